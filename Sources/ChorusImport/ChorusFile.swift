@@ -1,0 +1,55 @@
+import Crypto
+import Foundation
+
+/// A Chorus export on disk: its identity (SHA-256), what kind of file it is, and the tables it holds.
+public struct ChorusFile {
+    public let path: String
+    public let displayName: String
+    public let sha256: String
+    public let byteCount: Int
+    public let tables: [any ChorusTable]
+
+    /// The layout reported for the file: that of its first table.
+    public var layout: Layout { tables[0].layout }
+
+    public static func open(_ path: String) throws -> ChorusFile {
+        let displayName = (path as NSString).lastPathComponent
+        let (sha, size, head) = try fingerprint(path, displayName: displayName)
+        guard size > 0 else { throw ImportFailure.empty(displayName) }
+        if head.starts(with: Array("%PDF".utf8)) {
+            throw ImportFailure.notChorus(displayName, reason: "c'est un document PDF")
+        }
+        let tables: [any ChorusTable]
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            let workbook = try XLSXWorkbook(path: path, displayName: displayName)
+            tables = try workbook.sheets.compactMap { sheet in
+                XLSXTable(sheetName: sheet.name, rows: try workbook.rows(of: sheet))
+            }
+            guard !tables.isEmpty else {
+                throw ImportFailure.notChorus(displayName, reason: "aucune feuille du classeur n'a d'en-tête de restitution Chorus")
+            }
+        } else {
+            if head.contains(0) { throw ImportFailure.notChorus(displayName, reason: "fichier binaire") }
+            tables = [try CSVTable(path: path, displayName: displayName)]
+        }
+        return ChorusFile(path: path, displayName: displayName, sha256: sha, byteCount: size, tables: tables)
+    }
+
+    /// SHA-256 of the whole file, streamed, with its first bytes for sniffing.
+    static func fingerprint(_ path: String, displayName: String) throws -> (String, Int, [UInt8]) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportFailure.unreadable(displayName) }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var size = 0
+        var head: [UInt8] = []
+        while true {
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            if head.isEmpty { head = Array(chunk.prefix(4096)) }
+            hasher.update(data: chunk)
+            size += chunk.count
+        }
+        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return (digest, size, head)
+    }
+}

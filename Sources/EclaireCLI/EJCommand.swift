@@ -1,0 +1,61 @@
+import ArgumentParser
+import EclaireCore
+import EclaireServer
+import Storage
+
+struct EJCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ej", abstract: "Engagements juridiques.", subcommands: [List.self, Show.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Liste les EJ avec leurs montants et leur étape.")
+
+        @OptionGroup var options: DatabaseOption
+        @Flag(help: "Une ligne JSON par EJ.") var json = false
+
+        func run() async throws {
+            try await options.withStorage { storage in
+                let queries = ChorusQueries(sql: storage.sql)
+                // A page at a time, so that a large database is listed in bounded memory.
+                var offset = 0
+                while true {
+                    let ejs = try await queries.ejNumbers(limit: 1000, offset: offset)
+                    if ejs.isEmpty { break }
+                    for overview in try await queries.overviews(of: ejs) { try show(overview) }
+                    offset += ejs.count
+                }
+            }
+        }
+
+        private func show(_ overview: EJOverview) throws {
+            if json { return try JSONOutput.line(EJSummaryDTO(overview)) }
+            let supplier = overview.supplier.name ?? overview.supplier.tiers ?? "—"
+            print("\(overview.ej)  \(supplier)  AE \(overview.ae.french)  CP \(overview.cp.french)  \(overview.stage.frenchLabel)")
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Montre un EJ, ses postes, services faits et paiements.")
+
+        @OptionGroup var options: DatabaseOption
+        @Flag(help: "Un objet JSON.") var json = false
+        @Argument(help: "N° EJ (10 chiffres).") var ej: String
+
+        func run() async throws {
+            let number = Identifiers.ejNumber(ej)
+            guard number.isValid else { throw UserError(message: "« \(ej) » n'est pas un numéro d'EJ (10 chiffres attendus)") }
+            let detail = try await options.withStorage { try await ChorusQueries(sql: $0.sql).detail(ej: number.normalized) }
+            guard let detail else { throw UserError(message: "EJ inconnu : \(number.normalized)") }
+            if json { return try JSONOutput.line(EJDetailDTO(detail)) }
+            let o = detail.overview
+            print("EJ \(o.ej) — \(o.supplier.name ?? "fournisseur inconnu") (SIRET \(o.supplier.siret?.normalized ?? "—"))")
+            print("Étape : \(o.stage.frenchLabel) — engagé \(o.ae.french), payé \(o.cp.french), reste à payer \(o.resteAPayer.french)")
+            for (line, source) in detail.lines where line.poste > 0 {
+                print("  poste \(line.poste) : \(line.imputation.centreFinancier ?? "—") / \(line.imputation.domaineFonctionnel ?? "—") (\(source.fileName):\(source.line))")
+            }
+            for (payment, _) in detail.payments {
+                print("  DP \(payment.dp) : \(payment.amount.french) le \(payment.dateDerniereOperation.map(FrenchFormat.date) ?? "—")")
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import ChorusImport
+import Foundation
+import Storage
+
+/// Runs a command and turns errors into the contract's exit codes: 1 for a user error, 2 for a usage error.
+public enum EclaireCommandLine {
+    public static func main(_ arguments: [String]) async {
+        do {
+            var command = try Eclaire.parseAsRoot(Array(arguments.dropFirst()))
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as ExitCode {
+            exit(error.rawValue)
+        } catch let error as UserError {
+            FileHandle.standardError.write(Data("eclaire : \(error.message)\n".utf8))
+            exit(1)
+        } catch let error as ImportFailure {
+            FileHandle.standardError.write(Data("eclaire : \(error.description)\n".utf8))
+            exit(1)
+        } catch let error as StorageError {
+            FileHandle.standardError.write(Data("eclaire : \(error.description)\n".utf8))
+            exit(1)
+        } catch {
+            let code = Eclaire.exitCode(for: error)
+            if code == .success || error is CleanExit {
+                print(Eclaire.fullMessage(for: error))
+                exit(0)
+            }
+            if code == .validationFailure || error is ValidationError {
+                FileHandle.standardError.write(Data((Eclaire.fullMessage(for: error) + "\n").utf8))
+                exit(2)
+            }
+            FileHandle.standardError.write(Data("eclaire : \(error)\n".utf8))
+            exit(code == .failure ? 1 : code.rawValue)
+        }
+    }
+}
+
+/// A mistake of the user (bad file, unknown EJ): one line on stderr, exit 1.
+struct UserError: Error {
+    let message: String
+}
+
+struct Eclaire: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eclaire",
+        abstract: "Rend lisible la dépense de l'État enregistrée dans Chorus.",
+        subcommands: [ImportCommand.self, StatsCommand.self, EJCommand.self, ImportsCommand.self,
+                      ServeCommand.self, DemoCommand.self])
+}
+
+/// `--database URL`, shared by every command.
+struct DatabaseOption: ParsableArguments {
+    @Option(name: .long, help: "sqlite:///chemin.sqlite ou postgres://… (défaut : $DATABASE_URL, sinon ./eclaire.sqlite)")
+    var database: String?
+
+    func location() throws -> DatabaseLocation { try DatabaseLocation.resolve(option: database) }
+
+    /// Opens the database, migrates it, runs the body and always closes the connections.
+    func withStorage<T>(_ body: (StorageContainer) async throws -> T) async throws -> T {
+        let storage = try StorageContainer(location: try location())
+        do {
+            try await storage.migrate()
+            let result = try await body(storage)
+            await storage.shutdown()
+            return result
+        } catch {
+            await storage.shutdown()
+            throw error
+        }
+    }
+}
+
+enum JSONOutput {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        return encoder
+    }
+
+    static func line<T: Encodable>(_ value: T) throws {
+        print(String(decoding: try encoder().encode(value), as: UTF8.self))
+    }
+}

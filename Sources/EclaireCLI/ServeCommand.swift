@@ -1,0 +1,55 @@
+import ArgumentParser
+import DemoData
+import EclaireServer
+import Foundation
+import Storage
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Sert les pages et l'API.")
+
+    @OptionGroup var options: DatabaseOption
+    @Option(help: "Adresse d'écoute.") var host = "127.0.0.1"
+    @Option(help: "Port d'écoute.") var port = 8080
+
+    func run() async throws {
+        try await EclaireApp.serve(database: try options.location(), host: host, port: port, banner: nil)
+    }
+}
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Crée une base SQLite neuve remplie de données de démonstration et la sert.")
+
+    @Option(help: "Fichier SQLite de démonstration (recréé).") var database = "./eclaire-demo.sqlite"
+    @Option(help: "Adresse d'écoute.") var host = "127.0.0.1"
+    @Option(help: "Port d'écoute.") var port = 8080
+    @Flag(help: "Prépare la base et s'arrête sans servir.") var noServe = false
+
+    func run() async throws {
+        let location = try DatabaseLocation.parse(database)
+        guard case .sqlite(let path) = location else {
+            throw UserError(message: "la démonstration crée une base SQLite : donnez un chemin de fichier")
+        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let storage = try StorageContainer(location: location)
+        do {
+            try await storage.migrate()
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("eclaire-demo-\(getpid())").path
+            let files = try DemoFiles.write(DemoLedger(), to: directory)
+            for file in files { _ = try await ChorusImporter(database: storage.database).importFile(file) }
+            try? FileManager.default.removeItem(atPath: directory)
+            await storage.shutdown()
+        } catch {
+            await storage.shutdown()
+            throw error
+        }
+        if noServe { return print("Base de démonstration prête : \(path)") }
+        let banner = """
+            Eclaire — démonstration sur http://\(host):\(port)/
+            Base : \(path) (données fictives, exercice 2025)
+            Comptes de démonstration : aucun pour l'instant, la consultation est libre.
+            """
+        try await EclaireApp.serve(database: location, host: host, port: port, banner: banner)
+    }
+}
+

@@ -1,0 +1,32 @@
+/// French display formats: `12 345,67 €`, `31/12/2025`.
+public enum FrenchFormat {
+    static let narrowNoBreakSpace = "\u{202F}"
+
+    public static func amount(_ money: Money) -> String {
+        let sign = money.cents < 0 ? "-" : ""
+        let absolute = money.cents.magnitude
+        let fraction = absolute % 100
+        return "\(sign)\(grouped(absolute / 100)),\(fraction < 10 ? "0" : "")\(fraction)\u{00A0}€"
+    }
+
+    /// `1 234 567`, grouped by three with narrow no-break spaces.
+    public static func grouped(_ value: UInt64) -> String {
+        let digits = Array(String(value))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out += narrowNoBreakSpace }
+            out.append(digit)
+        }
+        return out
+    }
+
+    public static func integer(_ value: Int) -> String {
+        (value < 0 ? "-" : "") + grouped(UInt64(value.magnitude))
+    }
+
+    public static func date(_ date: LocalDate) -> String {
+        "\(pad(date.day))/\(pad(date.month))/\(date.year)"
+    }
+
+    public static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+}

@@ -1,0 +1,36 @@
+import Fluent
+import Foundation
+import Leaf
+import LeafKit
+import Storage
+import Vapor
+
+/// Builds the application; `eclaire serve`, `eclaire demo` and the tests all call this one function.
+public enum EclaireApp {
+    public static func configure(_ app: Application, database: DatabaseLocation) async throws {
+        var directory = DirectoryConfiguration(workingDirectory: bundleRoot)
+        directory.publicDirectory = directory.resourcesDirectory + "Public/"
+        app.directory = directory
+        try StorageSetup.register(database, in: app.databases)
+        try await StorageSetup.migrate(databases: app.databases, logger: app.logger, on: app.eventLoopGroup.any())
+        // The bundle may sit under `.build`, which Leaf's default "visible files only" rule would refuse.
+        app.leaf.sources = .singleSource(NIOLeafFiles(
+            fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
+            sandboxDirectory: app.directory.resourcesDirectory,
+            viewDirectory: app.directory.viewsDirectory))
+        app.views.use(.leaf)
+        app.middleware = Middlewares()
+        app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+        app.middleware.use(FrenchErrorMiddleware(environment: app.environment))
+        app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+        try app.register(collection: HealthController())
+        try app.register(collection: PagesController())
+        try app.register(collection: APIController())
+        try app.register(collection: MetricsController())
+    }
+
+    /// The bundle's `Resources` folder holds `Views` and `Public`, so the binary runs from any directory.
+    static var bundleRoot: String {
+        Bundle.module.bundlePath + "/"
+    }
+}

@@ -1,0 +1,40 @@
+import Vapor
+
+/// Turns errors into a French page for browsers and a JSON problem for the API.
+struct FrenchErrorMiddleware: AsyncMiddleware {
+    let environment: Environment
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let status = (error as? any AbortError)?.status ?? .internalServerError
+            let reason = (error as? any AbortError)?.reason ?? "Erreur interne du serveur"
+            if status == .internalServerError { request.logger.report(error: error) }
+            if request.url.path.hasPrefix("/api/") {
+                let response = Response(status: status)
+                try response.content.encode(ProblemDTO(status: Int(status.code), title: reason))
+                return response
+            }
+            do {
+                return try await request.view.render("error", ErrorPage(status: Int(status.code), message: reason))
+                    .encodeResponse(status: status, for: request)
+            } catch {
+                // The page itself failed: answer in plain text rather than drop the connection.
+                request.logger.report(error: error)
+                return Response(status: status, body: .init(string: "Erreur \(status.code) : \(reason)"))
+            }
+        }
+    }
+}
+
+struct ProblemDTO: Content {
+    let status: Int
+    let title: String
+}
+
+struct ErrorPage: Encodable {
+    let title = "Erreur"
+    let status: Int
+    let message: String
+}

@@ -1,0 +1,94 @@
+import EclaireCore
+import Foundation
+
+/// What the templates show, already in French formats: templates never format numbers or dates.
+struct StatsView: Encodable {
+    let ejCount: String
+    let lineCount: String
+    let supplierCount: String
+    let ae: String
+    let cp: String
+
+    init(_ stats: SpendingStats) {
+        ejCount = FrenchFormat.integer(stats.ejCount)
+        lineCount = FrenchFormat.integer(stats.ejLineCount)
+        supplierCount = FrenchFormat.integer(stats.supplierCount)
+        ae = stats.aeTotal.french
+        cp = stats.cpTotal.french
+    }
+}
+
+struct EJRowView: Encodable {
+    let ej: String
+    let supplier: String
+    let siret: String
+    let centreFinancier: String
+    let ae: String
+    let cp: String
+    let reste: String
+    let stage: String
+    let stageKey: String
+
+    init(_ overview: EJOverview) {
+        ej = overview.ej
+        supplier = overview.supplier.name ?? overview.supplier.tiers ?? "—"
+        siret = overview.supplier.siret?.normalized ?? "—"
+        centreFinancier = overview.imputation.centreFinancier ?? overview.imputation.programme ?? "—"
+        ae = overview.ae.french
+        cp = overview.cp.french
+        reste = overview.resteAPayer.french
+        stage = overview.stage.frenchLabel
+        stageKey = overview.stage.rawValue
+    }
+}
+
+struct PagerView: Encodable {
+    let from: String
+    let to: String
+    let total: String
+    let previous: String?
+    let next: String?
+
+    init(offset: Int, limit: Int, total: Int, search: String?) {
+        from = FrenchFormat.integer(total == 0 ? 0 : offset + 1)
+        to = FrenchFormat.integer(min(offset + limit, total))
+        self.total = FrenchFormat.integer(total)
+        let q = search.flatMap { $0.isEmpty ? nil : $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }
+        let suffix = q.map { "&q=\($0)" } ?? ""
+        previous = offset > 0 ? "/?offset=\(max(0, offset - limit))&limit=\(limit)\(suffix)" : nil
+        next = offset + limit < total ? "/?offset=\(offset + limit)&limit=\(limit)\(suffix)" : nil
+    }
+}
+
+struct EJListPage: Encodable {
+    let title = "Engagements juridiques"
+    let rows: [EJRowView]
+    let stats: StatsView
+    let search: String
+    let pager: PagerView
+}
+
+struct ImportView: Encodable {
+    let fileName: String
+    let layout: String
+    let encoding: String
+    let rowsRead: String
+    let rowsStored: String
+    let rowsSkipped: String
+    let sha: String
+
+    init(_ file: ImportedFile) {
+        fileName = file.fileName
+        layout = file.layout
+        encoding = file.encoding
+        rowsRead = FrenchFormat.integer(file.rowsRead)
+        rowsStored = FrenchFormat.integer(file.rowsStored)
+        rowsSkipped = FrenchFormat.integer(file.rowsSkipped)
+        sha = String(file.sha256.prefix(12))
+    }
+}
+
+struct ImportsPage: Encodable {
+    let title = "Historique des imports"
+    let files: [ImportView]
+}

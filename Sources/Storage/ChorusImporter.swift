@@ -1,0 +1,80 @@
+import ChorusImport
+import EclaireCore
+import FluentKit
+import SQLKit
+
+/// Imports Chorus exports: one transaction per file, streamed in batches, idempotent.
+public struct ChorusImporter: Sendable {
+    let database: any Database
+    /// Rows per INSERT: far under SQLite's and PostgreSQL's bind limits, large enough to amortise round trips.
+    static let batchSize = 400
+    /// Row errors kept in the database per file (all are counted).
+    static let storedErrorLimit = 1000
+
+    public init(database: any Database) { self.database = database }
+
+    public func importFile(_ path: String, strict: Bool = false) async throws -> ImportReport {
+        let file = try ChorusFile.open(path)
+        if let previous = try await ImportFileModel.query(on: database).filter(\.$sha256 == file.sha256).first() {
+            return ImportReport(file: path, layout: previous.layout, rowsRead: previous.rowsRead, rowsStored: 0,
+                                rowsSkipped: 0, errors: [], alreadyImported: true, encoding: previous.encoding,
+                                sha256: file.sha256)
+        }
+        let box = UncheckedBox(file)
+        return try await database.transaction { transaction in
+            try await Self.write(box.value, path: path, strict: strict, on: transaction)
+        }
+    }
+
+    private static func write(_ file: ChorusFile, path: String, strict: Bool, on database: any Database)
+        async throws -> ImportReport
+    {
+        let model = ImportFileModel(sha256: file.sha256, fileName: file.displayName, layout: file.layout.rawValue,
+                                    encoding: TextEncoding.ascii.rawValue)
+        try await model.create(on: database)
+        var writer = FactWriter(sql: database as! any SQLDatabase, fileID: model.id!)
+        var report = ImportReport(file: path, layout: file.layout.rawValue, rowsRead: 0, rowsStored: 0,
+                                  rowsSkipped: 0, errors: [], alreadyImported: false, encoding: "", sha256: file.sha256)
+        for table in file.tables {
+            while let row = table.next() {
+                report.rowsRead += 1
+                switch row.result {
+                case .success(let record?):
+                    writer.add(record, line: row.line)
+                    report.rowsStored += 1
+                    if writer.pendingCount >= batchSize { try await writer.flush() }
+                case .success(nil):
+                    report.rowsRead -= 1  // blank or subtotal rows are not data
+                case .failure(let issue):
+                    if strict { throw ImportFailure.strictRowError(file.displayName, issue) }
+                    report.rowsSkipped += 1
+                    report.errors.append(locate(issue, in: table))
+                }
+            }
+        }
+        try await writer.flush()
+        report.encoding = file.tables[0].encodingName
+        model.rowsRead = report.rowsRead
+        model.rowsStored = report.rowsStored
+        model.rowsSkipped = report.rowsSkipped
+        model.encoding = report.encoding
+        try await model.update(on: database)
+        for issue in report.errors.prefix(storedErrorLimit) {
+            try await ImportErrorModel(fileID: model.id!, line: issue.line, field: issue.field, message: issue.message)
+                .create(on: database)
+        }
+        return report
+    }
+
+    /// XLSX row issues name their sheet in the field, since several sheets share row numbers.
+    private static func locate(_ issue: RowIssue, in table: any ChorusTable) -> RowIssue {
+        guard let location = table.location else { return issue }
+        return RowIssue(line: issue.line, field: "\(location) : \(issue.field)", message: issue.message)
+    }
+}
+
+/// Moves a value used by one task at a time into a `@Sendable` closure (the transaction body).
+struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

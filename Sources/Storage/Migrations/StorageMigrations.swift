@@ -1,0 +1,9 @@
+import FluentKit
+
+/// Every migration, numbered and append-only: never edit one that has shipped, add the next.
+public enum StorageMigrations {
+    public static let all: [any Migration] = [
+        M001_CreateChorusTables(),
+        M002_IndexChorusLookups(),
+    ]
+}

@@ -1,0 +1,71 @@
+import FluentKit
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+
+/// Owns the database connections for the command line (the server uses Vapor's, configured the same way).
+public final class StorageContainer: @unchecked Sendable {
+    public let location: DatabaseLocation
+    public let databases: Databases
+    private let group: MultiThreadedEventLoopGroup
+    private let threadPool: NIOThreadPool
+    private let logger: Logger
+
+    /// The command line logs warnings only by default: migrations and queries are not the user's business.
+    public static func quietLogger() -> Logger {
+        var logger = Logger(label: "eclaire.storage")
+        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .warning
+        return logger
+    }
+
+    public init(location: DatabaseLocation, logger: Logger = StorageContainer.quietLogger()) throws {
+        self.location = location
+        self.logger = logger
+        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        threadPool = NIOThreadPool(numberOfThreads: 1)
+        threadPool.start()
+        databases = Databases(threadPool: threadPool, on: group)
+        try StorageSetup.register(location, in: databases)
+    }
+
+    public var database: any Database {
+        databases.database(logger: logger, on: group.any())!
+    }
+
+    public var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    public func migrate() async throws {
+        try await StorageSetup.migrate(databases: databases, logger: logger, on: group.any())
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+        try? await threadPool.shutdownGracefully()
+        try? await group.shutdownGracefully()
+    }
+}
+
+/// The one place that registers the database and runs the migrations, for the CLI and the server alike.
+public enum StorageSetup {
+    public static func register(_ location: DatabaseLocation, in databases: Databases) throws {
+        switch location {
+        case .sqlite: databases.use(try location.configuration(), as: .sqlite, isDefault: true)
+        case .postgres: databases.use(try location.configuration(), as: .psql, isDefault: true)
+        }
+    }
+
+    public static func migrate(databases: Databases, logger: Logger, on eventLoop: any EventLoop) async throws {
+        let migrations = Migrations()
+        migrations.add(StorageMigrations.all)
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoop)
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+        if let database = databases.database(logger: logger, on: eventLoop) as? any SQLDatabase,
+           database.dialect.name == "sqlite" {
+            // WAL lets readers (the web pages) work while an import writes.
+            try await database.raw("PRAGMA journal_mode=WAL").run()
+        }
+    }
+}

@@ -1,0 +1,1 @@
+print("eclaire-bench: see docs/BENCHMARKS.md")

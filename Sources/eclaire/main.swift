@@ -1,0 +1,3 @@
+import EclaireCLI
+
+await EclaireCommandLine.main(CommandLine.arguments)

@@ -1,0 +1,136 @@
+import DemoData
+import EclaireCore
+import EclaireServer
+import Foundation
+import Storage
+import TestSupport
+import Testing
+import VaporTesting
+
+/// The server on a real SQLite file holding the demo ledger, as `eclaire demo` builds it.
+@Suite("Pages and API over the demo data", .serialized)
+struct ServerTests {
+    static let ledger = DemoLedger(orderCount: 20)
+
+    func withDemoApp(_ body: (Application) async throws -> Void) async throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let location = DatabaseLocation.sqlite(path: directory + "/demo.sqlite")
+        let storage = try StorageContainer(location: location)
+        try await storage.migrate()
+        for path in try DemoFiles.write(Self.ledger, to: directory) {
+            _ = try await ChorusImporter(database: storage.database).importFile(path)
+        }
+        await storage.shutdown()
+        try await withApp(configure: { try await EclaireApp.configure($0, database: location) }, body)
+    }
+
+    @Test func healthAnswersWhenTheDatabaseDoes() async throws {
+        try await withDemoApp { app in
+            try await app.testing().test(.GET, "health") { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("\"status\":\"ok\""))
+            }
+        }
+    }
+
+    @Test func theEJListIsInFrenchWithFrenchAmounts() async throws {
+        try await withDemoApp { app in
+            let order = Self.ledger.orders[0]
+            try await app.testing().test(.GET, "/") { response in
+                #expect(response.status == .ok)
+                let page = response.body.string
+                #expect(page.contains("<html lang=\"fr\">"))
+                #expect(page.contains("Engagements juridiques"))
+                #expect(page.contains("href=\"/ej/\(order.ej)\""))
+                #expect(page.contains(order.total.french))
+                #expect(page.contains("EJ 1 à 20 sur 20"))
+            }
+        }
+    }
+
+    @Test func searchFiltersBySupplier() async throws {
+        try await withDemoApp { app in
+            let supplier = Self.ledger.orders[3].supplier
+            let expected = Self.ledger.orders.filter { $0.supplier.siret == supplier.siret }
+            try await app.testing().test(.GET, "/?q=\(supplier.siret)") { response in
+                let page = response.body.string
+                #expect(page.contains("sur \(expected.count)</p>") || page.contains("sur \(expected.count)\n"))
+                for order in Self.ledger.orders {
+                    #expect(page.contains("/ej/\(order.ej)\"") == expected.contains { $0.ej == order.ej })
+                }
+            }
+        }
+    }
+
+    @Test func anEJPageExplainsWhereTheMoneyStands() async throws {
+        try await withDemoApp { app in
+            let order = try #require(Self.ledger.orders.first { $0.stage == .paye })
+            try await app.testing().test(.GET, "/ej/\(order.ej)") { response in
+                #expect(response.status == .ok)
+                let page = response.body.string
+                #expect(page.contains("Engagement juridique n° \(order.ej)"))
+                #expect(page.contains(order.supplier.name))
+                #expect(page.contains("<li class=\"en-cours\">Payé en partie</li>"))
+                #expect(page.contains("<li class=\"fait\">Service fait</li>"))
+                #expect(page.contains(order.payment!.dp))
+                #expect(page.contains("demo_inf_bud_53_ae.csv, ligne"))
+            }
+        }
+    }
+
+    @Test func anUnknownEJIsAFrench404() async throws {
+        try await withDemoApp { app in
+            try await app.testing().test(.GET, "/ej/9999999999") { response in
+                #expect(response.status == .notFound)
+                #expect(response.body.string.contains("Aucun engagement juridique n° 9999999999"))
+            }
+            try await app.testing().test(.GET, "/api/v1/ejs/9999999999") { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers.contentType == .json)
+            }
+        }
+    }
+
+    @Test func theAPIServesTheSameFacts() async throws {
+        try await withDemoApp { app in
+            try await app.testing().test(.GET, "/api/v1/stats") { response in
+                let stats = try response.content.decode(StatsDTO.self)
+                #expect(stats.ejCount == Self.ledger.orders.count)
+                #expect(stats.aeTotal == Self.ledger.orders.reduce(Money.zero) { $0 + $1.total }.euros)
+            }
+            try await app.testing().test(.GET, "/api/v1/ejs?limit=5&offset=5") { response in
+                let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                let items = json["items"] as! [[String: Any]]
+                #expect(items.map { $0["ej"] as! String } == Self.ledger.orders[5..<10].map(\.ej))
+                #expect(json["total"] as? Int == Self.ledger.orders.count)
+                #expect(items.allSatisfy { $0.keys.contains("supplier_siret") && $0.keys.contains("stage") })
+            }
+            try await app.testing().test(.GET, "/api/v1/ejs?limit=0") { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+
+    @Test func theImportHistoryListsTheDemoFiles() async throws {
+        try await withDemoApp { app in
+            try await app.testing().test(.GET, "/imports") { response in
+                let page = response.body.string
+                for name in ["demo_inf_bud_53_ae.csv", "demo_inf_bud_53_cp.csv", "demo_inf_bud_53_type_montant.csv"] {
+                    #expect(page.contains(name))
+                }
+            }
+        }
+    }
+
+    @Test func metricsAreExposedForPrometheus() async throws {
+        EclaireMetrics.bootstrap()
+        try await withDemoApp { app in
+            try await app.testing().test(.GET, "/health") { _ in }
+            try await app.testing().test(.GET, "/metrics") { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("http_requests_total"))
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The whole test suite, on SQLite and on a real PostgreSQL that this script installs, starts and stops.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-system-packages.sh postgresql
+url=$(scripts/postgres.sh start)
+trap 'scripts/postgres.sh stop' EXIT
+export ECLAIRE_TEST_POSTGRES_URL="$url" ECLAIRE_REQUIRE_POSTGRES=1
+swift build --build-tests
+swift test --skip-build "$@"
+scripts/contract-test.sh
