@@ -18,9 +18,9 @@ public enum DemoFiles {
         }
     }
 
-    static let aeHeader = "Programme,Domaine fonctionnel,Centre de coûts,Référentiel de programmation,N° EJ,Date de réplication,N° poste EJ,Date de dernière modif. de l'EJ,Fournisseur titulaire principal (EJ),Fournisseur titulaire principal (EJ),Code taxe 1,Compte général,Compte budgétaire,Groupe de marchandises,Contrat de projet Etat-Region,Contrat de projet Etat-Region,Localisation interministérielle,EUR"
+    public static let aeHeader = "Programme,Domaine fonctionnel,Centre de coûts,Référentiel de programmation,N° EJ,Date de réplication,N° poste EJ,Date de dernière modif. de l'EJ,Fournisseur titulaire principal (EJ),Fournisseur titulaire principal (EJ),Code taxe 1,Compte général,Compte budgétaire,Groupe de marchandises,Contrat de projet Etat-Region,Contrat de projet Etat-Region,Localisation interministérielle,EUR"
 
-    static func preamble(exercice: Int, amountLabel: String, width: Int) -> String {
+    public static func preamble(exercice: Int, amountLabel: String, width: Int) -> String {
         let commas = String(repeating: ",", count: width - 2)
         return """
             INF-BUD-53 : Pilotage de la gestion - Vue détaillée\(commas),

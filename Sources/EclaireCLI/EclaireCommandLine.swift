@@ -60,18 +60,8 @@ struct DatabaseOption: ParsableArguments {
 
     func location() throws -> DatabaseLocation { try DatabaseLocation.resolve(option: database) }
 
-    /// Opens the database, migrates it, runs the body and always closes the connections.
     func withStorage<T>(_ body: (StorageContainer) async throws -> T) async throws -> T {
-        let storage = try StorageContainer(location: try location())
-        do {
-            try await storage.migrate()
-            let result = try await body(storage)
-            await storage.shutdown()
-            return result
-        } catch {
-            await storage.shutdown()
-            throw error
-        }
+        try await StorageContainer.using(try location(), body)
     }
 }
 

@@ -31,17 +31,12 @@ struct DemoCommand: AsyncParsableCommand {
             throw UserError(message: "la démonstration crée une base SQLite : donnez un chemin de fichier")
         }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        let storage = try StorageContainer(location: location)
-        do {
-            try await storage.migrate()
+        try await StorageContainer.using(location) { storage in
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("eclaire-demo-\(getpid())").path
-            let files = try DemoFiles.write(DemoLedger(), to: directory)
-            for file in files { _ = try await ChorusImporter(database: storage.database).importFile(file) }
-            try? FileManager.default.removeItem(atPath: directory)
-            await storage.shutdown()
-        } catch {
-            await storage.shutdown()
-            throw error
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            for file in try DemoFiles.write(DemoLedger(), to: directory) {
+                _ = try await ChorusImporter(database: storage.database).importFile(file)
+            }
         }
         if noServe { return print("Base de démonstration prête : \(path)") }
         let banner = """

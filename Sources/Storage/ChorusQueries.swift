@@ -34,21 +34,25 @@ public struct ChorusQueries: Sendable {
     /// EJ numbers in order, a page at a time; `search` matches the EJ number, supplier name or SIRET.
     public func ejNumbers(limit: Int, offset: Int = 0, search: String? = nil) async throws -> [String] {
         let query = sql.select().distinct().column("ej").from("ej_lines")
-        if let search, !search.isEmpty {
-            let pattern = "%\(search.lowercased())%"
-            query.where { group in
-                group.where("ej", .like, pattern)
-                    .orWhere(SQLFunction("LOWER", args: SQLColumn("supplier_name")), .like, SQLBind(pattern))
-                    .orWhere("supplier_siret", .like, pattern)
-            }
-        }
+        Self.filter(query, search: search)
         return try await query.orderBy("ej").limit(limit).offset(offset).all()
             .map { try $0.decode(column: "ej", as: String.self) }
     }
 
     public func ejCount(search: String? = nil) async throws -> Int {
-        guard let search, !search.isEmpty else { return try await stats().ejCount }
-        return try await ejNumbers(limit: Int(Int32.max), search: search).count
+        let query = sql.select().column(SQLRaw("COUNT(DISTINCT ej)"), as: "n").from("ej_lines")
+        Self.filter(query, search: search)
+        return try await query.first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    private static func filter(_ query: SQLSelectBuilder, search: String?) {
+        guard let search, !search.isEmpty else { return }
+        let pattern = "%\(search.lowercased())%"
+        query.where { group in
+            group.where("ej", .like, pattern)
+                .orWhere(SQLFunction("LOWER", args: SQLColumn("supplier_name")), .like, SQLBind(pattern))
+                .orWhere("supplier_siret", .like, pattern)
+        }
     }
 
     /// Overviews of the given EJs (all EJs when nil), in EJ order.

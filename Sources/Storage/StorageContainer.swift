@@ -69,3 +69,21 @@ public enum StorageSetup {
         }
     }
 }
+
+extension StorageContainer {
+    /// Opens the database, migrates it unless told not to, runs the body and always closes the connections.
+    public static func using<T>(
+        _ location: DatabaseLocation, migrate: Bool = true, _ body: (StorageContainer) async throws -> T
+    ) async throws -> T {
+        let storage = try StorageContainer(location: location)
+        do {
+            if migrate { try await storage.migrate() }
+            let result = try await body(storage)
+            await storage.shutdown()
+            return result
+        } catch {
+            await storage.shutdown()
+            throw error
+        }
+    }
+}

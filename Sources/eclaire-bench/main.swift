@@ -1,1 +1,1 @@
-print("eclaire-bench: see docs/BENCHMARKS.md")
+await BenchMain.run()

@@ -47,16 +47,7 @@ public enum TestDatabase {
     }
 
     private static func run<T>(_ location: DatabaseLocation, _ body: (StorageContainer) async throws -> T) async throws -> T {
-        let storage = try StorageContainer(location: location)
-        do {
-            try await storage.migrate()
-            let result = try await body(storage)
-            await storage.shutdown()
-            return result
-        } catch {
-            await storage.shutdown()
-            throw error
-        }
+        try await StorageContainer.using(location, body)
     }
 
     /// Tests never reach a database that is not on this machine.
@@ -79,13 +70,8 @@ public enum TestDatabase {
 
     /// The database name is generated above from a UUID; nothing external reaches this SQL.
     static func adminExecute(_ url: String, _ statement: String) async throws {
-        let storage = try StorageContainer(location: .postgres(url: url))
-        do {
+        try await StorageContainer.using(.postgres(url: url), migrate: false) { storage in
             try await storage.sql.raw(SQLQueryString(statement)).run()
-            await storage.shutdown()
-        } catch {
-            await storage.shutdown()
-            throw error
         }
     }
 }

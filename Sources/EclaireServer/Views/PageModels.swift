@@ -33,7 +33,9 @@ struct EJRowView: Encodable {
         ej = overview.ej
         supplier = overview.supplier.name ?? overview.supplier.tiers ?? "—"
         siret = overview.supplier.siret?.normalized ?? "—"
-        centreFinancier = overview.imputation.centreFinancier ?? overview.imputation.programme ?? "—"
+        // Some restitutions print only the programme: say so rather than pass it off as a centre financier.
+        centreFinancier = overview.imputation.centreFinancier
+            ?? overview.imputation.programme.map { "programme \($0)" } ?? "—"
         ae = overview.ae.french
         cp = overview.cp.french
         reste = overview.resteAPayer.french
