@@ -21,7 +21,7 @@ final class CSVTable: ChorusTable {
         }
         let missing = found.layout.requiredFields.filter { found.columns[$0] == nil }
         guard missing.isEmpty else {
-            throw ImportFailure.missingColumns(displayName, layout: found.layout.frenchName, columns: missing.map(\.rawValue))
+            throw ImportFailure.missingColumns(displayName, layout: found.layout.frenchName, columns: missing.map(\.label))
         }
         self.layout = found.layout
         self.source = source

@@ -1,19 +1,49 @@
 import EclaireCore
 
-/// The columns Eclaire understands, whatever a layout calls them.
-enum Field: String, CaseIterable, Sendable {
-    case ej = "N° EJ", posteEJ = "N° poste EJ", dp = "N° DP", posteDP = "N° poste DP", serviceFait = "N° SF"
-    case dateServiceFait = "Date comptable du SF"
-    case programme = "Programme", centreFinancier = "Centre financier", domaineFonctionnel = "Domaine fonctionnel"
-    case centreCouts = "Centre de coûts", referentiel = "Référentiel de programmation"
-    case compteBudgetaire = "Compte budgétaire", compteGeneral = "Compte général"
-    case groupeMarchandises = "Groupe de marchandises", localisation = "Localisation interministérielle"
-    case societe = "Société", fonds = "Fonds"
-    case supplierCode = "Fournisseur (n° tiers)", supplierName = "Fournisseur", siret = "Code taxe 1 (SIRET)"
-    case dateCreation = "Date de réplication de l'EJ", dateModification = "Date de dernière modif. de l'EJ"
-    case dateBaseDP = "Date de base de la DP", dateDerniereOperation = "Date de dernière opération sur la DP"
-    case exercice = "Exercice comptable", typeMontant = "Type montant", amount = "Montant"
-    case amountHT = "Montant HT", amountTVA = "Montant TVA", status = "Statut de l'EJ"
+/// The columns Eclaire understands, whatever a layout calls them. No raw value: a plain enum hashes as an integer,
+/// and the column lookup runs for every cell of every row.
+enum Field: CaseIterable, Sendable {
+    case ej, posteEJ, dp, posteDP, serviceFait, dateServiceFait
+    case programme, centreFinancier, domaineFonctionnel, centreCouts, referentiel, compteBudgetaire, compteGeneral
+    case groupeMarchandises, localisation, societe, fonds, supplierCode, supplierName, siret
+    case dateCreation, dateModification, dateBaseDP, dateDerniereOperation, exercice, typeMontant, amount
+    case amountHT, amountTVA, status
+
+    /// The French name shown in messages.
+    var label: String {
+        switch self {
+        case .ej: "N° EJ"
+        case .posteEJ: "N° poste EJ"
+        case .dp: "N° DP"
+        case .posteDP: "N° poste DP"
+        case .serviceFait: "N° SF"
+        case .dateServiceFait: "Date comptable du SF"
+        case .programme: "Programme"
+        case .centreFinancier: "Centre financier"
+        case .domaineFonctionnel: "Domaine fonctionnel"
+        case .centreCouts: "Centre de coûts"
+        case .referentiel: "Référentiel de programmation"
+        case .compteBudgetaire: "Compte budgétaire"
+        case .compteGeneral: "Compte général"
+        case .groupeMarchandises: "Groupe de marchandises"
+        case .localisation: "Localisation interministérielle"
+        case .societe: "Société"
+        case .fonds: "Fonds"
+        case .supplierCode: "Fournisseur (n° tiers)"
+        case .supplierName: "Fournisseur"
+        case .siret: "Code taxe 1 (SIRET)"
+        case .dateCreation: "Date de réplication de l'EJ"
+        case .dateModification: "Date de dernière modif. de l'EJ"
+        case .dateBaseDP: "Date de base de la DP"
+        case .dateDerniereOperation: "Date de dernière opération sur la DP"
+        case .exercice: "Exercice comptable"
+        case .typeMontant: "Type montant"
+        case .amount: "Montant"
+        case .amountHT: "Montant HT"
+        case .amountTVA: "Montant TVA"
+        case .status: "Statut de l'EJ"
+        }
+    }
 }
 
 /// One header cell, folded for matching; `isLabel` marks the second column of a code + label pair
@@ -47,7 +77,7 @@ enum HeaderCells {
 
 /// Maps each `Field` to a column index by the header's words.
 struct ColumnMap: Sendable {
-    private(set) var index: [Field: Int] = [:]
+    private var index: [Field: Int] = [:]
     let cells: [HeaderCell]
 
     init(cells: [HeaderCell]) {

@@ -150,15 +150,22 @@ struct Row {
     }
 
     static func clean(_ value: String) -> String? {
-        let trimmed = String(Substring(value).trimmingSpaces)
-        switch trimmed {
-        case "", "#", "N/A", "n/a", "#N/A", "Non affecté", "-": return nil
-        default: return trimmed
+        let utf8 = value.utf8
+        guard let first = utf8.first, let last = utf8.last else { return nil }
+        let trimmed = first > 0x20 && last > 0x20 && first != 0xC2 && last != 0xA0
+            ? value : String(Substring(value).trimmingSpaces)
+        // The markers are short: compare only when the length could match.
+        if trimmed.utf8.count <= 13 {
+            switch trimmed {
+            case "", "#", "N/A", "n/a", "#N/A", "Non affecté", "-": return nil
+            default: break
+            }
         }
+        return trimmed
     }
 
     func issue(_ field: Field, _ message: String) -> RowIssue {
-        RowIssue(line: line, field: columns[field].map { columns.cells[$0].text } ?? field.rawValue, message: message)
+        RowIssue(line: line, field: columns[field].map { columns.cells[$0].text } ?? field.label, message: message)
     }
 
     func amount(_ field: Field) throws(RowIssue) -> Money {

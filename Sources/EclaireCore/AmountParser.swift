@@ -72,10 +72,19 @@ public enum AmountParser {
 extension Substring {
     /// Without the spaces (including no-break ones) and line ends around it.
     public var trimmingSpaces: Substring {
-        let spaces: Set<Character> = [" ", "\t", "\u{00A0}", "\u{202F}", "\r", "\n"]
         var slice = self
-        while let first = slice.first, spaces.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, spaces.contains(last) { slice = slice.dropLast() }
+        while let first = slice.unicodeScalars.first, first.isTrimmableSpace { slice = slice.dropFirst() }
+        while let last = slice.unicodeScalars.last, last.isTrimmableSpace { slice = slice.dropLast() }
         return slice
+    }
+}
+
+extension Unicode.Scalar {
+    /// Space, tab, line ends, no-break and narrow no-break space: what surrounds values in exports.
+    var isTrimmableSpace: Bool {
+        switch value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x202F: true
+        default: false
+        }
     }
 }

@@ -16,7 +16,9 @@ public struct CheckedIdentifier: Hashable, Sendable, Codable {
 public enum Identifiers {
     /// Removes the spaces, dots and dashes people put in identifiers.
     public static func compact(_ text: String) -> String {
-        String(text.unicodeScalars.filter { !" \u{00A0}\u{202F}.-\t".unicodeScalars.contains($0) }).uppercased()
+        // Most identifiers in exports are already compact digits: return them untouched.
+        if text.utf8.allSatisfy({ (48...57).contains($0) || (65...90).contains($0) }) { return text }
+        return String(text.unicodeScalars.filter { !" \u{00A0}\u{202F}.-\t".unicodeScalars.contains($0) }).uppercased()
     }
 
     static func isDigits(_ text: String, count: Int) -> Bool {

@@ -21,13 +21,44 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public var description: String { iso }
 
     /// Accepts `dd.mm.yyyy`, `dd/mm/yyyy` and `yyyy-mm-dd` (an ISO time after the date is ignored).
+    /// Read byte by byte: it runs for every date of every imported row.
     public static func parse(_ text: String) -> LocalDate? {
-        let trimmed = Substring(text).trimmingSpaces
-        let parts = trimmed.prefix(10).split(omittingEmptySubsequences: false) { $0 == "." || $0 == "/" || $0 == "-" }
-        guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
-        if parts[0].count == 4 { return LocalDate(year: a, month: b, day: c) }
-        guard parts[2].count == 4 else { return nil }
-        return LocalDate(year: c, month: b, day: a)
+        var numbers = (0, 0, 0)
+        var lengths = (0, 0, 0)
+        var part = 0
+        var started = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                started = true
+                let digit = Int(byte) - 48
+                switch part {
+                case 0: numbers.0 = numbers.0 * 10 + digit; lengths.0 += 1
+                case 1: numbers.1 = numbers.1 * 10 + digit; lengths.1 += 1
+                default: numbers.2 = numbers.2 * 10 + digit; lengths.2 += 1
+                }
+                if lengths.0 > 4 || lengths.1 > 2 || lengths.2 > 4 { return nil }
+            case UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "-"):
+                guard started, part < 2 else { return nil }
+                part += 1
+            case UInt8(ascii: " "), UInt8(ascii: "T") where part == 2 && lengths.2 > 0:
+                return make(numbers, lengths)
+            case UInt8(ascii: " ") where !started:
+                continue
+            default:
+                return nil
+            }
+        }
+        guard part == 2 else { return nil }
+        return make(numbers, lengths)
+    }
+
+    private static func make(_ numbers: (Int, Int, Int), _ lengths: (Int, Int, Int)) -> LocalDate? {
+        if lengths.0 == 4, lengths.1 > 0, (1...2).contains(lengths.2) {
+            return LocalDate(year: numbers.0, month: numbers.1, day: numbers.2)
+        }
+        guard lengths.2 == 4, (1...2).contains(lengths.0), lengths.1 > 0 else { return nil }
+        return LocalDate(year: numbers.2, month: numbers.1, day: numbers.0)
     }
 
     /// Days since 1970-01-01, for durations such as the délai global de paiement.

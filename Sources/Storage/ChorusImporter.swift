@@ -32,7 +32,7 @@ public struct ChorusImporter: Sendable {
         let model = ImportFileModel(sha256: file.sha256, fileName: file.displayName, layout: file.layout.rawValue,
                                     encoding: TextEncoding.ascii.rawValue)
         try await model.create(on: database)
-        var writer = FactWriter(sql: database as! any SQLDatabase, fileID: model.id!)
+        var writer = FactWriter(database: database, fileID: model.id!)
         var report = ImportReport(file: path, layout: file.layout.rawValue, rowsRead: 0, rowsStored: 0,
                                   rowsSkipped: 0, errors: [], alreadyImported: false, encoding: "", sha256: file.sha256)
         for table in file.tables {
@@ -46,13 +46,16 @@ public struct ChorusImporter: Sendable {
                 case .success(nil):
                     report.rowsRead -= 1  // blank or subtotal rows are not data
                 case .failure(let issue):
-                    if strict { throw ImportFailure.strictRowError(file.displayName, issue) }
+                    if strict {
+                        try? await writer.finish()  // let the batch in flight end before the rollback
+                        throw ImportFailure.strictRowError(file.displayName, issue)
+                    }
                     report.rowsSkipped += 1
                     report.errors.append(locate(issue, in: table))
                 }
             }
         }
-        try await writer.flush()
+        try await writer.finish()
         report.encoding = file.tables[0].encodingName
         model.rowsRead = report.rowsRead
         model.rowsStored = report.rowsStored

@@ -1,99 +1,85 @@
 import EclaireCore
-import SQLKit
+import FluentKit
 
-/// The upsert statements. Every value is bound; only constant column names are written into the SQL.
+/// The upserts of one batch, one statement per table.
 enum FactStatements {
-    typealias Value = any Encodable & Sendable
-
     static let supplierColumns = ["supplier_tiers", "supplier_siret", "supplier_siret_valid", "supplier_name"]
 
-    static func supplierValues(_ supplier: SupplierRef) -> [Value] {
-        [supplier.tiers, supplier.siret?.normalized, supplier.siret?.isValid, supplier.name]
+    static func supplierValues(_ supplier: SupplierRef) -> [BulkValue] {
+        [BulkValue(supplier.tiers), BulkValue(supplier.siret?.normalized), BulkValue(supplier.siret?.isValid),
+         BulkValue(supplier.name)]
     }
 
-    static func upsertEJLines(_ rows: [(EJLineFacts, Int)], fileID: Int, on sql: any SQLDatabase) async throws {
-        guard !rows.isEmpty else { return }
-        let columns = ["ej", "poste"] + supplierColumns + ImputationColumns.all
-            + ["date_creation", "date_modification", "ordered_cents", "status", "source_file_id", "source_line"]
-        let builder = sql.insert(into: "ej_lines").columns(columns)
-        for (facts, line) in rows {
-            let values: [Value] = [facts.ej, facts.poste] + supplierValues(facts.supplier)
-                + facts.imputation.columnValues.map { $0 as Value }
-                + [facts.dateCreation?.iso, facts.dateModification?.iso, facts.orderedAmount?.cents, facts.status,
-                   fileID, line]
-            builder.values(values.map { SQLBind($0) })
-        }
-        let kept = Set(["ej", "poste", "source_file_id", "source_line"])
-        try await builder.onConflict(with: ["ej", "poste"]) { update in
-            for column in columns where !kept.contains(column) {
-                update.set(column, to: SQLRaw("COALESCE(excluded.\(column), ej_lines.\(column))"))
-            }
-            return update
-        }.run()
+    static func imputationValues(_ imputation: Imputation) -> [BulkValue] {
+        imputation.columnValues.map(BulkValue.init)
     }
 
-    static func upsertAmounts(_ rows: [(AmountFact, Int)], fileID: Int, on sql: any SQLDatabase) async throws {
-        guard !rows.isEmpty else { return }
-        let columns = ["fact_key", "kind", "ej", "poste", "exercice", "service_fait", "dp", "poste_dp",
-                       "amount_cents", "source_file_id", "source_line"]
-        let builder = sql.insert(into: "amount_facts").columns(columns)
-        for (fact, line) in rows {
-            let values: [Value] = [fact.key, fact.kind.rawValue, fact.ej, fact.poste, fact.exercice, fact.serviceFait,
-                                   fact.dp, fact.posteDP, fact.amount.cents, fileID, line]
-            builder.values(values.map { SQLBind($0) })
-        }
-        try await builder.onConflict(with: ["fact_key"]) { update in
-            update.set("amount_cents", to: summedWithinFile("amount_facts"))
-                .set(excludedValueOf: "source_file_id")
-                .set(excludedValueOf: "source_line")
-        }.run()
-    }
-
-    static func upsertPayments(_ rows: [(PaymentFacts, Int)], fileID: Int, on sql: any SQLDatabase) async throws {
-        guard !rows.isEmpty else { return }
-        let described = ["dp", "poste_dp", "ej", "poste_ej", "service_fait", "exercice", "date_base",
-                         "date_derniere_operation"] + supplierColumns + ImputationColumns.all
-        let columns = ["payment_key"] + described + ["amount_cents", "source_file_id", "source_line"]
-        let builder = sql.insert(into: "payments").columns(columns)
-        for (payment, line) in rows {
-            let values: [Value] = [payment.key, payment.dp, payment.posteDP, payment.ej, payment.posteEJ,
-                                   payment.serviceFait, payment.exercice, payment.dateBase?.iso,
-                                   payment.dateDerniereOperation?.iso]
-                + supplierValues(payment.supplier) + payment.imputation.columnValues.map { $0 as Value }
-                + [payment.amount.cents, fileID, line]
-            builder.values(values.map { SQLBind($0) })
-        }
-        try await builder.onConflict(with: ["payment_key"]) { update in
-            for column in described {
-                update.set(column, to: SQLRaw("COALESCE(excluded.\(column), payments.\(column))"))
-            }
-            return update.set("amount_cents", to: summedWithinFile("payments"))
-                .set(excludedValueOf: "source_file_id")
-                .set(excludedValueOf: "source_line")
-        }.run()
-    }
-
-    static func upsertServicesFaits(_ rows: [(ServiceFaitFacts, Int)], fileID: Int, on sql: any SQLDatabase)
-        async throws
-    {
-        guard !rows.isEmpty else { return }
-        let builder = sql.insert(into: "services_faits")
-            .columns(["number", "ej", "poste", "date_comptable", "source_file_id", "source_line"])
-        for (sf, line) in rows {
-            let values: [Value] = [sf.number, sf.ej, sf.poste, sf.dateComptable?.iso, fileID, line]
-            builder.values(values.map { SQLBind($0) })
-        }
-        try await builder.onConflict(with: ["number"]) { update in
-            for column in ["ej", "poste", "date_comptable"] {
-                update.set(column, to: SQLRaw("COALESCE(excluded.\(column), services_faits.\(column))"))
-            }
-            return update
-        }.run()
+    /// `column = COALESCE(excluded.column, table.column)`: a later file completes what is stored, never erases it.
+    static func completing(_ columns: [String], of table: String) -> [String] {
+        columns.map { "\($0) = COALESCE(excluded.\($0), \(table).\($0))" }
     }
 
     /// Same file: a further split line of the fact, added. Another file: the fact as that file reports it.
-    private static func summedWithinFile(_ table: String) -> SQLRaw {
-        SQLRaw("CASE WHEN \(table).source_file_id = excluded.source_file_id "
-            + "THEN \(table).amount_cents + excluded.amount_cents ELSE excluded.amount_cents END")
+    static func summedWithinFile(_ table: String) -> [String] {
+        ["amount_cents = CASE WHEN \(table).source_file_id = excluded.source_file_id "
+            + "THEN \(table).amount_cents + excluded.amount_cents ELSE excluded.amount_cents END",
+         "source_file_id = excluded.source_file_id", "source_line = excluded.source_line"]
+    }
+
+    static func ejLines(_ rows: [(EJLineFacts, Int)], fileID: Int) -> BulkUpsert {
+        let described = supplierColumns + ImputationColumns.all
+            + ["date_creation", "date_modification", "ordered_cents", "status"]
+        var upsert = BulkUpsert(
+            table: "ej_lines", columns: ["ej", "poste"] + described + ["source_file_id", "source_line"],
+            conflict: ["ej", "poste"], updates: completing(described, of: "ej_lines"))
+        upsert.rows = rows.map { facts, line in
+            [BulkValue(facts.ej), BulkValue(facts.poste)] + supplierValues(facts.supplier)
+                + imputationValues(facts.imputation)
+                + [BulkValue(facts.dateCreation?.iso), BulkValue(facts.dateModification?.iso),
+                   BulkValue(facts.orderedAmount?.cents), BulkValue(facts.status), BulkValue(fileID), BulkValue(line)]
+        }
+        return upsert
+    }
+
+    static func amounts(_ rows: [(AmountFact, Int)], fileID: Int) -> BulkUpsert {
+        var upsert = BulkUpsert(
+            table: "amount_facts",
+            columns: ["fact_key", "kind", "ej", "poste", "exercice", "service_fait", "dp", "poste_dp",
+                      "amount_cents", "source_file_id", "source_line"],
+            conflict: ["fact_key"], updates: summedWithinFile("amount_facts"))
+        upsert.rows = rows.map { fact, line in
+            [BulkValue(fact.key), BulkValue(fact.kind.rawValue), BulkValue(fact.ej), BulkValue(fact.poste),
+             BulkValue(fact.exercice), BulkValue(fact.serviceFait), BulkValue(fact.dp), BulkValue(fact.posteDP),
+             BulkValue(fact.amount.cents), BulkValue(fileID), BulkValue(line)]
+        }
+        return upsert
+    }
+
+    static func payments(_ rows: [(PaymentFacts, Int)], fileID: Int) -> BulkUpsert {
+        let described = ["dp", "poste_dp", "ej", "poste_ej", "service_fait", "exercice", "date_base",
+                         "date_derniere_operation"] + supplierColumns + ImputationColumns.all
+        var upsert = BulkUpsert(
+            table: "payments", columns: ["payment_key"] + described + ["amount_cents", "source_file_id", "source_line"],
+            conflict: ["payment_key"], updates: completing(described, of: "payments") + summedWithinFile("payments"))
+        upsert.rows = rows.map { payment, line in
+            [BulkValue(payment.key), BulkValue(payment.dp), BulkValue(payment.posteDP), BulkValue(payment.ej),
+             BulkValue(payment.posteEJ), BulkValue(payment.serviceFait), BulkValue(payment.exercice),
+             BulkValue(payment.dateBase?.iso), BulkValue(payment.dateDerniereOperation?.iso)]
+                + supplierValues(payment.supplier) + imputationValues(payment.imputation)
+                + [BulkValue(payment.amount.cents), BulkValue(fileID), BulkValue(line)]
+        }
+        return upsert
+    }
+
+    static func servicesFaits(_ rows: [(ServiceFaitFacts, Int)], fileID: Int) -> BulkUpsert {
+        let described = ["ej", "poste", "date_comptable"]
+        var upsert = BulkUpsert(
+            table: "services_faits", columns: ["number"] + described + ["source_file_id", "source_line"],
+            conflict: ["number"], updates: completing(described, of: "services_faits"))
+        upsert.rows = rows.map { sf, line in
+            [BulkValue(sf.number), BulkValue(sf.ej), BulkValue(sf.poste), BulkValue(sf.dateComptable?.iso),
+             BulkValue(fileID), BulkValue(line)]
+        }
+        return upsert
     }
 }

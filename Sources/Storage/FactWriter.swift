@@ -1,5 +1,5 @@
 import EclaireCore
-import SQLKit
+import FluentKit
 
 /// Buffers the facts of a batch and writes them with one upsert per table.
 ///
@@ -7,15 +7,18 @@ import SQLKit
 /// key replaces the stored fact, so that re-importing or importing overlapping exports never doubles a total.
 /// Keys are merged inside the batch first: PostgreSQL refuses to update one row twice in one statement.
 struct FactWriter {
-    let sql: any SQLDatabase
+    let database: any Database
     let fileID: Int
     private var ejLines: [String: (EJLineFacts, Int)] = [:]
     private var amounts: [String: (AmountFact, Int)] = [:]
     private var payments: [String: (PaymentFacts, Int)] = [:]
     private var servicesFaits: [String: (ServiceFaitFacts, Int)] = [:]
 
-    init(sql: any SQLDatabase, fileID: Int) {
-        self.sql = sql
+    /// The batch being written while the next one is parsed.
+    private var inFlight: Task<Void, any Error>?
+
+    init(database: any Database, fileID: Int) {
+        self.database = database
         self.fileID = fileID
     }
 
@@ -39,15 +42,29 @@ struct FactWriter {
         if let sf = record.serviceFait { servicesFaits[sf.number] = (sf, servicesFaits[sf.number]?.1 ?? line) }
     }
 
+    /// Hands the batch to a task and returns, so that parsing goes on while the database writes; the previous
+    /// batch is awaited first, which keeps the writes in order on the transaction's one connection.
     mutating func flush() async throws {
-        try await FactStatements.upsertEJLines(Array(ejLines.values), fileID: fileID, on: sql)
-        try await FactStatements.upsertAmounts(Array(amounts.values), fileID: fileID, on: sql)
-        try await FactStatements.upsertPayments(Array(payments.values), fileID: fileID, on: sql)
-        try await FactStatements.upsertServicesFaits(Array(servicesFaits.values), fileID: fileID, on: sql)
+        try await inFlight?.value
+        let statements = [
+            FactStatements.ejLines(Array(ejLines.values), fileID: fileID),
+            FactStatements.amounts(Array(amounts.values), fileID: fileID),
+            FactStatements.payments(Array(payments.values), fileID: fileID),
+            FactStatements.servicesFaits(Array(servicesFaits.values), fileID: fileID),
+        ]
+        let database = database
+        inFlight = Task { for statement in statements { try await statement.run(on: database) } }
         ejLines.removeAll(keepingCapacity: true)
         amounts.removeAll(keepingCapacity: true)
         payments.removeAll(keepingCapacity: true)
         servicesFaits.removeAll(keepingCapacity: true)
+    }
+
+    /// Waits for the last batch; to be called before the transaction ends.
+    mutating func finish() async throws {
+        try await flush()
+        try await inFlight?.value
+        inFlight = nil
     }
 }
 

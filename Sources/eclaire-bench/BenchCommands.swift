@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChorusImport
 import DemoData
 import Foundation
 import Storage
@@ -7,7 +8,7 @@ import Storage
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eclaire-bench", abstract: "Benchmarks of Eclaire.",
-        subcommands: [Generate.self, Import.self])
+        subcommands: [Generate.self, Parse.self, Import.self])
 
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Writes an INF-BUD-53 AE restitution of N lines.")
@@ -18,6 +19,21 @@ struct Bench: AsyncParsableCommand {
             let start = Date()
             try LargeRestitution.write(lines: lines, to: output)
             print("generated \(lines) lines in \(String(format: "%.1f", Date().timeIntervalSince(start))) s: \(output)")
+        }
+    }
+
+    struct Parse: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reads a file without storing it: the parsing cost alone.")
+        @Argument var file: String
+
+        func run() async throws {
+            let start = Date()
+            let chorusFile = try ChorusFile.open(file)
+            var rows = 0
+            for table in chorusFile.tables { while table.next() != nil { rows += 1 } }
+            let seconds = Date().timeIntervalSince(start)
+            print(String(format: "parse: %d rows in %.2f s (%.0f rows/s), peak RSS %d MB",
+                         rows, seconds, Double(rows) / seconds, peakResidentMegabytes()))
         }
     }
 
