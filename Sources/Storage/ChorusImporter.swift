@@ -1,6 +1,7 @@
 import ChorusImport
 import EclaireCore
 import FluentKit
+import FluentSQLiteDriver
 import SQLKit
 
 /// Imports Chorus exports: one transaction per file, streamed in batches, idempotent.
@@ -32,6 +33,10 @@ public struct ChorusImporter: Sendable {
         let model = ImportFileModel(sha256: file.sha256, fileName: file.displayName, layout: file.layout.rawValue,
                                     encoding: TextEncoding.ascii.rawValue)
         try await model.create(on: database)
+        if let sqlite = database as? any SQLiteDatabase {
+            // 64 MB of page cache for this connection: a large import otherwise spills pages to the WAL mid-way.
+            _ = try await sqlite.query("PRAGMA cache_size = -65536")
+        }
         var writer = FactWriter(database: database, fileID: model.id!)
         var report = ImportReport(file: path, layout: file.layout.rawValue, rowsRead: 0, rowsStored: 0,
                                   rowsSkipped: 0, errors: [], alreadyImported: false, encoding: "", sha256: file.sha256)
