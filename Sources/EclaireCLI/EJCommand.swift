@@ -16,13 +16,13 @@ struct EJCommand: AsyncParsableCommand {
         func run() async throws {
             try await options.withStorage { storage in
                 let queries = ChorusQueries(sql: storage.sql)
-                // A page at a time, so that a large database is listed in bounded memory.
-                var offset = 0
+                // A page at a time, by key, so that a large database is listed in bounded memory and time.
+                var last: String?
                 while true {
-                    let ejs = try await queries.ejNumbers(limit: 1000, offset: offset)
-                    if ejs.isEmpty { break }
+                    let ejs = try await queries.ejNumbers(limit: 1000, after: last)
+                    guard let end = ejs.last else { break }
                     for overview in try await queries.overviews(of: ejs) { try show(overview) }
-                    offset += ejs.count
+                    last = end
                 }
             }
         }

@@ -8,6 +8,7 @@ public enum EclaireCommandLine {
     public static func main(_ arguments: [String]) async {
         do {
             var command = try Eclaire.parseAsRoot(Array(arguments.dropFirst()))
+            defer { JSONOutput.flush() }
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -65,14 +66,23 @@ struct DatabaseOption: ParsableArguments {
     }
 }
 
+/// JSON Lines on standard output, through one encoder and a buffer (a listing can run to millions of lines).
 enum JSONOutput {
-    static func encoder() -> JSONEncoder {
+    nonisolated(unsafe) private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder
-    }
+    }()
+    nonisolated(unsafe) private static var buffer = Data()
 
     static func line<T: Encodable>(_ value: T) throws {
-        print(String(decoding: try encoder().encode(value), as: UTF8.self))
+        buffer.append(try encoder.encode(value))
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    static func flush() {
+        FileHandle.standardOutput.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
     }
 }

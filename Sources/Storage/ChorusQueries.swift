@@ -32,9 +32,13 @@ public struct ChorusQueries: Sendable {
     }
 
     /// EJ numbers in order, a page at a time; `search` matches the EJ number, supplier name or SIRET.
-    public func ejNumbers(limit: Int, offset: Int = 0, search: String? = nil) async throws -> [String] {
+    /// `after` pages by key (the last EJ of the previous page), which stays fast deep into a large base.
+    public func ejNumbers(limit: Int, offset: Int = 0, after: String? = nil, search: String? = nil) async throws
+        -> [String]
+    {
         let query = sql.select().distinct().column("ej").from("ej_lines")
         Self.filter(query, search: search)
+        if let after { query.where("ej", .greaterThan, after) }
         return try await query.orderBy("ej").limit(limit).offset(offset).all()
             .map { try $0.decode(column: "ej", as: String.self) }
     }
