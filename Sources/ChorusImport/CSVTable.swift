@@ -39,6 +39,11 @@ final class CSVTable: ChorusTable {
             guard let next = source.nextRecord() else { return nil }
             record = next
         }
+        if source.tooLongLines.contains(record.0) {
+            return ParsedRow(line: record.0, result: .failure(RowIssue(
+                line: record.0, field: "(ligne entière)",
+                message: "ligne de plus de \(LineSource.maxLineBytes / (1 << 20)) Mo : ce n'est pas une ligne de restitution")))
+        }
         let cells = splitter.split(record.1).map { cell in
             let (text, found) = TextDecoding.decode(cell)
             if found == .windows1252 { encoding = .windows1252 }

@@ -10,6 +10,12 @@ final class LineSource {
     private(set) var lineNumber = 0
     private(set) var sawBOM = false
     private static let chunkSize = 1 << 20
+    /// A longer line is not a Chorus row: it is skipped and reported, so a hostile file cannot fill memory.
+    static let maxLineBytes = 1 << 20
+    /// Whether the last line returned was over `maxLineBytes` (and returned empty).
+    private(set) var lastLineWasTooLong = false
+    /// The numbers of the lines skipped for their length, so that read-ahead lines are reported too.
+    private(set) var tooLongLines: Set<Int> = []
     /// A record may span lines inside quotes, but never more than this: an unbalanced quote must not swallow a file.
     static let maxLinesPerRecord = 20
 
@@ -30,7 +36,12 @@ final class LineSource {
 
     /// The next physical line without its terminator, or nil at the end.
     func nextLine() -> ArraySlice<UInt8>? {
+        lastLineWasTooLong = false
         while true {
+            if buffer.count - position > Self.maxLineBytes, buffer[position...].firstIndex(of: 0x0A) == nil {
+                skipOverlongLine()
+                return buffer[position..<position]
+            }
             if let newline = buffer[position...].firstIndex(of: 0x0A) {
                 var end = newline
                 if end > position && buffer[end - 1] == 0x0D { end -= 1 }
@@ -51,10 +62,27 @@ final class LineSource {
         }
     }
 
+    /// Drops bytes up to the end of the current line without keeping them.
+    private func skipOverlongLine() {
+        lastLineWasTooLong = true
+        lineNumber += 1
+        tooLongLines.insert(lineNumber)
+        while true {
+            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                position = newline + 1
+                return
+            }
+            position = buffer.count
+            if finished { return }
+            fill()
+        }
+    }
+
     /// The next record: a line, or several when a quote is left open; returns the first line's number.
     func nextRecord() -> (line: Int, bytes: [UInt8])? {
         guard let first = nextLine() else { return nil }
         let start = lineNumber
+        if lastLineWasTooLong { return (start, []) }
         var record = Array(first)
         var quotes = first.reduce(0) { $1 == 0x22 ? $0 + 1 : $0 }
         var joined = 1

@@ -45,3 +45,21 @@ struct RefusedFilesTests {
         #expect(throws: ImportFailure.empty("vide.csv")) { try ChorusFile.open(directory + "/vide.csv") }
     }
 }
+
+@Suite("Hostile input stays bounded")
+struct HostileInputTests {
+    @Test func anOverlongLineIsReportedAndTheRestIsRead() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let original = try String(contentsOfFile: Fixtures.path("financial_cp.csv"), encoding: .utf8)
+        var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Line 10 becomes 3 MB without a newline; the other rows must still be read.
+        lines[9] = String(repeating: "A", count: 3 << 20)
+        let path = directory + "/hostile.csv"
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let reading = try Reading(path)
+        #expect(reading.issues.map(\.line) == [10])
+        #expect(reading.issues.first?.message.contains("Mo") == true)
+        #expect(reading.payments.count == 4)
+    }
+}
