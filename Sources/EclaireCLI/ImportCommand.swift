@@ -16,11 +16,15 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await options.withStorage { storage in
-            let importer = ChorusImporter(database: storage.database)
+            let progress = Self.terminalProgress()
+            let importer = ChorusImporter(database: storage.database, progress: progress)
             var failure: (any Error)?
             for file in files {
                 do {
                     let report = try await importer.importFile(file, strict: strict)
+                    if progress != nil, report.rowsRead >= ChorusImporter.progressInterval {
+                        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+                    }
                     try show(report)
                 } catch {
                     // The other files are still imported; the command exits 1 at the end.
@@ -43,6 +47,14 @@ struct ImportCommand: AsyncParsableCommand {
             print("  ligne \(issue.line), champ « \(issue.field) » : \(issue.message)")
         }
         if report.errors.count > 20 { print("  … et \(report.errors.count - 20) autres lignes rejetées") }
+    }
+
+    /// Progress goes to a terminal only: scripts reading stderr get the one-line errors of the contract.
+    static func terminalProgress() -> (@Sendable (Int) -> Void)? {
+        guard isatty(STDERR_FILENO) == 1 else { return nil }
+        return { rows in
+            FileHandle.standardError.write(Data("\r… \(FrenchFormat.integer(rows)) lignes lues".utf8))
+        }
     }
 
     static func describe(_ error: any Error, file: String) -> String {

@@ -12,7 +12,14 @@ public struct ChorusImporter: Sendable {
     /// Row errors kept in the database per file (all are counted).
     static let storedErrorLimit = 1000
 
-    public init(database: any Database) { self.database = database }
+    /// Called every `progressInterval` rows with the number of rows read so far.
+    let progress: (@Sendable (Int) -> Void)?
+    public static let progressInterval = 100_000
+
+    public init(database: any Database, progress: (@Sendable (Int) -> Void)? = nil) {
+        self.database = database
+        self.progress = progress
+    }
 
     public func importFile(_ path: String, strict: Bool = false) async throws -> ImportReport {
         let file = try ChorusFile.open(path)
@@ -23,11 +30,12 @@ public struct ChorusImporter: Sendable {
         }
         let box = UncheckedBox(file)
         return try await database.transaction { transaction in
-            try await Self.write(box.value, path: path, strict: strict, on: transaction)
+            try await Self.write(box.value, path: path, strict: strict, progress: progress, on: transaction)
         }
     }
 
-    private static func write(_ file: ChorusFile, path: String, strict: Bool, on database: any Database)
+    private static func write(_ file: ChorusFile, path: String, strict: Bool, progress: (@Sendable (Int) -> Void)?,
+                              on database: any Database)
         async throws -> ImportReport
     {
         let model = ImportFileModel(sha256: file.sha256, fileName: file.displayName, layout: file.layout.rawValue,
@@ -43,6 +51,7 @@ public struct ChorusImporter: Sendable {
         for table in file.tables {
             while let row = table.next() {
                 report.rowsRead += 1
+                if report.rowsRead % progressInterval == 0 { progress?(report.rowsRead) }
                 switch row.result {
                 case .success(let record?):
                     writer.add(record, line: row.line)
