@@ -46,7 +46,7 @@ final class CSVTable: ChorusTable {
         }
         let cells = splitter.split(record.1).map { cell in
             let (text, found) = TextDecoding.decode(cell)
-            if found == .windows1252 { encoding = .windows1252 }
+            encoding = encoding.merged(with: found)
             return text
         }
         do { return ParsedRow(line: record.0, result: .success(try mapper.map(cells, line: record.0))) }
@@ -65,7 +65,7 @@ final class CSVTable: ChorusTable {
             let decoded: [[String]] = lines.map { bytes in
                 splitter.split(bytes).map { cell in
                     let (text, found) = TextDecoding.decode(cell)
-                    if encoding == .ascii || found == .windows1252 { encoding = found == .ascii ? encoding : found }
+                    encoding = encoding.merged(with: found)
                     return text
                 }
             }

@@ -2,6 +2,13 @@
 /// stray byte does not garble the rest of a file.
 public enum TextEncoding: String, Sendable, Codable {
     case utf8 = "utf-8", utf8BOM = "utf-8-bom", windows1252 = "windows-1252", ascii
+
+    /// What a file is once a further cell was found in `other`: one Windows-1252 cell makes the file Windows-1252;
+    /// UTF-8 beyond ASCII makes an ASCII file UTF-8; a BOM stays the BOM.
+    func merged(with other: TextEncoding) -> TextEncoding {
+        if other == .windows1252 || (self == .ascii && other == .utf8) { return other }
+        return self
+    }
 }
 
 enum TextDecoding {
