@@ -19,6 +19,7 @@ public enum EclaireApp {
             sandboxDirectory: app.directory.resourcesDirectory,
             viewDirectory: app.directory.viewsDirectory))
         app.views.use(.leaf)
+        app.statsCache = StatsCache()
         app.middleware = Middlewares()
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(FrenchErrorMiddleware(environment: app.environment))

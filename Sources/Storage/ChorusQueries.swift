@@ -142,8 +142,11 @@ public struct ChorusQueries: Sendable {
     }
 
     public func detail(ej: String) async throws -> EJDetail? {
-        guard let overview = try await overviews(of: [ej]).first else { return nil }
         let lines = try await ejLines(of: [ej])
+        guard !lines.isEmpty else { return nil }
+        let overview = overview(
+            ej: ej, lines: lines.map(\.0), sums: try await amountSums(of: [ej])[ej] ?? [:],
+            paid: try await paymentSums(of: [ej])[ej], sfCount: try await serviceFaitCounts(of: [ej])[ej] ?? 0)
         let facts = try await joined("amount_facts", ej: ej, order: ["exercice", "poste", "kind"])
             .map { (try RowDecoding.amountFact($0), try RowDecoding.source($0)) }
         let sfs = try await joined("services_faits", ej: ej, order: ["number"])
@@ -161,6 +164,12 @@ public struct ChorusQueries: Sendable {
             .where(SQLColumn("ej", table: "t"), .equal, SQLBind(ej))
         for column in order { query.orderBy(SQLColumn(column, table: "t")) }
         return try await query.all()
+    }
+
+    /// Changes with every import: what cached totals are keyed by.
+    public func importGeneration() async throws -> Int {
+        try await sql.select().column(SQLFunction("MAX", args: SQLColumn("id")), as: "n").from("import_files")
+            .first().flatMap { try $0.decodeNil(column: "n") ? 0 : $0.decode(column: "n", as: Int.self) } ?? 0
     }
 
     public func importHistory() async throws -> [ImportedFile] {

@@ -13,6 +13,10 @@ struct ServerTests {
     static let ledger = DemoLedger(orderCount: 20)
 
     func withDemoApp(_ body: (Application) async throws -> Void) async throws {
+        try await withDemoApp { app, _ in try await body(app) }
+    }
+
+    func withDemoApp(_ body: (Application, DatabaseLocation) async throws -> Void) async throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let location = DatabaseLocation.sqlite(path: directory + "/demo.sqlite")
@@ -22,7 +26,9 @@ struct ServerTests {
             _ = try await ChorusImporter(database: storage.database).importFile(path)
         }
         await storage.shutdown()
-        try await withApp(configure: { try await EclaireApp.configure($0, database: location) }, body)
+        try await withApp(configure: { try await EclaireApp.configure($0, database: location) }) { app in
+            try await body(app, location)
+        }
     }
 
     @Test func healthAnswersWhenTheDatabaseDoes() async throws {
@@ -108,6 +114,23 @@ struct ServerTests {
             }
             try await app.testing().test(.GET, "/api/v1/ejs?limit=0") { response in
                 #expect(response.status == .badRequest)
+            }
+        }
+    }
+
+    @Test func cachedTotalsFollowANewImport() async throws {
+        try await withDemoApp { app, location in
+            try await app.testing().test(.GET, "/api/v1/stats") { response in
+                let stats = try response.content.decode(StatsDTO.self)
+                #expect(stats.ejCount == Self.ledger.orders.count)
+            }
+            // Another process (the command line) imports a file into the same base.
+            try await StorageContainer.using(location) { storage in
+                _ = try await ChorusImporter(database: storage.database).importFile(Fixtures.path("national_aife_ae.csv"))
+            }
+            try await app.testing().test(.GET, "/api/v1/stats") { response in
+                let stats = try response.content.decode(StatsDTO.self)
+                #expect(stats.ejCount == Self.ledger.orders.count + 2)
             }
         }
     }

@@ -15,7 +15,7 @@ struct APIController: RouteCollection {
     func queries(_ request: Request) -> ChorusQueries { ChorusQueries(sql: request.db as! any SQLDatabase) }
 
     func stats(request: Request) async throws -> StatsDTO {
-        StatsDTO(try await queries(request).stats())
+        StatsDTO(try await request.application.statsCache.stats(queries(request)))
     }
 
     func list(request: Request) async throws -> PageDTO<EJSummaryDTO> {

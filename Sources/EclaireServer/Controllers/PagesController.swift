@@ -20,7 +20,7 @@ struct PagesController: RouteCollection {
         let ejs = try await queries.ejNumbers(limit: page.limit, offset: page.offset, search: page.q)
         let rows = try await queries.overviews(of: ejs).map(EJRowView.init)
         let total = try await queries.ejCount(search: page.q)
-        let stats = try await queries.stats()
+        let stats = try await request.application.statsCache.stats(queries)
         return try await request.view.render("ej-list", EJListPage(
             rows: rows, stats: StatsView(stats), search: page.q ?? "",
             pager: PagerView(offset: page.offset, limit: page.limit, total: total, search: page.q)))
