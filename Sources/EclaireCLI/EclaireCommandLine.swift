@@ -68,7 +68,7 @@ struct DatabaseOption: ParsableArguments {
 
 /// JSON Lines on standard output, through one encoder and a buffer (a listing can run to millions of lines).
 enum JSONOutput {
-    nonisolated(unsafe) private static let encoder: JSONEncoder = {
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder

@@ -77,6 +77,8 @@ struct ServerTests {
                 let page = response.body.string
                 #expect(page.contains("Engagement juridique n° \(order.ej)"))
                 #expect(page.contains(order.supplier.name))
+                // The demo's AE restitution, like many Business Objects ones, prints the programme, not the centre financier.
+                #expect(page.contains("— programme \(order.programme.code)</p>"))
                 #expect(page.contains("<li class=\"en-cours\">Payé en partie</li>"))
                 #expect(page.contains("<li class=\"fait\">Service fait</li>"))
                 #expect(page.contains(order.payment!.dp))

@@ -23,6 +23,8 @@ struct EJRowView: Encodable {
     let supplier: String
     let siret: String
     let centreFinancier: String
+    /// `centre financier 0354-CDMA-CDAT`, or `programme 0216` when the export gave only the programme.
+    let imputationLabel: String
     let ae: String
     let cp: String
     let reste: String
@@ -36,6 +38,8 @@ struct EJRowView: Encodable {
         // Some restitutions print only the programme: say so rather than pass it off as a centre financier.
         centreFinancier = overview.imputation.centreFinancier
             ?? overview.imputation.programme.map { "programme \($0)" } ?? "—"
+        imputationLabel = overview.imputation.centreFinancier.map { "centre financier \($0)" }
+            ?? overview.imputation.programme.map { "programme \($0)" } ?? "imputation inconnue"
         ae = overview.ae.french
         cp = overview.cp.french
         reste = overview.resteAPayer.french
