@@ -137,6 +137,25 @@ struct ServerTests {
         }
     }
 
+    @Test func theAPIWalksTheBaseByCursor() async throws {
+        try await withDemoApp { app in
+            var seen: [String] = []
+            var after: String?
+            for _ in 0..<10 {
+                let path = "/api/v1/ejs?limit=7" + (after.map { "&after=\($0)" } ?? "")
+                var next: String?
+                try await app.testing().test(.GET, path) { response in
+                    let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                    seen += (json["items"] as! [[String: Any]]).map { $0["ej"] as! String }
+                    next = json["next_after"] as? String
+                }
+                guard let next else { break }
+                after = next
+            }
+            #expect(seen == Self.ledger.orders.map(\.ej).sorted())
+        }
+    }
+
     @Test func theImportHistoryListsTheDemoFiles() async throws {
         try await withDemoApp { app in
             try await app.testing().test(.GET, "/imports") { response in

@@ -18,13 +18,17 @@ struct APIController: RouteCollection {
         StatsDTO(try await request.application.statsCache.stats(queries(request)))
     }
 
+    /// `?limit=&offset=` or, to walk a large base, `?limit=&after=` with the previous page's `next_after`.
     func list(request: Request) async throws -> PageDTO<EJSummaryDTO> {
         let page = try request.query.decode(PageQuery.self).validated()
+        let after = try request.query.get(String?.self, at: "after")
         let queries = queries(request)
-        let ejs = try await queries.ejNumbers(limit: page.limit, offset: page.offset, search: page.q)
+        let ejs = try await queries.ejNumbers(limit: page.limit, offset: after == nil ? page.offset : 0,
+                                              after: after, search: page.q)
         let items = try await queries.overviews(of: ejs).map(EJSummaryDTO.init)
         return PageDTO(items: items, offset: page.offset, limit: page.limit,
-                       total: try await queries.ejCount(search: page.q))
+                       total: try await queries.ejCount(search: page.q),
+                       nextAfter: ejs.count == page.limit ? ejs.last : nil)
     }
 
     func show(request: Request) async throws -> EJDetailDTO {
@@ -55,4 +59,20 @@ struct PageDTO<Item: Content>: Content {
     let offset: Int
     let limit: Int
     let total: Int
+    /// The cursor for the next page (`?after=`), null on the last page.
+    let nextAfter: String?
+
+    enum CodingKeys: String, CodingKey {
+        case items, offset, limit, total
+        case nextAfter = "next_after"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(items, forKey: .items)
+        try container.encode(offset, forKey: .offset)
+        try container.encode(limit, forKey: .limit)
+        try container.encode(total, forKey: .total)
+        try container.encode(nextAfter, forKey: .nextAfter)
+    }
 }
