@@ -12,8 +12,6 @@ final class LineSource {
     private static let chunkSize = 1 << 20
     /// A longer line is not a Chorus row: it is skipped and reported, so a hostile file cannot fill memory.
     static let maxLineBytes = 1 << 20
-    /// Whether the last line returned was over `maxLineBytes` (and returned empty).
-    private(set) var lastLineWasTooLong = false
     /// The numbers of the lines skipped for their length, so that read-ahead lines are reported too.
     private(set) var tooLongLines: Set<Int> = []
     /// A record may span lines inside quotes, but never more than this: an unbalanced quote must not swallow a file.
@@ -36,7 +34,6 @@ final class LineSource {
 
     /// The next physical line without its terminator, or nil at the end.
     func nextLine() -> ArraySlice<UInt8>? {
-        lastLineWasTooLong = false
         while true {
             if buffer.count - position > Self.maxLineBytes, buffer[position...].firstIndex(of: 0x0A) == nil {
                 skipOverlongLine()
@@ -64,7 +61,6 @@ final class LineSource {
 
     /// Drops bytes up to the end of the current line without keeping them.
     private func skipOverlongLine() {
-        lastLineWasTooLong = true
         lineNumber += 1
         tooLongLines.insert(lineNumber)
         while true {
@@ -82,7 +78,7 @@ final class LineSource {
     func nextRecord() -> (line: Int, bytes: [UInt8])? {
         guard let first = nextLine() else { return nil }
         let start = lineNumber
-        if lastLineWasTooLong { return (start, []) }
+        if tooLongLines.contains(start) { return (start, []) }
         var record = Array(first)
         var quotes = first.reduce(0) { $1 == 0x22 ? $0 + 1 : $0 }
         var joined = 1

@@ -13,7 +13,7 @@ enum BulkValue: Sendable {
 }
 
 /// `INSERT … VALUES (…), (…) ON CONFLICT (…) DO UPDATE SET …` over many rows. The SQL text holds only constant
-/// table and column names written in this module; every value is bound.
+/// table and column names written in this module and the NULL literal; every other value is bound.
 struct BulkUpsert: Sendable {
     let table: String
     let columns: [String]

@@ -61,7 +61,7 @@ public struct ChorusImporter: Sendable {
                     report.rowsRead -= 1  // blank or subtotal rows are not data
                 case .failure(let issue):
                     if strict {
-                        try? await writer.finish()  // let the batch in flight end before the rollback
+                        try? await writer.waitForBatchInFlight()
                         throw ImportFailure.strictRowError(file.displayName, issue)
                     }
                     report.rowsSkipped += 1

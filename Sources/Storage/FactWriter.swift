@@ -60,9 +60,14 @@ struct FactWriter {
         servicesFaits.removeAll(keepingCapacity: true)
     }
 
-    /// Waits for the last batch; to be called before the transaction ends.
+    /// Writes the last batch and waits for it; to be called before the transaction commits.
     mutating func finish() async throws {
         try await flush()
+        try await waitForBatchInFlight()
+    }
+
+    /// Waits for the batch being written, writing nothing more: before a rollback, the connection must be idle.
+    mutating func waitForBatchInFlight() async throws {
         try await inFlight?.value
         inFlight = nil
     }

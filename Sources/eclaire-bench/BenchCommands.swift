@@ -67,7 +67,6 @@ func peakResidentMegabytes() -> Int {
     return kilobytes / 1024
 }
 
-
 enum BenchMain {
     static func run() async {
         do {
