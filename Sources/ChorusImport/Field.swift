@@ -1,8 +1,8 @@
 import EclaireCore
 
-/// The columns Eclaire understands, whatever a layout calls them. No raw value: a plain enum hashes as an integer,
-/// and the column lookup runs for every cell of every row.
-enum Field: CaseIterable, Sendable {
+/// The columns Eclaire understands, whatever a layout calls them. The integer raw value indexes the column map,
+/// whose lookup runs for every cell of every row.
+enum Field: Int, CaseIterable, Sendable {
     case ej, posteEJ, dp, posteDP, serviceFait, dateServiceFait
     case programme, centreFinancier, domaineFonctionnel, centreCouts, referentiel, compteBudgetaire, compteGeneral
     case groupeMarchandises, localisation, societe, fonds, supplierCode, supplierName, siret
@@ -77,19 +77,17 @@ enum HeaderCells {
 
 /// Maps each `Field` to a column index by the header's words.
 struct ColumnMap: Sendable {
-    private var index: [Field: Int] = [:]
+    private var index: [Int?] = Array(repeating: nil, count: Field.allCases.count)
     let cells: [HeaderCell]
 
     init(cells: [HeaderCell]) {
         self.cells = cells
-        for field in Field.allCases {
-            if let column = Self.find(field, in: cells) { index[field] = column }
-        }
+        for field in Field.allCases { index[field.rawValue] = Self.find(field, in: cells) }
     }
 
-    subscript(field: Field) -> Int? { index[field] }
+    subscript(field: Field) -> Int? { index[field.rawValue] }
 
-    var matchedCount: Int { index.count }
+    var matchedCount: Int { index.count(where: { $0 != nil }) }
 
     private static func find(_ field: Field, in cells: [HeaderCell]) -> Int? {
         for rule in rules(for: field) {

@@ -154,8 +154,8 @@ struct Row {
         guard let first = utf8.first, let last = utf8.last else { return nil }
         let trimmed = first > 0x20 && last > 0x20 && first != 0xC2 && last != 0xA0
             ? value : String(Substring(value).trimmingSpaces)
-        // The markers are short: compare only when the length could match.
-        if trimmed.utf8.count <= 13 {
+        // The markers are short and start with one of four bytes: compare only when they could match.
+        if trimmed.utf8.count <= 13, let head = trimmed.utf8.first, head == 0x23 || head == 0x4E || head == 0x6E || head == 0x2D {
             switch trimmed {
             case "", "#", "N/A", "n/a", "#N/A", "Non affecté", "-": return nil
             default: break

@@ -10,6 +10,7 @@ public enum AmountParser {
     }
 
     public static func parse(_ text: String) throws(Failure) -> Money {
+        if let plain = plainAmount(text) { return plain }
         var body = Substring(text).trimmingSpaces
         for suffix in ["EUR", "€"] where body.hasSuffix(suffix) {
             body = body.dropLast(suffix.count).trimmingSpaces
@@ -44,6 +45,40 @@ public enum AmountParser {
         if fraction.count > 0 { cents += Int64(fraction[0]) * 10 }
         if fraction.count > 1 { cents += Int64(fraction[1]) }
         if fraction.count > 2 && fraction[2] >= 5 { cents += 1 }
+        return Money(cents: negative ? -cents : cents)
+    }
+
+    /// The form of nearly every exported amount — `-1234`, `22500,12`, `1000.0` — read without allocating;
+    /// nil for anything else, which the general reading handles.
+    private static func plainAmount(_ text: String) -> Money? {
+        var utf8 = text.utf8[...]
+        let negative = utf8.first == UInt8(ascii: "-")
+        if negative { utf8 = utf8.dropFirst() }
+        var units: Int64 = 0
+        var integerDigits = 0
+        var fraction: Int64 = 0
+        var fractionDigits = -1  // -1: no decimal mark yet
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let digit = Int64(byte &- 48)
+                if fractionDigits < 0 {
+                    integerDigits += 1
+                    guard integerDigits <= 16 else { return nil }
+                    units = units * 10 + digit
+                } else {
+                    fractionDigits += 1
+                    guard fractionDigits <= 2 else { return nil }
+                    fraction = fraction * 10 + digit
+                }
+            case UInt8(ascii: ","), UInt8(ascii: "."):
+                guard fractionDigits < 0 else { return nil }
+                fractionDigits = 0
+            default: return nil
+            }
+        }
+        guard integerDigits > 0, fractionDigits != 0 else { return nil }
+        let cents = units * 100 + (fractionDigits == 1 ? fraction * 10 : fraction)
         return Money(cents: negative ? -cents : cents)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import ChorusImport
 import EclaireCore
 import Storage
@@ -102,6 +103,34 @@ struct ImportSemanticsTests {
             #expect(reports.map(\.rowsSkipped).reduce(0, +) == 1)
             let history = try await ChorusQueries(sql: storage.sql).importHistory()
             #expect(history.map(\.fileName) == names)
+        }
+    }
+
+    /// More rows than one prepared statement group holds (32), some split lines of one key inside a group and across
+    /// groups, and a remainder written row by row: every total must come out as if read line by line.
+    @Test(arguments: Backend.available)
+    func splitLinesAcrossStatementGroupsAreAdded(backend: Backend) async throws {
+        let fixture = try String(contentsOfFile: Fixtures.path("chorus_ae.csv"), encoding: .utf8)
+        let lines = fixture.split(separator: "\n", omittingEmptySubsequences: false)
+        let header = lines.prefix(8).joined(separator: "\n")
+        let template = String(lines[8])  // EJ 2103105755, poste 5, "22500,12"
+        var body: [String] = []
+        for index in 0..<75 {  // poste 1 split in 75 lines of 1,01 €, interleaved with postes 100…174 at 2,00 €
+            body.append(template.replacingOccurrences(of: ",5,10.01.2023,", with: ",1,10.01.2023,")
+                .replacingOccurrences(of: "\"22500,12\"", with: "\"1,01\""))
+            body.append(template.replacingOccurrences(of: ",5,10.01.2023,", with: ",\(100 + index),10.01.2023,")
+                .replacingOccurrences(of: "\"22500,12\"", with: "2"))
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("split-\(UUID().uuidString).csv").path
+        try (header + "\n" + body.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try await TestDatabase.with(backend) { storage in
+            let report = try await ChorusImporter(database: storage.database).importFile(path)
+            #expect((report.rowsRead, report.rowsStored, report.rowsSkipped) == (150, 150, 0))
+            let queries = ChorusQueries(sql: storage.sql)
+            let overview = try #require(try await queries.overviews(of: ["2103105755"]).first)
+            #expect(overview.lineCount == 76)
+            #expect(overview.ae == Money(cents: 75 * 101 + 75 * 200))
         }
     }
 }

@@ -28,12 +28,25 @@ public struct ChorusImporter: Sendable {
                                 rowsSkipped: 0, errors: [], alreadyImported: true, encoding: previous.encoding,
                                 sha256: file.sha256)
         }
+        if let databasePath = try await Self.sqliteFilePath(of: database) {
+            return try await SQLiteBulkImport.run(file, path: path, databasePath: databasePath, strict: strict,
+                                                  progress: progress)
+        }
         let box = UncheckedBox(file)
         return try await database.transaction { transaction in
             try await Self.write(box.value, path: path, strict: strict, progress: progress, on: transaction)
         }
     }
 
+    /// The file behind a SQLite database, which bulk loads open directly; nil for PostgreSQL or an in-memory base.
+    static func sqliteFilePath(of database: any Database) async throws -> String? {
+        guard let sqlite = database as? any SQLiteDatabase else { return nil }
+        let rows = try await sqlite.query("PRAGMA database_list")
+        let main = rows.first { $0.column("name")?.string == "main" }
+        return main?.column("file")?.string.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The path of PostgreSQL (and in-memory SQLite): multi-row upserts through the transaction's connection.
     private static func write(_ file: ChorusFile, path: String, strict: Bool, progress: (@Sendable (Int) -> Void)?,
                               on database: any Database)
         async throws -> ImportReport
@@ -41,36 +54,22 @@ public struct ChorusImporter: Sendable {
         let model = ImportFileModel(sha256: file.sha256, fileName: file.displayName, layout: file.layout.rawValue,
                                     encoding: TextEncoding.ascii.rawValue)
         try await model.create(on: database)
-        if let sqlite = database as? any SQLiteDatabase {
-            // 64 MB of page cache for this connection: a large import otherwise spills pages to the WAL mid-way.
-            _ = try await sqlite.query("PRAGMA cache_size = -65536")
-        }
         var writer = FactWriter(database: database, fileID: model.id!)
-        var report = ImportReport(file: path, layout: file.layout.rawValue, rowsRead: 0, rowsStored: 0,
-                                  rowsSkipped: 0, errors: [], alreadyImported: false, encoding: "", sha256: file.sha256)
-        for table in file.tables {
-            while let row = table.next() {
-                report.rowsRead += 1
-                if report.rowsRead % progressInterval == 0 { progress?(report.rowsRead) }
-                switch row.result {
-                case .success(let record?):
-                    writer.add(record, line: row.line)
-                    report.rowsStored += 1
-                    if writer.pendingCount >= batchSize { try await writer.flush() }
-                case .success(nil):
-                    report.rowsRead -= 1  // blank or subtotal rows are not data
-                case .failure(let issue):
-                    if strict {
-                        try? await writer.waitForBatchInFlight()
-                        throw ImportFailure.strictRowError(file.displayName, issue)
-                    }
-                    report.rowsSkipped += 1
-                    report.errors.append(locate(issue, in: table))
-                }
+        var reader = RecordBatches(file: file, path: path, strict: strict, progress: progress)
+        while true {
+            let batch: RecordBatches.Batch?
+            do {
+                batch = try reader.next(size: batchSize)
+            } catch {
+                try? await writer.waitForBatchInFlight()
+                throw error
             }
+            guard let batch else { break }
+            for (record, line) in batch { writer.add(record, line: line) }
+            try await writer.flush()
         }
         try await writer.finish()
-        report.encoding = file.tables[0].encodingName
+        let report = reader.report
         model.rowsRead = report.rowsRead
         model.rowsStored = report.rowsStored
         model.rowsSkipped = report.rowsSkipped
@@ -81,12 +80,6 @@ public struct ChorusImporter: Sendable {
                 .create(on: database)
         }
         return report
-    }
-
-    /// XLSX row issues name their sheet in the field, since several sheets share row numbers.
-    private static func locate(_ issue: RowIssue, in table: any ChorusTable) -> RowIssue {
-        guard let location = table.location else { return issue }
-        return RowIssue(line: issue.line, field: "\(location) : \(issue.field)", message: issue.message)
     }
 }
 

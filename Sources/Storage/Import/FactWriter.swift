@@ -47,10 +47,14 @@ struct FactWriter {
     mutating func flush() async throws {
         try await inFlight?.value
         let statements = [
-            FactStatements.ejLines(Array(ejLines.values), fileID: fileID),
-            FactStatements.amounts(Array(amounts.values), fileID: fileID),
-            FactStatements.payments(Array(payments.values), fileID: fileID),
-            FactStatements.servicesFaits(Array(servicesFaits.values), fileID: fileID),
+            BulkUpsert(shape: FactStatements.ejLines, rows: ejLines.values.map {
+                FactStatements.values($0.0, line: $0.1, fileID: fileID) }),
+            BulkUpsert(shape: FactStatements.amounts, rows: amounts.values.map {
+                FactStatements.values($0.0, line: $0.1, fileID: fileID) }),
+            BulkUpsert(shape: FactStatements.payments, rows: payments.values.map {
+                FactStatements.values($0.0, line: $0.1, fileID: fileID) }),
+            BulkUpsert(shape: FactStatements.servicesFaits, rows: servicesFaits.values.map {
+                FactStatements.values($0.0, line: $0.1, fileID: fileID) }),
         ]
         let database = database
         inFlight = Task { for statement in statements { try await statement.run(on: database) } }

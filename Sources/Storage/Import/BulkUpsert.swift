@@ -4,7 +4,7 @@ import SQLKit
 
 /// A value to bind in a bulk statement; kept as a plain enum so that no dynamic cast runs per value.
 enum BulkValue: Sendable {
-    case text(String), integer(Int64), boolean(Bool), null
+    case text(String), integer(Int64), real(Double), boolean(Bool), null
 
     init(_ value: String?) { self = value.map(BulkValue.text) ?? .null }
     init(_ value: Int?) { self = value.map { .integer(Int64($0)) } ?? .null }
@@ -12,18 +12,34 @@ enum BulkValue: Sendable {
     init(_ value: Bool?) { self = value.map(BulkValue.boolean) ?? .null }
 }
 
-/// `INSERT … VALUES (…), (…) ON CONFLICT (…) DO UPDATE SET …` over many rows. The SQL text holds only constant
-/// table and column names written in this module and the NULL literal; every other value is bound.
-struct BulkUpsert: Sendable {
+/// An `INSERT … ON CONFLICT (…) DO UPDATE SET …` of one table. The SQL text holds only constant table and
+/// column names written in this module and the NULL literal; every other value is bound.
+struct UpsertShape: Sendable {
     let table: String
     let columns: [String]
     let conflict: [String]
     /// `column = expression` assignments, the expressions naming `excluded.` and `table.` columns only.
     let updates: [String]
+
+    func sql(rowsSQL: String) -> String {
+        "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(rowsSQL) ON CONFLICT ("
+            + conflict.joined(separator: ", ") + ") DO UPDATE SET " + updates.joined(separator: ", ")
+    }
+
+    /// `rows` rows of `?` parameters, for a statement prepared once and run again and again.
+    func preparedSQL(rows: Int) -> String {
+        let row = "(" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
+        return sql(rowsSQL: Array(repeating: row, count: rows).joined(separator: ", "))
+    }
+}
+
+/// The upsert of many rows in one statement.
+struct BulkUpsert: Sendable {
+    let shape: UpsertShape
     var rows: [[BulkValue]] = []
 
     func sql(placeholder: (Int) -> String) -> String {
-        var text = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        var text = ""
         var index = 0
         for (rowIndex, row) in rows.enumerated() {
             text += rowIndex == 0 ? "(" : ", ("
@@ -36,8 +52,7 @@ struct BulkUpsert: Sendable {
             }
             text += ")"
         }
-        text += " ON CONFLICT (\(conflict.joined(separator: ", "))) DO UPDATE SET " + updates.joined(separator: ", ")
-        return text
+        return shape.sql(rowsSQL: text)
     }
 
     /// Runs natively on SQLite (no per-value encoding), through SQLKit on PostgreSQL; the statement is the same
@@ -70,6 +85,7 @@ extension BulkValue {
         switch self {
         case .text(let value): .text(value)
         case .integer(let value): .integer(Int(value))
+        case .real(let value): .float(value)
         case .boolean(let value): .integer(value ? 1 : 0)
         case .null: nil
         }
@@ -79,6 +95,7 @@ extension BulkValue {
         switch self {
         case .text(let value): value
         case .integer(let value): value
+        case .real(let value): value
         case .boolean(let value): value
         case .null: nil
         }
