@@ -28,5 +28,13 @@ public enum FrenchFormat {
         "\(pad(date.day))/\(pad(date.month))/\(date.year)"
     }
 
+    public static let monthNames = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                                    "septembre", "octobre", "novembre", "décembre"]
+
+    /// `3` → `mars`; an impossible month is printed as its number.
+    public static func monthName(_ month: Int) -> String {
+        (1...12).contains(month) ? monthNames[month - 1] : String(month)
+    }
+
     public static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

@@ -1,0 +1,81 @@
+/// A proposal to link an unlinked EJ to a product, with the reasons that make it likely.
+public struct LinkSuggestion: Sendable, Equatable {
+    public var ej: String
+    public var productID: Int
+    /// 0…1: the sum of the weights of the reasons found.
+    public var score: Double
+    public var reasons: [String]
+}
+
+/// What is known of a product when suggesting links for it.
+public struct ProductProfile: Sendable {
+    public var product: Product
+    /// SIRETs of the suppliers of the EJs already linked to it.
+    public var supplierSirets: Set<String>
+    public var forecast: [ForecastLine]
+
+    public init(product: Product, supplierSirets: Set<String>, forecast: [ForecastLine]) {
+        self.product = product
+        self.supplierSirets = supplierSirets
+        self.forecast = forecast
+    }
+}
+
+/// Scores every product for an unlinked EJ from signals a budget officer would use: a supplier the product already
+/// works with, its centre de coûts, its centre financier or programme, an amount and a date close to a forecast line.
+public enum LinkSuggester {
+    static let supplierWeight = 0.4
+    static let centreCoutsWeight = 0.25
+    static let centreFinancierWeight = 0.1
+    static let amountWeight = 0.2
+    static let dateWeight = 0.05
+    /// Suggestions under this score are not shown: one weak signal alone is noise.
+    public static let minimumScore = 0.35
+    /// An amount within this share of a forecast line's AE counts as close.
+    static let amountTolerance = 0.1
+
+    public static func suggestions(for ej: EJOverview, createdOn: LocalDate?, among profiles: [ProductProfile])
+        -> [LinkSuggestion]
+    {
+        profiles.compactMap { profile in
+            var score = 0.0
+            var reasons: [String] = []
+            let product = profile.product
+            if let siret = ej.supplier.siret?.normalized, profile.supplierSirets.contains(siret) {
+                score += supplierWeight
+                reasons.append("fournisseur déjà lié au produit (SIRET \(siret))")
+            }
+            if let centre = ej.imputation.centreCouts, centre == product.centreCouts {
+                score += centreCoutsWeight
+                reasons.append("même centre de coûts (\(centre))")
+            }
+            if let centre = ej.imputation.centreFinancier, centre == product.centreFinancier {
+                score += centreFinancierWeight
+                reasons.append("même centre financier (\(centre))")
+            } else if let programme = ej.imputation.programme, programme == product.programme {
+                score += centreFinancierWeight / 2
+                reasons.append("même programme (\(programme))")
+            }
+            if let line = closestForecastLine(to: ej.ae, in: profile.forecast) {
+                score += amountWeight
+                reasons.append("montant proche de la ligne prévisionnelle « \(line.label) » (\(line.ae.french))")
+                if let created = createdOn, let month = line.plannedMonth,
+                   abs(created.daysSinceEpoch - month.daysSinceEpoch) <= 45 {
+                    score += dateWeight
+                    reasons.append("date de l'EJ proche du mois prévu (\(FrenchFormat.date(created)))")
+                }
+            }
+            guard score >= minimumScore else { return nil }
+            return LinkSuggestion(ej: ej.ej, productID: product.id, score: (score * 100).rounded() / 100,
+                                  reasons: reasons)
+        }
+        .sorted { $0.score > $1.score || ($0.score == $1.score && $0.productID < $1.productID) }
+    }
+
+    static func closestForecastLine(to amount: Money, in forecast: [ForecastLine]) -> ForecastLine? {
+        guard amount.cents > 0 else { return nil }
+        return forecast
+            .filter { $0.ae.cents > 0 && abs(Double($0.ae.cents - amount.cents)) <= Double($0.ae.cents) * amountTolerance }
+            .min { abs($0.ae.cents - amount.cents) < abs($1.ae.cents - amount.cents) }
+    }
+}
