@@ -43,6 +43,12 @@ public struct ChorusQueries: Sendable {
             .map { try $0.decode(column: "ej", as: String.self) }
     }
 
+    /// Every EJ number of the base, in order.
+    public func allEJNumbers() async throws -> [String] {
+        try await sql.select().distinct().column("ej").from("ej_lines").orderBy("ej").all()
+            .map { try $0.decode(column: "ej", as: String.self) }
+    }
+
     public func ejCount(search: String? = nil) async throws -> Int {
         let query = sql.select().column(SQLRaw("COUNT(DISTINCT ej)"), as: "n").from("ej_lines")
         Self.filter(query, search: search)

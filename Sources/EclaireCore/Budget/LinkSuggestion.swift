@@ -34,10 +34,12 @@ public enum LinkSuggester {
     /// An amount within this share of a forecast line's AE counts as close.
     static let amountTolerance = 0.1
 
-    public static func suggestions(for ej: EJOverview, createdOn: LocalDate?, among profiles: [ProductProfile])
-        -> [LinkSuggestion]
+    /// `lines` are the EJ's lines: exports complete them with different imputations, and any of them may tell.
+    public static func suggestions(for ej: EJOverview, lines: [EJLineFacts] = [], createdOn: LocalDate?,
+                                   among profiles: [ProductProfile]) -> [LinkSuggestion]
     {
-        profiles.compactMap { profile in
+        let imputations = [ej.imputation] + lines.map(\.imputation)
+        return profiles.compactMap { profile in
             var score = 0.0
             var reasons: [String] = []
             let product = profile.product
@@ -45,14 +47,14 @@ public enum LinkSuggester {
                 score += supplierWeight
                 reasons.append("fournisseur déjà lié au produit (SIRET \(siret))")
             }
-            if let centre = ej.imputation.centreCouts, centre == product.centreCouts {
+            if let centre = product.centreCouts, imputations.contains(where: { $0.centreCouts == centre }) {
                 score += centreCoutsWeight
                 reasons.append("même centre de coûts (\(centre))")
             }
-            if let centre = ej.imputation.centreFinancier, centre == product.centreFinancier {
+            if let centre = product.centreFinancier, imputations.contains(where: { $0.centreFinancier == centre }) {
                 score += centreFinancierWeight
                 reasons.append("même centre financier (\(centre))")
-            } else if let programme = ej.imputation.programme, programme == product.programme {
+            } else if let programme = product.programme, imputations.contains(where: { $0.programme == programme }) {
                 score += centreFinancierWeight / 2
                 reasons.append("même programme (\(programme))")
             }

@@ -32,13 +32,17 @@ public struct LinkRule: Sendable, Equatable {
         self.criterion = criterion
     }
 
-    public func matches(_ ej: EJOverview) -> Bool {
+    /// Whether the rule claims the EJ: its number, or its supplier together with the centre de coûts or activité
+    /// of any of its lines (exports complete lines with different imputations).
+    public func matches(_ ej: EJOverview, lines: [EJLineFacts] = []) -> Bool {
+        let imputations = [ej.imputation] + lines.map(\.imputation)
+        let sirets = Set(([ej.supplier.siret] + lines.map(\.supplier.siret)).compactMap { $0?.normalized })
         switch criterion {
-        case .ej(let number): ej.ej == number
+        case .ej(let number): return ej.ej == number
         case .supplierAndCentreCouts(let siret, let centreCouts):
-            ej.supplier.siret?.normalized == siret && ej.imputation.centreCouts == centreCouts
+            return sirets.contains(siret) && imputations.contains { $0.centreCouts == centreCouts }
         case .supplierAndActivite(let siret, let referentiel):
-            ej.supplier.siret?.normalized == siret && ej.imputation.referentielProgrammation == referentiel
+            return sirets.contains(siret) && imputations.contains { $0.referentielProgrammation == referentiel }
         }
     }
 
@@ -51,7 +55,7 @@ public struct LinkRule: Sendable, Equatable {
     }
 
     /// The first rule that claims the EJ, in the order given (the oldest rule first).
-    public static func firstMatch(for ej: EJOverview, in rules: [LinkRule]) -> LinkRule? {
-        rules.first { $0.matches(ej) }
+    public static func firstMatch(for ej: EJOverview, lines: [EJLineFacts] = [], in rules: [LinkRule]) -> LinkRule? {
+        rules.first { $0.matches(ej, lines: lines) }
     }
 }

@@ -5,5 +5,6 @@ public enum StorageMigrations {
     public static let all: [any Migration] = [
         M001_CreateChorusTables(),
         M002_IndexChorusLookups(),
+        M003_CreateBudgetTables(),
     ]
 }

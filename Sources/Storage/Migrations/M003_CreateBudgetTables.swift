@@ -1,0 +1,88 @@
+import FluentKit
+
+/// 003 — product teams' budgets: products, their yearly allocation and fundings, forecast lines, the links of EJs
+/// to products (by hand, by rule, by accepted suggestion), link rules, and the audit log of every change.
+/// Times are ISO 8601 UTC text, the same on SQLite and PostgreSQL.
+struct M003_CreateBudgetTables: AsyncMigration {
+    var name: String { "003_create_budget_tables" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("products")
+            .field("id", .int, .identifier(auto: true))
+            .field("name", .string, .required)
+            .field("team", .string, .required)
+            .field("sponsor", .string, .required)
+            .field("programme", .string)
+            .field("centre_financier", .string)
+            .field("centre_couts", .string)
+            .unique(on: "name")
+            .create()
+        try await database.schema("product_budgets")
+            .field("id", .int, .identifier(auto: true))
+            .field("product_id", .int, .required, .references("products", "id", onDelete: .cascade))
+            .field("exercice", .int, .required)
+            .field("allocated_ae_cents", .int64, .required)
+            .field("allocated_cp_cents", .int64, .required)
+            .unique(on: "product_id", "exercice")
+            .create()
+        try await database.schema("fundings")
+            .field("id", .int, .identifier(auto: true))
+            .field("product_id", .int, .required, .references("products", "id", onDelete: .cascade))
+            .field("exercice", .int, .required)
+            .field("source", .string, .required)
+            .field("amount_cents", .int64, .required)
+            .create()
+        try await database.schema("forecast_lines")
+            .field("id", .int, .identifier(auto: true))
+            .field("product_id", .int, .required, .references("products", "id", onDelete: .cascade))
+            .field("exercice", .int, .required)
+            .field("kind", .string, .required)
+            .field("label", .string)
+            .field("person", .string)
+            .field("contract", .string)
+            .field("month", .int)
+            .field("day_rate_cents", .int64)
+            .field("days_hundredths", .int)
+            .field("other_costs_cents", .int64)
+            .field("ae_cents", .int64)
+            .field("cp_cents", .int64)
+            .field("cp_prior_ae_cents", .int64)
+            .create()
+        try await database.schema("link_rules")
+            .field("id", .int, .identifier(auto: true))
+            .field("product_id", .int, .required, .references("products", "id", onDelete: .cascade))
+            .field("kind", .string, .required)
+            .field("ej", .string)
+            .field("siret", .string)
+            .field("centre_couts", .string)
+            .field("referentiel", .string)
+            .create()
+        try await database.schema("ej_links")
+            .field("id", .int, .identifier(auto: true))
+            .field("ej", .string, .required)
+            .field("product_id", .int, .required, .references("products", "id", onDelete: .cascade))
+            .field("method", .string, .required)
+            .field("rule_id", .int)
+            .field("linked_at", .string, .required)
+            .field("linked_by", .string, .required)
+            .unique(on: "ej")
+            .create()
+        try await database.schema("audit_log")
+            .field("id", .int, .identifier(auto: true))
+            .field("at", .string, .required)
+            .field("actor", .string, .required)
+            .field("product_id", .int)
+            .field("entity", .string, .required)
+            .field("entity_id", .string)
+            .field("action", .string, .required)
+            .field("before", .string)
+            .field("after", .string)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        for table in ["audit_log", "ej_links", "link_rules", "forecast_lines", "fundings", "product_budgets", "products"] {
+            try await database.schema(table).delete()
+        }
+    }
+}
