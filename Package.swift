@@ -36,7 +36,7 @@ let package = Package(
         ),
         .target(
             name: "DemoData",
-            dependencies: ["EclaireCore"]
+            dependencies: ["EclaireCore", "Storage"]
         ),
         .target(
             name: "Storage",

@@ -31,13 +31,7 @@ struct DemoCommand: AsyncParsableCommand {
             throw UserError(message: "la démonstration crée une base SQLite : donnez un chemin de fichier")
         }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        try await StorageContainer.using(location) { storage in
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("eclaire-demo-\(getpid())").path
-            defer { try? FileManager.default.removeItem(atPath: directory) }
-            for file in try DemoFiles.write(DemoLedger(), to: directory) {
-                _ = try await ChorusImporter(database: storage.database).importFile(file)
-            }
-        }
+        try await StorageContainer.using(location) { storage in try await DemoDatabase.fill(storage) }
         if noServe { return print("Base de démonstration prête : \(path)") }
         let banner = """
             Eclaire — démonstration sur http://\(host):\(port)/

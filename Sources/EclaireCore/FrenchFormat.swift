@@ -36,5 +36,21 @@ public enum FrenchFormat {
         (1...12).contains(month) ? monthNames[month - 1] : String(month)
     }
 
+    /// `1850` hundredths → `18,5`; `2000` → `20`.
+    public static func hundredths(_ value: Int) -> String {
+        let whole = integer(value / 100)
+        let fraction = abs(value % 100)
+        guard fraction != 0 else { return whole }
+        let digits = fraction % 10 == 0 ? String(fraction / 10) : pad(fraction)
+        return whole + "," + digits
+    }
+
+    /// `2026-11-23T23:58:05Z` → `23/11/2026 à 23:58 (UTC)`; other text is returned as it is.
+    public static func timestamp(iso: String) -> String {
+        guard iso.count >= 16, let date = LocalDate.parse(String(iso.prefix(10))) else { return iso }
+        let time = iso.dropFirst(11).prefix(5)
+        return "\(self.date(date)) à \(time) (UTC)"
+    }
+
     public static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

@@ -26,6 +26,8 @@ public enum EclaireApp {
         app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
         try app.register(collection: HealthController())
         try app.register(collection: PagesController())
+        try app.register(collection: BudgetPagesController())
+        try app.register(collection: BudgetAPIController())
         try app.register(collection: APIController())
         try app.register(collection: MetricsController())
     }

@@ -1,3 +1,4 @@
+import Storage
 import Vapor
 
 /// Turns errors into a French page for browsers and a JSON problem for the API.
@@ -8,8 +9,7 @@ struct FrenchErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let status = (error as? any AbortError)?.status ?? .internalServerError
-            let reason = (error as? any AbortError)?.reason ?? "Erreur interne du serveur"
+            let (status, reason) = Self.describe(error)
             if status == .internalServerError { request.logger.report(error: error) }
             if request.url.path.hasPrefix("/api/") {
                 let response = Response(status: status)
@@ -25,6 +25,21 @@ struct FrenchErrorMiddleware: AsyncMiddleware {
                 return Response(status: status, body: .init(string: "Erreur \(status.code) : \(reason)"))
             }
         }
+    }
+}
+
+extension FrenchErrorMiddleware {
+    /// The status and French reason of an error; the domain's errors are the user's, not the server's.
+    static func describe(_ error: any Error) -> (HTTPResponseStatus, String) {
+        if let abort = error as? any AbortError { return (abort.status, abort.reason) }
+        if let budget = error as? BudgetError {
+            switch budget {
+            case .unknownProduct, .unknownForecastLine, .unknownEJ: return (.notFound, budget.description)
+            case .duplicateProduct: return (.conflict, budget.description)
+            case .emptyName: return (.badRequest, budget.description)
+            }
+        }
+        return (.internalServerError, "Erreur interne du serveur")
     }
 }
 

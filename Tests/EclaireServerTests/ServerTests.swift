@@ -13,22 +13,11 @@ struct ServerTests {
     static let ledger = DemoLedger(orderCount: 20)
 
     func withDemoApp(_ body: (Application) async throws -> Void) async throws {
-        try await withDemoApp { app, _ in try await body(app) }
+        try await DemoApp.with(ledger: Self.ledger) { app, _ in try await body(app) }
     }
 
     func withDemoApp(_ body: (Application, DatabaseLocation) async throws -> Void) async throws {
-        let directory = try Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let location = DatabaseLocation.sqlite(path: directory + "/demo.sqlite")
-        let storage = try StorageContainer(location: location)
-        try await storage.migrate()
-        for path in try DemoFiles.write(Self.ledger, to: directory) {
-            _ = try await ChorusImporter(database: storage.database).importFile(path)
-        }
-        await storage.shutdown()
-        try await withApp(configure: { try await EclaireApp.configure($0, database: location) }) { app in
-            try await body(app, location)
-        }
+        try await DemoApp.with(ledger: Self.ledger, body)
     }
 
     @Test func healthAnswersWhenTheDatabaseDoes() async throws {

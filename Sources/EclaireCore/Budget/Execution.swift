@@ -44,6 +44,16 @@ public struct BudgetAlert: Sendable, Equatable {
         case serviceFaitWaiting = "service_fait_en_attente"
         case latePayment = "paiement_en_retard"
         case aeNotEngaged = "ae_non_engagees_fin_de_gestion"
+
+        public var french: String {
+            switch self {
+            case .engagedOverForecast: "Engagé au-delà du prévisionnel"
+            case .engagedOverAllocation: "Engagé au-delà de l'allocation"
+            case .serviceFaitWaiting: "Service fait en attente de paiement"
+            case .latePayment: "Paiement en retard"
+            case .aeNotEngaged: "AE non engagées en fin de gestion"
+            }
+        }
     }
 
     public var kind: Kind

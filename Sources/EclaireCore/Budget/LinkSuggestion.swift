@@ -24,13 +24,16 @@ public struct ProductProfile: Sendable {
 /// Scores every product for an unlinked EJ from signals a budget officer would use: a supplier the product already
 /// works with, its centre de coûts, its centre financier or programme, an amount and a date close to a forecast line.
 public enum LinkSuggester {
-    static let supplierWeight = 0.4
-    static let centreCoutsWeight = 0.25
-    static let centreFinancierWeight = 0.1
-    static let amountWeight = 0.2
-    static let dateWeight = 0.05
-    /// Suggestions under this score are not shown: one weak signal alone is noise.
-    public static let minimumScore = 0.35
+    /// Weights in points out of 100, kept as integers so that thresholds compare exactly.
+    static let supplierWeight = 40
+    static let centreCoutsWeight = 25
+    static let centreFinancierWeight = 10
+    static let amountWeight = 20
+    static let dateWeight = 5
+    /// Suggestions under this score are not shown: one signal alone, even a known supplier (who may work for
+    /// several products), is not enough.
+    public static let minimumPoints = 45
+    public static var minimumScore: Double { Double(minimumPoints) / 100 }
     /// An amount within this share of a forecast line's AE counts as close.
     static let amountTolerance = 0.1
 
@@ -40,7 +43,7 @@ public enum LinkSuggester {
     {
         let imputations = [ej.imputation] + lines.map(\.imputation)
         return profiles.compactMap { profile in
-            var score = 0.0
+            var score = 0
             var reasons: [String] = []
             let product = profile.product
             if let siret = ej.supplier.siret?.normalized, profile.supplierSirets.contains(siret) {
@@ -67,9 +70,8 @@ public enum LinkSuggester {
                     reasons.append("date de l'EJ proche du mois prévu (\(FrenchFormat.date(created)))")
                 }
             }
-            guard score >= minimumScore else { return nil }
-            return LinkSuggestion(ej: ej.ej, productID: product.id, score: (score * 100).rounded() / 100,
-                                  reasons: reasons)
+            guard score >= minimumPoints else { return nil }
+            return LinkSuggestion(ej: ej.ej, productID: product.id, score: Double(score) / 100, reasons: reasons)
         }
         .sorted { $0.score > $1.score || ($0.score == $1.score && $0.productID < $1.productID) }
     }

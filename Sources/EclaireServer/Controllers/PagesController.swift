@@ -10,6 +10,7 @@ struct PagesController: RouteCollection {
         routes.get(use: ejList)
         routes.get("ej", ":ej", use: ejPage)
         routes.get("imports", use: imports)
+        routes.get("glossaire") { request in try await request.view.render("glossary", ["title": "Glossaire"]) }
     }
 
     func queries(_ request: Request) -> ChorusQueries { ChorusQueries(sql: request.db as! any SQLDatabase) }

@@ -15,6 +15,7 @@ public struct BudgetStore: Sendable {
     }
 
     var sql: any SQLDatabase { database as! any SQLDatabase }
+    public var sqlDatabase: any SQLDatabase { sql }
 
     /// Runs the change and its audit entries in one transaction.
     func audited<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase, AuditWriter) async throws -> T) async throws -> T {

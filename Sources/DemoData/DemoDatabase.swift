@@ -1,0 +1,36 @@
+import EclaireCore
+import Foundation
+import Storage
+
+/// Fills a database with the whole demo: the ledger written in real Chorus layouts and imported, then the
+/// products with their budgets, forecasts, rules and links. Used by `eclaire demo` and by the tests of the pages.
+public enum DemoDatabase {
+    public static let actor = "demo"
+
+    public static func fill(_ storage: StorageContainer, ledger: DemoLedger = DemoLedger()) async throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("eclaire-demo-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for file in try DemoFiles.write(ledger, to: directory) {
+            _ = try await ChorusImporter(database: storage.database).importFile(file)
+        }
+        let store = BudgetStore(database: storage.database, actor: actor)
+        let portfolio = DemoPortfolio(ledger: ledger)
+        for entry in portfolio.entries {
+            let product = try await store.createProduct(
+                name: entry.name, team: entry.team, sponsor: entry.sponsor, programme: entry.programme.code,
+                centreFinancier: "\(entry.programme.code)-\(entry.programme.bop)", centreCouts: entry.centreCouts)
+            try await store.setBudget(productID: product.id, exercice: portfolio.exercice, allocatedAE: entry.budget.ae,
+                                      allocatedCP: entry.budget.cp)
+            for funding in entry.fundings {
+                try await store.addFunding(productID: product.id, exercice: portfolio.exercice, funding: funding)
+            }
+            for line in entry.forecast { _ = try await store.addForecastLine(productID: product.id, line) }
+            for criterion in entry.rules {
+                _ = try await store.addRule(LinkRule(productID: product.id, criterion: criterion))
+            }
+            for ej in entry.manualLinks { try await store.link(ej: ej, productID: product.id) }
+        }
+        _ = try await store.applyRules()
+    }
+}

@@ -1,0 +1,38 @@
+import EclaireCore
+import Vapor
+
+/// `/api/v1` for product teams: products, a product's year, the portfolio, link suggestions.
+struct BudgetAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1")
+        api.get("products", use: products)
+        api.get("products", ":id", use: product)
+        api.get("portfolio", use: portfolio)
+        api.get("suggestions", use: suggestions)
+    }
+
+    func products(request: Request) async throws -> [ProductDTO] {
+        try await BudgetContext(request).store.products().map(ProductDTO.init)
+    }
+
+    /// `?exercice=` (default: the latest exercice with budget data).
+    func product(request: Request) async throws -> ProductYearDTO {
+        let context = try await BudgetContext(request)
+        let exercice = try await context.exercice(try request.query.get(Int?.self, at: "exercice"))
+        return ProductYearDTO(try await context.queries.productYear(try context.productID(request), exercice: exercice,
+                                                                     asOf: .today))
+    }
+
+    /// `?exercice=&programme=&sponsor=`.
+    func portfolio(request: Request) async throws -> PortfolioDTO {
+        let context = try await BudgetContext(request)
+        let filter = try request.query.decode(PortfolioFilter.self)
+        return PortfolioDTO(try await context.queries.portfolio(
+            exercice: try await context.exercice(filter.exercice), asOf: .today,
+            programme: filter.programme.nonEmpty, sponsor: filter.sponsor.nonEmpty))
+    }
+
+    func suggestions(request: Request) async throws -> [SuggestionDTO] {
+        try await BudgetContext(request).queries.suggestions().map(SuggestionDTO.init)
+    }
+}

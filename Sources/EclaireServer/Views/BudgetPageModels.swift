@@ -1,0 +1,242 @@
+import EclaireCore
+import Foundation
+
+/// One product's line in the portfolio table.
+struct ProductRowView: Encodable {
+    let id: Int
+    let name: String
+    let team: String
+    let sponsor: String
+    let programme: String
+    let allocatedAE: String
+    let forecastAE: String
+    let engaged: String
+    let paid: String
+    let reste: String
+    let remainingAE: String
+    let overAllocation: Bool
+    let alertCount: Int
+
+    init(_ year: ProductYear) {
+        id = year.product.id
+        name = year.product.name
+        team = year.product.team
+        sponsor = year.product.sponsor
+        programme = year.product.programme ?? "—"
+        allocatedAE = year.allocatedAE.french
+        forecastAE = year.forecastAE.french
+        engaged = year.execution.engaged.french
+        paid = year.execution.paid.french
+        reste = year.execution.resteAPayer.french
+        remainingAE = year.remainingAE.french
+        overAllocation = year.remainingAE.cents < 0
+        alertCount = year.alerts.count
+    }
+}
+
+struct AlertView: Encodable {
+    let product: String
+    let productID: Int
+    let kind: String
+    let ej: String?
+    let amount: String
+    let message: String
+
+    init(_ alert: BudgetAlert, product: Product) {
+        self.product = product.name
+        productID = product.id
+        kind = alert.kind.french
+        ej = alert.ej
+        amount = alert.amount.french
+        message = alert.message
+    }
+}
+
+struct FilterOption: Encodable {
+    let value: String
+    let label: String
+    let selected: Bool
+}
+
+struct PortfolioPage: Encodable {
+    let title = "Portefeuille des produits"
+    let exercice: Int
+    let exercices: [FilterOption]
+    let programmes: [FilterOption]
+    let sponsors: [FilterOption]
+    let rows: [ProductRowView]
+    let totals: [String: String]
+    let unlinked: String
+    let alerts: [AlertView]
+    let burnChart: String
+    let executionChart: String
+
+    init(_ portfolio: Portfolio, exercices: [Int], products: [Product], programme: String?, sponsor: String?) {
+        exercice = portfolio.exercice
+        self.exercices = exercices.map { FilterOption(value: String($0), label: String($0), selected: $0 == portfolio.exercice) }
+        programmes = Set(products.compactMap(\.programme)).sorted().map {
+            FilterOption(value: $0, label: "programme \($0)", selected: $0 == programme)
+        }
+        sponsors = Set(products.map(\.sponsor)).sorted().map { FilterOption(value: $0, label: $0, selected: $0 == sponsor) }
+        rows = portfolio.years.map(ProductRowView.init)
+        let execution = portfolio.execution
+        totals = [
+            "allocatedAE": portfolio.allocatedAE.french, "forecastAE": portfolio.forecastAE.french,
+            "engaged": execution.engaged.french, "paid": execution.paid.french,
+            "reste": execution.resteAPayer.french, "remainingAE": portfolio.remainingAE.french,
+        ]
+        unlinked = FrenchFormat.integer(portfolio.unlinkedEJCount)
+        alerts = portfolio.years.flatMap { year in year.alerts.map { AlertView($0, product: year.product) } }
+        burnChart = SVGChart.monthly(portfolio.monthlyPaid, title: "Paiements par mois, \(portfolio.exercice)")
+        executionChart = SVGChart.bars(
+            labels: portfolio.years.map(\.product.name),
+            series: [.init(name: "Alloué (AE)", cssClass: "s-alloue", values: portfolio.years.map(\.allocatedAE)),
+                     .init(name: "Prévu (AE)", cssClass: "s-prevu", values: portfolio.years.map(\.forecastAE)),
+                     .init(name: "Engagé", cssClass: "s-engage", values: portfolio.years.map(\.execution.engaged)),
+                     .init(name: "Payé", cssClass: "s-paye", values: portfolio.years.map(\.execution.paid))],
+            title: "Alloué, prévu, engagé et payé par produit")
+    }
+}
+
+struct LinkedEJView: Encodable {
+    let ej: String
+    let supplier: String
+    let method: String
+    let ae: String
+    let cp: String
+    let reste: String
+    let stage: String
+    let stageKey: String
+
+    init(_ linked: LinkedEJ) {
+        let overview = linked.overview
+        ej = overview.ej
+        supplier = overview.supplier.name ?? overview.supplier.siret?.normalized ?? "—"
+        method = linked.method.french
+        ae = overview.ae.french
+        cp = overview.cp.french
+        reste = overview.resteAPayer.french
+        stage = overview.stage.frenchLabel
+        stageKey = overview.stage.rawValue
+    }
+}
+
+struct ForecastLineView: Encodable {
+    let label: String
+    let detail: String
+    let ae: String
+    let cp: String
+
+    init(_ line: ForecastLine) {
+        label = line.label
+        switch line.cost {
+        case .staffing(let staffing):
+            detail = "\(staffing.dayRate.french) × \(FrenchFormat.hundredths(staffing.daysHundredths)) j"
+                + (staffing.otherCosts.isZero ? "" : " + \(staffing.otherCosts.french)")
+        case .free(let free):
+            detail = free.cpFromPriorAE.isZero ? "ligne libre" : "dont \(free.cpFromPriorAE.french) de CP sur AE antérieures"
+        }
+        ae = line.ae.french
+        cp = line.cp.french
+    }
+}
+
+struct AuditView: Encodable {
+    let at: String
+    let actor: String
+    let action: String
+    let before: String
+    let after: String
+
+    init(_ entry: AuditEntry) {
+        at = FrenchFormat.timestamp(iso: entry.at)
+        actor = entry.actor
+        action = AuditView.actions[entry.entity + "." + entry.action] ?? "\(entry.entity) : \(entry.action)"
+        before = entry.before ?? "—"
+        after = entry.after ?? "—"
+    }
+
+    static let actions = [
+        "product.create": "Produit créé", "budget.create": "Allocation fixée", "budget.update": "Allocation modifiée",
+        "funding.create": "Financement ajouté", "forecast_line.create": "Ligne prévisionnelle ajoutée",
+        "forecast_line.delete": "Ligne prévisionnelle supprimée", "forecast_line.duplicate": "Prévisionnel dupliqué",
+        "ej_link.link": "EJ rattaché", "ej_link.unlink": "EJ détaché", "link_rule.create": "Règle de rattachement ajoutée",
+    ]
+}
+
+struct ProductHeaderView: Encodable {
+    let id: Int
+    let name: String
+    let team: String
+    let sponsor: String
+    let imputation: String
+
+    init(_ product: Product) {
+        id = product.id
+        name = product.name
+        team = product.team
+        sponsor = product.sponsor
+        imputation = [product.programme.map { "programme \($0)" }, product.centreFinancier.map { "centre financier \($0)" },
+                      product.centreCouts.map { "centre de coûts \($0)" }].compactMap { $0 }.joined(separator: ", ")
+    }
+}
+
+struct ProductPage: Encodable {
+    let title: String
+    let product: ProductHeaderView
+    let exercice: Int
+    let exercices: [FilterOption]
+    let figures: [String: String]
+    let execution: [FilterOption]
+    let fundings: [FilterOption]
+    let alerts: [AlertView]
+    let linked: [LinkedEJView]
+    let forecast: [ForecastLineView]
+    let audit: [AuditView]
+    let chart: String
+    let burnChart: String
+
+    init(_ year: ProductYear, exercices: [Int], audit: [AuditEntry]) {
+        title = year.product.name
+        product = ProductHeaderView(year.product)
+        exercice = year.exercice
+        self.exercices = exercices.map { FilterOption(value: String($0), label: String($0), selected: $0 == year.exercice) }
+        figures = [
+            "allocatedAE": year.allocatedAE.french, "allocatedCP": year.allocatedCP.french,
+            "forecastAE": year.forecastAE.french, "forecastCP": year.forecastCP.french,
+            "remainingAE": year.remainingAE.french, "remainingCP": year.remainingCP.french,
+            "reste": year.execution.resteAPayer.french,
+        ]
+        execution = AmountKind.allCases.map {
+            FilterOption(value: year.execution[$0].french, label: $0.frenchLabel, selected: false)
+        }
+        fundings = (year.budget?.fundings ?? []).map { FilterOption(value: $0.amount.french, label: $0.source, selected: false) }
+        alerts = year.alerts.map { AlertView($0, product: year.product) }
+        linked = year.linked.map(LinkedEJView.init)
+        forecast = year.forecast.map(ForecastLineView.init)
+        self.audit = audit.map(AuditView.init)
+        chart = SVGChart.bars(
+            labels: ["AE", "CP"],
+            series: [.init(name: "Alloué", cssClass: "s-alloue", values: [year.allocatedAE, year.allocatedCP]),
+                     .init(name: "Prévu", cssClass: "s-prevu", values: [year.forecastAE, year.forecastCP]),
+                     .init(name: "Consommé", cssClass: "s-engage", values: [year.execution.engaged, year.execution.paid])],
+            title: "Alloué, prévu et consommé en AE et en CP", width: 480, height: 220)
+        burnChart = SVGChart.monthly(year.monthlyPaid, title: "Paiements par mois, \(year.exercice)")
+    }
+}
+
+struct SuggestionView: Encodable {
+    let ej: String
+    let supplier: String
+    let ae: String
+    let product: String
+    let productID: Int
+    let score: String
+    let reasons: [String]
+}
+
+struct SuggestionsPage: Encodable {
+    let title = "Rapprochement des EJ non rattachés"
+    let suggestions: [SuggestionView]
+    let unlinked: String
+}

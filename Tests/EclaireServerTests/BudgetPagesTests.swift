@@ -1,0 +1,106 @@
+import DemoData
+import EclaireCore
+import EclaireServer
+import Foundation
+import Storage
+import TestSupport
+import Testing
+import VaporTesting
+
+/// The product teams' pages and API over the demo portfolio.
+@Suite("Portfolio, product pages and their API", .serialized)
+struct BudgetPagesTests {
+    static let ledger = DemoLedger(orderCount: 30)
+    static let portfolio = DemoPortfolio(ledger: ledger)
+
+    @Test func thePortfolioShowsEveryProductWithItsFiguresAndAlerts() async throws {
+        try await DemoApp.with(ledger: Self.ledger) { app, _ in
+            try await app.testing().test(.GET, "/produits?exercice=\(Self.portfolio.exercice)") { response in
+                #expect(response.status == .ok)
+                let page = response.body.string
+                #expect(page.contains("Portefeuille des produits — exercice \(Self.portfolio.exercice)"))
+                for entry in Self.portfolio.entries {
+                    #expect(page.contains(entry.name))
+                    #expect(page.contains(entry.budget.ae.french))
+                }
+                #expect(page.contains("Engagé au-delà du prévisionnel"))
+                #expect(page.contains("<svg class=\"graphique\""))
+                #expect(page.contains("EJ rattachés à aucun produit"))
+            }
+            // The sponsor filter keeps one product.
+            let sponsor = Self.portfolio.entries[1].sponsor
+            let query = sponsor.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            try await app.testing().test(.GET, "/api/v1/portfolio?sponsor=\(query)") { response in
+                #expect(response.status == .ok)
+                let body = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                let products = body["products"] as! [[String: Any]]
+                #expect(products.count == 1)
+                #expect((products[0]["product"] as! [String: Any])["sponsor"] as? String == sponsor)
+            }
+        }
+    }
+
+    @Test func aProductPageExplainsItsYear() async throws {
+        try await DemoApp.with(ledger: Self.ledger) { app, location in
+            let (product, year) = try await StorageContainer.using(location, migrate: false) { storage in
+                let store = BudgetStore(database: storage.database, actor: "test")
+                let product = try await store.product(named: Self.portfolio.entries[0].name)
+                let year = try await BudgetQueries(store: store).productYear(
+                    product.id, exercice: Self.portfolio.exercice, asOf: LocalDate(year: 2026, month: 1, day: 1)!)
+                return (product, year)
+            }
+            #expect(!year.linked.isEmpty)
+            try await app.testing().test(.GET, "/produits/\(product.id)?exercice=\(Self.portfolio.exercice)") { response in
+                #expect(response.status == .ok)
+                let page = response.body.string
+                #expect(page.contains("\(product.name) — exercice \(Self.portfolio.exercice)"))
+                #expect(page.contains(year.execution.engaged.french))
+                #expect(page.contains(year.forecastAE.french))
+                for linked in year.linked { #expect(page.contains("href=\"/ej/\(linked.overview.ej)\"")) }
+                #expect(page.contains("par règle"))
+                #expect(page.contains("Journal des modifications"))
+                #expect(page.contains("Allocation fixée"))
+                #expect(page.contains("href=\"/glossaire#ae\""))
+            }
+            try await app.testing().test(.GET, "/api/v1/products/\(product.id)?exercice=\(Self.portfolio.exercice)") { response in
+                #expect(response.status == .ok)
+                let body = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                #expect(body["allocated_ae"] as? Double == year.allocatedAE.euros)
+                #expect((body["execution"] as! [String: Any])["engage"] as? Double == year.execution.engaged.euros)
+                #expect((body["ejs"] as! [Any]).count == year.linked.count)
+            }
+            try await app.testing().test(.GET, "/produits/9999") { response in
+                #expect(response.status == .notFound)
+                #expect(response.body.string.contains("produit inconnu : 9999"))
+            }
+            try await app.testing().test(.GET, "/api/v1/products/9999") { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test func suggestionsListUnlinkedOrdersWithTheirReasons() async throws {
+        try await DemoApp.with(ledger: Self.ledger) { app, _ in
+            var suggested: [String] = []
+            try await app.testing().test(.GET, "/api/v1/suggestions") { response in
+                #expect(response.status == .ok)
+                let items = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [[String: Any]]
+                #expect(!items.isEmpty)
+                for item in items {
+                    #expect((item["reasons"] as! [String]).count >= 2)
+                    #expect((item["score"] as! Double) >= LinkSuggester.minimumScore)
+                }
+                suggested = items.map { $0["ej"] as! String }
+            }
+            try await app.testing().test(.GET, "/rapprochement") { response in
+                #expect(response.status == .ok)
+                for ej in suggested { #expect(response.body.string.contains("href=\"/ej/\(ej)\"")) }
+            }
+            try await app.testing().test(.GET, "/glossaire") { response in
+                for anchor in ["ae", "cp", "ej", "sf", "dp", "csp", "bascule", "fin-de-gestion"] {
+                    #expect(response.body.string.contains("id=\"\(anchor)\""))
+                }
+            }
+        }
+    }
+}
