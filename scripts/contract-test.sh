@@ -65,6 +65,28 @@ assert d['summary']['ae']==37500.12, d['summary']"
   check "unknown EJ exits 1" expect_exit 1 $eclaire ej show 9999999998 --database "$db"
   check "usage error exits 2" expect_exit 2 $eclaire ej show --database "$db"
   check "unknown command exits 2" expect_exit 2 $eclaire frobnicate
+  # Product teams' commands (issue 3).
+  check "products add" expect_exit 0 $eclaire products add --json --database "$db" --name "Mon produit" --team "Équipe" --sponsor "DGEFP" --programme 103 --centre-couts BG00/DREETS0035
+  check "product JSON keys" json_keys "$work/cmd.out" id name team sponsor programme centre_financier centre_couts
+  check "a second product of the same name exits 1" expect_exit 1 $eclaire products add --database "$db" --name "mon produit" --team x --sponsor y
+  check "budget in French amounts" expect_exit 0 $eclaire products budget "Mon produit" --database "$db" --exercice 2023 --ae "45 000,00" --cp 40000
+  check "a bad amount exits 1 naming the option" expect_exit 1 $eclaire products budget "Mon produit" --database "$db" --exercice 2023 --ae "douze" --cp 1
+  check "the message names the option" grep -q -- "--ae" "$work/cmd.err"
+  check "forecast line" expect_exit 0 $eclaire products forecast add "Mon produit" --database "$db" --exercice 2023 --person "Développeuse" --month 2 --tjm 700 --days "20,5"
+  check "rule links the supplier's EJ" expect_exit 0 $eclaire products rule add "Mon produit" --database "$db" --siret "85129663200017" --centre-couts BG00/DREETS0035
+  check "one EJ linked by the rule" grep -q "1 EJ rattachés" "$work/cmd.out"
+  check "link by hand" expect_exit 0 $eclaire products link 2104453606 "Mon produit" --database "$db"
+  check "linking an unknown EJ exits 1" expect_exit 1 $eclaire products link 9999999998 "Mon produit" --database "$db"
+  check "unknown product exits 1" expect_exit 1 $eclaire products show "Nul" --database "$db"
+  $eclaire products show "Mon produit" --exercice 2023 --json --database "$db" >"$work/product.json"
+  check "product year JSON" python3 -c "
+import json; d=json.load(open('$work/product.json'))
+for k in ('product','exercice','allocated_ae','allocated_cp','fundings','forecast_ae','forecast_cp','execution','reste_a_payer','remaining_ae','remaining_cp','monthly_paid','alerts','ejs'): assert k in d, k
+assert d['allocated_ae']==45000 and d['forecast_ae']==14350, d
+assert d['execution']['engage']==37500.12, d['execution']
+assert sorted(e['link_method'] for e in d['ejs'])==['manual','rule'], d['ejs']"
+  check "portfolio JSON" expect_exit 0 $eclaire portfolio --exercice 2023 --json --database "$db"
+  check "portfolio keys" json_keys "$work/cmd.out" exercice products totals unlinked_ej_count
 }
 
 run_contract "sqlite://$work/contract.sqlite"

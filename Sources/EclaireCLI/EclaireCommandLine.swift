@@ -22,6 +22,9 @@ public enum EclaireCommandLine {
         } catch let error as ImportFailure {
             FileHandle.standardError.write(Data("eclaire : \(error.description)\n".utf8))
             exit(1)
+        } catch let error as BudgetError {
+            FileHandle.standardError.write(Data("eclaire : \(error.description)\n".utf8))
+            exit(1)
         } catch let error as StorageError {
             FileHandle.standardError.write(Data("eclaire : \(error.description)\n".utf8))
             exit(1)
@@ -51,7 +54,7 @@ struct Eclaire: AsyncParsableCommand {
         commandName: "eclaire",
         abstract: "Rend lisible la dépense de l'État enregistrée dans Chorus.",
         subcommands: [ImportCommand.self, StatsCommand.self, EJCommand.self, ImportsCommand.self,
-                      ServeCommand.self, DemoCommand.self])
+                      ProductsCommand.self, PortfolioCommand.self, ServeCommand.self, DemoCommand.self])
 }
 
 /// `--database URL`, shared by every command.
