@@ -12,11 +12,25 @@ server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
 mkdir -p screenshots
+# Pages need a session: sign in as the demo administrator with curl, save each page as served, and let Chromium
+# render the saved copies (with the real stylesheet) from a throw-away static server.
+jar="$work/cookies"
+token=$(curl -sf -c "$jar" "http://127.0.0.1:$port/connexion" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p')
+curl -sf -b "$jar" -c "$jar" -o /dev/null -d "login=admin&password=admin-demo-eclaire&csrf=$token&suite=/produits" \
+  "http://127.0.0.1:$port/connexion"
+site="$work/site"; mkdir -p "$site"
+cp Sources/EclaireServer/Resources/Public/eclaire.css "$site/"
 first_ej=$(.build/debug/eclaire ej list --json --database "$work/demo.sqlite" | sed -n '4s/.*"ej":"\([0-9]*\)".*/\1/p')
+static_port=$((port + 1))
+python3 -m http.server "$static_port" --bind 127.0.0.1 --directory "$site" >/dev/null 2>&1 &
+static=$!
+trap 'kill $server $static 2>/dev/null; rm -rf "$work"' EXIT
+sleep 0.5
 for page in "liste:/" "ej:/ej/$first_ej" "imports:/imports" "introuvable:/ej/9999999999" \
-  "portefeuille:/produits" "produit:/produits/1" "rapprochement:/rapprochement" "glossaire:/glossaire"; do
+  "portefeuille:/produits" "produit:/produits/1" "rapprochement:/rapprochement" "glossaire:/glossaire" "connexion:/connexion"; do
   name=${page%%:*} path=${page#*:}
+  curl -s -b "$jar" "http://127.0.0.1:$port$path" > "$site/$name.html"
   chromium --headless --no-sandbox --disable-gpu --window-size=1400,${HEIGHT:-1600} \
-    --screenshot="screenshots/$name.png" "http://127.0.0.1:$port$path" 2>/dev/null
+    --screenshot="screenshots/$name.png" "http://127.0.0.1:$static_port/$name.html" 2>/dev/null
   echo "screenshots/$name.png ← $path"
 done

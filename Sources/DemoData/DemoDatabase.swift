@@ -7,7 +7,9 @@ import Storage
 public enum DemoDatabase {
     public static let actor = "demo"
 
-    public static func fill(_ storage: StorageContainer, ledger: DemoLedger = DemoLedger()) async throws {
+    /// `hashPassword` is the server's password hashing: the demo accounts are stored as real ones are.
+    public static func fill(_ storage: StorageContainer, ledger: DemoLedger = DemoLedger(),
+                            hashPassword: (String) throws -> String) async throws {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("eclaire-demo-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -32,5 +34,33 @@ public enum DemoDatabase {
             for ej in entry.manualLinks { try await store.link(ej: ej, productID: product.id) }
         }
         _ = try await store.applyRules()
+        let products = try await store.products()
+        let accounts = AccountStore(database: storage.database)
+        for account in DemoAccounts.all {
+            let ids = Set(products.filter { account.products.contains($0.name) }.map(\.id))
+            _ = try await accounts.createUser(login: account.login, name: account.name, role: account.role,
+                                              passwordHash: try hashPassword(account.password), productIDs: ids)
+        }
     }
+}
+
+/// The demo's accounts, one per role; their passwords are printed by `eclaire demo` (demonstration data only).
+public enum DemoAccounts {
+    public struct Account: Sendable {
+        public let login: String
+        public let name: String
+        public let role: Role
+        public let password: String
+        public let products: [String]
+    }
+
+    public static let all: [Account] = [
+        Account(login: "admin", name: "Camille Administratrice", role: .admin, password: "admin-demo-eclaire", products: []),
+        Account(login: "budget", name: "Bruno du bureau budgétaire", role: .budgetOffice, password: "budget-demo-eclaire",
+                products: []),
+        Account(login: "sponsor", name: "Sophie Sponsor", role: .sponsor, password: "sponsor-demo-eclaire",
+                products: ["Mon Espace Agriculteur"]),
+        Account(login: "equipe", name: "Eric de l'équipe DT", role: .teamMember, password: "equipe-demo-eclaire",
+                products: ["Démarches Transformation"]),
+    ]
 }

@@ -31,12 +31,17 @@ struct DemoCommand: AsyncParsableCommand {
             throw UserError(message: "la démonstration crée une base SQLite : donnez un chemin de fichier")
         }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        try await StorageContainer.using(location) { storage in try await DemoDatabase.fill(storage) }
-        if noServe { return print("Base de démonstration prête : \(path)") }
+        try await StorageContainer.using(location) { storage in
+            try await DemoDatabase.fill(storage, hashPassword: Credentials.hash)
+        }
+        let accounts = "Comptes de démonstration (identifiant / mot de passe) :\n" + DemoAccounts.all.map { "  \($0.login) / \($0.password) — \($0.role.french)"
+                + ($0.products.isEmpty ? "" : " de « \($0.products.joined(separator: "», «")) »") }
+            .joined(separator: "\n")
+        if noServe { return print("Base de démonstration prête : \(path)\n\(accounts)") }
         let banner = """
             Eclaire — démonstration sur http://\(host):\(port)/
             Base : \(path) (données fictives, exercice 2025)
-            Comptes de démonstration : aucun pour l'instant, la consultation est libre.
+            \(accounts)
             """
         try await EclaireApp.serve(database: location, host: host, port: port, banner: banner)
     }

@@ -18,18 +18,26 @@ public enum EclaireApp {
             fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
             sandboxDirectory: app.directory.resourcesDirectory,
             viewDirectory: app.directory.viewsDirectory))
+        app.leaf.tags["callerBox"] = CallerBoxTag()
+        app.leaf.tags["csrf"] = CSRFTag()
         app.views.use(.leaf)
         app.statsCache = StatsCache()
         app.middleware = Middlewares()
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(FrenchErrorMiddleware(environment: app.environment))
         app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+        app.middleware.use(IdentifyCaller())
         try app.register(collection: HealthController())
-        try app.register(collection: PagesController())
-        try app.register(collection: BudgetPagesController())
-        try app.register(collection: BudgetAPIController())
-        try app.register(collection: APIController())
         try app.register(collection: MetricsController())
+        try app.register(collection: SignInController())
+        app.get("glossaire") { request in try await request.view.render("glossary", ["title": "Glossaire"]) }
+        // Everything else needs a signed-in user, and its forms the session's CSRF token.
+        let protected = app.grouped(RequireUser(), CheckCSRF())
+        try protected.register(collection: PagesController())
+        try protected.register(collection: BudgetPagesController())
+        try protected.register(collection: BudgetFormsController())
+        try protected.register(collection: BudgetAPIController())
+        try protected.register(collection: APIController())
     }
 
     /// The bundle's `Resources` folder holds `Views` and `Public`, so the binary runs from any directory.

@@ -15,7 +15,8 @@ struct BudgetPagesTests {
 
     @Test func thePortfolioShowsEveryProductWithItsFiguresAndAlerts() async throws {
         try await DemoApp.with(ledger: Self.ledger) { app, _ in
-            try await app.testing().test(.GET, "/produits?exercice=\(Self.portfolio.exercice)") { response in
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            try await admin.get("/produits?exercice=\(Self.portfolio.exercice)") { response in
                 #expect(response.status == .ok)
                 let page = response.body.string
                 #expect(page.contains("Portefeuille des produits — exercice \(Self.portfolio.exercice)"))
@@ -30,7 +31,7 @@ struct BudgetPagesTests {
             // The sponsor filter keeps one product.
             let sponsor = Self.portfolio.entries[1].sponsor
             let query = sponsor.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-            try await app.testing().test(.GET, "/api/v1/portfolio?sponsor=\(query)") { response in
+            try await admin.get("/api/v1/portfolio?sponsor=\(query)") { response in
                 #expect(response.status == .ok)
                 let body = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
                 let products = body["products"] as! [[String: Any]]
@@ -42,6 +43,7 @@ struct BudgetPagesTests {
 
     @Test func aProductPageExplainsItsYear() async throws {
         try await DemoApp.with(ledger: Self.ledger) { app, location in
+            var admin = try await Visitor.signedIn(app, as: "admin")
             let (product, year) = try await StorageContainer.using(location, migrate: false) { storage in
                 let store = BudgetStore(database: storage.database, actor: "test")
                 let product = try await store.product(named: Self.portfolio.entries[0].name)
@@ -50,7 +52,7 @@ struct BudgetPagesTests {
                 return (product, year)
             }
             #expect(!year.linked.isEmpty)
-            try await app.testing().test(.GET, "/produits/\(product.id)?exercice=\(Self.portfolio.exercice)") { response in
+            try await admin.get("/produits/\(product.id)?exercice=\(Self.portfolio.exercice)") { response in
                 #expect(response.status == .ok)
                 let page = response.body.string
                 #expect(page.contains("\(product.name) — exercice \(Self.portfolio.exercice)"))
@@ -62,18 +64,18 @@ struct BudgetPagesTests {
                 #expect(page.contains("Allocation fixée"))
                 #expect(page.contains("href=\"/glossaire#ae\""))
             }
-            try await app.testing().test(.GET, "/api/v1/products/\(product.id)?exercice=\(Self.portfolio.exercice)") { response in
+            try await admin.get("/api/v1/products/\(product.id)?exercice=\(Self.portfolio.exercice)") { response in
                 #expect(response.status == .ok)
                 let body = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
                 #expect(body["allocated_ae"] as? Double == year.allocatedAE.euros)
                 #expect((body["execution"] as! [String: Any])["engage"] as? Double == year.execution.engaged.euros)
                 #expect((body["ejs"] as! [Any]).count == year.linked.count)
             }
-            try await app.testing().test(.GET, "/produits/9999") { response in
+            try await admin.get("/produits/9999") { response in
                 #expect(response.status == .notFound)
                 #expect(response.body.string.contains("produit inconnu : 9999"))
             }
-            try await app.testing().test(.GET, "/api/v1/products/9999") { response in
+            try await admin.get("/api/v1/products/9999") { response in
                 #expect(response.status == .notFound)
             }
         }
@@ -81,8 +83,9 @@ struct BudgetPagesTests {
 
     @Test func suggestionsListUnlinkedOrdersWithTheirReasons() async throws {
         try await DemoApp.with(ledger: Self.ledger) { app, _ in
+            var admin = try await Visitor.signedIn(app, as: "admin")
             var suggested: [String] = []
-            try await app.testing().test(.GET, "/api/v1/suggestions") { response in
+            try await admin.get("/api/v1/suggestions") { response in
                 #expect(response.status == .ok)
                 let items = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [[String: Any]]
                 #expect(!items.isEmpty)
@@ -92,11 +95,11 @@ struct BudgetPagesTests {
                 }
                 suggested = items.map { $0["ej"] as! String }
             }
-            try await app.testing().test(.GET, "/rapprochement") { response in
+            try await admin.get("/rapprochement") { response in
                 #expect(response.status == .ok)
                 for ej in suggested { #expect(response.body.string.contains("href=\"/ej/\(ej)\"")) }
             }
-            try await app.testing().test(.GET, "/glossaire") { response in
+            try await admin.get("/glossaire") { response in
                 for anchor in ["ae", "cp", "ej", "sf", "dp", "csp", "bascule", "fin-de-gestion"] {
                     #expect(response.body.string.contains("id=\"\(anchor)\""))
                 }

@@ -31,8 +31,9 @@ struct ServerTests {
 
     @Test func theEJListIsInFrenchWithFrenchAmounts() async throws {
         try await withDemoApp { app in
+            var admin = try await Visitor.signedIn(app, as: "admin")
             let order = Self.ledger.orders[0]
-            try await app.testing().test(.GET, "/") { response in
+            try await admin.get("/") { response in
                 #expect(response.status == .ok)
                 let page = response.body.string
                 #expect(page.contains("<html lang=\"fr\">"))
@@ -46,9 +47,10 @@ struct ServerTests {
 
     @Test func searchFiltersBySupplier() async throws {
         try await withDemoApp { app in
+            var admin = try await Visitor.signedIn(app, as: "admin")
             let supplier = Self.ledger.orders[3].supplier
             let expected = Self.ledger.orders.filter { $0.supplier.siret == supplier.siret }
-            try await app.testing().test(.GET, "/?q=\(supplier.siret)") { response in
+            try await admin.get("/?q=\(supplier.siret)") { response in
                 let page = response.body.string
                 #expect(page.contains("sur \(expected.count)</p>") || page.contains("sur \(expected.count)\n"))
                 for order in Self.ledger.orders {
@@ -60,8 +62,9 @@ struct ServerTests {
 
     @Test func anEJPageExplainsWhereTheMoneyStands() async throws {
         try await withDemoApp { app in
+            var admin = try await Visitor.signedIn(app, as: "admin")
             let order = try #require(Self.ledger.orders.first { $0.stage == .paye })
-            try await app.testing().test(.GET, "/ej/\(order.ej)") { response in
+            try await admin.get("/ej/\(order.ej)") { response in
                 #expect(response.status == .ok)
                 let page = response.body.string
                 #expect(page.contains("Engagement juridique n° \(order.ej)"))
@@ -78,11 +81,12 @@ struct ServerTests {
 
     @Test func anUnknownEJIsAFrench404() async throws {
         try await withDemoApp { app in
-            try await app.testing().test(.GET, "/ej/9999999999") { response in
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            try await admin.get("/ej/9999999999") { response in
                 #expect(response.status == .notFound)
                 #expect(response.body.string.contains("Aucun engagement juridique n° 9999999999"))
             }
-            try await app.testing().test(.GET, "/api/v1/ejs/9999999999") { response in
+            try await admin.get("/api/v1/ejs/9999999999") { response in
                 #expect(response.status == .notFound)
                 #expect(response.headers.contentType == .json)
             }
@@ -91,19 +95,20 @@ struct ServerTests {
 
     @Test func theAPIServesTheSameFacts() async throws {
         try await withDemoApp { app in
-            try await app.testing().test(.GET, "/api/v1/stats") { response in
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            try await admin.get("/api/v1/stats") { response in
                 let stats = try response.content.decode(StatsDTO.self)
                 #expect(stats.ejCount == Self.ledger.orders.count)
                 #expect(stats.aeTotal == Self.ledger.orders.reduce(Money.zero) { $0 + $1.total }.euros)
             }
-            try await app.testing().test(.GET, "/api/v1/ejs?limit=5&offset=5") { response in
+            try await admin.get("/api/v1/ejs?limit=5&offset=5") { response in
                 let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
                 let items = json["items"] as! [[String: Any]]
                 #expect(items.map { $0["ej"] as! String } == Self.ledger.orders[5..<10].map(\.ej))
                 #expect(json["total"] as? Int == Self.ledger.orders.count)
                 #expect(items.allSatisfy { $0.keys.contains("supplier_siret") && $0.keys.contains("stage") })
             }
-            try await app.testing().test(.GET, "/api/v1/ejs?limit=0") { response in
+            try await admin.get("/api/v1/ejs?limit=0") { response in
                 #expect(response.status == .badRequest)
             }
         }
@@ -111,7 +116,8 @@ struct ServerTests {
 
     @Test func cachedTotalsFollowANewImport() async throws {
         try await withDemoApp { app, location in
-            try await app.testing().test(.GET, "/api/v1/stats") { response in
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            try await admin.get("/api/v1/stats") { response in
                 let stats = try response.content.decode(StatsDTO.self)
                 #expect(stats.ejCount == Self.ledger.orders.count)
             }
@@ -119,7 +125,7 @@ struct ServerTests {
             try await StorageContainer.using(location) { storage in
                 _ = try await ChorusImporter(database: storage.database).importFile(Fixtures.path("national_aife_ae.csv"))
             }
-            try await app.testing().test(.GET, "/api/v1/stats") { response in
+            try await admin.get("/api/v1/stats") { response in
                 let stats = try response.content.decode(StatsDTO.self)
                 #expect(stats.ejCount == Self.ledger.orders.count + 2)
             }
@@ -128,12 +134,13 @@ struct ServerTests {
 
     @Test func theAPIWalksTheBaseByCursor() async throws {
         try await withDemoApp { app in
+            var admin = try await Visitor.signedIn(app, as: "admin")
             var seen: [String] = []
             var after: String?
             for _ in 0..<10 {
                 let path = "/api/v1/ejs?limit=7" + (after.map { "&after=\($0)" } ?? "")
                 var next: String?
-                try await app.testing().test(.GET, path) { response in
+                try await admin.get(path) { response in
                     let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
                     seen += (json["items"] as! [[String: Any]]).map { $0["ej"] as! String }
                     next = json["next_after"] as? String
@@ -147,7 +154,8 @@ struct ServerTests {
 
     @Test func theImportHistoryListsTheDemoFiles() async throws {
         try await withDemoApp { app in
-            try await app.testing().test(.GET, "/imports") { response in
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            try await admin.get("/imports") { response in
                 let page = response.body.string
                 for name in ["demo_inf_bud_53_ae.csv", "demo_inf_bud_53_cp.csv", "demo_inf_bud_53_type_montant.csv"] {
                     #expect(page.contains(name))

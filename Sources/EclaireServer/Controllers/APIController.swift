@@ -15,7 +15,10 @@ struct APIController: RouteCollection {
     func queries(_ request: Request) -> ChorusQueries { ChorusQueries(sql: request.db as! any SQLDatabase) }
 
     func stats(request: Request) async throws -> StatsDTO {
-        StatsDTO(try await request.application.statsCache.stats(queries(request)))
+        guard try request.user.readsEverything else {
+            throw Abort(.forbidden, reason: "les totaux de toute la base sont réservés au bureau budgétaire")
+        }
+        return StatsDTO(try await request.application.statsCache.stats(queries(request)))
     }
 
     /// `?limit=&offset=` or, to walk a large base, `?limit=&after=` with the previous page's `next_after`.
@@ -23,16 +26,18 @@ struct APIController: RouteCollection {
         let page = try request.query.decode(PageQuery.self).validated()
         let after = try request.query.get(String?.self, at: "after")
         let queries = queries(request)
+        let scope = EJScope(try request.user)
         let ejs = try await queries.ejNumbers(limit: page.limit, offset: after == nil ? page.offset : 0,
-                                              after: after, search: page.q)
+                                              after: after, search: page.q, scope: scope)
         let items = try await queries.overviews(of: ejs).map(EJSummaryDTO.init)
         return PageDTO(items: items, offset: page.offset, limit: page.limit,
-                       total: try await queries.ejCount(search: page.q),
+                       total: try await queries.ejCount(search: page.q, scope: scope),
                        nextAfter: ejs.count == page.limit ? ejs.last : nil)
     }
 
     func show(request: Request) async throws -> EJDetailDTO {
         let ej = try request.parameters.require("ej")
+        try await EJAccess.check(ej, for: request, unknown: "EJ inconnu : \(ej)")
         guard let detail = try await queries(request).detail(ej: ej) else {
             throw Abort(.notFound, reason: "EJ inconnu : \(ej)")
         }

@@ -12,12 +12,12 @@ struct BudgetAPIController: RouteCollection {
     }
 
     func products(request: Request) async throws -> [ProductDTO] {
-        try await BudgetContext(request).store.products().map(ProductDTO.init)
+        try await BudgetContext(request).readableProducts().map(ProductDTO.init)
     }
 
     /// `?exercice=` (default: the latest exercice with budget data).
     func product(request: Request) async throws -> ProductYearDTO {
-        let context = try await BudgetContext(request)
+        let context = try BudgetContext(request)
         let exercice = try await context.exercice(try request.query.get(Int?.self, at: "exercice"))
         return ProductYearDTO(try await context.queries.productYear(try context.productID(request), exercice: exercice,
                                                                      asOf: .today))
@@ -25,14 +25,16 @@ struct BudgetAPIController: RouteCollection {
 
     /// `?exercice=&programme=&sponsor=`.
     func portfolio(request: Request) async throws -> PortfolioDTO {
-        let context = try await BudgetContext(request)
+        let context = try BudgetContext(request)
         let filter = try request.query.decode(PortfolioFilter.self)
         return PortfolioDTO(try await context.queries.portfolio(
             exercice: try await context.exercice(filter.exercice), asOf: .today,
-            programme: filter.programme.nonEmpty, sponsor: filter.sponsor.nonEmpty))
+            programme: filter.programme.nonEmpty, sponsor: filter.sponsor.nonEmpty, readable: context.readable))
     }
 
     func suggestions(request: Request) async throws -> [SuggestionDTO] {
-        try await BudgetContext(request).queries.suggestions().map(SuggestionDTO.init)
+        let context = try BudgetContext(request)
+        return try await context.queries.suggestions().filter { context.user.canRead(product: $0.productID) }
+            .map(SuggestionDTO.init)
     }
 }

@@ -13,38 +13,40 @@ struct BudgetPagesController: RouteCollection {
     }
 
     func portfolio(request: Request) async throws -> View {
-        let context = try await BudgetContext(request)
+        let context = try BudgetContext(request)
         let filter = try request.query.decode(PortfolioFilter.self)
         let exercice = try await context.exercice(filter.exercice)
         let portfolio = try await context.queries.portfolio(
-            exercice: exercice, asOf: .today, programme: filter.programme.nonEmpty, sponsor: filter.sponsor.nonEmpty)
+            exercice: exercice, asOf: .today, programme: filter.programme.nonEmpty, sponsor: filter.sponsor.nonEmpty,
+            readable: context.readable)
         return try await request.view.render("portfolio", PortfolioPage(
             portfolio, exercices: try await context.exercices(including: exercice),
-            products: try await context.store.products(), programme: filter.programme.nonEmpty,
+            products: try await context.readableProducts(), programme: filter.programme.nonEmpty,
             sponsor: filter.sponsor.nonEmpty))
     }
 
     func product(request: Request) async throws -> View {
-        let context = try await BudgetContext(request)
+        let context = try BudgetContext(request)
         let id = try context.productID(request)
         let exercice = try await context.exercice(try request.query.get(Int?.self, at: "exercice"))
         let year = try await context.queries.productYear(id, exercice: exercice, asOf: .today)
         return try await request.view.render("product", ProductPage(
             year, exercices: try await context.exercices(including: exercice),
-            audit: try await context.store.audit(productID: id)))
+            audit: try await context.store.audit(productID: id), canEdit: context.user.canEdit(product: id)))
     }
 
     func suggestions(request: Request) async throws -> View {
-        let context = try await BudgetContext(request)
-        let products = Dictionary(uniqueKeysWithValues: try await context.store.products().map { ($0.id, $0) })
-        let suggestions = try await context.queries.suggestions()
+        let context = try BudgetContext(request)
+        let products = Dictionary(uniqueKeysWithValues: try await context.readableProducts().map { ($0.id, $0) })
+        let suggestions = try await context.queries.suggestions().filter { products[$0.productID] != nil }
         let overviews = Dictionary(uniqueKeysWithValues: try await ChorusQueries(sql: context.store.sqlDatabase)
             .overviews(of: suggestions.map(\.ej)).map { ($0.ej, $0) })
         let views = suggestions.compactMap { suggestion -> SuggestionView? in
             guard let product = products[suggestion.productID], let overview = overviews[suggestion.ej] else { return nil }
             return SuggestionView(ej: suggestion.ej, supplier: overview.supplier.name ?? "—", ae: overview.ae.french,
                                   product: product.name, productID: product.id,
-                                  score: "\(Int((suggestion.score * 100).rounded())) %", reasons: suggestion.reasons)
+                                  score: "\(Int((suggestion.score * 100).rounded())) %", reasons: suggestion.reasons,
+                                  canAccept: context.user.canEdit(product: product.id))
         }
         return try await request.view.render("suggestions", SuggestionsPage(
             suggestions: views, unlinked: FrenchFormat.integer(try await context.store.unlinkedCount())))
@@ -59,17 +61,24 @@ struct PortfolioFilter: Content {
 
 /// What the budget pages and API share for one request.
 struct BudgetContext {
+    let user: User
     let store: BudgetStore
     let queries: BudgetQueries
 
-    init(_ request: Request) async throws {
-        store = BudgetStore(database: request.db, actor: "web")
+    init(_ request: Request) throws {
+        user = try request.user
+        store = BudgetStore(database: request.db, actor: user.login)
         queries = BudgetQueries(store: store)
     }
 
+    /// The products the caller may read; nil when they read everything.
+    var readable: Set<Int>? { user.readsEverything ? nil : user.productIDs }
+
+    /// The product of the route, which must exist and be readable: otherwise the same 404 either way.
     func productID(_ request: Request) throws -> Int {
-        guard let id = request.parameters.get("id", as: Int.self) else {
-            throw Abort(.notFound, reason: "Produit inconnu : \(request.parameters.get("id") ?? "")")
+        let text = request.parameters.get("id") ?? ""
+        guard let id = Int(text), user.canRead(product: id) else {
+            throw Abort(.notFound, reason: BudgetError.unknownProduct(text).description)
         }
         return id
     }
@@ -79,6 +88,10 @@ struct BudgetContext {
         if let asked { return asked }
         let thisYear = LocalDate.today.year
         return try await queries.exercices().last { $0 <= thisYear } ?? thisYear
+    }
+
+    func readableProducts() async throws -> [Product] {
+        try await store.products().filter { user.canRead(product: $0.id) }
     }
 
     func exercices(including exercice: Int) async throws -> [Int] {

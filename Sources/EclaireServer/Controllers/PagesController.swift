@@ -10,7 +10,6 @@ struct PagesController: RouteCollection {
         routes.get(use: ejList)
         routes.get("ej", ":ej", use: ejPage)
         routes.get("imports", use: imports)
-        routes.get("glossaire") { request in try await request.view.render("glossary", ["title": "Glossaire"]) }
     }
 
     func queries(_ request: Request) -> ChorusQueries { ChorusQueries(sql: request.db as! any SQLDatabase) }
@@ -18,25 +17,46 @@ struct PagesController: RouteCollection {
     func ejList(request: Request) async throws -> View {
         let page = try request.query.decode(PageQuery.self).validated()
         let queries = queries(request)
-        let ejs = try await queries.ejNumbers(limit: page.limit, offset: page.offset, search: page.q)
+        let user = try request.user
+        let scope = EJScope(user)
+        let ejs = try await queries.ejNumbers(limit: page.limit, offset: page.offset, search: page.q, scope: scope)
         let rows = try await queries.overviews(of: ejs).map(EJRowView.init)
-        let total = try await queries.ejCount(search: page.q)
-        let stats = try await request.application.statsCache.stats(queries)
+        let total = try await queries.ejCount(search: page.q, scope: scope)
+        // Whole-base totals are for those who read everything: they would show other products' spending.
+        let stats = user.readsEverything ? StatsView(try await request.application.statsCache.stats(queries)) : nil
         return try await request.view.render("ej-list", EJListPage(
-            rows: rows, stats: StatsView(stats), search: page.q ?? "",
+            rows: rows, stats: stats, search: page.q ?? "",
             pager: PagerView(offset: page.offset, limit: page.limit, total: total, search: page.q)))
     }
 
     func ejPage(request: Request) async throws -> View {
         let ej = try request.parameters.require("ej")
+        let unknown = "Aucun engagement juridique n° \(ej) n'a été importé."
+        try await EJAccess.check(ej, for: request, unknown: unknown)
         guard let detail = try await queries(request).detail(ej: ej) else {
-            throw Abort(.notFound, reason: "Aucun engagement juridique n° \(ej) n'a été importé.")
+            throw Abort(.notFound, reason: unknown)
         }
         return try await request.view.render("ej", EJPage(detail))
     }
 
     func imports(request: Request) async throws -> View {
+        guard try request.user.canSeeImports else {
+            throw Abort(.forbidden, reason: "L'historique des imports est réservé au bureau budgétaire et aux administrateurs.")
+        }
         let files = try await queries(request).importHistory().map(ImportView.init)
         return try await request.view.render("imports", ImportsPage(files: files))
+    }
+}
+
+/// An EJ linked to a product the caller may not read does not exist for them: the same 404 as an unknown EJ.
+enum EJAccess {
+    /// `unknown` is the message the caller gets for an EJ that was never imported.
+    static func check(_ ej: String, for request: Request, unknown: String) async throws {
+        let user = try request.user
+        guard !user.readsEverything else { return }
+        let product = try await BudgetStore(database: request.db, actor: user.login).productID(ofEJ: ej)
+        guard EJScope(user).contains(linkedTo: product) else {
+            throw Abort(.notFound, reason: unknown)
+        }
     }
 }

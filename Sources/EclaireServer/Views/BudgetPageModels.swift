@@ -122,12 +122,14 @@ struct LinkedEJView: Encodable {
 }
 
 struct ForecastLineView: Encodable {
+    let id: Int
     let label: String
     let detail: String
     let ae: String
     let cp: String
 
     init(_ line: ForecastLine) {
+        id = line.id ?? 0
         label = line.label
         switch line.cost {
         case .staffing(let staffing):
@@ -195,8 +197,13 @@ struct ProductPage: Encodable {
     let audit: [AuditView]
     let chart: String
     let burnChart: String
+    /// Whether the forms (link, unlink, forecast) are shown.
+    let canEdit: Bool
+    let months: [FilterOption]
 
-    init(_ year: ProductYear, exercices: [Int], audit: [AuditEntry]) {
+    init(_ year: ProductYear, exercices: [Int], audit: [AuditEntry], canEdit: Bool) {
+        self.canEdit = canEdit
+        months = (1...12).map { FilterOption(value: String($0), label: FrenchFormat.monthName($0), selected: false) }
         title = year.product.name
         product = ProductHeaderView(year.product)
         exercice = year.exercice
@@ -233,6 +240,7 @@ struct SuggestionView: Encodable {
     let productID: Int
     let score: String
     let reasons: [String]
+    let canAccept: Bool
 }
 
 struct SuggestionsPage: Encodable {

@@ -69,7 +69,7 @@ struct PagerView: Encodable {
 struct EJListPage: Encodable {
     let title = "Engagements juridiques"
     let rows: [EJRowView]
-    let stats: StatsView
+    let stats: StatsView?
     let search: String
     let pager: PagerView
 }

@@ -13,12 +13,14 @@ public struct BudgetQueries: Sendable {
         return try await year(of: product, exercice: exercice, asOf: today)
     }
 
-    public func portfolio(exercice: Int, asOf today: LocalDate, programme: String? = nil, sponsor: String? = nil)
-        async throws -> Portfolio
+    /// `readable` limits the portfolio to the products a person may read (nil: all).
+    public func portfolio(exercice: Int, asOf today: LocalDate, programme: String? = nil, sponsor: String? = nil,
+                          readable: Set<Int>? = nil) async throws -> Portfolio
     {
         var years: [ProductYear] = []
         for product in try await store.products()
-        where (programme == nil || product.programme == programme) && (sponsor == nil || product.sponsor == sponsor) {
+        where (programme == nil || product.programme == programme) && (sponsor == nil || product.sponsor == sponsor)
+            && (readable == nil || readable!.contains(product.id)) {
             years.append(try await year(of: product, exercice: exercice, asOf: today))
         }
         return Portfolio(exercice: exercice, years: years, unlinkedEJCount: try await store.unlinkedCount())

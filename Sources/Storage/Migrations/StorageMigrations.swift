@@ -6,5 +6,6 @@ public enum StorageMigrations {
         M001_CreateChorusTables(),
         M002_IndexChorusLookups(),
         M003_CreateBudgetTables(),
+        M004_CreateAccounts(),
     ]
 }

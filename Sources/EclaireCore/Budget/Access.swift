@@ -1,0 +1,60 @@
+/// What a person may do in Eclaire.
+public enum Role: String, Sendable, Codable, CaseIterable {
+    /// Everything, including accounts.
+    case admin
+    /// Reads everything (the budget office, the incubator's cross-team staff).
+    case budgetOffice = "budget_office"
+    /// Reads their products.
+    case sponsor
+    /// Reads their products and edits their forecasts and links.
+    case teamMember = "team_member"
+
+    public var french: String {
+        switch self {
+        case .admin: "administrateur"
+        case .budgetOffice: "bureau budgétaire"
+        case .sponsor: "sponsor"
+        case .teamMember: "membre d'équipe"
+        }
+    }
+}
+
+/// A signed-in person and the products they are attached to (for sponsors and team members).
+public struct User: Sendable, Equatable {
+    public var id: Int
+    public var login: String
+    public var name: String
+    public var role: Role
+    public var productIDs: Set<Int>
+
+    public init(id: Int, login: String, name: String, role: Role, productIDs: Set<Int> = []) {
+        self.id = id
+        self.login = login
+        self.name = name
+        self.role = role
+        self.productIDs = productIDs
+    }
+
+    /// Whether the user sees every product and every EJ.
+    public var readsEverything: Bool { role == .admin || role == .budgetOffice }
+
+    public func canRead(product id: Int) -> Bool { readsEverything || productIDs.contains(id) }
+
+    /// Forecasts, budgets and links of a product.
+    public func canEdit(product id: Int) -> Bool { role == .admin || (role == .teamMember && productIDs.contains(id)) }
+
+    public var canManageAccounts: Bool { role == .admin }
+
+    /// Creating products, rules and allocations.
+    public var canManageProducts: Bool { role == .admin }
+
+    /// The import history and the whole base's figures.
+    public var canSeeImports: Bool { readsEverything }
+
+    /// An EJ is visible when the user reads everything, when it belongs to one of their products, or when it
+    /// belongs to no product yet (so that a team can find and claim its orders).
+    public func canRead(ejLinkedTo productID: Int?) -> Bool {
+        guard let productID else { return true }
+        return canRead(product: productID)
+    }
+}

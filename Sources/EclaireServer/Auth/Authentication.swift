@@ -1,0 +1,74 @@
+import EclaireCore
+import Storage
+import Vapor
+
+/// Who is calling: a session cookie (pages) or HTTP Basic credentials (scripts calling the API).
+struct Caller: Sendable {
+    let user: User
+    /// The session's CSRF token; nil for Basic credentials, which a browser never sends on its own.
+    let csrfToken: String?
+}
+
+private struct CallerKey: StorageKey { typealias Value = Caller }
+
+extension Request {
+    var caller: Caller? {
+        get { storage[CallerKey.self] }
+        set { storage[CallerKey.self] = newValue }
+    }
+
+    /// The signed-in user; the routes behind `RequireUser` always have one.
+    var user: User {
+        get throws {
+            guard let user = caller?.user else { throw Abort(.unauthorized, reason: "connexion requise") }
+            return user
+        }
+    }
+}
+
+/// Finds the caller, if any; never refuses a request (that is `RequireUser`'s job).
+struct IdentifyCaller: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let accounts = AccountStore(database: request.db)
+        if let token = request.cookies[Credentials.sessionCookie]?.string,
+           let (user, csrf) = try await accounts.session(tokenDigest: Credentials.digest(token)) {
+            request.caller = Caller(user: user, csrfToken: csrf)
+        } else if request.url.path.hasPrefix("/api/"), let basic = request.headers.basicAuthorization,
+                  let user = try await Credentials.check(login: basic.username, password: basic.password, in: accounts) {
+            request.caller = Caller(user: user, csrfToken: nil)
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Pages send an anonymous visitor to the sign-in page; the API answers 401.
+struct RequireUser: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.caller != nil else {
+            if request.url.path.hasPrefix("/api/") {
+                let response = Response(status: .unauthorized)
+                response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Basic realm=\"Eclaire\"")
+                try response.content.encode(ProblemDTO(status: 401, title: "connexion requise"))
+                return response
+            }
+            let next = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
+            let encoded = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+            return request.redirect(to: "/connexion?suite=\(encoded)")
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Every state-changing request made with a session cookie must carry the session's CSRF token, as the form
+/// field `csrf` or the `X-CSRF-Token` header.
+struct CheckCSRF: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.method != .GET, request.method != .HEAD, let expected = request.caller?.csrfToken {
+            let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: "csrf"))
+            guard let sent, sent == expected else {
+                throw Abort(.forbidden, reason: "jeton de sécurité du formulaire absent ou périmé : rechargez la page")
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}

@@ -1,0 +1,83 @@
+import EclaireCore
+import Storage
+import Vapor
+
+/// `/connexion` and `/deconnexion`.
+struct SignInController: RouteCollection {
+    /// A cookie set with the sign-in form and echoed in it: the form cannot be posted from another site.
+    static let formCookie = "eclaire_form"
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("connexion", use: form)
+        routes.post("connexion", use: signIn)
+        // Signing out is a form like any other: it needs a session and its CSRF token.
+        routes.grouped(RequireUser(), CheckCSRF()).post("deconnexion", use: signOut)
+    }
+
+    func form(request: Request) async throws -> Response {
+        try await render(request, message: nil, login: "", status: .ok)
+    }
+
+    func signIn(request: Request) async throws -> Response {
+        struct Form: Content {
+            var login: String
+            var password: String
+            var csrf: String?
+            var suite: String?
+        }
+        let form = try request.content.decode(Form.self)
+        guard let cookie = request.cookies[Self.formCookie]?.string, form.csrf == cookie else {
+            return try await render(request, message: "Le formulaire a expiré : saisissez à nouveau vos identifiants.",
+                                    login: form.login, status: .forbidden)
+        }
+        let accounts = AccountStore(database: request.db)
+        guard let user = try await Credentials.check(login: form.login, password: form.password, in: accounts) else {
+            request.logger.notice("sign-in refused", metadata: ["login": .string(form.login)])
+            return try await render(request, message: "Identifiant ou mot de passe incorrect.", login: form.login,
+                                    status: .unauthorized)
+        }
+        let token = try await Credentials.openSession(for: user, in: accounts)
+        let response = request.redirect(to: Self.safeNext(form.suite))
+        response.cookies[Credentials.sessionCookie] = HTTPCookies.Value(
+            string: token, maxAge: Int(Credentials.sessionLifetime), path: "/", isSecure: request.url.scheme == "https",
+            isHTTPOnly: true, sameSite: .lax)
+        response.cookies[Self.formCookie] = .expired
+        return response
+    }
+
+    func signOut(request: Request) async throws -> Response {
+        if let token = request.cookies[Credentials.sessionCookie]?.string {
+            try await AccountStore(database: request.db).deleteSession(tokenDigest: Credentials.digest(token))
+        }
+        let response = request.redirect(to: "/connexion")
+        response.cookies[Credentials.sessionCookie] = .expired
+        return response
+    }
+
+    /// Only a path of this site: `suite=https://elsewhere` must not turn sign-in into a redirector.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/produits" }
+        return next
+    }
+
+    private func render(_ request: Request, message: String?, login: String, status: HTTPResponseStatus) async throws
+        -> Response
+    {
+        let token = Credentials.randomToken()
+        let suite = (try? request.query.get(String.self, at: "suite")) ?? (try? request.content.get(String.self, at: "suite"))
+        let response = try await request.view.render("sign-in", SignInPage(
+            message: message, login: login, csrf: token, suite: Self.safeNext(suite)))
+            .encodeResponse(status: status, for: request)
+        response.cookies[Self.formCookie] = HTTPCookies.Value(string: token, path: "/connexion", isHTTPOnly: true,
+                                                              sameSite: .strict)
+        return response
+    }
+}
+
+struct SignInPage: Encodable {
+    let title = "Connexion"
+    let message: String?
+    let login: String
+    let csrf: String
+    let suite: String
+}

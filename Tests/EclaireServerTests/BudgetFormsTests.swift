@@ -1,0 +1,113 @@
+import DemoData
+import EclaireCore
+import EclaireServer
+import Foundation
+import Storage
+import TestSupport
+import Testing
+import VaporTesting
+
+/// The forms of the product pages, by role: the team edits its product, a sponsor only reads, others see nothing.
+@Suite("Forms of the product pages: links, suggestions, forecast lines", .serialized)
+struct BudgetFormsTests {
+    static let ledger = DemoLedger(orderCount: 30)
+
+    func ids(_ location: DatabaseLocation) async throws -> (team: Int, sponsored: Int, unlinked: String, sponsoredEJ: String) {
+        try await StorageContainer.using(location, migrate: false) { storage in
+            let store = BudgetStore(database: storage.database, actor: "test")
+            let team = try await store.product(named: "Démarches Transformation").id
+            let sponsored = try await store.product(named: "Mon Espace Agriculteur").id
+            let unlinked = try #require(try await store.unlinkedEJs().first?.ej)
+            let sponsoredEJ = try #require(try await store.links(productID: sponsored).first?.ej)
+            return (team, sponsored, unlinked, sponsoredEJ)
+        }
+    }
+
+    func audit(_ location: DatabaseLocation, product: Int) async throws -> [AuditEntry] {
+        try await StorageContainer.using(location, migrate: false) { storage in
+            try await BudgetStore(database: storage.database, actor: "test").audit(productID: product)
+        }
+    }
+
+    @Test func theTeamAcceptsASuggestionInOneClickAndItIsAudited() async throws {
+        try await DemoApp.with(ledger: Self.ledger) { app, location in
+            let (team, _, unlinked, _) = try await ids(location)
+            var member = try await Visitor.signedIn(app, as: "equipe")
+            try await member.post("/produits/\(team)/rattacher", form: ["ej": unlinked, "suggestion": "1"]) { response in
+                #expect(response.status == .forbidden)  // no CSRF token
+            }
+            try await member.post("/produits/\(team)/rattacher",
+                                  form: ["csrf": member.csrf, "ej": unlinked, "suggestion": "1"]) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await member.get("/produits/\(team)") { response in
+                #expect(response.body.string.contains("href=\"/ej/\(unlinked)\""))
+                #expect(response.body.string.contains("suggestion acceptée"))
+                #expect(response.body.string.contains("Détacher"))
+            }
+            let entry = try #require(try await audit(location, product: team).first)
+            #expect(entry.actor == "equipe" && entry.action == "link" && entry.entityID == unlinked)
+            try await member.post("/produits/\(team)/detacher", form: ["csrf": member.csrf, "ej": unlinked]) { response in
+                #expect(response.status == .seeOther)
+            }
+            #expect(try await audit(location, product: team).first?.action == "unlink")
+        }
+    }
+
+    @Test func theTeamEditsItsForecast() async throws {
+        try await DemoApp.with(ledger: Self.ledger) { app, location in
+            let (team, _, _, _) = try await ids(location)
+            var member = try await Visitor.signedIn(app, as: "equipe")
+            try await member.post("/produits/\(team)/previsionnel", form: [
+                "csrf": member.csrf, "exercice": "2025", "person": "Designer", "month": "9", "tjm": "600", "days": "10,5",
+            ]) { response in #expect(response.status == .seeOther) }
+            try await member.get("/produits/\(team)?exercice=2025") { response in
+                #expect(response.body.string.contains("Designer (septembre)"))
+                #expect(response.body.string.contains(Money(cents: 630_000).french))
+            }
+            try await member.post("/produits/\(team)/previsionnel", form: [
+                "csrf": member.csrf, "exercice": "2025", "label": "Hébergement", "ae": "douze",
+            ]) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.body.string.contains("Montant « AE » illisible"))
+            }
+            let line = try await StorageContainer.using(location, migrate: false) { storage in
+                try await BudgetStore(database: storage.database, actor: "test").forecast(productID: team).last!.id!
+            }
+            try await member.post("/produits/\(team)/previsionnel/\(line)/supprimer", form: ["csrf": member.csrf]) { response in
+                #expect(response.status == .seeOther)
+            }
+            #expect(try await audit(location, product: team).first?.action == "delete")
+        }
+    }
+
+    @Test func readersCannotEditAndOthersCannotReach() async throws {
+        try await DemoApp.with(ledger: Self.ledger) { app, location in
+            let (team, sponsored, unlinked, sponsoredEJ) = try await ids(location)
+            var sponsor = try await Visitor.signedIn(app, as: "sponsor")
+            try await sponsor.get("/produits/\(sponsored)") { response in
+                #expect(response.status == .ok)
+                #expect(!response.body.string.contains("Détacher"))
+                #expect(!response.body.string.contains("Ajouter la ligne"))
+            }
+            try await sponsor.post("/produits/\(sponsored)/rattacher", form: ["csrf": sponsor.csrf, "ej": unlinked]) { response in
+                #expect(response.status == .forbidden)
+            }
+            var member = try await Visitor.signedIn(app, as: "equipe")
+            try await member.post("/produits/\(sponsored)/rattacher", form: ["csrf": member.csrf, "ej": unlinked]) { response in
+                #expect(response.status == .notFound)
+            }
+            // An EJ of another product cannot be pulled into one's own.
+            try await member.post("/produits/\(team)/rattacher", form: ["csrf": member.csrf, "ej": sponsoredEJ]) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await member.post("/produits/\(team)/detacher", form: ["csrf": member.csrf, "ej": sponsoredEJ]) { response in
+                #expect(response.status == .notFound)
+            }
+            var budget = try await Visitor.signedIn(app, as: "budget")
+            try await budget.post("/produits/\(team)/rattacher", form: ["csrf": budget.csrf, "ej": unlinked]) { response in
+                #expect(response.status == .forbidden)
+            }
+        }
+    }
+}

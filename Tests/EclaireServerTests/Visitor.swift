@@ -1,0 +1,89 @@
+import DemoData
+import Foundation
+import Testing
+import VaporTesting
+
+/// A browser in tests: signs in through the real form and keeps its session cookie and CSRF token.
+struct Visitor {
+    let app: Application
+    var cookies: [String: String] = [:]
+    var csrf = ""
+
+    static func anonymous(_ app: Application) -> Visitor { Visitor(app: app) }
+
+    static func signedIn(_ app: Application, as login: String) async throws -> Visitor {
+        let account = try #require(DemoAccounts.all.first { $0.login == login })
+        return try await signIn(app, login: login, password: account.password)
+    }
+
+    static func signIn(_ app: Application, login: String, password: String) async throws -> Visitor {
+        var visitor = Visitor(app: app)
+        var formToken = ""
+        try await visitor.get("/connexion") { response in
+            formToken = Self.hiddenField("csrf", in: response.body.string) ?? ""
+        }
+        try await visitor.post("/connexion", form: ["login": login, "password": password, "csrf": formToken,
+                                                    "suite": "/produits"]) { response in
+            #expect(response.status == .seeOther)
+        }
+        try #require(visitor.cookies["eclaire_session"] != nil, "sign-in of \(login) failed")
+        var token = ""
+        try await visitor.get("/produits") { response in
+            token = Self.hiddenField("csrf", in: response.body.string) ?? ""
+        }
+        visitor.csrf = token
+        return visitor
+    }
+
+    var headers: HTTPHeaders {
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty {
+            headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; "))
+        }
+        return headers
+    }
+
+    mutating func get(_ path: String, _ check: (TestingHTTPResponse) async throws -> Void) async throws {
+        var received: TestingHTTPResponse?
+        try await app.testing().test(.GET, path, headers: headers) { response in
+            received = response
+            try await check(response)
+        }
+        if let received { keepCookies(received) }
+    }
+
+    mutating func post(_ path: String, form: [String: String], headers extra: HTTPHeaders = [:],
+                       _ check: (TestingHTTPResponse) async throws -> Void) async throws {
+        var headers = headers
+        headers.add(contentsOf: extra)
+        headers.contentType = .urlEncodedForm
+        let body = form.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        var received: TestingHTTPResponse?
+        try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(string: body)) { response in
+            received = response
+            try await check(response)
+        }
+        if let received { keepCookies(received) }
+    }
+
+    private mutating func keepCookies(_ response: TestingHTTPResponse) {
+        for header in response.headers[.setCookie] {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
+            guard pair.count == 2 else { continue }
+            if pair[1].isEmpty || header.contains("Max-Age=0") || header.contains("1970") {
+                cookies[pair[0]] = nil
+            } else {
+                cookies[pair[0]] = pair[1]
+            }
+        }
+    }
+
+    static func hiddenField(_ name: String, in page: String) -> String? {
+        guard let range = page.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        return String(page[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+    }
+}
