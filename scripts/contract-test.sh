@@ -85,6 +85,12 @@ for k in ('product','exercice','allocated_ae','allocated_cp','fundings','forecas
 assert d['allocated_ae']==45000 and d['forecast_ae']==14350, d
 assert d['execution']['engage']==37500.12, d['execution']
 assert sorted(e['link_method'] for e in d['ejs'])==['manual','rule'], d['ejs']"
+  check "team order" expect_exit 0 $eclaire products order "Mon produit" 2103105755 --ae "37 500,12" --database "$db"
+  check "reconcile JSON" expect_exit 0 $eclaire products reconcile "Mon produit" --json --database "$db"
+  check "reconcile keys and verdicts" python3 -c "
+import json; lines=[json.loads(l) for l in open('$work/cmd.out') if l.strip()]
+assert lines and all(set(l)>={'ej','kind','exercice','service_fait','chorus_amount','team_amount','verdict','ok'} for l in lines), lines
+assert [l['verdict'] for l in lines if l['ej']=='2103105755' and l['kind']=='engage']==['OK - BC subdivisé']*2, lines"
   check "portfolio JSON" expect_exit 0 $eclaire portfolio --exercice 2023 --json --database "$db"
   check "portfolio keys" json_keys "$work/cmd.out" exercice products totals unlinked_ej_count
 }

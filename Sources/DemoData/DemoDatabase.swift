@@ -32,6 +32,8 @@ public enum DemoDatabase {
                 _ = try await store.addRule(LinkRule(productID: product.id, criterion: criterion))
             }
             for ej in entry.manualLinks { try await store.link(ej: ej, productID: product.id) }
+            for order in entry.teamOrders { try await store.setTeamOrder(productID: product.id, order) }
+            for sf in entry.teamServicesFaits { try await store.addTeamServiceFait(productID: product.id, sf) }
         }
         _ = try await store.applyRules()
         let products = try await store.products()

@@ -15,6 +15,10 @@ public struct DemoPortfolio: Sendable {
         public let forecast: [ForecastLine]
         public let rules: [LinkRule.Criterion]
         public let manualLinks: [String]
+        /// The team's own figures: most match Chorus, one order and one service fait do not (the KOs to show),
+        /// and one service fait is split over two rows.
+        public let teamOrders: [TeamOrder]
+        public let teamServicesFaits: [TeamServiceFait]
     }
 
     public let exercice: Int
@@ -48,8 +52,32 @@ public struct DemoPortfolio: Sendable {
                                    amount: Money(cents: allocation.cents * 3 / 10))],
                 forecast: Self.forecast(exercice: ledger.exercice, orders: linked, target: Money(cents: engaged.cents * 95 / 100)),
                 rules: main.isEmpty ? [] : [.supplierAndCentreCouts(siret: main, centreCouts: centreCouts)],
-                manualLinks: manual.map(\.ej))
+                manualLinks: manual.map(\.ej),
+                teamOrders: linked.enumerated().map { index, order in
+                    TeamOrder(ej: order.ej, ae: index == 1 ? order.total - Money(cents: 50_000) : order.total,
+                              label: "BC \(order.group.label.lowercased())")
+                },
+                teamServicesFaits: Self.teamServicesFaits(linked))
         }
+    }
+
+    static func teamServicesFaits(_ orders: [DemoLedger.Order]) -> [TeamServiceFait] {
+        var rows: [TeamServiceFait] = []
+        for (index, order) in orders.filter({ $0.serviceFait != nil }).enumerated() {
+            guard let sf = order.serviceFait else { continue }
+            switch index % 4 {
+            case 0:
+                let half = Money(cents: order.total.cents / 2)
+                rows.append(TeamServiceFait(ej: order.ej, number: sf.number, cp: half, label: "Première quinzaine"))
+                rows.append(TeamServiceFait(ej: order.ej, number: sf.number, cp: order.total - half, label: "Seconde quinzaine"))
+            case 3:
+                rows.append(TeamServiceFait(ej: order.ej, number: sf.number, cp: order.total - Money(cents: 12_000),
+                                            label: "Livraison (frais de déplacement oubliés)"))
+            default:
+                rows.append(TeamServiceFait(ej: order.ej, number: sf.number, cp: order.total, label: "Livraison"))
+            }
+        }
+        return rows
     }
 
     /// Monthly staffing lines for a product lead and a developer, the rest as free lines per order, reaching about

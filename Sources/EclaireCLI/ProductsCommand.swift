@@ -9,7 +9,7 @@ struct ProductsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "products", abstract: "Produits, budgets, prévisionnel et rattachement des EJ.",
         subcommands: [List.self, Add.self, Show.self, Budget.self, Fund.self, ForecastCommand.self, Link.self,
-                      Unlink.self, RuleCommand.self, Suggestions.self])
+                      Unlink.self, RuleCommand.self, Suggestions.self, Order.self, ServiceFait.self, Reconcile.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Liste les produits.")
@@ -155,6 +155,68 @@ struct ProductsCommand: AsyncParsableCommand {
                 if json { try JSONOutput.line(SuggestionDTO(suggestion)); continue }
                 print("EJ \(suggestion.ej) → \(names[suggestion.productID] ?? "?") (\(Int(suggestion.score * 100)) %) : "
                       + suggestion.reasons.joined(separator: " ; "))
+            }
+        }
+    }
+
+    struct Order: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enregistre le montant signé (AE) d'un bon de commande du produit.")
+        @OptionGroup var options: DatabaseOption
+        @Argument(help: "Numéro ou nom du produit.") var product: String
+        @Argument(help: "N° EJ du bon de commande.") var ej: String
+        @Option(help: "Montant signé en AE.") var ae: String
+
+        func run() async throws {
+            let number = try ProductsCommand.ej(ej)
+            let amount = try ProductsCommand.amount(ae, "--ae")
+            try await options.withBudget { store, _ in
+                let product = try await store.product(named: product)
+                guard try await store.productID(ofEJ: number) == product.id else {
+                    throw UserError(message: "l'EJ \(number) n'est pas rattaché à \(product.name)")
+                }
+                try await store.setTeamOrder(productID: product.id, TeamOrder(ej: number, ae: amount))
+            }
+            print("BC \(number) : AE \(amount.french)")
+        }
+    }
+
+    struct ServiceFait: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "service-fait", abstract: "Enregistre un service fait (CP) d'un bon de commande du produit.")
+        @OptionGroup var options: DatabaseOption
+        @Argument(help: "Numéro ou nom du produit.") var product: String
+        @Argument(help: "N° EJ du bon de commande.") var ej: String
+        @Option(help: "N° du service fait.") var number: String
+        @Option(help: "Montant en CP.") var cp: String
+        @Option(help: "Intitulé.") var label = ""
+
+        func run() async throws {
+            let ejNumber = try ProductsCommand.ej(ej)
+            let amount = try ProductsCommand.amount(cp, "--cp")
+            try await options.withBudget { store, _ in
+                let product = try await store.product(named: product)
+                guard try await store.productID(ofEJ: ejNumber) == product.id else {
+                    throw UserError(message: "l'EJ \(ejNumber) n'est pas rattaché à \(product.name)")
+                }
+                try await store.addTeamServiceFait(productID: product.id, TeamServiceFait(
+                    ej: ejNumber, number: number, cp: amount, label: label))
+            }
+            print("SF \(number) : CP \(amount.french)")
+        }
+    }
+
+    struct Reconcile: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Rapproche les lignes Chorus du produit des chiffres de l'équipe.")
+        @OptionGroup var options: DatabaseOption
+        @Argument(help: "Numéro ou nom du produit.") var product: String
+        @Flag(help: "Une ligne JSON par ligne Chorus.") var json = false
+
+        func run() async throws {
+            let lines = try await options.withBudget { store, queries in
+                try await queries.reconciliation(productID: try await store.product(named: product).id)
+            }
+            for line in lines {
+                if json { try JSONOutput.line(ReconciledLineDTO(line)); continue }
+                print("EJ \(line.ej) \(line.kind.frenchLabel) \(line.exercice) \(line.serviceFait ?? "") : Chorus \(line.chorusAmount.french), équipe \(line.teamAmount?.french ?? "—") → \(line.verdict.label)")
             }
         }
     }

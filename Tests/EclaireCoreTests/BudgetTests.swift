@@ -112,3 +112,34 @@ struct BudgetTests {
         #expect(november.alerts.contains { $0.kind == .aeNotEngaged && $0.amount == euros(55_000) })
     }
 }
+
+@Suite("Reconciliation of an EJ's Chorus lines with the team's order and services faits")
+struct ProductReconciliationTests {
+    func euros(_ value: Int64) -> Money { Money(cents: value * 100) }
+
+    @Test func eachLineGetsTheBudgetOfficesVerdict() {
+        let facts = [
+            AmountFact(kind: .engage, ej: "1", poste: 1, exercice: 2025, amount: euros(7_000)),
+            AmountFact(kind: .engage, ej: "1", poste: 2, exercice: 2025, amount: euros(5_000)),
+            AmountFact(kind: .receptionne, ej: "1", poste: 1, exercice: 2025, serviceFait: "SF1", amount: euros(3_000)),
+            AmountFact(kind: .receptionne, ej: "1", poste: 1, exercice: 2025, serviceFait: "SF2", amount: euros(2_000)),
+            AmountFact(kind: .receptionne, ej: "1", poste: 2, exercice: 2025, serviceFait: "SF3", amount: euros(1_000)),
+            AmountFact(kind: .receptionne, ej: "1", poste: 2, exercice: 2025, serviceFait: "SF4", amount: euros(500)),
+        ]
+        let team = [TeamServiceFait(ej: "1", number: "SF1", cp: euros(3_000)),
+                    TeamServiceFait(ej: "1", number: "SF2", cp: euros(1_200)),
+                    TeamServiceFait(ej: "1", number: "SF2", cp: euros(800)),
+                    TeamServiceFait(ej: "1", number: "SF3", cp: Money(cents: 99_998))]
+        let lines = ProductReconciliation.reconcile(ej: "1", facts: facts, payments: [],
+                                                    order: TeamOrder(ej: "1", ae: euros(12_000)), servicesFaits: team)
+        #expect(lines.map(\.verdict.label) == [
+            "OK - BC subdivisé", "OK - BC subdivisé", "OK - SF", "OK - SF subdivisé (équipe)",
+            "KO - SF (diff = \(Money(cents: 2).french))", "À rapprocher : aucun montant de l'équipe",
+        ])
+        #expect(lines[4].teamAmount == Money(cents: 99_998))
+        // Without the team's order, the engaged lines wait for it.
+        let unknown = ProductReconciliation.reconcile(ej: "1", facts: Array(facts.prefix(1)), payments: [], order: nil,
+                                                      servicesFaits: [])
+        #expect(unknown.map(\.verdict) == [.aRapprocher])
+    }
+}

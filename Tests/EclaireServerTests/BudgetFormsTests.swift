@@ -110,4 +110,32 @@ struct BudgetFormsTests {
             }
         }
     }
+
+    @Test func theTeamRecordsItsFiguresAndSeesTheVerdicts() async throws {
+        try await DemoApp.with(ledger: Self.ledger) { app, location in
+            let (team, _, _, _) = try await ids(location)
+            var member = try await Visitor.signedIn(app, as: "equipe")
+            try await member.get("/produits/\(team)") { response in
+                let page = response.body.string
+                #expect(page.contains("Rapprochement avec les chiffres de l'équipe"))
+                #expect(page.contains("KO - BC Écart non expliqué (diff = "))
+                #expect(page.contains("OK - SF subdivisé (équipe)"))
+            }
+            let ej = try await StorageContainer.using(location, migrate: false) { storage in
+                try await BudgetStore(database: storage.database, actor: "t").links(productID: team).first!.ej
+            }
+            try await member.post("/produits/\(team)/bon-de-commande", form: ["csrf": member.csrf, "ej": ej, "ae": "1 000,00"]) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await member.get("/api/v1/products/\(team)/reconciliation") { response in
+                let items = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [[String: Any]]
+                let engaged = items.filter { $0["ej"] as? String == ej && $0["kind"] as? String == "engage" }
+                #expect(!engaged.isEmpty)
+                #expect(engaged.allSatisfy { $0["team_amount"] as? Double == 1000 && $0["ok"] as? Bool == false })
+            }
+            try await member.post("/produits/\(team)/bon-de-commande", form: ["csrf": member.csrf, "ej": "2105999999", "ae": "1"]) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
 }

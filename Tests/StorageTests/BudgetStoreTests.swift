@@ -100,4 +100,26 @@ struct BudgetStoreTests {
             #expect(suggestion.score >= 0.45)
         }
     }
+
+    @Test(arguments: Backend.available)
+    func chorusLinesAreReconciledWithTheTeamsFigures(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { storage in
+            try await importFixtures(storage)
+            let store = BudgetStore(database: storage.database, actor: "test")
+            let product = try await store.createProduct(name: "P", team: "t", sponsor: "s")
+            try await store.link(ej: "2103105755", productID: product.id)
+            let queries = BudgetQueries(store: store)
+            // chorus_ae.csv engages EJ 2103105755 in two lines, 22 500,12 € and 15 000,00 €.
+            #expect(try await queries.reconciliation(productID: product.id).map(\.verdict) == [.aRapprocher, .aRapprocher])
+            try await store.setTeamOrder(productID: product.id, TeamOrder(ej: "2103105755", ae: Money(cents: 3_750_000)))
+            #expect(try await queries.reconciliation(productID: product.id).map(\.verdict.label).allSatisfy {
+                $0.hasPrefix("KO - BC Écart non expliqué")
+            })
+            try await store.setTeamOrder(productID: product.id, TeamOrder(ej: "2103105755", ae: Money(cents: 3_750_012)))
+            let lines = try await queries.reconciliation(productID: product.id)
+            #expect(lines.map(\.verdict) == [.bcSubdivise, .bcSubdivise])
+            #expect(lines.map(\.teamAmount) == [Money(cents: 3_750_012), Money(cents: 3_750_012)])
+            #expect(try await store.audit(productID: product.id).first?.before == "BC 2103105755 : AE \(Money(cents: 3_750_000).french)")
+        }
+    }
 }

@@ -7,6 +7,7 @@ struct BudgetAPIController: RouteCollection {
         let api = routes.grouped("api", "v1")
         api.get("products", use: products)
         api.get("products", ":id", use: product)
+        api.get("products", ":id", "reconciliation", use: reconciliation)
         api.get("portfolio", use: portfolio)
         api.get("suggestions", use: suggestions)
     }
@@ -21,6 +22,11 @@ struct BudgetAPIController: RouteCollection {
         let exercice = try await context.exercice(try request.query.get(Int?.self, at: "exercice"))
         return ProductYearDTO(try await context.queries.productYear(try context.productID(request), exercice: exercice,
                                                                      asOf: .today))
+    }
+
+    func reconciliation(request: Request) async throws -> [ReconciledLineDTO] {
+        let context = try BudgetContext(request)
+        return try await context.queries.reconciliation(productID: try context.productID(request)).map(ReconciledLineDTO.init)
     }
 
     /// `?exercice=&programme=&sponsor=`.

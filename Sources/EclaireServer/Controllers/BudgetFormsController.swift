@@ -11,6 +11,8 @@ struct BudgetFormsController: RouteCollection {
         product.post("detacher", use: unlink)
         product.post("previsionnel", use: addForecastLine)
         product.post("previsionnel", ":line", "supprimer", use: removeForecastLine)
+        product.post("bon-de-commande", use: setOrder)
+        product.post("service-fait", use: addServiceFait)
     }
 
     /// The product of the route, which the caller must be allowed to edit (readers get 403, others 404).
@@ -86,6 +88,36 @@ struct BudgetFormsController: RouteCollection {
         }
         try await context.store.deleteForecastLine(line)
         return request.redirect(to: "/produits/\(id)")
+    }
+
+    func setOrder(request: Request) async throws -> Response {
+        struct Form: Content { var ej: String; var ae: String }
+        let (context, id) = try editable(request)
+        let form = try request.content.decode(Form.self)
+        let ej = try await Self.linkedEJ(form.ej, to: id, context)
+        try await context.store.setTeamOrder(productID: id, TeamOrder(ej: ej, ae: try Self.amount(form.ae, "AE")))
+        return request.redirect(to: "/produits/\(id)")
+    }
+
+    func addServiceFait(request: Request) async throws -> Response {
+        struct Form: Content { var ej: String; var number: String; var cp: String; var label: String? }
+        let (context, id) = try editable(request)
+        let form = try request.content.decode(Form.self)
+        let ej = try await Self.linkedEJ(form.ej, to: id, context)
+        let number = form.number.trimmingCharacters(in: .whitespaces)
+        guard !number.isEmpty else { throw Abort(.badRequest, reason: "N° de service fait absent.") }
+        try await context.store.addTeamServiceFait(productID: id, TeamServiceFait(
+            ej: ej, number: number, cp: try Self.amount(form.cp, "CP"), label: form.label ?? ""))
+        return request.redirect(to: "/produits/\(id)")
+    }
+
+    /// Team figures are recorded for the product's own orders only.
+    static func linkedEJ(_ text: String, to product: Int, _ context: BudgetContext) async throws -> String {
+        let ej = Identifiers.ejNumber(text)
+        guard ej.isValid, try await context.store.productID(ofEJ: ej.normalized) == product else {
+            throw Abort(.badRequest, reason: "L'EJ « \(text) » n'est pas rattaché à ce produit.")
+        }
+        return ej.normalized
     }
 
     static func amount(_ text: String?, _ field: String) throws -> Money {

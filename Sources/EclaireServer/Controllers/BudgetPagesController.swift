@@ -32,7 +32,8 @@ struct BudgetPagesController: RouteCollection {
         let year = try await context.queries.productYear(id, exercice: exercice, asOf: .today)
         return try await request.view.render("product", ProductPage(
             year, exercices: try await context.exercices(including: exercice),
-            audit: try await context.store.audit(productID: id), canEdit: context.user.canEdit(product: id)))
+            audit: try await context.store.audit(productID: id), canEdit: context.user.canEdit(product: id),
+            reconciliation: try await context.queries.reconciliation(productID: id)))
     }
 
     func suggestions(request: Request) async throws -> View {

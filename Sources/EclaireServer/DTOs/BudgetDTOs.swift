@@ -174,3 +174,43 @@ public struct SuggestionDTO: Content, Equatable {
         reasons = suggestion.reasons
     }
 }
+
+/// One Chorus line of a product's EJ next to the team's figure, with the budget office's verdict.
+public struct ReconciledLineDTO: Content, Equatable {
+    public let ej: String
+    public let kind: String
+    public let exercice: Int
+    public let serviceFait: String?
+    public let chorusAmount: Double
+    public let teamAmount: Double?
+    public let verdict: String
+    public let ok: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case ej, kind, exercice, verdict, ok
+        case serviceFait = "service_fait", chorusAmount = "chorus_amount", teamAmount = "team_amount"
+    }
+
+    public init(_ line: ReconciledLine) {
+        ej = line.ej
+        kind = line.kind.rawValue
+        exercice = line.exercice
+        serviceFait = line.serviceFait
+        chorusAmount = line.chorusAmount.euros
+        teamAmount = line.teamAmount?.euros
+        verdict = line.verdict.label
+        ok = line.verdict.isOK
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(ej, forKey: .ej)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(exercice, forKey: .exercice)
+        try container.encode(serviceFait, forKey: .serviceFait)
+        try container.encode(chorusAmount, forKey: .chorusAmount)
+        try container.encode(teamAmount, forKey: .teamAmount)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(ok, forKey: .ok)
+    }
+}

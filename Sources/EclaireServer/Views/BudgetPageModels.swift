@@ -162,8 +162,31 @@ struct AuditView: Encodable {
         "product.create": "Produit créé", "budget.create": "Allocation fixée", "budget.update": "Allocation modifiée",
         "funding.create": "Financement ajouté", "forecast_line.create": "Ligne prévisionnelle ajoutée",
         "forecast_line.delete": "Ligne prévisionnelle supprimée", "forecast_line.duplicate": "Prévisionnel dupliqué",
-        "ej_link.link": "EJ rattaché", "ej_link.unlink": "EJ détaché", "link_rule.create": "Règle de rattachement ajoutée",
+        "ej_link.link": "EJ rattaché", "team_order.create": "Montant de BC saisi", "team_order.update": "Montant de BC corrigé",
+        "team_service_fait.create": "Service fait saisi", "ej_link.unlink": "EJ détaché", "link_rule.create": "Règle de rattachement ajoutée",
     ]
+}
+
+struct ReconciledLineView: Encodable {
+    let ej: String
+    let kind: String
+    let exercice: Int
+    let serviceFait: String
+    let chorus: String
+    let team: String
+    let verdict: String
+    let status: String
+
+    init(_ line: ReconciledLine) {
+        ej = line.ej
+        kind = line.kind.frenchLabel
+        exercice = line.exercice
+        serviceFait = line.serviceFait ?? "—"
+        chorus = line.chorusAmount.french
+        team = line.teamAmount?.french ?? "—"
+        verdict = line.verdict.label
+        status = line.verdict.isOK ? "ok" : (line.verdict == .aRapprocher ? "attente" : "ko")
+    }
 }
 
 struct ProductHeaderView: Encodable {
@@ -200,9 +223,16 @@ struct ProductPage: Encodable {
     /// Whether the forms (link, unlink, forecast) are shown.
     let canEdit: Bool
     let months: [FilterOption]
+    let reconciliation: [ReconciledLineView]
+    let reconciliationSummary: String
 
-    init(_ year: ProductYear, exercices: [Int], audit: [AuditEntry], canEdit: Bool) {
+    init(_ year: ProductYear, exercices: [Int], audit: [AuditEntry], canEdit: Bool, reconciliation: [ReconciledLine]) {
         self.canEdit = canEdit
+        self.reconciliation = reconciliation.map(ReconciledLineView.init)
+        let ok = reconciliation.filter(\.verdict.isOK).count
+        let waiting = reconciliation.filter { $0.verdict == .aRapprocher }.count
+        reconciliationSummary = "\(ok) ligne\(ok > 1 ? "s" : "") OK, \(reconciliation.count - ok - waiting) KO, "
+            + "\(waiting) sans chiffre de l'équipe"
         months = (1...12).map { FilterOption(value: String($0), label: FrenchFormat.monthName($0), selected: false) }
         title = year.product.name
         product = ProductHeaderView(year.product)

@@ -7,5 +7,6 @@ public enum StorageMigrations {
         M002_IndexChorusLookups(),
         M003_CreateBudgetTables(),
         M004_CreateAccounts(),
+        M005_CreateTeamFigures(),
     ]
 }
