@@ -61,6 +61,7 @@ let package = Package(
                 .product(name: "LeafKit", package: "leaf-kit"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Resources")]
         ),
@@ -104,7 +105,7 @@ let package = Package(
         .testTarget(
             name: "EclaireServerTests",
             dependencies: [
-                "EclaireServer", "Storage", "DemoData", "TestSupport",
+                "EclaireServer", "Storage", "DemoData", "TestSupport", "ChorusImport",
                 .product(name: "XCTVapor", package: "vapor"),
                 .product(name: "VaporTesting", package: "vapor"),
             ]
