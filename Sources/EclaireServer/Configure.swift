@@ -30,6 +30,7 @@ public enum EclaireApp {
         try app.register(collection: HealthController())
         try app.register(collection: MetricsController())
         try app.register(collection: SignInController())
+        try app.register(collection: OpenAPIController())
         app.get("glossaire") { request in try await request.view.render("glossary", ["title": "Glossaire"]) }
         // Everything else needs a signed-in user, and its forms the session's CSRF token.
         let protected = app.grouped(RequireUser(), CheckCSRF())
