@@ -75,6 +75,18 @@ struct ServerTests {
                 #expect(page.contains("<li class=\"fait\">Service fait</li>"))
                 #expect(page.contains(order.payment!.dp))
                 #expect(page.contains("demo_inf_bud_53_ae.csv, ligne"))
+                // The steps say who acts and when; the payment clock is explained.
+                #expect(page.contains("<td>Service fait certifié</td>"))
+                #expect(page.contains("saisi par le CSP</td><td>\(FrenchFormat.date(order.serviceFait!.date))</td>"))
+                #expect(page.contains("Délai global de paiement"))
+                #expect(page.contains("href=\"/glossaire#dgp\""))
+            }
+            // A late order says what the delay costs.
+            if let late = Self.ledger.orders.first(where: { $0.stage == .serviceFait }) {
+                try await admin.get("/ej/\(late.ej)") { response in
+                    #expect(response.body.string.contains("Délai global de paiement dépassé"))
+                    #expect(response.body.string.contains("intérêts moratoires"))
+                }
             }
         }
     }

@@ -36,7 +36,10 @@ struct PagesController: RouteCollection {
         guard let detail = try await queries(request).detail(ej: ej) else {
             throw Abort(.notFound, reason: unknown)
         }
-        return try await request.view.render("ej", EJPage(detail))
+        let store = BudgetStore(database: request.db, actor: try request.user.login)
+        var product: Product?
+        if let id = try await store.productID(ofEJ: ej) { product = try await store.product(id) }
+        return try await request.view.render("ej", EJPage(detail, product: product, asOf: .today))
     }
 
     func imports(request: Request) async throws -> View {

@@ -4,7 +4,11 @@ import EclaireCore
 struct EJPage: Encodable {
     struct Step: Encodable {
         let label: String
+        let who: String
+        let date: String
         let state: String  // "fait", "en-cours", "a-venir"
+        let stateLabel: String
+        let explanation: String
     }
 
     struct Line: Encodable {
@@ -42,23 +46,48 @@ struct EJPage: Encodable {
     let title: String
     let ej: String
     let summary: EJRowView
+    /// The five stages of the circuit, for the bar at the top.
+    let stages: [Step]
     let steps: [Step]
     let nextAction: String
+    /// The délai global de paiement, in one sentence; nil before any service fait.
+    let paymentClock: String?
+    let paymentLate: Bool
+    let product: ProductLinkView?
     let lines: [Line]
     let amounts: [Amount]
     let servicesFaits: [ServiceFait]
     let payments: [Payment]
 
-    init(_ detail: EJDetail) {
+    struct ProductLinkView: Encodable {
+        let id: Int
+        let name: String
+    }
+
+    init(_ detail: EJDetail, product: Product?, asOf today: LocalDate) {
         let overview = detail.overview
         ej = overview.ej
         title = "EJ \(overview.ej)"
         summary = EJRowView(overview)
-        let reached = overview.stage
-        steps = CircuitStage.allCases.map { stage in
-            Step(label: stage.frenchLabel, state: stage < reached ? "fait" : stage == reached ? "en-cours" : "a-venir")
+        self.product = product.map { ProductLinkView(id: $0.id, name: $0.name) }
+        let timeline = CircuitTimeline(
+            overview: overview, created: detail.lines.compactMap(\.0.dateCreation).min(),
+            lastServiceFait: detail.servicesFaits.compactMap(\.0.dateComptable).max(),
+            firstInvoice: detail.payments.compactMap(\.0.dateBase).min(),
+            lastPayment: detail.payments.compactMap(\.0.dateDerniereOperation).max(), asOf: today)
+        steps = timeline.steps.map { step in
+            Step(label: step.label, who: step.who, date: step.date.map(FrenchFormat.date) ?? "—", state: step.state.rawValue,
+                 stateLabel: step.state == .done ? "fait" : step.state == .current ? "en cours" : "à venir",
+                 explanation: step.explanation)
         }
-        nextAction = Self.nextAction(reached)
+        let reached = overview.stage
+        stages = CircuitStage.allCases.map { stage in
+            let state = stage < reached ? "fait" : stage == reached ? "en-cours" : "a-venir"
+            return Step(label: stage.frenchLabel, who: "", date: "", state: state, stateLabel: state, explanation: "")
+        }
+        nextAction = timeline.nextAction
+        paymentClock = timeline.payment.map { Self.clock($0, rateKnown: timeline.rateKnown, today: today) }
+        paymentLate = timeline.payment?.isLate ?? false
         lines = detail.lines.filter { $0.0.poste > 0 }.map { line, source in
             Line(poste: line.poste, supplier: line.supplier.name ?? line.supplier.tiers ?? "—",
                  siret: line.supplier.siret?.normalized ?? "—", siretInvalid: line.supplier.siret?.isValid == false,
@@ -83,19 +112,15 @@ struct EJPage: Encodable {
         }
     }
 
-    /// Who acts next, in plain French.
-    static func nextAction(_ stage: CircuitStage) -> String {
-        switch stage {
-        case .engage:
-            "La commande est engagée. Prochaine étape : l'équipe atteste le service fait dans Chorus une fois la prestation livrée."
-        case .serviceFait:
-            "Le service fait est constaté. Prochaine étape : le fournisseur dépose sa facture sur Chorus Pro, puis le service facturier crée la demande de paiement."
-        case .demandePaiement:
-            "La demande de paiement existe. Prochaine étape : le comptable public la valide et met le paiement en œuvre (délai global de paiement : 30 jours)."
-        case .paye:
-            "Une partie est payée. Le reste sera payé au fil des services faits et des factures suivantes."
-        case .solde:
-            "Tout ce qui a été engagé est payé : l'engagement peut être soldé."
+    static func clock(_ assessment: LatePayment.Assessment, rateKnown: Bool, today: LocalDate) -> String {
+        let due = FrenchFormat.date(assessment.dueDate)
+        guard assessment.isLate else {
+            let left = assessment.dueDate.daysSinceEpoch - today.daysSinceEpoch
+            return left >= 0 ? "Délai global de paiement : échéance le \(due), dans \(left) jours."
+                : "Délai global de paiement respecté (échéance le \(due))."
         }
+        return "Délai global de paiement dépassé : échéance le \(due), \(assessment.daysLate) jours de retard. "
+            + "Coût pour l'État : \(assessment.interest.french) d'intérêts moratoires (taux BCE + 8 points"
+            + (rateKnown ? "" : ", dernier taux connu") + ") et \(assessment.indemnity.french) d'indemnité forfaitaire."
     }
 }
