@@ -34,6 +34,12 @@ public enum DemoDatabase {
             for ej in entry.manualLinks { try await store.link(ej: ej, productID: product.id) }
             for order in entry.teamOrders { try await store.setTeamOrder(productID: product.id, order) }
             for sf in entry.teamServicesFaits { try await store.addTeamServiceFait(productID: product.id, sf) }
+            for consumption in entry.consumptions {
+                let id = try await store.addConsumption(productID: product.id, consumption)
+                if consumption.status == .validated {
+                    _ = try await store.splitConsumptionAutomatically(id, productID: product.id)
+                }
+            }
         }
         _ = try await store.applyRules()
         let products = try await store.products()

@@ -19,6 +19,8 @@ public struct DemoPortfolio: Sendable {
         /// and one service fait is split over two rows.
         public let teamOrders: [TeamOrder]
         public let teamServicesFaits: [TeamServiceFait]
+        /// Six months of the agile contract: four validated and split across the orders, two still estimated.
+        public let consumptions: [MonthlyConsumption]
     }
 
     public let exercice: Int
@@ -57,7 +59,13 @@ public struct DemoPortfolio: Sendable {
                     TeamOrder(ej: order.ej, ae: index == 1 ? order.total - Money(cents: 50_000) : order.total,
                               label: "BC \(order.group.label.lowercased())")
                 },
-                teamServicesFaits: Self.teamServicesFaits(linked))
+                teamServicesFaits: Self.teamServicesFaits(linked),
+                consumptions: (1...6).map { month in
+                    MonthlyConsumption(contract: "Marché de prestations agiles", year: ledger.exercice, month: month,
+                                       daysHundredths: 3_800 - month * 50, dayRate: Money(cents: 68_500),
+                                       otherCosts: Money(cents: month == 3 ? 42_000 : 0),
+                                       status: month <= 4 ? .validated : .estimate)
+                })
         }
     }
 

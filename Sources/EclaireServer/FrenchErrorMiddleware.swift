@@ -1,3 +1,4 @@
+import EclaireCore
 import Storage
 import Vapor
 
@@ -34,11 +35,12 @@ extension FrenchErrorMiddleware {
         if let abort = error as? any AbortError { return (abort.status, abort.reason) }
         if let budget = error as? BudgetError {
             switch budget {
-            case .unknownProduct, .unknownForecastLine, .unknownEJ: return (.notFound, budget.description)
+            case .unknownProduct, .unknownForecastLine, .unknownEJ, .unknownConsumption: return (.notFound, budget.description)
             case .duplicateProduct: return (.conflict, budget.description)
             case .emptyName: return (.badRequest, budget.description)
             }
         }
+        if let split = error as? ConsumptionSplit.Failure { return (.badRequest, split.description) }
         return (.internalServerError, "Erreur interne du serveur")
     }
 }

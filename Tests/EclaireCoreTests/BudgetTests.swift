@@ -143,3 +143,34 @@ struct ProductReconciliationTests {
         #expect(unknown.map(\.verdict) == [.aRapprocher])
     }
 }
+
+@Suite("Monthly consumption of a contract and its split across purchase orders")
+struct ConsumptionTests {
+    @Test func aMonthIsDaysTimesRatePlusOtherCosts() {
+        let month = MonthlyConsumption(contract: "Marché agile", year: 2025, month: 3, daysHundredths: 1_950,
+                                       dayRate: Money(cents: 71_000), otherCosts: Money(cents: 4_530))
+        #expect(month.total == Money(cents: 71_000 * 1_950 / 100 + 4_530))
+        #expect(month.unallocated == month.total)
+        #expect(month.status == .estimate)
+    }
+
+    @Test func splittingFillsTheOldestOrderFirst() throws {
+        let shares = ConsumptionSplit.fill(Money(cents: 10_000), orders: [
+            ("2105000001", Money(cents: 3_000)), ("2105000002", .zero), ("2105000003", Money(cents: 5_000)),
+            ("2105000004", Money(cents: 9_000))])
+        #expect(shares == [ConsumptionShare(ej: "2105000001", amount: Money(cents: 3_000)),
+                           ConsumptionShare(ej: "2105000003", amount: Money(cents: 5_000)),
+                           ConsumptionShare(ej: "2105000004", amount: Money(cents: 2_000))])
+        // Not enough left on the orders: the rest stays unallocated.
+        let short = ConsumptionSplit.fill(Money(cents: 10_000), orders: [("2105000001", Money(cents: 4_000))])
+        #expect(short.map(\.amount) == [Money(cents: 4_000)])
+        try ConsumptionSplit.check(shares, total: Money(cents: 10_000))
+        #expect(throws: ConsumptionSplit.Failure.doesNotAddUp(total: Money(cents: 10_000), shares: Money(cents: 9_999))) {
+            try ConsumptionSplit.check([ConsumptionShare(ej: "1", amount: Money(cents: 9_999))], total: Money(cents: 10_000))
+        }
+        #expect(throws: ConsumptionSplit.Failure.negative("2")) {
+            try ConsumptionSplit.check([ConsumptionShare(ej: "1", amount: Money(cents: 10_100)),
+                                        ConsumptionShare(ej: "2", amount: Money(cents: -100))], total: Money(cents: 10_000))
+        }
+    }
+}

@@ -139,3 +139,43 @@ struct BudgetFormsTests {
         }
     }
 }
+
+@Suite("Monthly consumption on the product page", .serialized)
+struct ConsumptionFormsTests {
+    @Test func theTeamRecordsAMonthSplitsItAndValidatesIt() async throws {
+        try await DemoApp.with(ledger: BudgetFormsTests.ledger) { app, location in
+            let team = try await StorageContainer.using(location, migrate: false) { storage in
+                try await BudgetStore(database: storage.database, actor: "t").product(named: "Démarches Transformation").id
+            }
+            var member = try await Visitor.signedIn(app, as: "equipe")
+            try await member.post("/produits/\(team)/consommation", form: [
+                "csrf": member.csrf, "contract": "Marché design", "year": "2025", "month": "7", "tjm": "500", "days": "4",
+            ]) { response in #expect(response.status == .seeOther) }
+            var consumption = try #require(try await StorageContainer.using(location, migrate: false) { storage in
+                try await BudgetStore(database: storage.database, actor: "t").consumptions(productID: team)
+                    .first { $0.contract == "Marché design" }
+            })
+            #expect(consumption.total == Money(cents: 200_000) && consumption.status == .estimate)
+            try await member.post("/produits/\(team)/consommation/\(consumption.id!)/decouper", form: ["csrf": member.csrf]) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await member.post("/produits/\(team)/consommation/\(consumption.id!)/valider", form: ["csrf": member.csrf]) { response in
+                #expect(response.status == .seeOther)
+            }
+            consumption = try #require(try await StorageContainer.using(location, migrate: false) { storage in
+                try await BudgetStore(database: storage.database, actor: "t").consumptions(productID: team)
+                    .first { $0.contract == "Marché design" }
+            })
+            #expect(consumption.status == .validated)
+            #expect(consumption.allocated == consumption.total)
+            try await member.get("/produits/\(team)?exercice=2025") { response in
+                #expect(response.body.string.contains("Consommation mensuelle des contrats"))
+                #expect(response.body.string.contains("Marché design"))
+            }
+            var sponsor = try await Visitor.signedIn(app, as: "sponsor")
+            try await sponsor.post("/produits/\(team)/consommation/\(consumption.id!)/valider", form: ["csrf": sponsor.csrf]) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+}

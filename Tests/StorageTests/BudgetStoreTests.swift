@@ -122,4 +122,30 @@ struct BudgetStoreTests {
             #expect(try await store.audit(productID: product.id).first?.before == "BC 2103105755 : AE \(Money(cents: 3_750_000).french)")
         }
     }
+
+    @Test(arguments: Backend.available)
+    func aConsumptionIsSplitByHandOnlyWhenItAddsUp(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { storage in
+            try await importFixtures(storage)
+            let store = BudgetStore(database: storage.database, actor: "test")
+            let product = try await store.createProduct(name: "P", team: "t", sponsor: "s")
+            try await store.link(ej: "2103105755", productID: product.id)
+            try await store.link(ej: "2104453606", productID: product.id)
+            let id = try await store.addConsumption(productID: product.id, MonthlyConsumption(
+                contract: "Marché", year: 2023, month: 2, daysHundredths: 1_000, dayRate: Money(cents: 50_000)))
+            await #expect(throws: ConsumptionSplit.Failure.doesNotAddUp(total: Money(cents: 500_000), shares: Money(cents: 400_000))) {
+                try await store.splitConsumption(id, productID: product.id, shares: [ConsumptionShare(ej: "2103105755", amount: Money(cents: 400_000))])
+            }
+            try await store.splitConsumption(id, productID: product.id, shares: [
+                ConsumptionShare(ej: "2103105755", amount: Money(cents: 300_000)),
+                ConsumptionShare(ej: "2104453606", amount: Money(cents: 200_000))])
+            let stored = try #require(try await store.consumptions(productID: product.id).first)
+            #expect(stored.shares.map(\.amount) == [Money(cents: 300_000), Money(cents: 200_000)])
+            #expect(stored.unallocated == .zero)
+            #expect(try await store.audit(productID: product.id).first?.action == "split")
+            // The automatic split fills the oldest order first (EJ 2103105755, created 10/01/2023).
+            let auto = try await store.splitConsumptionAutomatically(id, productID: product.id)
+            #expect(auto == [ConsumptionShare(ej: "2103105755", amount: Money(cents: 500_000))])
+        }
+    }
 }

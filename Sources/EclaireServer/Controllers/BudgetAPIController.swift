@@ -8,6 +8,7 @@ struct BudgetAPIController: RouteCollection {
         api.get("products", use: products)
         api.get("products", ":id", use: product)
         api.get("products", ":id", "reconciliation", use: reconciliation)
+        api.get("products", ":id", "consumptions", use: consumptions)
         api.get("portfolio", use: portfolio)
         api.get("suggestions", use: suggestions)
     }
@@ -27,6 +28,11 @@ struct BudgetAPIController: RouteCollection {
     func reconciliation(request: Request) async throws -> [ReconciledLineDTO] {
         let context = try BudgetContext(request)
         return try await context.queries.reconciliation(productID: try context.productID(request)).map(ReconciledLineDTO.init)
+    }
+
+    func consumptions(request: Request) async throws -> [ConsumptionDTO] {
+        let context = try BudgetContext(request)
+        return try await context.store.consumptions(productID: try context.productID(request)).map(ConsumptionDTO.init)
     }
 
     /// `?exercice=&programme=&sponsor=`.

@@ -13,6 +13,9 @@ struct BudgetFormsController: RouteCollection {
         product.post("previsionnel", ":line", "supprimer", use: removeForecastLine)
         product.post("bon-de-commande", use: setOrder)
         product.post("service-fait", use: addServiceFait)
+        product.post("consommation", use: addConsumption)
+        product.post("consommation", ":consumption", "valider", use: validateConsumption)
+        product.post("consommation", ":consumption", "decouper", use: splitConsumption)
     }
 
     /// The product of the route, which the caller must be allowed to edit (readers get 403, others 404).
@@ -109,6 +112,33 @@ struct BudgetFormsController: RouteCollection {
         try await context.store.addTeamServiceFait(productID: id, TeamServiceFait(
             ej: ej, number: number, cp: try Self.amount(form.cp, "CP"), label: form.label ?? ""))
         return request.redirect(to: "/produits/\(id)")
+    }
+
+    func addConsumption(request: Request) async throws -> Response {
+        struct Form: Content { var contract: String; var year: Int; var month: Int; var tjm: String; var days: String; var other: String? }
+        let (context, id) = try editable(request)
+        let form = try request.content.decode(Form.self)
+        guard (1...12).contains(form.month) else { throw Abort(.badRequest, reason: "Mois de 1 à 12 attendu.") }
+        guard !form.contract.trimmingCharacters(in: .whitespaces).isEmpty else { throw Abort(.badRequest, reason: "Contrat absent.") }
+        _ = try await context.store.addConsumption(productID: id, MonthlyConsumption(
+            contract: form.contract, year: form.year, month: form.month,
+            daysHundredths: Int(try Self.amount(form.days, "jours").cents), dayRate: try Self.amount(form.tjm, "TJM"),
+            otherCosts: form.other.nonEmpty == nil ? .zero : try Self.amount(form.other, "autres frais")))
+        return request.redirect(to: "/produits/\(id)?exercice=\(form.year)")
+    }
+
+    func validateConsumption(request: Request) async throws -> Response {
+        let (context, id) = try editable(request)
+        let consumption = try request.parameters.require("consumption", as: Int.self)
+        try await context.store.setConsumptionStatus(consumption, productID: id, .validated)
+        return request.redirect(to: Self.back(request, fallback: "/produits/\(id)"))
+    }
+
+    func splitConsumption(request: Request) async throws -> Response {
+        let (context, id) = try editable(request)
+        let consumption = try request.parameters.require("consumption", as: Int.self)
+        _ = try await context.store.splitConsumptionAutomatically(consumption, productID: id)
+        return request.redirect(to: Self.back(request, fallback: "/produits/\(id)"))
     }
 
     /// Team figures are recorded for the product's own orders only.

@@ -33,7 +33,8 @@ struct BudgetPagesController: RouteCollection {
         return try await request.view.render("product", ProductPage(
             year, exercices: try await context.exercices(including: exercice),
             audit: try await context.store.audit(productID: id), canEdit: context.user.canEdit(product: id),
-            reconciliation: try await context.queries.reconciliation(productID: id)))
+            reconciliation: try await context.queries.reconciliation(productID: id),
+            consumptions: try await context.store.consumptions(productID: id)))
     }
 
     func suggestions(request: Request) async throws -> View {

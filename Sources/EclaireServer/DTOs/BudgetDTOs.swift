@@ -214,3 +214,42 @@ public struct ReconciledLineDTO: Content, Equatable {
         try container.encode(ok, forKey: .ok)
     }
 }
+
+/// A month of a contract's consumption with its split across purchase orders.
+public struct ConsumptionDTO: Content, Equatable {
+    public let id: Int
+    public let contract: String
+    public let year: Int
+    public let month: Int
+    public let days: Double
+    public let dayRate: Double
+    public let otherCosts: Double
+    public let total: Double
+    public let status: String
+    public let shares: [ConsumptionShareDTO]
+    public let unallocated: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id, contract, year, month, days, total, status, shares, unallocated
+        case dayRate = "day_rate", otherCosts = "other_costs"
+    }
+
+    public init(_ consumption: MonthlyConsumption) {
+        id = consumption.id ?? 0
+        contract = consumption.contract
+        year = consumption.year
+        month = consumption.month
+        days = Double(consumption.daysHundredths) / 100
+        dayRate = consumption.dayRate.euros
+        otherCosts = consumption.otherCosts.euros
+        total = consumption.total.euros
+        status = consumption.status.rawValue
+        shares = consumption.shares.map { ConsumptionShareDTO(ej: $0.ej, amount: $0.amount.euros) }
+        unallocated = consumption.unallocated.euros
+    }
+}
+
+public struct ConsumptionShareDTO: Content, Equatable {
+    public let ej: String
+    public let amount: Double
+}

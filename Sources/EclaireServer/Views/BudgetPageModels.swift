@@ -163,7 +163,8 @@ struct AuditView: Encodable {
         "funding.create": "Financement ajouté", "forecast_line.create": "Ligne prévisionnelle ajoutée",
         "forecast_line.delete": "Ligne prévisionnelle supprimée", "forecast_line.duplicate": "Prévisionnel dupliqué",
         "ej_link.link": "EJ rattaché", "team_order.create": "Montant de BC saisi", "team_order.update": "Montant de BC corrigé",
-        "team_service_fait.create": "Service fait saisi", "ej_link.unlink": "EJ détaché", "link_rule.create": "Règle de rattachement ajoutée",
+        "team_service_fait.create": "Service fait saisi", "consumption.create": "Consommation saisie",
+        "consumption.update": "Consommation modifiée", "consumption.split": "Consommation découpée", "ej_link.unlink": "EJ détaché", "link_rule.create": "Règle de rattachement ajoutée",
     ]
 }
 
@@ -186,6 +187,35 @@ struct ReconciledLineView: Encodable {
         team = line.teamAmount?.french ?? "—"
         verdict = line.verdict.label
         status = line.verdict.isOK ? "ok" : (line.verdict == .aRapprocher ? "attente" : "ko")
+    }
+}
+
+struct ConsumptionView: Encodable {
+    let id: Int
+    let month: String
+    let contract: String
+    let days: String
+    let dayRate: String
+    let otherCosts: String
+    let total: String
+    let status: String
+    let isEstimate: Bool
+    let split: String
+    let unallocated: String?
+
+    init(_ consumption: MonthlyConsumption) {
+        id = consumption.id ?? 0
+        month = "\(FrenchFormat.monthName(consumption.month)) \(consumption.year)"
+        contract = consumption.contract
+        days = FrenchFormat.hundredths(consumption.daysHundredths)
+        dayRate = consumption.dayRate.french
+        otherCosts = consumption.otherCosts.french
+        total = consumption.total.french
+        status = consumption.status.french
+        isEstimate = consumption.status == .estimate
+        split = consumption.shares.isEmpty ? "—" : consumption.shares.map { "EJ \($0.ej) : \($0.amount.french)" }
+            .joined(separator: " ; ")
+        unallocated = consumption.unallocated.isZero || consumption.shares.isEmpty ? nil : consumption.unallocated.french
     }
 }
 
@@ -225,9 +255,12 @@ struct ProductPage: Encodable {
     let months: [FilterOption]
     let reconciliation: [ReconciledLineView]
     let reconciliationSummary: String
+    let consumptions: [ConsumptionView]
 
-    init(_ year: ProductYear, exercices: [Int], audit: [AuditEntry], canEdit: Bool, reconciliation: [ReconciledLine]) {
+    init(_ year: ProductYear, exercices: [Int], audit: [AuditEntry], canEdit: Bool, reconciliation: [ReconciledLine],
+         consumptions: [MonthlyConsumption]) {
         self.canEdit = canEdit
+        self.consumptions = consumptions.filter { $0.year == year.exercice }.map(ConsumptionView.init)
         self.reconciliation = reconciliation.map(ReconciledLineView.init)
         let ok = reconciliation.filter(\.verdict.isOK).count
         let waiting = reconciliation.filter { $0.verdict == .aRapprocher }.count

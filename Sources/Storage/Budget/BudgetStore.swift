@@ -142,6 +142,7 @@ public enum BudgetError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownProduct(String)
     case unknownForecastLine(Int)
     case unknownEJ(String)
+    case unknownConsumption(Int)
 
     public var description: String {
         switch self {
@@ -150,6 +151,7 @@ public enum BudgetError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownProduct(let reference): "produit inconnu : \(reference)"
         case .unknownForecastLine(let id): "ligne prévisionnelle inconnue : \(id)"
         case .unknownEJ(let ej): "EJ inconnu : \(ej)"
+        case .unknownConsumption(let id): "consommation inconnue : \(id)"
         }
     }
 }

@@ -8,5 +8,6 @@ public enum StorageMigrations {
         M003_CreateBudgetTables(),
         M004_CreateAccounts(),
         M005_CreateTeamFigures(),
+        M006_CreateConsumptions(),
     ]
 }
