@@ -37,6 +37,7 @@ public enum EclaireApp {
         try protected.register(collection: PagesController())
         try protected.register(collection: BudgetPagesController())
         try protected.register(collection: BudgetFormsController())
+        try protected.register(collection: ProductAdminController())
         try protected.register(collection: ExportController())
         try protected.register(collection: BudgetAPIController())
         try protected.register(collection: APIController())

@@ -179,3 +179,61 @@ struct ConsumptionFormsTests {
         }
     }
 }
+
+@Suite("Administration of products on the pages", .serialized)
+struct ProductAdminTests {
+    @Test func anAdministratorCreatesAndFundsAProductAndTeamsCannot() async throws {
+        try await DemoApp.with(ledger: BudgetFormsTests.ledger) { app, location in
+            var member = try await Visitor.signedIn(app, as: "equipe")
+            try await member.post("/produits", form: ["csrf": member.csrf, "name": "X", "team": "x", "sponsor": "y"]) { response in
+                #expect(response.status == .forbidden)
+            }
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            var location_: String?
+            try await admin.post("/produits", form: ["csrf": admin.csrf, "name": "Signalement", "team": "Équipe S",
+                                                     "sponsor": "DINUM", "programme": "129"]) { response in
+                #expect(response.status == .seeOther)
+                location_ = response.headers.first(name: .location)
+            }
+            let path = try #require(location_)
+            let id = try #require(Int(path.split(separator: "/").last!))
+            try await admin.post("/produits/\(id)/budget", form: ["csrf": admin.csrf, "exercice": "2025", "ae": "100 000", "cp": "80 000,50"]) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await admin.post("/produits/\(id)/financement", form: ["csrf": admin.csrf, "exercice": "2025", "source": "FTAP",
+                                                                       "amount": "30 000", "forecast": "1"]) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await admin.post("/produits/\(id)/regle", form: ["csrf": admin.csrf, "siret": "12345678901234", "centreCouts": "X"]) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.body.string.contains("SIRET invalide"))
+            }
+            try await admin.get("/produits/\(id)?exercice=2025") { response in
+                let page = response.body.string
+                #expect(page.contains("Signalement — exercice 2025"))
+                #expect(page.contains(Money(cents: 10_000_000).french))
+                #expect(page.contains(Money(cents: 8_000_050).french))
+                #expect(page.contains("Financement : FTAP"))
+                #expect(page.contains("programme 0129"))
+            }
+            try await member.post("/produits/\(id)/budget", form: ["csrf": member.csrf, "exercice": "2025", "ae": "1", "cp": "1"]) { response in
+                #expect(response.status == .notFound)
+            }
+            // A team duplicates its own forecast into the next year.
+            let team = try await StorageContainer.using(location, migrate: false) { storage in
+                try await BudgetStore(database: storage.database, actor: "t").product(named: "Démarches Transformation").id
+            }
+            try await member.post("/produits/\(team)/budget", form: ["csrf": member.csrf, "exercice": "2025", "ae": "1", "cp": "1"]) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await member.post("/produits/\(team)/previsionnel/dupliquer", form: ["csrf": member.csrf, "from": "2025"]) { response in
+                #expect(response.status == .seeOther)
+            }
+            let (before, after) = try await StorageContainer.using(location, migrate: false) { storage in
+                let lines = try await BudgetStore(database: storage.database, actor: "t").forecast(productID: team)
+                return (lines.filter { $0.exercice == 2025 }.count, lines.filter { $0.exercice == 2026 }.count)
+            }
+            #expect(before > 0 && after == before)
+        }
+    }
+}

@@ -22,7 +22,7 @@ struct BudgetPagesController: RouteCollection {
         return try await request.view.render("portfolio", PortfolioPage(
             portfolio, exercices: try await context.exercices(including: exercice),
             products: try await context.readableProducts(), programme: filter.programme.nonEmpty,
-            sponsor: filter.sponsor.nonEmpty))
+            sponsor: filter.sponsor.nonEmpty, canManage: context.user.canManageProducts))
     }
 
     func product(request: Request) async throws -> View {
@@ -33,6 +33,7 @@ struct BudgetPagesController: RouteCollection {
         return try await request.view.render("product", ProductPage(
             year, exercices: try await context.exercices(including: exercice),
             audit: try await context.store.audit(productID: id), canEdit: context.user.canEdit(product: id),
+            canManage: context.user.canManageProducts,
             reconciliation: try await context.queries.reconciliation(productID: id),
             consumptions: try await context.store.consumptions(productID: id)))
     }

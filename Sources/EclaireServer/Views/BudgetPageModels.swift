@@ -70,8 +70,11 @@ struct PortfolioPage: Encodable {
     let alerts: [AlertView]
     let burnChart: String
     let executionChart: String
+    let canManage: Bool
 
-    init(_ portfolio: Portfolio, exercices: [Int], products: [Product], programme: String?, sponsor: String?) {
+    init(_ portfolio: Portfolio, exercices: [Int], products: [Product], programme: String?, sponsor: String?,
+         canManage: Bool) {
+        self.canManage = canManage
         exercice = portfolio.exercice
         self.exercices = exercices.map { FilterOption(value: String($0), label: String($0), selected: $0 == portfolio.exercice) }
         programmes = Set(products.compactMap(\.programme)).sorted().map {
@@ -256,10 +259,14 @@ struct ProductPage: Encodable {
     let reconciliation: [ReconciledLineView]
     let reconciliationSummary: String
     let consumptions: [ConsumptionView]
+    let canManage: Bool
+    let nextExercice: Int
 
-    init(_ year: ProductYear, exercices: [Int], audit: [AuditEntry], canEdit: Bool, reconciliation: [ReconciledLine],
-         consumptions: [MonthlyConsumption]) {
+    init(_ year: ProductYear, exercices: [Int], audit: [AuditEntry], canEdit: Bool, canManage: Bool,
+         reconciliation: [ReconciledLine], consumptions: [MonthlyConsumption]) {
         self.canEdit = canEdit
+        self.canManage = canManage
+        nextExercice = year.exercice + 1
         self.consumptions = consumptions.filter { $0.year == year.exercice }.map(ConsumptionView.init)
         self.reconciliation = reconciliation.map(ReconciledLineView.init)
         let ok = reconciliation.filter(\.verdict.isOK).count
