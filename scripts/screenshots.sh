@@ -19,7 +19,7 @@ token=$(curl -sf -c "$jar" "http://127.0.0.1:$port/connexion" | sed -n 's/.*name
 curl -sf -b "$jar" -c "$jar" -o /dev/null -d "login=admin&password=admin-demo-eclaire&csrf=$token&suite=/produits" \
   "http://127.0.0.1:$port/connexion"
 site="$work/site"; mkdir -p "$site"
-cp Sources/EclaireServer/Resources/Public/eclaire.css "$site/"
+cp Sources/EclaireServer/Resources/Public/eclaire.css Sources/EclaireServer/Resources/Public/tables.js "$site/"
 first_ej=$(.build/debug/eclaire ej list --json --database "$work/demo.sqlite" | sed -n '4s/.*"ej":"\([0-9]*\)".*/\1/p')
 static_port=$((port + 1))
 python3 -m http.server "$static_port" --bind 127.0.0.1 --directory "$site" >/dev/null 2>&1 &

@@ -27,6 +27,10 @@ struct BudgetPagesTests {
                 #expect(page.contains("Engagé au-delà du prévisionnel"))
                 #expect(page.contains("<svg class=\"graphique\""))
                 #expect(page.contains("EJ rattachés à aucun produit"))
+                // Tables sort and filter (tables.js, served by Eclaire, no external asset).
+                #expect(page.contains("<table class=\"triable\">"))
+                #expect(page.contains("<script src=\"/tables.js\" defer></script>"))
+                #expect(!page.contains("https://"))
             }
             // The sponsor filter keeps one product.
             let sponsor = Self.portfolio.entries[1].sponsor

@@ -51,7 +51,7 @@ struct RightsTests {
                     #expect(response.headers.first(name: .wwwAuthenticate) == "Basic realm=\"Eclaire\"")
                 }
             }
-            for path in ["/health", "/glossaire", "/connexion", "/eclaire.css"] {
+            for path in ["/health", "/glossaire", "/connexion", "/eclaire.css", "/tables.js"] {
                 try await visitor.get(path) { response in #expect(response.status == .ok, "\(path)") }
             }
         }
