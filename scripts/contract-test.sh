@@ -91,6 +91,14 @@ assert sorted(e['link_method'] for e in d['ejs'])==['manual','rule'], d['ejs']"
 import json; lines=[json.loads(l) for l in open('$work/cmd.out') if l.strip()]
 assert lines and all(set(l)>={'ej','kind','exercice','service_fait','chorus_amount','team_amount','verdict','ok'} for l in lines), lines
 assert [l['verdict'] for l in lines if l['ej']=='2103105755' and l['kind']=='engage']==['OK - BC subdivisé']*2, lines"
+  check "consumption add" expect_exit 0 $eclaire products consumption add "Mon produit" --contract "Marché" --month 2023-02 --days 10 --tjm 500 --database "$db"
+  check "a split that does not add up exits 1" expect_exit 1 $eclaire products consumption split "Mon produit" 1 --share 2103105755=4000 --database "$db"
+  check "the message says why" grep -q "ne fait pas le total" "$work/cmd.err"
+  check "consumption split" expect_exit 0 $eclaire products consumption split "Mon produit" 1 --share 2103105755=5000 --database "$db"
+  check "consumption list JSON" expect_exit 0 $eclaire products consumption list "Mon produit" --json --database "$db"
+  check "consumption fully split" python3 -c "
+import json; c=[json.loads(l) for l in open('$work/cmd.out') if l.strip()][0]
+assert c['total']==5000 and c['unallocated']==0 and c['shares']==[{'ej':'2103105755','amount':5000}], c"
   check "portfolio JSON" expect_exit 0 $eclaire portfolio --exercice 2023 --json --database "$db"
   check "portfolio keys" json_keys "$work/cmd.out" exercice products totals unlinked_ej_count
 }

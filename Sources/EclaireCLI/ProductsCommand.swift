@@ -9,7 +9,7 @@ struct ProductsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "products", abstract: "Produits, budgets, prévisionnel et rattachement des EJ.",
         subcommands: [List.self, Add.self, Show.self, Budget.self, Fund.self, ForecastCommand.self, Link.self,
-                      Unlink.self, RuleCommand.self, Suggestions.self, Order.self, ServiceFait.self, Reconcile.self])
+                      Unlink.self, RuleCommand.self, Suggestions.self, Order.self, ServiceFait.self, Reconcile.self, ConsumptionCommand.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Liste les produits.")
