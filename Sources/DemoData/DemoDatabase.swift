@@ -32,6 +32,7 @@ public enum DemoDatabase {
                 _ = try await store.addRule(LinkRule(productID: product.id, criterion: criterion))
             }
             for ej in entry.manualLinks { try await store.link(ej: ej, productID: product.id) }
+            _ = try await store.applyRules()
             for order in entry.teamOrders { try await store.setTeamOrder(productID: product.id, order) }
             for sf in entry.teamServicesFaits { try await store.addTeamServiceFait(productID: product.id, sf) }
             for consumption in entry.consumptions {
@@ -41,7 +42,6 @@ public enum DemoDatabase {
                 }
             }
         }
-        _ = try await store.applyRules()
         let products = try await store.products()
         let accounts = AccountStore(database: storage.database)
         for account in DemoAccounts.all {

@@ -170,11 +170,8 @@ struct ProductsCommand: AsyncParsableCommand {
             let number = try ProductsCommand.ej(ej)
             let amount = try ProductsCommand.amount(ae, "--ae")
             try await options.withBudget { store, _ in
-                let product = try await store.product(named: product)
-                guard try await store.productID(ofEJ: number) == product.id else {
-                    throw UserError(message: "l'EJ \(number) n'est pas rattaché à \(product.name)")
-                }
-                try await store.setTeamOrder(productID: product.id, TeamOrder(ej: number, ae: amount))
+                try await store.setTeamOrder(productID: try await store.product(named: product).id,
+                                             TeamOrder(ej: number, ae: amount))
             }
             print("BC \(number) : AE \(amount.french)")
         }
@@ -193,12 +190,8 @@ struct ProductsCommand: AsyncParsableCommand {
             let ejNumber = try ProductsCommand.ej(ej)
             let amount = try ProductsCommand.amount(cp, "--cp")
             try await options.withBudget { store, _ in
-                let product = try await store.product(named: product)
-                guard try await store.productID(ofEJ: ejNumber) == product.id else {
-                    throw UserError(message: "l'EJ \(ejNumber) n'est pas rattaché à \(product.name)")
-                }
-                try await store.addTeamServiceFait(productID: product.id, TeamServiceFait(
-                    ej: ejNumber, number: number, cp: amount, label: label))
+                try await store.addTeamServiceFait(productID: try await store.product(named: product).id,
+                                                   TeamServiceFait(ej: ejNumber, number: number, cp: amount, label: label))
             }
             print("SF \(number) : CP \(amount.french)")
         }

@@ -37,7 +37,7 @@ extension FrenchErrorMiddleware {
             switch budget {
             case .unknownProduct, .unknownForecastLine, .unknownEJ, .unknownConsumption: return (.notFound, budget.description)
             case .duplicateProduct: return (.conflict, budget.description)
-            case .emptyName: return (.badRequest, budget.description)
+            case .emptyName, .ejNotLinked: return (.badRequest, budget.description)
             }
         }
         if let split = error as? ConsumptionSplit.Failure { return (.badRequest, split.description) }

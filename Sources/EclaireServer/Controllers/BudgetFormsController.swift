@@ -32,13 +32,12 @@ struct BudgetFormsController: RouteCollection {
         struct Form: Content { var ej: String; var suggestion: String? }
         let (context, id) = try editable(request)
         let form = try request.content.decode(Form.self)
-        let ej = Identifiers.ejNumber(form.ej)
-        guard ej.isValid else { throw Abort(.badRequest, reason: "« \(form.ej) » n'est pas un numéro d'EJ (10 chiffres).") }
+        let ej = try Self.ejNumber(form.ej)
         // An EJ already linked to a product the caller cannot edit is not theirs to move.
-        if let current = try await context.store.productID(ofEJ: ej.normalized), !context.user.canEdit(product: current) {
+        if let current = try await context.store.productID(ofEJ: ej), !context.user.canEdit(product: current) {
             throw Abort(.forbidden, reason: "Cet EJ est rattaché à un autre produit.")
         }
-        try await context.store.link(ej: ej.normalized, productID: id, method: form.suggestion == "1" ? .suggestion : .manual)
+        try await context.store.link(ej: ej, productID: id, method: form.suggestion == "1" ? .suggestion : .manual)
         return request.redirect(to: Self.back(request, fallback: "/produits/\(id)"))
     }
 
@@ -97,7 +96,7 @@ struct BudgetFormsController: RouteCollection {
         struct Form: Content { var ej: String; var ae: String }
         let (context, id) = try editable(request)
         let form = try request.content.decode(Form.self)
-        let ej = try await Self.linkedEJ(form.ej, to: id, context)
+        let ej = try Self.ejNumber(form.ej)
         try await context.store.setTeamOrder(productID: id, TeamOrder(ej: ej, ae: try Self.amount(form.ae, "AE")))
         return request.redirect(to: "/produits/\(id)")
     }
@@ -106,7 +105,7 @@ struct BudgetFormsController: RouteCollection {
         struct Form: Content { var ej: String; var number: String; var cp: String; var label: String? }
         let (context, id) = try editable(request)
         let form = try request.content.decode(Form.self)
-        let ej = try await Self.linkedEJ(form.ej, to: id, context)
+        let ej = try Self.ejNumber(form.ej)
         let number = form.number.trimmingCharacters(in: .whitespaces)
         guard !number.isEmpty else { throw Abort(.badRequest, reason: "N° de service fait absent.") }
         try await context.store.addTeamServiceFait(productID: id, TeamServiceFait(
@@ -141,12 +140,9 @@ struct BudgetFormsController: RouteCollection {
         return request.redirect(to: Self.back(request, fallback: "/produits/\(id)"))
     }
 
-    /// Team figures are recorded for the product's own orders only.
-    static func linkedEJ(_ text: String, to product: Int, _ context: BudgetContext) async throws -> String {
+    static func ejNumber(_ text: String) throws -> String {
         let ej = Identifiers.ejNumber(text)
-        guard ej.isValid, try await context.store.productID(ofEJ: ej.normalized) == product else {
-            throw Abort(.badRequest, reason: "L'EJ « \(text) » n'est pas rattaché à ce produit.")
-        }
+        guard ej.isValid else { throw Abort(.badRequest, reason: "« \(text) » n'est pas un numéro d'EJ (10 chiffres).") }
         return ej.normalized
     }
 

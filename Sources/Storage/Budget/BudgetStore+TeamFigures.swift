@@ -4,7 +4,7 @@ import SQLKit
 extension BudgetStore {
     /// Records (or corrects) the AE of a purchase order as the team signed it.
     public func setTeamOrder(productID: Int, _ order: TeamOrder) async throws {
-        _ = try await product(productID)
+        try await requireLinked(order.ej, to: productID)
         let previous = try await teamOrders(productID: productID).first { $0.ej == order.ej }
         try await audited { sql, audit in
             try await sql.delete(from: "team_orders").where("product_id", .equal, productID).where("ej", .equal, order.ej).run()
@@ -18,13 +18,21 @@ extension BudgetStore {
     }
 
     public func addTeamServiceFait(productID: Int, _ sf: TeamServiceFait) async throws {
-        _ = try await product(productID)
+        try await requireLinked(sf.ej, to: productID)
         try await audited { sql, audit in
             try await sql.insert(into: "team_services_faits").columns("product_id", "ej", "number", "cp_cents", "label")
                 .values(SQLBind(productID), SQLBind(sf.ej), SQLBind(sf.number), SQLBind(sf.cp.cents), SQLBind(sf.label))
                 .run()
             try await audit.record(product: productID, entity: "team_service_fait", id: sf.number, action: "create",
                                    before: nil, after: "SF \(sf.number) (EJ \(sf.ej)) : CP \(sf.cp.french)")
+        }
+    }
+
+    /// A team records figures for its own orders only.
+    func requireLinked(_ ej: String, to productID: Int) async throws {
+        let product = try await product(productID)
+        guard try await self.productID(ofEJ: ej) == productID else {
+            throw BudgetError.ejNotLinked(ej: ej, product: product.name)
         }
     }
 

@@ -143,6 +143,7 @@ public enum BudgetError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownForecastLine(Int)
     case unknownEJ(String)
     case unknownConsumption(Int)
+    case ejNotLinked(ej: String, product: String)
 
     public var description: String {
         switch self {
@@ -152,6 +153,7 @@ public enum BudgetError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownForecastLine(let id): "ligne prévisionnelle inconnue : \(id)"
         case .unknownEJ(let ej): "EJ inconnu : \(ej)"
         case .unknownConsumption(let id): "consommation inconnue : \(id)"
+        case .ejNotLinked(let ej, let product): "l'EJ \(ej) n'est pas rattaché à \(product)"
         }
     }
 }
