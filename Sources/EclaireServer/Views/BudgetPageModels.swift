@@ -101,26 +101,14 @@ struct PortfolioPage: Encodable {
     }
 }
 
+/// An order of the product: the EJ list's row and how it was linked.
 struct LinkedEJView: Encodable {
-    let ej: String
-    let supplier: String
+    let order: EJRowView
     let method: String
-    let ae: String
-    let cp: String
-    let reste: String
-    let stage: String
-    let stageKey: String
 
     init(_ linked: LinkedEJ) {
-        let overview = linked.overview
-        ej = overview.ej
-        supplier = overview.supplier.name ?? overview.supplier.siret?.normalized ?? "—"
+        order = EJRowView(linked.overview)
         method = linked.method.french
-        ae = overview.ae.french
-        cp = overview.cp.french
-        reste = overview.resteAPayer.french
-        stage = overview.stage.frenchLabel
-        stageKey = overview.stage.rawValue
     }
 }
 
