@@ -37,6 +37,9 @@ struct OpenAPITests {
                                  ("/api/v1/products/{id}", "/api/v1/products/\(product)?exercice=2025"),
                                  ("/api/v1/products/{id}/reconciliation", "/api/v1/products/\(product)/reconciliation"),
                                  ("/api/v1/products/{id}/consumptions", "/api/v1/products/\(product)/consumptions"),
+                                 ("/api/v1/products/{id}/forecast", "/api/v1/products/\(product)/forecast"),
+                                 ("/api/v1/products/{id}/audit", "/api/v1/products/\(product)/audit"),
+                                 ("/api/v1/imports", "/api/v1/imports"),
                                  ("/api/v1/portfolio", "/api/v1/portfolio?exercice=2025"),
                                  ("/api/v1/suggestions", "/api/v1/suggestions")] {
                 try await admin.get(real) { response in

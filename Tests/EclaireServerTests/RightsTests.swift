@@ -33,8 +33,10 @@ struct RightsTests {
     }
 
     static let protectedPages = ["/", "/imports", "/produits", "/produits/1", "/rapprochement", "/ej/2105000000"]
-    static let protectedAPI = ["/api/v1/stats", "/api/v1/ejs", "/api/v1/ejs/2105000000", "/api/v1/products",
-                               "/api/v1/products/1", "/api/v1/portfolio", "/api/v1/suggestions"]
+    static let protectedAPI = ["/api/v1/stats", "/api/v1/imports", "/api/v1/ejs", "/api/v1/ejs/2105000000",
+                               "/api/v1/products", "/api/v1/products/1", "/api/v1/products/1/reconciliation",
+                               "/api/v1/products/1/consumptions", "/api/v1/products/1/forecast",
+                               "/api/v1/products/1/audit", "/api/v1/portfolio", "/api/v1/suggestions"]
 
     @Test func anonymousVisitorsAreSentToSignIn() async throws {
         try await DemoApp.with(ledger: Self.ledger) { app, _ in
@@ -79,7 +81,16 @@ struct RightsTests {
             for other in others {
                 let id = try #require(world.products[other])
                 try await visitor.get("/produits/\(id)") { response in #expect(response.status == .notFound) }
-                try await visitor.get("/api/v1/products/\(id)") { response in #expect(response.status == .notFound) }
+                for suffix in ["", "/reconciliation", "/consumptions", "/forecast", "/audit"] {
+                    try await visitor.get("/api/v1/products/\(id)\(suffix)") { response in
+                        #expect(response.status == .notFound, "\(suffix)")
+                    }
+                }
+                for table in ["ejs", "previsionnel", "rapprochement", "journal"] {
+                    try await visitor.get("/export/produits/\(id)/\(table).xlsx") { response in
+                        #expect(response.status == .notFound, "\(table)")
+                    }
+                }
                 for ej in world.ejs[other] ?? [] {
                     try await visitor.get("/ej/\(ej)") { response in #expect(response.status == .notFound, "\(ej)") }
                     try await visitor.get("/api/v1/ejs/\(ej)") { response in
@@ -118,6 +129,7 @@ struct RightsTests {
             }
             try await visitor.get("/imports") { response in #expect(response.status == .forbidden) }
             try await visitor.get("/api/v1/stats") { response in #expect(response.status == .forbidden) }
+            try await visitor.get("/api/v1/imports") { response in #expect(response.status == .forbidden) }
         }
     }
 

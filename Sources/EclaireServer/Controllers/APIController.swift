@@ -1,3 +1,4 @@
+import EclaireCore
 import Fluent
 import SQLKit
 import Storage
@@ -10,6 +11,7 @@ struct APIController: RouteCollection {
         api.get("stats", use: stats)
         api.get("ejs", use: list)
         api.get("ejs", ":ej", use: show)
+        api.get("imports", use: imports)
     }
 
     func queries(_ request: Request) -> ChorusQueries { ChorusQueries(sql: request.db as! any SQLDatabase) }
@@ -33,6 +35,13 @@ struct APIController: RouteCollection {
         return PageDTO(items: items, offset: page.offset, limit: page.limit,
                        total: try await queries.ejCount(search: page.q, scope: scope),
                        nextAfter: ejs.count == page.limit ? ejs.last : nil)
+    }
+
+    func imports(request: Request) async throws -> [ImportedFileDTO] {
+        guard try request.user.canSeeImports else {
+            throw Abort(.forbidden, reason: "l'historique des imports est réservé au bureau budgétaire")
+        }
+        return try await queries(request).importHistory().map(ImportedFileDTO.init)
     }
 
     func show(request: Request) async throws -> EJDetailDTO {
@@ -79,5 +88,31 @@ struct PageDTO<Item: Content>: Content {
         try container.encode(limit, forKey: .limit)
         try container.encode(total, forKey: .total)
         try container.encode(nextAfter, forKey: .nextAfter)
+    }
+}
+
+/// A file of the import history.
+struct ImportedFileDTO: Content {
+    let fileName: String
+    let sha256: String
+    let layout: String
+    let encoding: String
+    let rowsRead: Int
+    let rowsStored: Int
+    let rowsSkipped: Int
+
+    enum CodingKeys: String, CodingKey {
+        case sha256, layout, encoding
+        case fileName = "file_name", rowsRead = "rows_read", rowsStored = "rows_stored", rowsSkipped = "rows_skipped"
+    }
+
+    init(_ file: ImportedFile) {
+        fileName = file.fileName
+        sha256 = file.sha256
+        layout = file.layout
+        encoding = file.encoding
+        rowsRead = file.rowsRead
+        rowsStored = file.rowsStored
+        rowsSkipped = file.rowsSkipped
     }
 }

@@ -9,6 +9,8 @@ struct BudgetAPIController: RouteCollection {
         api.get("products", ":id", use: product)
         api.get("products", ":id", "reconciliation", use: reconciliation)
         api.get("products", ":id", "consumptions", use: consumptions)
+        api.get("products", ":id", "forecast", use: forecast)
+        api.get("products", ":id", "audit", use: audit)
         api.get("portfolio", use: portfolio)
         api.get("suggestions", use: suggestions)
     }
@@ -33,6 +35,16 @@ struct BudgetAPIController: RouteCollection {
     func consumptions(request: Request) async throws -> [ConsumptionDTO] {
         let context = try BudgetContext(request)
         return try await context.store.consumptions(productID: try context.productID(request)).map(ConsumptionDTO.init)
+    }
+
+    func forecast(request: Request) async throws -> [ForecastLineDTO] {
+        let context = try BudgetContext(request)
+        return try await context.store.forecast(productID: try context.productID(request)).map(ForecastLineDTO.init)
+    }
+
+    func audit(request: Request) async throws -> [AuditEntryDTO] {
+        let context = try BudgetContext(request)
+        return try await context.store.audit(productID: try context.productID(request)).map(AuditEntryDTO.init)
     }
 
     /// `?exercice=&programme=&sponsor=`.

@@ -253,3 +253,102 @@ public struct ConsumptionShareDTO: Content, Equatable {
     public let ej: String
     public let amount: Double
 }
+
+/// A forecast line: a person or contract for one month (TJM × days + other costs), or a free line.
+public struct ForecastLineDTO: Content, Equatable {
+    public let id: Int
+    public let exercice: Int
+    public let kind: String
+    public let label: String
+    public let person: String?
+    public let contract: String?
+    public let month: Int?
+    public let dayRate: Double?
+    public let days: Double?
+    public let otherCosts: Double?
+    public let ae: Double
+    public let cp: Double
+    public let cpFromPriorAE: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case id, exercice, kind, label, person, contract, month, days, ae, cp
+        case dayRate = "day_rate", otherCosts = "other_costs", cpFromPriorAE = "cp_from_prior_ae"
+    }
+
+    public init(_ line: ForecastLine) {
+        id = line.id ?? 0
+        exercice = line.exercice
+        label = line.label
+        ae = line.ae.euros
+        cp = line.cp.euros
+        switch line.cost {
+        case .staffing(let staffing):
+            kind = "staffing"
+            person = staffing.person
+            contract = staffing.contract
+            month = staffing.month
+            dayRate = staffing.dayRate.euros
+            days = Double(staffing.daysHundredths) / 100
+            otherCosts = staffing.otherCosts.euros
+            cpFromPriorAE = nil
+        case .free(let free):
+            kind = "free"
+            (person, contract, month, dayRate, days, otherCosts) = (nil, nil, nil, nil, nil, nil)
+            cpFromPriorAE = free.cpFromPriorAE.euros
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(exercice, forKey: .exercice)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(label, forKey: .label)
+        try container.encode(person, forKey: .person)
+        try container.encode(contract, forKey: .contract)
+        try container.encode(month, forKey: .month)
+        try container.encode(dayRate, forKey: .dayRate)
+        try container.encode(days, forKey: .days)
+        try container.encode(otherCosts, forKey: .otherCosts)
+        try container.encode(ae, forKey: .ae)
+        try container.encode(cp, forKey: .cp)
+        try container.encode(cpFromPriorAE, forKey: .cpFromPriorAE)
+    }
+}
+
+/// One change of the audit log.
+public struct AuditEntryDTO: Content, Equatable {
+    public let at: String
+    public let actor: String
+    public let entity: String
+    public let entityID: String?
+    public let action: String
+    public let before: String?
+    public let after: String?
+
+    enum CodingKeys: String, CodingKey {
+        case at, actor, entity, action, before, after
+        case entityID = "entity_id"
+    }
+
+    public init(_ entry: AuditEntry) {
+        at = entry.at
+        actor = entry.actor
+        entity = entry.entity
+        entityID = entry.entityID
+        action = entry.action
+        before = entry.before
+        after = entry.after
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(at, forKey: .at)
+        try container.encode(actor, forKey: .actor)
+        try container.encode(entity, forKey: .entity)
+        try container.encode(entityID, forKey: .entityID)
+        try container.encode(action, forKey: .action)
+        try container.encode(before, forKey: .before)
+        try container.encode(after, forKey: .after)
+    }
+}
