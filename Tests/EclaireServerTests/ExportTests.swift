@@ -46,6 +46,21 @@ struct ExportTests {
                 }
                 for link in links { #expect(!response.body.string.contains("\"\(link.ej)\"")) }
             }
+            // An EJ's tables follow the EJ page's rule; the import history is the budget office's.
+            let otherEJ = try await StorageContainer.using(location, migrate: false) { storage in
+                try await BudgetStore(database: storage.database, actor: "t").links(productID: other.id).first!.ej
+            }
+            let ownEJ = try await StorageContainer.using(location, migrate: false) { storage in
+                try await BudgetStore(database: storage.database, actor: "t").links(productID: own.id).first!.ej
+            }
+            for table in ["postes", "services-faits", "paiements"] {
+                try await sponsor.get("/export/ej/\(otherEJ)/\(table).csv") { response in #expect(response.status == .notFound) }
+                try await sponsor.get("/export/ej/\(ownEJ)/\(table).xlsx") { response in #expect(response.status == .ok) }
+            }
+            try await sponsor.get("/export/ej/\(ownEJ)/postes.csv") { response in
+                #expect(response.body.string.contains("demo_inf_bud_53_ae.csv"))
+            }
+            try await sponsor.get("/export/imports.csv") { response in #expect(response.status == .forbidden) }
             var anonymous = Visitor.anonymous(app)
             try await anonymous.get("/export/portefeuille.csv") { response in #expect(response.status == .seeOther) }
         }

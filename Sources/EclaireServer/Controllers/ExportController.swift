@@ -13,6 +13,7 @@ struct ExportController: RouteCollection {
         let export = routes.grouped("export")
         export.get(":table", use: general)
         export.get("produits", ":id", ":table", use: product)
+        export.get("ej", ":ej", ":table", use: ej)
     }
 
     func general(request: Request) async throws -> Response {
@@ -30,6 +31,11 @@ struct ExportController: RouteCollection {
             let products = Dictionary(uniqueKeysWithValues: try await context.readableProducts().map { ($0.id, $0.name) })
             let suggestions = try await context.queries.suggestions().filter { products[$0.productID] != nil }
             table = ExportTables.suggestions(suggestions, products: products)
+        case "imports":
+            guard context.user.canSeeImports else {
+                throw Abort(.forbidden, reason: "L'historique des imports est réservé au bureau budgétaire et aux administrateurs.")
+            }
+            table = ExportTables.imports(try await ChorusQueries(sql: request.db as! any SQLDatabase).importHistory())
         case "ejs":
             let queries = ChorusQueries(sql: request.db as! any SQLDatabase)
             let search = try request.query.get(String?.self, at: "q")
@@ -64,6 +70,25 @@ struct ExportController: RouteCollection {
             throw Abort(.notFound, reason: "Export inconnu : \(name)")
         }
         return try Self.response(table, format: format, fileName: "produit-\(id)-\(name)")
+    }
+
+    /// The tables of an EJ's page, under the same rule as the page (an EJ of another product does not exist).
+    func ej(request: Request) async throws -> Response {
+        let (name, format) = try Self.split(request.parameters.require("table"))
+        let ej = try request.parameters.require("ej")
+        let unknown = "Aucun engagement juridique n° \(ej) n'a été importé."
+        try await EJAccess.check(ej, for: request, unknown: unknown)
+        guard let detail = try await ChorusQueries(sql: request.db as! any SQLDatabase).detail(ej: ej) else {
+            throw Abort(.notFound, reason: unknown)
+        }
+        let table: ExportTable
+        switch name {
+        case "postes": table = ExportTables.lines(detail)
+        case "services-faits": table = ExportTables.servicesFaits(detail)
+        case "paiements": table = ExportTables.payments(detail)
+        default: throw Abort(.notFound, reason: "Export inconnu : \(name)")
+        }
+        return try Self.response(table, format: format, fileName: "ej-\(ej)-\(name)")
     }
 
     enum Format: String { case csv, xlsx }
@@ -144,6 +169,49 @@ enum ExportTables {
         var table = ExportTable(title: "Suggestions de rapprochement", columns: ["N° EJ", "Produit proposé", "Confiance", "Raisons"])
         table.rows = suggestions.map {
             [.text($0.ej), .text(products[$0.productID]), .ratio($0.score), .text($0.reasons.joined(separator: " ; "))]
+        }
+        return table
+    }
+
+    static func imports(_ files: [ImportedFile]) -> ExportTable {
+        var table = ExportTable(title: "Imports", columns: ["Fichier", "Format", "Encodage", "Lignes lues",
+                                                             "Enregistrées", "Rejetées", "SHA-256"])
+        table.rows = files.map {
+            [.text($0.fileName), .text($0.layout), .text($0.encoding), .integer($0.rowsRead), .integer($0.rowsStored),
+             .integer($0.rowsSkipped), .text($0.sha256)]
+        }
+        return table
+    }
+
+    static func lines(_ detail: EJDetail) -> ExportTable {
+        var table = ExportTable(title: "Postes de l'EJ \(detail.overview.ej)", columns: [
+            "Poste", "Fournisseur", "SIRET", "Centre financier", "Domaine fonctionnel", "Groupe de marchandises",
+            "Compte budgétaire", "Fichier", "Ligne"])
+        table.rows = detail.lines.filter { $0.0.poste > 0 }.map { line, source in
+            [.integer(line.poste), .text(line.supplier.name ?? line.supplier.tiers), .text(line.supplier.siret?.normalized),
+             .text(line.imputation.centreFinancier), .text(line.imputation.domaineFonctionnel),
+             .text(line.imputation.groupeMarchandises), .text(line.imputation.compteBudgetaire),
+             .text(source.fileName), .integer(source.line)]
+        }
+        return table
+    }
+
+    static func servicesFaits(_ detail: EJDetail) -> ExportTable {
+        var table = ExportTable(title: "Services faits", columns: ["N° SF", "Poste", "Date comptable", "Fichier", "Ligne"])
+        table.rows = detail.servicesFaits.map { sf, source in
+            [.text(sf.number), .integer(sf.poste), .text(sf.dateComptable.map(FrenchFormat.date)), .text(source.fileName),
+             .integer(source.line)]
+        }
+        return table
+    }
+
+    static func payments(_ detail: EJDetail) -> ExportTable {
+        var table = ExportTable(title: "Paiements", columns: [
+            "N° DP", "Poste EJ", "Date de base", "Dernière opération", "Montant payé", "Fichier", "Ligne"])
+        table.rows = detail.payments.map { payment, source in
+            [.text(payment.dp), .integer(payment.posteEJ), .text(payment.dateBase.map(FrenchFormat.date)),
+             .text(payment.dateDerniereOperation.map(FrenchFormat.date)), .money(payment.amount), .text(source.fileName),
+             .integer(source.line)]
         }
         return table
     }
