@@ -80,6 +80,8 @@ struct BudgetTests {
         let alone = LinkSuggester.suggestions(for: far, createdOn: nil,
             among: [ProductProfile(product: product, supplierSirets: [], forecast: [staffing])])
         #expect(alone.isEmpty)
+        // What lets the database pre-select candidates: without the supplier or the centre de coûts, no suggestion.
+        #expect(LinkSuggester.needsSupplierOrCentreCouts)
     }
 
     @Test func aYearSaysWhatIsLeftAndWhatNeedsAttention() {

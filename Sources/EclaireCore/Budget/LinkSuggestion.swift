@@ -34,6 +34,12 @@ public enum LinkSuggester {
     /// several products), is not enough.
     public static let minimumPoints = 45
     public static var minimumScore: Double { Double(minimumPoints) / 100 }
+
+    /// Whether a suggestion always needs the supplier or the centre de coûts to match: the other signals together
+    /// stay under the threshold. Storage relies on it to look only at EJs that share one of them with a product.
+    public static var needsSupplierOrCentreCouts: Bool {
+        centreFinancierWeight + amountWeight + dateWeight < minimumPoints
+    }
     /// An amount within this share of a forecast line's AE counts as close.
     static let amountTolerance = 0.1
 

@@ -120,7 +120,13 @@ public struct BudgetQueries: Sendable {
         }
         var result: [LinkSuggestion] = []
         let queries = ChorusQueries(sql: sql)
-        for chunk in try await store.unlinkedNumbers().chunked(by: 500) {
+        // A suggestion needs a known supplier or the product's centre de coûts (the other signals stay under the
+        // threshold): only the EJs that share one of them are scored.
+        let candidates = LinkSuggester.needsSupplierOrCentreCouts
+            ? try await store.unlinkedNumbers(matching: [], sirets: sirets.values.reduce(into: Set()) { $0.formUnion($1) },
+                                              centresCouts: Set(products.compactMap(\.centreCouts)))
+            : try await store.unlinkedNumbers()
+        for chunk in candidates.chunked(by: 500) {
             let lines = Dictionary(grouping: try await queries.ejLines(of: chunk).map(\.0), by: \.ej)
             for ej in try await queries.overviews(of: chunk) {
                 let ejLines = lines[ej.ej] ?? []

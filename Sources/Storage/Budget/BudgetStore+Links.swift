@@ -109,7 +109,16 @@ extension BudgetStore {
         guard !rules.isEmpty else { return 0 }
         var linked = 0
         let queries = ChorusQueries(sql: sql)
-        for chunk in try await unlinkedNumbers().chunked(by: 500) {
+        // Only EJs that share an EJ number or a supplier with a rule can match one.
+        var numbers = Set<String>(), sirets = Set<String>()
+        for rule in rules {
+            switch rule.criterion {
+            case .ej(let number): numbers.insert(number)
+            case .supplierAndCentreCouts(let siret, _), .supplierAndActivite(let siret, _): sirets.insert(siret)
+            }
+        }
+        let candidates = try await unlinkedNumbers(matching: numbers, sirets: sirets, centresCouts: [])
+        for chunk in candidates.chunked(by: 500) {
             let lines = Dictionary(grouping: try await queries.ejLines(of: chunk).map(\.0), by: \.ej)
             for ej in try await queries.overviews(of: chunk) {
                 guard let rule = LinkRule.firstMatch(for: ej, lines: lines[ej.ej] ?? [], in: rules) else { continue }
@@ -123,6 +132,26 @@ extension BudgetStore {
     func unlinkedNumbers() async throws -> [String] {
         let linked = Set(try await links().map(\.ej))
         return try await ChorusQueries(sql: sql).allEJNumbers().filter { !linked.contains($0) }
+    }
+
+    /// Unlinked EJs with a line whose EJ number, supplier SIRET or centre de coûts is among those given: what a rule
+    /// or a suggestion can match, found by the database instead of reading every EJ of a large base.
+    func unlinkedNumbers(matching numbers: Set<String>, sirets: Set<String>, centresCouts: Set<String>) async throws
+        -> [String]
+    {
+        guard !(numbers.isEmpty && sirets.isEmpty && centresCouts.isEmpty) else { return [] }
+        let query = sql.select().distinct().column("ej").from("ej_lines")
+            .where(SQLIdentifier("ej"), .notIn, SQLGroupExpression(SQLRaw("SELECT ej FROM ej_links")))
+            .where { group in
+                var group = group
+                for (column, values) in [("ej", numbers), ("supplier_siret", sirets), ("centre_couts", centresCouts)]
+                where !values.isEmpty {
+                    group = group.orWhere(SQLIdentifier(column), .in, SQLBind.group(values.sorted()))
+                }
+                return group
+            }
+            .orderBy("ej")
+        return try await query.all().map { try $0.decode(column: "ej", as: String.self) }
     }
 
     /// Overviews of the EJs linked to no product.
