@@ -4,7 +4,7 @@ import Foundation
 /// Writes an INF-BUD-53 AE restitution of any size in the Business Objects layout, streamed, for benchmarks.
 public enum LargeRestitution {
     public static func write(lines: Int, to path: String, seed: UInt64 = 53) throws {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
         defer { try? handle.close() }
         let ledger = DemoLedger(seed: seed, orderCount: 1)
