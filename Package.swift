@@ -38,6 +38,13 @@ let package = Package(
             name: "DemoData",
             dependencies: ["EclaireCore", "Storage"]
         ),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract",
+                       providers: [.apt(["libtesseract-dev", "libleptonica-dev", "tesseract-ocr-fra"])]),
+        .target(
+            name: "Documents",
+            dependencies: ["EclaireCore", "CPoppler", "CTesseract"]
+        ),
         .target(
             name: "Storage",
             dependencies: [
@@ -73,6 +80,7 @@ let package = Package(
                 "DemoData",
                 "Storage",
                 "EclaireServer",
+                "Documents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -88,6 +96,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EclaireCoreTests", dependencies: ["EclaireCore"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"]),
         .testTarget(
             name: "ChorusImportTests",
             dependencies: ["ChorusImport", "DemoData", "TestSupport"]

@@ -103,6 +103,13 @@ assert c['total']==5000 and c['unallocated']==0 and c['shares']==[{'ej':'2103105
   check "portfolio keys" json_keys "$work/cmd.out" exercice products totals unlinked_ej_count
 }
 
+# Documents (issue 4): the text of a PDF with a text layer, and of a scan by OCR.
+check "text of a PDF" expect_exit 0 $eclaire text "$fixtures/documents/lettre.pdf"
+check "its text layer" grep -q "LETTRE DE MISSION" "$work/cmd.out"
+check "text of a scan by OCR" expect_exit 0 $eclaire text "$fixtures/documents/lettre-ocr.pdf"
+check "the scan's words" grep -q "transformation digitale" "$work/cmd.out"
+check "a file that is not a document exits 1" expect_exit 1 $eclaire text "$fixtures/national_aife_ae.csv"
+
 run_contract "sqlite://$work/contract.sqlite"
 if [ -n "${ECLAIRE_TEST_POSTGRES_URL:-}" ]; then
   base=${ECLAIRE_TEST_POSTGRES_URL%/*}

@@ -1,0 +1,50 @@
+import Documents
+import Foundation
+import TestSupport
+import Testing
+
+/// Text from the real documents of shared/data: the text layer where there is one, French OCR for scans and images.
+@Suite("Reading a document's text: text layer, or OCR in French")
+struct TextExtractionTests {
+    static let truth = try! String(contentsOfFile: Fixtures.path("documents/lettre.md"), encoding: .utf8)
+
+    /// The share of the truth's words (4 letters or more) found in the text, accents and case kept.
+    static func recall(_ text: String) -> Double {
+        let words = Set(truth.split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count >= 4 })
+        let found = Set(text.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        return Double(words.intersection(found).count) / Double(words.count)
+    }
+
+    @Test func aPDFWithATextLayerIsReadFromIt() throws {
+        let pages = try TextExtractor().pages(of: Fixtures.path("documents/lettre.pdf"))
+        #expect(pages.count == 1)
+        #expect(pages[0].method == .textLayer)
+        #expect(pages[0].text.contains("LETTRE DE MISSION"))
+        #expect(pages[0].text.contains("85 000 euros HT"))
+        #expect(Self.recall(pages[0].text) > 0.97)
+    }
+
+    @Test func aScannedPDFIsReadByOCR() throws {
+        let pages = try TextExtractor().pages(of: Fixtures.path("documents/lettre-ocr.pdf"))
+        #expect(pages.allSatisfy { $0.method == .ocr })
+        let text = pages.map(\.text).joined(separator: "\n")
+        #expect(text.contains("Objet"))
+        #expect(Self.recall(text) > 0.9, "recall \(Self.recall(text))")
+    }
+
+    @Test func anImageIsReadByOCR() throws {
+        let pages = try TextExtractor().pages(of: Fixtures.path("documents/lettre.png"))
+        #expect(pages.count == 1 && pages[0].method == .ocr)
+        #expect(Self.recall(pages[0].text) > 0.9, "recall \(Self.recall(pages[0].text))")
+    }
+
+    @Test func whatIsNotADocumentIsRefusedNamingTheFile() throws {
+        #expect(throws: DocumentError.unsupported("national_aife_ae.csv", kind: "ni PDF ni image PNG, JPEG ou TIFF")) {
+            _ = try TextExtractor().pages(of: Fixtures.path("national_aife_ae.csv"))
+        }
+        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("tronque-\(UUID().uuidString).pdf").path
+        try Data("%PDF-1.7\n1 0 obj << /Type /Catalog".utf8).write(to: URL(fileURLWithPath: broken))
+        defer { try? FileManager.default.removeItem(atPath: broken) }
+        #expect(throws: DocumentError.self) { _ = try TextExtractor().pages(of: broken) }
+    }
+}
