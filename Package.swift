@@ -43,7 +43,8 @@ let package = Package(
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev", "tesseract-ocr-fra"])]),
         .target(
             name: "Documents",
-            dependencies: ["EclaireCore", "CPoppler", "CTesseract"]
+            dependencies: ["EclaireCore", "CPoppler", "CTesseract",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
             name: "Storage",
@@ -92,6 +93,7 @@ let package = Package(
                 "DemoData",
                 "Storage",
                 "ChorusImport",
+                "Documents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -109,6 +109,22 @@ check "its text layer" grep -q "LETTRE DE MISSION" "$work/cmd.out"
 check "text of a scan by OCR" expect_exit 0 $eclaire text "$fixtures/documents/lettre-ocr.pdf"
 check "the scan's words" grep -q "transformation digitale" "$work/cmd.out"
 check "a file that is not a document exits 1" expect_exit 1 $eclaire text "$fixtures/national_aife_ae.csv"
+check "extract JSON of an invoice, a letter as PDF, DOCX and ODT" expect_exit 0 $eclaire extract --json \
+  "$fixtures/documents/zcorpus_Facture_FR_BASICWL.pdf" "$fixtures/documents/lettre.pdf" \
+  "$fixtures/documents/lettre.docx" "$fixtures/documents/lettre.odt"
+check "extract JSON keys" json_keys "$work/cmd.out" file document_type supplier buyer object category amounts \
+  date_issued numbers iban cpv invalid_ids confidence sources text_method
+check "extract values, enums and nulls" python3 -c "
+import json; r=[json.loads(l) for l in open('$work/cmd.out') if l.strip()]
+types={'devis','bon_de_commande','acte_engagement','facture','avoir','fiche_navette','cctp','ccap','rib','kbis','avenant','sous_traitance','avis_marche','autre'}
+cats={'conseil_strategie','conseil_organisation','amoa_si','developpement_logiciel','etudes_expertise','formation','communication_evenementiel','maintenance','fournitures','autre',None}
+assert len(r)==4 and all(x['document_type'] in types and x['category'] in cats for x in r), r
+f=r[0]; assert f['text_method']=='structured' and f['supplier']['siret']=='99999999800010' and f['amounts']=={'ht':624.9,'tva':46.25,'ttc':671.15}, f
+assert set(f['supplier'])=={'name','siret','siren','vat_number'} and set(f['numbers'])=={'document','ej','marche','accord_cadre'}, f
+assert f['invalid_ids']==['siret'] and all(0<=v<=1 for v in f['confidence'].values()), f
+assert all(x['amounts']['ht']==85000 and x['amounts']['ttc'] is None and x['iban'] is None for x in r[1:]), r
+assert [x['text_method'] for x in r[1:]]==['text_layer','office','office'], r"
+check "extract of a file that is not a document exits 1" expect_exit 1 $eclaire extract --json "$fixtures/national_aife_ae.csv"
 
 run_contract "sqlite://$work/contract.sqlite"
 if [ -n "${ECLAIRE_TEST_POSTGRES_URL:-}" ]; then

@@ -22,16 +22,16 @@ final class OCREngine {
         TessBaseAPIDelete(api)
     }
 
-    func text(of image: GrayImage, dpi: Int) -> String {
-        image.pixels.withUnsafeBufferPointer { buffer in
+    func read(_ image: GrayImage, dpi: Int) throws -> OCRPage {
+        try image.pixels.withUnsafeBufferPointer { buffer in
             TessBaseAPISetImage(api, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
             TessBaseAPISetSourceResolution(api, Int32(dpi))
-            return recognise()
+            return try recognise()
         }
     }
 
     /// An image file (PNG, JPEG, TIFF) read by Leptonica.
-    func text(ofImageAt path: String) throws -> String {
+    func read(imageAt path: String) throws -> OCRPage {
         var pix: UnsafeMutablePointer<PIX>? = pixRead(path)
         guard pix != nil else {
             throw DocumentError.unreadable(URL(fileURLWithPath: path).lastPathComponent, reason: "image illisible")
@@ -39,13 +39,43 @@ final class OCREngine {
         defer { pixDestroy(&pix) }
         TessBaseAPISetImage2(api, pix)
         if TessBaseAPIGetSourceYResolution(api) < 70 { TessBaseAPISetSourceResolution(api, 300) }
-        return recognise()
+        return try recognise()
     }
 
-    private func recognise() -> String {
+    /// Recognises once, then reads both the plain text and every word with its box and confidence.
+    private func recognise() throws -> OCRPage {
         defer { TessBaseAPIClear(api) }
-        guard let text = TessBaseAPIGetUTF8Text(api) else { return "" }
-        defer { TessDeleteText(text) }
-        return String(cString: text)
+        guard TessBaseAPIRecognize(api, nil) == 0 else {
+            throw DocumentError.ocrUnavailable(reason: "la reconnaissance de la page a échoué")
+        }
+        var text = ""
+        if let cText = TessBaseAPIGetUTF8Text(api) {
+            text = String(cString: cText)
+            TessDeleteText(cText)
+        }
+        var words: [PositionedWord] = []
+        var confidences: [Float] = []
+        if let iterator = TessBaseAPIGetIterator(api) {
+            defer { TessResultIteratorDelete(iterator) }
+            let pageIterator = TessResultIteratorGetPageIterator(iterator)
+            repeat {
+                var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
+                guard TessPageIteratorBoundingBox(pageIterator, RIL_WORD, &left, &top, &right, &bottom) != 0,
+                      let cWord = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
+                let word = String(cString: cWord)
+                TessDeleteText(cWord)
+                confidences.append(TessResultIteratorConfidence(iterator, RIL_WORD))
+                words.append(PositionedWord(text: word, x0: Double(left), y0: Double(top), x1: Double(right), y1: Double(bottom)))
+            } while TessResultIteratorNext(iterator, RIL_WORD) != 0
+        }
+        let mean = confidences.isEmpty ? 0 : Double(confidences.reduce(0, +)) / Double(confidences.count) / 100
+        return OCRPage(text: text, words: words, meanConfidence: mean)
     }
+}
+
+struct OCRPage {
+    let text: String
+    let words: [PositionedWord]
+    /// Tesseract's mean word confidence, 0…1: scales the confidence of the facts read on the page.
+    let meanConfidence: Double
 }

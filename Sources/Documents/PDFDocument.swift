@@ -34,6 +34,68 @@ final class PDFDocument {
         return String(cString: text)
     }
 
+    /// The page's words with their boxes, from the text layer: Poppler gives one rectangle per character of the
+    /// page's text, in order.
+    func words(page index: Int) -> [PositionedWord] {
+        guard let page = poppler_document_get_page(document, Int32(index)) else { return [] }
+        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+        guard let cText = poppler_page_get_text(page) else { return [] }
+        defer { g_free(cText) }
+        var rectangles: UnsafeMutablePointer<PopplerRectangle>?
+        var count: guint = 0
+        guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return [] }
+        defer { g_free(rectangles) }
+        var words: [PositionedWord] = []
+        var current = "", x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0
+        func flush() {
+            if !current.isEmpty { words.append(PositionedWord(text: current, x0: x0, y0: y0, x1: x1, y1: y1)) }
+            current = ""
+        }
+        for (offset, scalar) in String(cString: cText).unicodeScalars.enumerated() {
+            guard offset < Int(count) else { break }
+            let box = rectangles[offset]
+            if scalar.properties.isWhitespace { flush(); continue }
+            // A character left of the previous one, below it, or after a gap wider than a thin space starts
+            // another word even where the text has no space.
+            if !current.isEmpty && (box.x1 < x0 || box.y1 < y0 || box.y1 > y1 + (y1 - y0) || box.x1 - x1 > (y1 - y0) * 0.3) {
+                flush()
+            }
+            if current.isEmpty { x0 = box.x1; y0 = box.y1; x1 = box.x2; y1 = box.y2 }
+            current.unicodeScalars.append(scalar)
+            x1 = max(x1, box.x2); y0 = min(y0, box.y1); y1 = max(y1, box.y2)
+        }
+        flush()
+        return words
+    }
+
+    /// Files embedded in the PDF (a Factur-X invoice carries its XML this way), by name; each at most `maxBytes`.
+    func attachments(maxBytes: Int) -> [(name: String, data: Data)] {
+        guard poppler_document_has_attachments(document) != 0 else { return [] }
+        var found: [(name: String, data: Data)] = []
+        var list = poppler_document_get_attachments(document)
+        let head = list
+        defer { g_list_free_full(head) { g_object_unref($0) } }
+        while let node = list {
+            defer { list = node.pointee.next }
+            guard let raw = node.pointee.data else { continue }
+            let attachment = raw.assumingMemoryBound(to: PopplerAttachment.self)
+            guard attachment.pointee.size <= maxBytes, let cName = attachment.pointee.name else { continue }
+            let sink = AttachmentSink(limit: maxBytes)
+            var error: UnsafeMutablePointer<GError>?
+            let saved = withExtendedLifetime(sink) {
+                poppler_attachment_save_to_callback(attachment, { buffer, count, context, _ in
+                    let sink = Unmanaged<AttachmentSink>.fromOpaque(context!).takeUnretainedValue()
+                    guard let buffer, sink.data.count + Int(count) <= sink.limit else { return 0 }
+                    buffer.withMemoryRebound(to: UInt8.self, capacity: Int(count)) { sink.data.append($0, count: Int(count)) }
+                    return 1
+                }, Unmanaged.passUnretained(sink).toOpaque(), &error)
+            }
+            if saved == 0 { _ = Self.consume(error); continue }
+            found.append((String(cString: cName), sink.data))
+        }
+        return found
+    }
+
     /// The page drawn in 8-bit gray at `dpi`, white background, ready for OCR; nil when the page is missing or its
     /// image would exceed `maxPixels` (a hostile page size must not exhaust memory).
     func grayImage(page index: Int, dpi: Double, maxPixels: Int) -> GrayImage? {
@@ -72,6 +134,12 @@ final class PDFDocument {
         defer { g_error_free(error) }
         return error.pointee.message.map { String(cString: $0) } ?? "erreur inconnue de Poppler"
     }
+}
+
+private final class AttachmentSink {
+    let limit: Int
+    var data = Data()
+    init(limit: Int) { self.limit = limit }
 }
 
 /// An 8-bit grayscale image, one byte a pixel, rows end to end.

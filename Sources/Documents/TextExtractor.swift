@@ -2,30 +2,51 @@ import Foundation
 
 /// How a page's text was obtained.
 public enum TextMethod: String, Sendable, Codable {
-    case textLayer = "text_layer", ocr
+    case textLayer = "text_layer", ocr, structured, office
 }
 
-public struct PageText: Sendable, Equatable {
+public struct PageText: Sendable {
     public let number: Int
     public let method: TextMethod
+    /// The engine's own text, in its reading order (what `eclaire text` prints).
     public let text: String
+    /// The same words as lines of cells, rebuilt from their positions (what extraction reads).
+    public let layout: PageLayout
+    /// 1 for a text layer or an office file; Tesseract's mean word confidence for OCR.
+    public let reliability: Double
+}
+
+/// A document read: its pages, and the files embedded in it (a Factur-X invoice's XML).
+public struct ReadDocument: Sendable {
+    public let pages: [PageText]
+    public let attachments: [(name: String, data: Data)]
 }
 
 /// The text of a document, page by page: the PDF text layer where a page has one, OCR in French where it has too
-/// little text (a scan), OCR for images.
+/// little text (a scan), OCR for images, the XML of Word (DOCX) and OpenDocument (ODT) files.
 public final class TextExtractor {
+    public struct Options: Sendable {
+        /// Rasterise every PDF page and OCR it even when it has a text layer (used to measure OCR quality).
+        public var forceOCR = false
+        public var ocrDPI = 300
+        public init(forceOCR: Bool = false, ocrDPI: Int = 300) { self.forceOCR = forceOCR; self.ocrDPI = ocrDPI }
+    }
+
     /// Under this many letters and digits, a PDF page is taken for a scan.
     static let minimumTextLayerCharacters = 25
-    static let ocrDPI = 300
     /// A4 at 300 dpi is 8.7 Mpixels; beyond 4 times that, a page is refused rather than rendered.
     static let maxPixels = 35_000_000
     public static let maxPages = 500
+    static let maxAttachmentBytes = 20 << 20
 
+    private let options: Options
     private var engine: OCREngine?
 
-    public init() {}
+    public init(options: Options = Options()) { self.options = options }
 
-    public func pages(of path: String) throws -> [PageText] {
+    public func pages(of path: String) throws -> [PageText] { try read(path).pages }
+
+    public func read(_ path: String) throws -> ReadDocument {
         let name = URL(fileURLWithPath: path).lastPathComponent
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw DocumentError.unreadable(name, reason: "fichier introuvable ou illisible")
@@ -33,27 +54,46 @@ public final class TextExtractor {
         let head = (try? handle.read(upToCount: 8)) ?? Data()
         try? handle.close()
         let bytes = [UInt8](head)
-        if bytes.starts(with: Array("%PDF".utf8)) { return try pdfPages(path) }
-        if Self.isImage(bytes) { return [PageText(number: 1, method: .ocr, text: try ocr().text(ofImageAt: path))] }
-        throw DocumentError.unsupported(name, kind: "ni PDF ni image PNG, JPEG ou TIFF")
+        if bytes.starts(with: Array("%PDF".utf8)) { return try readPDF(path) }
+        if Self.isImage(bytes) {
+            let page = try ocr().read(imageAt: path)
+            return ReadDocument(pages: [Self.ocrPage(1, page)], attachments: [])
+        }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            let lines = try OfficeText.lines(of: URL(fileURLWithPath: path))
+            let text = lines.joined(separator: "\n")
+            return ReadDocument(pages: [PageText(number: 1, method: .office, text: text,
+                                                 layout: PageLayout(plainLines: lines), reliability: 1)], attachments: [])
+        }
+        throw DocumentError.unsupported(name, kind: "ni PDF, ni image PNG, JPEG ou TIFF, ni DOCX ou ODT")
     }
 
-    private func pdfPages(_ path: String) throws -> [PageText] {
+    private func readPDF(_ path: String) throws -> ReadDocument {
         let document = try PDFDocument(path: path)
         guard document.pageCount <= Self.maxPages else {
             throw DocumentError.unreadable(URL(fileURLWithPath: path).lastPathComponent,
                                            reason: "\(document.pageCount) pages, au-delà de \(Self.maxPages)")
         }
-        return try (0..<document.pageCount).map { index in
+        let pages = try (0..<document.pageCount).map { index in
             let layer = document.text(page: index)
-            if layer.unicodeScalars.filter(CharacterSet.alphanumerics.contains).count >= Self.minimumTextLayerCharacters {
-                return PageText(number: index + 1, method: .textLayer, text: layer)
+            let hasLayer = layer.unicodeScalars.filter(CharacterSet.alphanumerics.contains).count
+                >= Self.minimumTextLayerCharacters
+            if hasLayer && !options.forceOCR {
+                return PageText(number: index + 1, method: .textLayer, text: layer,
+                                layout: PageLayout(words: document.words(page: index)), reliability: 1)
             }
-            guard let image = document.grayImage(page: index, dpi: Double(Self.ocrDPI), maxPixels: Self.maxPixels) else {
-                return PageText(number: index + 1, method: .textLayer, text: layer)
+            guard let image = document.grayImage(page: index, dpi: Double(options.ocrDPI), maxPixels: Self.maxPixels) else {
+                return PageText(number: index + 1, method: .textLayer, text: layer,
+                                layout: PageLayout(words: document.words(page: index)), reliability: 1)
             }
-            return PageText(number: index + 1, method: .ocr, text: try ocr().text(of: image, dpi: Self.ocrDPI))
+            return Self.ocrPage(index + 1, try ocr().read(image, dpi: options.ocrDPI))
         }
+        return ReadDocument(pages: pages, attachments: document.attachments(maxBytes: Self.maxAttachmentBytes))
+    }
+
+    private static func ocrPage(_ number: Int, _ page: OCRPage) -> PageText {
+        PageText(number: number, method: .ocr, text: page.text, layout: PageLayout(words: page.words),
+                 reliability: page.meanConfidence)
     }
 
     private func ocr() throws -> OCREngine {

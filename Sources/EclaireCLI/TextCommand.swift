@@ -6,12 +6,14 @@ struct TextCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "text", abstract: "Affiche le texte d'un document (couche texte du PDF, sinon reconnaissance de caractères).")
 
-    @Argument(help: "PDF, PNG, JPEG ou TIFF.") var file: String
+    @Argument(help: "PDF, PNG, JPEG, TIFF, DOCX ou ODT.") var file: String
+    @Flag(help: "Le texte en lignes reconstruites d'après la position des mots (colonnes séparées par trois espaces).")
+    var layout = false
 
     func run() async throws {
         do {
             for page in try TextExtractor().pages(of: file) {
-                print(page.text)
+                print(layout ? page.layout.text : page.text)
             }
         } catch let error as DocumentError {
             throw UserError(message: error.description)

@@ -39,7 +39,7 @@ struct TextExtractionTests {
     }
 
     @Test func whatIsNotADocumentIsRefusedNamingTheFile() throws {
-        #expect(throws: DocumentError.unsupported("national_aife_ae.csv", kind: "ni PDF ni image PNG, JPEG ou TIFF")) {
+        #expect(throws: DocumentError.unsupported("national_aife_ae.csv", kind: "ni PDF, ni image PNG, JPEG ou TIFF, ni DOCX ou ODT")) {
             _ = try TextExtractor().pages(of: Fixtures.path("national_aife_ae.csv"))
         }
         let broken = FileManager.default.temporaryDirectory.appendingPathComponent("tronque-\(UUID().uuidString).pdf").path

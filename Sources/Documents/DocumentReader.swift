@@ -1,0 +1,65 @@
+import Foundation
+import EclaireCore
+
+/// What was read from one document.
+public struct DocumentExtraction: Sendable {
+    public let facts: DocumentFacts
+    /// `structured` when an embedded invoice gave the facts, else how the text was obtained (OCR if any page was).
+    public let textMethod: TextMethod
+    public let pages: [PageText]
+}
+
+/// Reads a document and extracts its facts: the embedded structured invoice first (exact), then the text, where
+/// every finder works from labels, arithmetic and check digits rather than from any supplier's template.
+public final class DocumentReader {
+    public struct Options: Sendable {
+        /// Read an embedded Factur-X / UBL invoice when there is one (off to measure the text path alone).
+        public var useStructured = true
+        public var text = TextExtractor.Options()
+        public init(useStructured: Bool = true, text: TextExtractor.Options = .init()) {
+            self.useStructured = useStructured
+            self.text = text
+        }
+    }
+
+    private let options: Options
+    private let extractor: TextExtractor
+
+    public init(options: Options = Options()) {
+        self.options = options
+        extractor = TextExtractor(options: options.text)
+    }
+
+    public func read(_ path: String) throws -> DocumentExtraction {
+        let document = try extractor.read(path)
+        var textFacts = Self.facts(from: document.pages)
+        let methods = Set(document.pages.map(\.method))
+        let textMethod: TextMethod = methods.contains(.ocr) ? .ocr : methods.first ?? .textLayer
+        guard options.useStructured,
+              let structured = document.attachments.lazy.filter({ StructuredInvoice.isInvoiceXML(name: $0.name) })
+                .compactMap({ StructuredInvoice.read($0.data, name: $0.name) }).first else {
+            return DocumentExtraction(facts: textFacts, textMethod: textMethod, pages: document.pages)
+        }
+        // Exact facts replace the text's; the text still gives what the XML lacks (CPV, buyer administration…).
+        for field in structured.fields.values { textFacts.fields[field.key] = field }
+        textFacts.invalidIDs = structured.invalidIDs
+        if textFacts.fields[.category] == nil || structured.fields[.object] != nil {
+            textFacts.fields[.category] = nil
+            textFacts.offer(CategoryClassifier.classify(DocumentLines(pages: document.pages), facts: textFacts))
+        }
+        return DocumentExtraction(facts: textFacts, textMethod: .structured, pages: document.pages)
+    }
+
+    /// Facts from text alone (also used on text that did not come from a file).
+    public static func facts(from pages: [PageText]) -> DocumentFacts {
+        let lines = DocumentLines(pages: pages)
+        var facts = DocumentFacts()
+        facts.offer(DocumentClassifier.classify(lines))
+        PartyFinder.find(in: lines, into: &facts)
+        AmountFinder.find(in: lines, into: &facts)
+        ReferenceFinder.find(in: lines, into: &facts)
+        ObjectFinder.find(in: lines, into: &facts)
+        facts.offer(CategoryClassifier.classify(lines, facts: facts))
+        return facts
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import EclaireCore
+
+/// The purchase category from the object (weighted most), the CPV code, then the whole text. Consulting in the
+/// sense of the circular of 19 January 2022 (strategy, organisation, AMOA of information systems) is kept apart.
+enum CategoryClassifier {
+    static let vocabulary: [(PurchaseCategory, [String])] = [
+        (.conseilStrategie, ["conseil en strategie", "strategie", "strategique", "feuille de route", "schema directeur",
+                             "prospective", "conseil de direction"]),
+        (.conseilOrganisation, ["organisation", "conduite du changement", "transformation", "accompagnement au changement",
+                                "reorganisation", "management", "mission de conseil", "cabinet conseil",
+                                "transformation digitale", "processus", "lettre de mission"]),
+        (.amoaSI, ["assistance a maitrise d'ouvrage", "amoa", "amo ", "maitrise d'ouvrage", "pilotage de projet",
+                   "product owner", "chef de projet", "expression de besoin", "recette fonctionnelle"]),
+        (.developpementLogiciel, ["developpement", "logiciel", "application", "plateforme", "site internet", "api",
+                                  "developpeur", "integration", "tierce maintenance applicative", "hebergement",
+                                  "cloud", "licence", "saas", "informatique", "numerique"]),
+        (.etudesExpertise, ["etude", "expertise", "audit", "evaluation", "diagnostic", "analyse", "enquete",
+                            "recherche"]),
+        (.formation, ["formation", "stage", "apprentissage", "enseignement", "session de formation", "e-learning"]),
+        (.communicationEvenementiel, ["communication", "evenement", "evenementiel", "campagne", "salon", "colloque",
+                                     "impression", "publicite", "video", "graphique", "relations presse", "seminaire"]),
+        (.maintenance, ["maintenance", "entretien", "reparation", "depannage", "nettoyage", "contrat de service",
+                        "support", "prestation support"]),
+        (.fournitures, ["fourniture", "fournitures", "papier", "materiel", "mobilier", "equipement", "achat de",
+                        "livraison", "consommables", "ordinateur", "vehicule", "denrees", "huile", "biscuits"]),
+    ]
+
+    /// CPV divisions (two first digits) that settle a category on their own.
+    static let cpvDivisions: [String: PurchaseCategory] = [
+        "72": .developpementLogiciel, "48": .developpementLogiciel, "80": .formation, "50": .maintenance,
+        "79": .conseilOrganisation, "73": .etudesExpertise, "71": .etudesExpertise, "22": .fournitures,
+        "30": .fournitures, "39": .fournitures, "15": .fournitures, "18": .fournitures, "34": .fournitures,
+        "92": .communicationEvenementiel,
+    ]
+
+    static func classify(_ document: DocumentLines, facts: DocumentFacts) -> ExtractedField? {
+        var scores: [PurchaseCategory: Double] = [:]
+        let object = facts[.object].map(DocumentLines.fold) ?? ""
+        for (category, words) in vocabulary {
+            for word in words {
+                if object.contains(word) { scores[category, default: 0] += 3 }
+            }
+        }
+        if let cpv = facts[.cpv] {
+            if cpv.hasPrefix("79411") || cpv.hasPrefix("79410") { scores[.conseilOrganisation, default: 0] += 4 }
+            else if cpv.hasPrefix("72224") || cpv.hasPrefix("72221") { scores[.amoaSI, default: 0] += 4 }
+            else if cpv.hasPrefix("7934") { scores[.communicationEvenementiel, default: 0] += 4 }
+            else if let division = cpvDivisions[String(cpv.prefix(2))] { scores[division, default: 0] += 3 }
+        }
+        for cell in document.cells.prefix(400) {
+            for (category, words) in vocabulary {
+                for word in words where cell.folded.contains(word) { scores[category, default: 0] += 0.25 }
+            }
+        }
+        guard let top = scores.max(by: { $0.value < $1.value }), top.value >= 1 else { return nil }
+        let total = scores.values.reduce(0, +)
+        return ExtractedField(key: .category, value: top.key.rawValue,
+                              confidence: min(0.9, 0.4 + 0.5 * top.value / total) * document.reliability,
+                              source: facts.fields[.object]?.source)
+    }
+}

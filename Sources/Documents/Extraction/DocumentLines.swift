@@ -1,0 +1,107 @@
+import Foundation
+import EclaireCore
+
+/// A cell of a document as the finders see it: its text, a folded copy for matching labels (lower case, no accents,
+/// same length in characters), and where it is.
+struct LocatedCell {
+    let page: Int
+    let line: Int
+    let index: Int
+    let cell: LayoutCell
+    let text: String
+    let folded: String
+
+    var source: FieldSource { FieldSource(page: page, text: String(text.prefix(200))) }
+}
+
+/// All lines of a document, pages end to end, with the neighbourhood queries the finders share.
+struct DocumentLines {
+    let lines: [[LocatedCell]]
+    /// How much the text can be trusted: the weakest page reliability (1 for text layers).
+    let reliability: Double
+
+    init(pages: [PageText]) {
+        var lines: [[LocatedCell]] = []
+        for page in pages {
+            for layoutLine in page.layout.lines {
+                let number = lines.count
+                lines.append(layoutLine.cells.enumerated().map { index, cell in
+                    LocatedCell(page: page.number, line: number, index: index, cell: cell, text: cell.text,
+                                folded: Self.fold(cell.text))
+                })
+            }
+        }
+        self.lines = lines
+        reliability = pages.map(\.reliability).min() ?? 1
+    }
+
+    var cells: some Sequence<LocatedCell> { lines.joined() }
+
+    /// Each line as one cell (its cells joined by three spaces): a label and its value in the next column read
+    /// together.
+    var wholeLines: [LocatedCell] {
+        lines.compactMap { cells in
+            guard let first = cells.first, let last = cells.last else { return nil }
+            let text = cells.map(\.text).joined(separator: "   ")
+            return LocatedCell(page: first.page, line: first.line, index: 0,
+                               cell: LayoutCell(text: text, x0: first.cell.x0, x1: last.cell.x1), text: text,
+                               folded: Self.fold(text))
+        }
+    }
+
+    /// Lower case without accents, one character for one character, so that ranges found in the folded text index
+    /// the original text too.
+    static func fold(_ text: String) -> String {
+        String(text.map { character -> Character in
+            let lower = character.lowercased()
+            guard lower.count == 1, let first = lower.first else { return character }
+            switch first {
+            case "à", "â", "ä", "á": return "a"
+            case "é", "è", "ê", "ë": return "e"
+            case "î", "ï": return "i"
+            case "ô", "ö": return "o"
+            case "ù", "û", "ü": return "u"
+            case "ç": return "c"
+            case "\u{00A0}", "\u{202F}", "\t": return " "
+            case "’": return "'"
+            default: return first
+            }
+        })
+    }
+
+    /// The cells above `cell` in its column (same page, overlapping horizontally), nearest first, then the text
+    /// before it on its own line: where a label or a block heading that governs the cell is found.
+    func contextAbove(_ cell: LocatedCell, lines count: Int) -> [LocatedCell] {
+        var found: [LocatedCell] = []
+        var line = cell.line - 1
+        while line >= 0, cell.line - line <= count {
+            for other in lines[line] where other.page == cell.page && other.cell.overlaps(cell.cell) { found.append(other) }
+            line -= 1
+        }
+        return found
+    }
+
+    /// The cells to the left of `cell` on its line, nearest first.
+    func leftOf(_ cell: LocatedCell) -> [LocatedCell] {
+        lines[cell.line].filter { $0.index < cell.index }.reversed()
+    }
+
+    /// The first cell below `cell` in its column, if within `distance` lines.
+    func below(_ cell: LocatedCell, within distance: Int = 2) -> LocatedCell? {
+        var line = cell.line + 1
+        while line < lines.count, line - cell.line <= distance {
+            if let other = lines[line].first(where: { $0.page == cell.page && $0.cell.overlaps(cell.cell) }) { return other }
+            line += 1
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// The part of the string after the first `:` (a label's value), trimmed; nil when there is none or it is empty.
+    var valueAfterColon: String? {
+        guard let colon = firstIndex(where: { $0 == ":" }) else { return nil }
+        let value = self[index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? nil : value
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import EclaireCore
+
+/// An identifier printed on the document, checked, and whom it belongs to.
+struct IdentifierHit {
+    enum Kind: String { case siret, siren, vatNumber = "vat_number", iban }
+
+    let kind: Kind
+    let checked: CheckedIdentifier
+    let cell: LocatedCell
+    /// A label names the identifier ("SIRET :", "IBAN") rather than a bare pattern match.
+    let labelled: Bool
+    /// The SIREN it carries (a SIRET's first nine digits, a French VAT number's last nine).
+    var siren: String? {
+        switch kind {
+        case .siret: checked.normalized.count == 14 ? String(checked.normalized.prefix(9)) : nil
+        case .siren: checked.normalized
+        case .vatNumber: checked.normalized.hasPrefix("FR") && checked.normalized.count == 13
+            ? String(checked.normalized.suffix(9)) : nil
+        case .iban: nil
+        }
+    }
+}
+
+/// Finds SIRET, SIREN, VAT numbers and IBANs, checks them, and tells the supplier's from the buyer's by the labels
+/// and block headings around them.
+enum IdentifierFinder {
+    nonisolated(unsafe) static let siretPattern = /(?:^|\D)(\d{3}[ .\u00A0\u202F]?\d{3}[ .\u00A0\u202F]?\d{3}[ .\u00A0\u202F]?\d{5})(?![\d])/
+    nonisolated(unsafe) static let sirenPattern = /(?:^|\D)(\d{3}[ .\u00A0\u202F]?\d{3}[ .\u00A0\u202F]?\d{3})(?![\d]|[ .\u00A0\u202F]?\d{5})/
+    nonisolated(unsafe) static let frenchVATPattern = /(?:^|[^A-Z0-9])(FR[ \u00A0]?[0-9A-Z]{2}[ \u00A0.]?\d{3}[ \u00A0.]?\d{3}[ \u00A0.]?\d{3})(?!\d)/
+    nonisolated(unsafe) static let foreignVATPattern = /(?:^|[^A-Z0-9])((?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK)[ ]?U?[0-9A-Z]{8,12})(?![0-9A-Z])/
+    nonisolated(unsafe) static let ibanPattern = /(?:^|[^A-Z0-9])([A-Z]{2}\d{2}(?:[ \u00A0]?[A-Z0-9]{4}){2,7}(?:[ \u00A0]?[A-Z0-9]{1,3})?)(?![A-Z0-9])/
+
+    static let ibanLengths: [String: Int] = [
+        "FR": 27, "MC": 27, "DE": 22, "BE": 16, "ES": 24, "IT": 27, "LU": 20, "NL": 18, "GB": 22, "CH": 21,
+        "PT": 25, "IE": 22, "AT": 20, "DK": 18, "FI": 18, "SE": 24, "PL": 28, "GR": 27,
+    ]
+
+    static func hits(in document: DocumentLines) -> [IdentifierHit] {
+        var hits: [IdentifierHit] = []
+        for cell in document.cells {
+            let label = labelContext(cell, in: document)
+            for match in cell.text.matches(of: siretPattern) {
+                let labelled = label.contains("siret") || before(match.output.1.startIndex, in: cell).contains("siret")
+                guard labelled || Identifiers.siret(String(match.output.1)).isValid else { continue }
+                hits.append(IdentifierHit(kind: .siret, checked: Identifiers.siret(String(match.output.1)), cell: cell,
+                                          labelled: labelled))
+            }
+            if label.contains("siren") || label.contains("rcs") || cell.folded.contains("siren") || cell.folded.contains("rcs") {
+                for match in cell.text.matches(of: sirenPattern) {
+                    let prefix = before(match.output.1.startIndex, in: cell)
+                    guard prefix.contains("siren") || prefix.contains("rcs") || label.contains("siren") || label.contains("rcs")
+                    else { continue }
+                    hits.append(IdentifierHit(kind: .siren, checked: Identifiers.siren(String(match.output.1)), cell: cell,
+                                              labelled: true))
+                }
+            }
+            for match in cell.text.matches(of: frenchVATPattern) {
+                let printed = String(match.output.1)
+                hits.append(IdentifierHit(kind: .vatNumber, checked: Identifiers.vatNumber(printed), cell: cell, labelled: true))
+            }
+            if label.contains("tva") || label.contains("vat") || cell.folded.contains("tva") || cell.folded.contains("vat") {
+                for match in cell.text.matches(of: foreignVATPattern) {
+                    let printed = String(match.output.1)
+                    hits.append(IdentifierHit(kind: .vatNumber, checked: Identifiers.vatNumber(printed), cell: cell, labelled: true))
+                }
+            }
+            for match in cell.text.matches(of: ibanPattern) {
+                guard let iban = iban(String(match.output.1)) else { continue }
+                let labelled = label.contains("iban") || before(match.output.1.startIndex, in: cell).contains("iban")
+                guard labelled || iban.isValid else { continue }
+                hits.append(IdentifierHit(kind: .iban, checked: iban, cell: cell, labelled: labelled))
+            }
+        }
+        return hits
+    }
+
+    /// An IBAN cut to its country's length: the pattern may run into the BIC printed after it.
+    private static func iban(_ printed: String) -> CheckedIdentifier? {
+        let compact = Identifiers.compact(printed)
+        guard compact.count >= 15 else { return nil }
+        if let length = ibanLengths[String(compact.prefix(2))], compact.count > length {
+            var kept = "", count = 0
+            for character in printed where count < length {
+                kept.append(character)
+                if character.isLetter || character.isNumber { count += 1 }
+            }
+            return Identifiers.iban(kept)
+        }
+        return Identifiers.iban(printed)
+    }
+
+    private static func before(_ start: String.Index, in cell: LocatedCell) -> String {
+        let offset = cell.text.distance(from: cell.text.startIndex, to: start)
+        return String(cell.folded.prefix(offset))
+    }
+
+    /// Labels that can govern a value: the cell to the left, the cell just above.
+    private static func labelContext(_ cell: LocatedCell, in document: DocumentLines) -> String {
+        let left = document.leftOf(cell).first?.folded ?? ""
+        let above = document.contextAbove(cell, lines: 1).first?.folded ?? ""
+        return left + " " + above
+    }
+
+    // MARK: Whose identifier
+
+    enum Side { case supplier, buyer }
+
+    static let buyerCues = ["client", "acheteur", "destinataire", "facture a", "facturer a", "facturation",
+                            "pouvoir adjudicateur", "vos identifiants", "vos references", "commanditaire",
+                            "service executant", "ordonnateur", "livraison", "livre a", "donneur d'ordre",
+                            "maitre d'ouvrage", "entite publique", "administration", "ministere", "prefecture"]
+    static let supplierCues = ["fournisseur", "titulaire", "prestataire", "vendeur", "emetteur", "cocontractant",
+                               "capital", "rcs", "ape ", "naf", "nos references", "raison sociale", "entreprise",
+                               "candidat", "mandataire", "beneficiaire du paiement", "seller"]
+
+    /// The nearest cue before the identifier: in its cell, then the cells to its left, then the cells above it in
+    /// its column.
+    static func side(of hit: IdentifierHit, in document: DocumentLines) -> Side? {
+        let texts = [hit.cell.folded] + document.leftOf(hit.cell).map(\.folded)
+            + document.contextAbove(hit.cell, lines: 8).map(\.folded)
+        for text in texts {
+            var best: (Side, String.Index)?
+            for cue in buyerCues { if let range = text.range(of: cue, options: .backwards), best.map({ range.lowerBound > $0.1 }) ?? true { best = (.buyer, range.lowerBound) } }
+            for cue in supplierCues { if let range = text.range(of: cue, options: .backwards), best.map({ range.lowerBound > $0.1 }) ?? true { best = (.supplier, range.lowerBound) } }
+            if let best { return best.0 }
+        }
+        return nil
+    }
+
+    /// State administrations and local authorities have SIRENs starting with 1 or 2: on a State purchase they are
+    /// the buyer.
+    static func isPublicBody(siren: String) -> Bool { siren.hasPrefix("1") || siren.hasPrefix("2") }
+}

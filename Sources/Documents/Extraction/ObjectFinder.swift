@@ -1,0 +1,54 @@
+import Foundation
+import EclaireCore
+
+/// What is bought, in one line: the "Objet" a document states, else the first line of its table of items.
+enum ObjectFinder {
+    static let labels = ["objet du marche", "objet de la commande", "objet du devis", "objet de la prestation",
+                         "objet de l'accord-cadre", "objet de la consultation", "objet du contrat", "objet",
+                         "intitule du marche", "intitule", "nature de la prestation", "nature des prestations",
+                         "designation de la prestation", "concerne", "libelle"]
+    static let itemHeaders = ["designation", "description", "libelle"]
+
+    static func find(in document: DocumentLines, into facts: inout DocumentFacts) {
+        let r = document.reliability
+        for cell in document.cells {
+            for label in labels where cell.folded.hasPrefix(label) {
+                let rest = cell.folded.dropFirst(label.count)
+                guard rest.first.map({ !$0.isLetter }) ?? true else { continue }
+                if let value = cell.text.valueAfterColon, value.filter(\.isLetter).count >= 4 {
+                    facts.offer(ExtractedField(key: .object, value: clean(value), confidence: 0.85 * r, source: cell.source))
+                    return
+                }
+                if rest.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)).isEmpty,
+                   let next = document.lines[cell.line].first(where: { $0.index == cell.index + 1 }) ?? document.below(cell),
+                   next.text.filter(\.isLetter).count >= 4 {
+                    facts.offer(ExtractedField(key: .object, value: clean(next.text), confidence: 0.8 * r, source: next.source))
+                    return
+                }
+            }
+        }
+        // An invoice or a quote: the first item under the table's "Désignation" heading.
+        for cell in document.cells where itemHeaders.contains(where: { cell.folded.contains($0) }) && cell.text.count < 60 {
+            var line = cell.line + 1
+            while line < document.lines.count && line - cell.line <= 6 {
+                if let item = document.lines[line].first(where: { $0.cell.overlaps(cell.cell) && isItem($0) }) {
+                    facts.offer(ExtractedField(key: .object, value: clean(item.text), confidence: 0.55 * r, source: item.source))
+                    return
+                }
+                line += 1
+            }
+        }
+    }
+
+    /// A line of the table rather than another heading: several words, no label.
+    static func isItem(_ cell: LocatedCell) -> Bool {
+        let words = cell.text.split(separator: " ").filter { $0.filter(\.isLetter).count >= 3 }
+        return words.count >= 2 && !cell.folded.hasPrefix("#") && !cell.folded.contains("ligne")
+            && !cell.folded.contains("reference") && !cell.folded.contains(":")
+    }
+
+    static func clean(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–;.")))
+        return trimmed.count > 200 ? String(trimmed.prefix(200)) + "…" : trimmed
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import EclaireCore
+
+/// The supplier (name and identifiers) and the buyer administration.
+enum PartyFinder {
+    static func find(in document: DocumentLines, into facts: inout DocumentFacts) {
+        let hits = IdentifierFinder.hits(in: document)
+        for hit in hits where !hit.checked.isValid && hit.labelled { facts.flagInvalid(hit.kind.rawValue) }
+        let supplierSiren = supplierSIREN(hits, document)
+        let r = document.reliability
+        func belongsToSupplier(_ hit: IdentifierHit) -> Bool {
+            if let siren = hit.siren { return siren == supplierSiren }
+            return IdentifierFinder.side(of: hit, in: document) != .buyer
+        }
+        let supplierHits = hits.filter(belongsToSupplier)
+        if let siret = supplierHits.first(where: { $0.kind == .siret && $0.checked.isValid })
+            ?? supplierHits.first(where: { $0.kind == .siret }) {
+            facts.offer(ExtractedField(key: .supplierSiret, value: siret.checked.normalized,
+                                       confidence: (siret.checked.isValid ? 0.95 : 0.6) * r, source: siret.cell.source))
+        }
+        if let siren = supplierHits.first(where: { $0.kind == .siren }) {
+            facts.offer(ExtractedField(key: .supplierSiren, value: siren.checked.normalized,
+                                       confidence: (siren.checked.isValid ? 0.95 : 0.6) * r, source: siren.cell.source))
+        } else if let siren = supplierSiren, let carrier = supplierHits.first(where: { $0.siren == siren }) {
+            facts.offer(ExtractedField(key: .supplierSiren, value: siren, confidence: 0.9 * r, source: carrier.cell.source))
+        }
+        if let vat = supplierHits.first(where: { $0.kind == .vatNumber }) {
+            facts.offer(ExtractedField(key: .supplierVAT, value: vat.checked.normalized,
+                                       confidence: (vat.checked.isValid ? 0.95 : 0.6) * r, source: vat.cell.source))
+        }
+        // An IBAN on a purchase document is the payee's; a buyer's cue near it ("facture à régler par virement")
+        // only orders the choice.
+        if let iban = hits.first(where: { $0.kind == .iban && IdentifierFinder.side(of: $0, in: document) != .buyer })
+            ?? hits.first(where: { $0.kind == .iban }) {
+            facts.offer(ExtractedField(key: .iban, value: iban.checked.normalized,
+                                       confidence: (iban.checked.isValid ? 0.95 : 0.6) * r, source: iban.cell.source))
+        }
+        facts.offer(supplierName(document, anchors: supplierHits))
+        facts.offer(buyer(document, anchors: hits.filter { !belongsToSupplier($0) }))
+    }
+
+    /// The organisation the identifiers point to as supplier: votes by the cues around each of its identifiers;
+    /// a public body's SIREN counts towards the buyer.
+    static func supplierSIREN(_ hits: [IdentifierHit], _ document: DocumentLines) -> String? {
+        var scores: [String: (score: Double, first: Int)] = [:]
+        for hit in hits {
+            guard let siren = hit.siren else { continue }
+            var vote = 0.0
+            switch IdentifierFinder.side(of: hit, in: document) {
+            case .supplier: vote = 2
+            case .buyer: vote = -2
+            case nil: vote = 0.5
+            }
+            if IdentifierFinder.isPublicBody(siren: siren) { vote -= 1.5 }
+            let known = scores[siren] ?? (0, hit.cell.line)
+            scores[siren] = (known.score + vote, min(known.first, hit.cell.line))
+        }
+        return scores.filter { $0.value.score > -1 }
+            .max { ($0.value.score, -$0.value.first) < ($1.value.score, -$1.value.first) }?.key
+    }
+
+    // MARK: Names
+
+    static let legalForms = ["sas", "sarl", "sa", "eurl", "sasu", "snc", "scop", "scic", "gie", "selarl", "sca", "sci",
+                             "societe anonyme", "societe par actions simplifiee", "association", "ei", "gmbh", "ltd",
+                             "s.a.s.", "s.a.", "s.a.r.l."]
+    nonisolated(unsafe) static let postcodeLine = /(?:^|\D)\d{2} ?\d{3}(?!\d)\s+[A-Za-zÀ-ÿ]/
+    static let addressWords = ["rue ", "avenue", "av.", "bd ", "boulevard", "chemin", "place ", "allee", "impasse",
+                               "route", "quai", "cedex", "ligne", "line", "bp ", "cs ", "batiment", "zi ", "za ",
+                               "zac", "lieu-dit", "cours ", "esplanade", "square", "parvis", "tour "]
+    static let supplierLabels = ["fournisseur", "titulaire", "prestataire", "raison sociale", "denomination",
+                                 "nom du titulaire", "cocontractant", "vendeur", "emetteur", "societe", "entreprise",
+                                 "nom commercial"]
+    static let buyerLabels = ["client", "adresse du client", "acheteur", "pouvoir adjudicateur", "destinataire", "facture a", "facturer a",
+                              "commanditaire", "entite adjudicatrice", "service acheteur", "administration",
+                              "adresse de facturation"]
+
+    static func supplierName(_ document: DocumentLines, anchors: [IdentifierHit]) -> ExtractedField? {
+        let r = document.reliability
+        if let labelled = labelledValue(document, labels: supplierLabels) {
+            return ExtractedField(key: .supplierName, value: labelled.value, confidence: 0.85 * r, source: labelled.cell.source)
+        }
+        // The heading of the address block the identifiers are printed under.
+        for anchor in anchors {
+            if let block = nameAboveAddress(anchor.cell, document) {
+                return ExtractedField(key: .supplierName, value: cleanName(block.text), confidence: 0.7 * r, source: block.source)
+            }
+        }
+        // "Au bon moulin SARL - 1242 chemin de l'olive - SIRET…": a legal form on the identifiers' own line.
+        for anchor in anchors {
+            if let name = nameWithLegalForm(anchor.cell.text) {
+                return ExtractedField(key: .supplierName, value: name, confidence: 0.75 * r, source: anchor.cell.source)
+            }
+        }
+        for anchor in anchors {
+            let near = document.leftOf(anchor.cell) + document.contextAbove(anchor.cell, lines: 8)
+            for cell in near { if let name = nameWithLegalForm(cell.text) {
+                return ExtractedField(key: .supplierName, value: name, confidence: 0.65 * r, source: cell.source)
+            } }
+        }
+        // A letterhead: the first cell of the first page holding a legal form.
+        for cell in document.cells.prefix(40) {
+            if let name = nameWithLegalForm(cell.text) {
+                return ExtractedField(key: .supplierName, value: name, confidence: 0.55 * r, source: cell.source)
+            }
+        }
+        return nil
+    }
+
+    /// A State entity named on the document (ministère › direction › service) or the client's name.
+    static func buyer(_ document: DocumentLines, anchors: [IdentifierHit]) -> ExtractedField? {
+        let r = document.reliability
+        if let state = StateEntity.find(in: document) {
+            return ExtractedField(key: .buyer, value: state.name, confidence: state.confidence * r, source: state.source)
+        }
+        if let labelled = labelledValue(document, labels: buyerLabels) {
+            return ExtractedField(key: .buyer, value: labelled.value, confidence: 0.7 * r, source: labelled.cell.source)
+        }
+        for anchor in anchors {
+            if let block = nameAboveAddress(anchor.cell, document) {
+                return ExtractedField(key: .buyer, value: block.text, confidence: 0.55 * r, source: block.source)
+            }
+        }
+        return nil
+    }
+
+    /// "Titulaire : ACME SAS" or a "Titulaire" heading with the name in the cell below.
+    static func labelledValue(_ document: DocumentLines, labels: [String]) -> (value: String, cell: LocatedCell)? {
+        for cell in document.cells {
+            for label in labels where cell.folded.hasPrefix(label) {
+                let rest = cell.folded.dropFirst(label.count)
+                guard rest.first.map({ !$0.isLetter }) ?? true else { continue }
+                if rest.contains(":"), let value = cell.text.valueAfterColon, isName(value) {
+                    return (cleanName(value), cell)
+                }
+                if rest.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)).isEmpty {
+                    // A heading: the name is the first line under it that is not a contact line.
+                    var next = document.below(cell)
+                    while let candidate = next, candidate.line - cell.line <= 3 {
+                        let contact = ["contact", "@", "tel", "telephone"].contains { candidate.folded.contains($0) }
+                        if !contact && isName(candidate.text) { return (cleanName(candidate.text), candidate) }
+                        next = document.below(candidate)
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Walks up from a postcode line above the identifier, past street lines, to the name heading the block.
+    static func nameAboveAddress(_ anchor: LocatedCell, _ document: DocumentLines) -> LocatedCell? {
+        let column = [anchor] + document.contextAbove(anchor, lines: 12)
+        guard let postcode = column.firstIndex(where: { $0.text.contains(postcodeLine) }) else { return nil }
+        var index = postcode + 1
+        while index < column.count {
+            let cell = column[index]
+            let isAddress = addressWords.contains { cell.folded.contains($0) } || cell.text.first?.isNumber == true
+            if !isAddress, isName(cell.text), !cell.folded.contains("adresse"), !cell.folded.contains("contact") {
+                return cell
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    static func nameWithLegalForm(_ text: String) -> String? {
+        let folded = DocumentLines.fold(text)
+        let words = folded.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" })
+        guard let formIndex = words.firstIndex(where: { legalForms.contains(String($0)) }) else { return nil }
+        // The name is what surrounds the legal form up to a separator: "ACME SAS - 12 rue…", "SAS ACME au capital".
+        let cutMarks = [" - ", " – ", " au capital", ", ", " rcs", " siret", " siren", " | ", " tva"]
+        var name = text
+        for mark in cutMarks {
+            if let range = DocumentLines.fold(name).range(of: mark) {
+                let offset = DocumentLines.fold(name).distance(from: DocumentLines.fold(name).startIndex, to: range.lowerBound)
+                let formOffset = folded.distance(from: folded.startIndex, to: words[formIndex].startIndex)
+                if offset > formOffset { name = String(name.prefix(offset)) }
+            }
+        }
+        let cleaned = cleanName(name)
+        return isName(cleaned) && cleaned.count <= 80 ? cleaned : nil
+    }
+
+    static func isName(_ text: String) -> Bool {
+        let letters = text.filter(\.isLetter).count
+        return letters >= 2 && letters * 2 >= text.filter({ !$0.isWhitespace }).count && text.count <= 120
+    }
+
+    static func cleanName(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–,;.")))
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import EclaireCore
+
+/// The document's own number, the EJ, marché and accord-cadre numbers, the CPV code and the issue date.
+enum ReferenceFinder {
+    nonisolated(unsafe) static let documentNumber =
+        /(?:facture|devis|bon de commande|avoir|commande|proposition commerciale|offre|proposition)\s*(?:n\s?°|nº|no\.?|numero|num\.?|ref\.?|reference)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})?/
+    /// A title followed by the number without "n°": "Facture FA-2017-0010", "Avoir AV-2017-0005".
+    nonisolated(unsafe) static let titledNumber = /^(?:facture|devis|avoir|bon de commande)\s+([a-z0-9][a-z0-9\-_\/.]{3,})$/
+    nonisolated(unsafe) static let ejNumber =
+        /(?:engagement juridique|n\s?° ?ej|ej ?n\s?°|numero (?:d')?ej|n\s?° d'engagement|bon de commande|commande|\bej\b)\D{0,25}?(\d{10})(?!\d)/
+    nonisolated(unsafe) static let marcheNumber =
+        /(?:n\s?° de marche|n\s?° du marche|marche n\s?°|numero (?:de|du) marche|ref\.? marche|reference du marche|marche public n\s?°|n\s?° (?:de )?contrat|contrat n\s?°)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
+    nonisolated(unsafe) static let accordCadre =
+        /accord[- ]cadre\s*(?:n\s?°|nº|no\.?|numero)?\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{3,})/
+    nonisolated(unsafe) static let cpv = /(?:^|\D)(\d{8})(?:-(\d))?(?!\d)/
+
+    static func find(in document: DocumentLines, into facts: inout DocumentFacts) {
+        let r = document.reliability
+        for cell in document.wholeLines {
+            if facts[.numberDocument] == nil, let match = cell.folded.firstMatch(of: documentNumber) {
+                if let value = match.output.1, value.contains(where: \.isNumber) {
+                    facts.offer(field(.numberDocument, original(value, in: cell), 0.85 * r, cell))
+                } else if let next = document.lines[cell.line].first(where: { $0.index == cell.index + 1 }) ?? document.below(cell, within: 1),
+                          let token = next.text.split(separator: " ").first, token.contains(where: \.isNumber), token.count >= 3 {
+                    facts.offer(field(.numberDocument, String(token), 0.8 * r, next))
+                }
+            }
+            if facts[.numberDocument] == nil, cell.page == 1, cell.line < 30, let match = cell.folded.firstMatch(of: titledNumber),
+               match.output.1.contains(where: \.isNumber) {
+                facts.offer(field(.numberDocument, original(match.output.1, in: cell), 0.75 * r, cell))
+            }
+            if let match = cell.folded.firstMatch(of: ejNumber) {
+                facts.offer(field(.numberEJ, String(match.output.1), 0.9 * r, cell))
+            }
+            if let match = cell.folded.firstMatch(of: marcheNumber), match.output.1.contains(where: \.isNumber) {
+                facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.85 * r, cell))
+            }
+            if let match = cell.folded.firstMatch(of: accordCadre), match.output.1.contains(where: \.isNumber) {
+                facts.offer(field(.numberAccordCadre, original(match.output.1, in: cell), 0.85 * r, cell))
+            }
+            if cell.folded.contains("cpv"), let match = cell.folded.firstMatch(of: cpv) {
+                let code = match.output.2.map { "\(match.output.1)-\($0)" } ?? String(match.output.1)
+                facts.offer(field(.cpv, code, 0.9 * r, cell))
+            }
+        }
+        facts.offer(DateFinder.issueDate(in: document))
+    }
+
+    private static func field(_ key: FieldKey, _ value: String, _ confidence: Double, _ cell: LocatedCell) -> ExtractedField {
+        ExtractedField(key: key, value: value.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:")),
+                       confidence: confidence, source: cell.source)
+    }
+
+    /// The printed form of a match found in the folded copy of a cell (same length, character for character).
+    static func original(_ folded: Substring, in cell: LocatedCell) -> String {
+        let start = cell.folded.distance(from: cell.folded.startIndex, to: folded.startIndex)
+        let from = cell.text.index(cell.text.startIndex, offsetBy: start)
+        return String(cell.text[from..<cell.text.index(from, offsetBy: folded.count)])
+    }
+}
+
+/// The date a document was issued: the date its label names as such, in any usual French form; delivery, due,
+/// period and validity dates are not it.
+enum DateFinder {
+    nonisolated(unsafe) static let numeric = /(?:^|[^\d\/.])(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4}|\d{2})(?![\d\/])/
+    nonisolated(unsafe) static let iso = /(?:^|\D)(\d{4})-(\d{2})-(\d{2})(?!\d)/
+    nonisolated(unsafe) static let long =
+        /(?:^|\D)(1er|\d{1,2})\s+(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\s+(\d{4})/
+    static let months = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+                         "octobre", "novembre", "decembre"]
+    static let issueLabels = ["date de facture", "date de la facture", "date d'emission", "date du devis",
+                              "date de commande", "date de la commande", "date d'edition", "emis le", "etabli le",
+                              "fait a", ", le", "date :", "date:", "date", "le "]
+    static let otherLabels = ["echeance", "livraison", "debut", "fin ", "validite", "valable", "naissance", "paiement",
+                              "reglement", "associee", "expiration", "limite", "periode", "du ", "au ", "prestation",
+                              "reception", "execution", "jusqu", "avant le", "depuis", "notification", "remise des offres"]
+
+    static func dates(in cell: LocatedCell) -> [(LocalDate, Range<String.Index>)] {
+        var found: [(LocalDate, Range<String.Index>)] = []
+        for match in cell.folded.matches(of: numeric) {
+            guard let day = Int(match.output.1), let month = Int(match.output.2), var year = Int(match.output.3) else { continue }
+            if match.output.3.count == 2 { year += 2000 }
+            if let date = LocalDate(year: year, month: month, day: day) { found.append((date, match.output.1.startIndex..<match.range.upperBound)) }
+        }
+        for match in cell.folded.matches(of: iso) {
+            if let date = LocalDate(year: Int(match.output.1)!, month: Int(match.output.2)!, day: Int(match.output.3)!) {
+                found.append((date, match.output.1.startIndex..<match.range.upperBound))
+            }
+        }
+        for match in cell.folded.matches(of: long) {
+            let day = match.output.1 == "1er" ? 1 : Int(match.output.1) ?? 0
+            if let month = months.firstIndex(of: String(match.output.2)),
+               let date = LocalDate(year: Int(match.output.3)!, month: month + 1, day: day) { found.append((date, match.output.1.startIndex..<match.range.upperBound)) }
+        }
+        return found.filter { (1990...2100).contains($0.0.year) }
+    }
+
+    static func issueDate(in document: DocumentLines) -> ExtractedField? {
+        var fallback: ExtractedField?
+        for cell in document.cells {
+            for (date, range) in dates(in: cell) {
+                var label = String(cell.folded[..<range.lowerBound])
+                if label.filter(\.isLetter).count < 3 {
+                    label = (document.leftOf(cell).first?.folded ?? "") + " " + label
+                }
+                let tail = String(label.suffix(40))
+                if otherLabels.contains(where: { tail.contains($0) }) { continue }
+                let r = document.reliability
+                if issueLabels.contains(where: { tail.contains($0) }) {
+                    return ExtractedField(key: .dateIssued, value: date.iso, confidence: 0.9 * r, source: cell.source)
+                }
+                if fallback == nil {
+                    fallback = ExtractedField(key: .dateIssued, value: date.iso, confidence: 0.5 * r, source: cell.source)
+                }
+            }
+        }
+        return fallback
+    }
+}
