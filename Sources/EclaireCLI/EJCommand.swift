@@ -44,15 +44,24 @@ struct EJCommand: AsyncParsableCommand {
         func run() async throws {
             let number = Identifiers.ejNumber(ej)
             guard number.isValid else { throw UserError(message: "« \(ej) » n'est pas un numéro d'EJ (10 chiffres attendus)") }
-            let detail = try await options.withStorage { try await ChorusQueries(sql: $0.sql).detail(ej: number.normalized) }
+            let location = try options.location()
+            let (detail, documents) = try await options.withStorage { storage in
+                let store = DocumentStore(database: storage.database, files: DocumentFileStore.resolve(option: nil, database: location),
+                                          actor: "cli")
+                return (try await ChorusQueries(sql: storage.sql).detail(ej: number.normalized),
+                        try await store.fields(ofEJ: number.normalized))
+            }
             guard let detail else { throw UserError(message: "EJ inconnu : \(number.normalized)") }
-            if json { return try JSONOutput.line(EJDetailDTO(detail)) }
+            if json { return try JSONOutput.line(EJDetailDTO(detail, documents: documents)) }
             let o = detail.overview
             print("EJ \(o.ej) — \(o.supplier.name ?? "fournisseur inconnu") (SIRET \(o.supplier.siret?.normalized ?? "—"))")
             print("Étape : \(o.stage.frenchLabel) — engagé \(o.ae.french), payé \(o.cp.french), reste à payer \(o.resteAPayer.french)")
             for (line, source) in detail.lines where line.poste > 0 {
                 print("  poste \(line.poste) : \(line.imputation.centreFinancier ?? "—") / \(line.imputation.domaineFonctionnel ?? "—") (\(source.fileName):\(source.line))")
             }
+            let synthesis = EJSynthesis(documents: documents)
+            if let designation = synthesis.designation { print("Objet (d'après les pièces) : \(designation.value)") }
+            for (document, _) in documents { print("  pièce \(document.id) : \(document.fileName) — \(document.status.label)") }
             for (payment, _) in detail.payments {
                 print("  DP \(payment.dp) : \(payment.amount.french) le \(payment.dateDerniereOperation.map(FrenchFormat.date) ?? "—")")
             }

@@ -15,14 +15,26 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(name: .customLong("force-ocr"), help: "Reconnaît chaque page comme un scan, même si elle a une couche texte.")
     var forceOCR = false
     @Option(help: "Résolution de la reconnaissance de caractères, en points par pouce.") var dpi = 300
+    @Flag(help: .hidden) var record = false
+    @Option(name: .customLong("max-memory-mb"), help: .hidden) var maxMemoryMB: Int?
+    @Option(name: .customLong("max-cpu-seconds"), help: .hidden) var maxCPUSeconds: Int?
 
     func run() async throws {
+        Self.limit(memoryMB: maxMemoryMB, cpuSeconds: maxCPUSeconds)
         let reader = DocumentReader(options: .init(useStructured: !noStructured, text: .init(forceOCR: forceOCR, ocrDPI: dpi)))
         var failed = false
         for file in files {
             let name = URL(fileURLWithPath: file).lastPathComponent
             do {
                 let extraction = try reader.read(file)
+                if record {
+                    // The worker's child process: everything it read, for the queue to store.
+                    try JSONOutput.line(ExtractionRecord(
+                        textMethod: extraction.textMethod.rawValue,
+                        pages: extraction.pages.map { .init(number: $0.number, method: $0.method.rawValue, text: $0.layout.text) },
+                        fields: FieldKey.allCases.compactMap { extraction.facts.fields[$0] }, invalidIDs: extraction.facts.invalidIDs))
+                    continue
+                }
                 let report = ExtractionReport(file: name, facts: extraction.facts, textMethod: extraction.textMethod.rawValue)
                 if json { try JSONOutput.line(report) } else { print(Self.french(report, extraction.facts)) }
             } catch let error as DocumentError {
@@ -32,6 +44,18 @@ struct ExtractCommand: AsyncParsableCommand {
         }
         JSONOutput.flush()
         if failed { throw ExitCode(1) }
+    }
+
+    /// Caps this process (a worker's reader): address space and CPU time; beyond them the kernel stops it.
+    static func limit(memoryMB: Int?, cpuSeconds: Int?) {
+        if let memoryMB {
+            var limit = rlimit(rlim_cur: rlim_t(memoryMB) << 20, rlim_max: rlim_t(memoryMB) << 20)
+            setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
+        }
+        if let cpuSeconds {
+            var limit = rlimit(rlim_cur: rlim_t(cpuSeconds), rlim_max: rlim_t(cpuSeconds + 5))
+            setrlimit(Int32(RLIMIT_CPU.rawValue), &limit)
+        }
     }
 
     static func french(_ report: ExtractionReport, _ facts: DocumentFacts) -> String {

@@ -7,7 +7,8 @@ import Vapor
 
 /// Builds the application; `eclaire serve`, `eclaire demo` and the tests all call this one function.
 public enum EclaireApp {
-    public static func configure(_ app: Application, database: DatabaseLocation) async throws {
+    public static func configure(_ app: Application, database: DatabaseLocation,
+                                 documents: DocumentFileStore? = nil) async throws {
         var directory = DirectoryConfiguration(workingDirectory: bundleRoot)
         directory.publicDirectory = directory.resourcesDirectory + "Public/"
         app.directory = directory
@@ -22,6 +23,7 @@ public enum EclaireApp {
         app.leaf.tags["csrf"] = CSRFTag()
         app.views.use(.leaf)
         app.statsCache = StatsCache()
+        app.documentFiles = documents ?? DocumentFileStore.resolve(option: nil, database: database)
         app.middleware = Middlewares()
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(FrenchErrorMiddleware(environment: app.environment))
@@ -33,12 +35,15 @@ public enum EclaireApp {
         try app.register(collection: OpenAPIController())
         app.get("glossaire") { request in try await request.view.render("glossary", ["title": "Glossaire"]) }
         // Everything else needs a signed-in user, and its forms the session's CSRF token.
+        try app.grouped(RequireUser()).register(collection: DocumentUploadController())
         let protected = app.grouped(RequireUser(), CheckCSRF())
         try protected.register(collection: PagesController())
         try protected.register(collection: BudgetPagesController())
         try protected.register(collection: BudgetFormsController())
         try protected.register(collection: ProductAdminController())
         try protected.register(collection: ExportController())
+        try protected.register(collection: DocumentPagesController())
+        try protected.register(collection: DocumentsAPIController())
         try protected.register(collection: BudgetAPIController())
         try protected.register(collection: APIController())
     }

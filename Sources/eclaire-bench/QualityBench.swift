@@ -24,6 +24,13 @@ struct QualityBench: ParsableCommand {
         }
         print("\(samples.count) échantillons\n")
         for path in paths.split(separator: ",") {
+            if path == "read" {
+                // Reading alone (text layer and layout, no extraction): where the time of the text path goes.
+                let start = Date(), extractor = TextExtractor()
+                for _ in 0..<5 { for sample in samples { _ = try extractor.read(sample.pdf) } }
+                print("## read — \(String(format: "%.1f", Double(samples.count * 5) / Date().timeIntervalSince(start))) documents/s\n")
+                continue
+            }
             let options: DocumentReader.Options
             switch path {
             case "structured": options = .init(useStructured: true)

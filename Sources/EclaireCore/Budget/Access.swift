@@ -57,4 +57,12 @@ public struct User: Sendable, Equatable {
         guard let productID else { return true }
         return canRead(product: productID)
     }
+
+    /// Attaching documents to an EJ and correcting what was read from them: analysts (admin, bureau budgétaire)
+    /// everywhere, a team on its own products' EJs and on EJs of no product; sponsors read only.
+    public func canEditDocuments(ejLinkedTo productID: Int?) -> Bool {
+        if readsEverything { return true }
+        guard role == .teamMember else { return false }
+        return productID.map { productIDs.contains($0) } ?? true
+    }
 }

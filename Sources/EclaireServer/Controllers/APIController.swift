@@ -50,7 +50,7 @@ struct APIController: RouteCollection {
         guard let detail = try await queries(request).detail(ej: ej) else {
             throw Abort(.notFound, reason: "EJ inconnu : \(ej)")
         }
-        return EJDetailDTO(detail)
+        return EJDetailDTO(detail, documents: try await request.documents.fields(ofEJ: ej))
     }
 }
 

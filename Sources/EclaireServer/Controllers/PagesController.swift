@@ -39,7 +39,10 @@ struct PagesController: RouteCollection {
         let store = BudgetStore(database: request.db, actor: try request.user.login)
         var product: Product?
         if let id = try await store.productID(ofEJ: ej) { product = try await store.product(id) }
-        return try await request.view.render("ej", EJPage(detail, product: product, asOf: .today))
+        let documents = try await request.documents.fields(ofEJ: ej)
+        let canAttach = try request.user.canEditDocuments(ejLinkedTo: product?.id)
+        return try await request.view.render("ej", EJPage(detail, product: product, asOf: .today,
+                                                          documents: EJDocumentsView(documents, canAttach: canAttach)))
     }
 
     func imports(request: Request) async throws -> View {

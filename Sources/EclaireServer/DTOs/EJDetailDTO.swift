@@ -1,4 +1,5 @@
 import EclaireCore
+import Storage
 import Vapor
 
 /// `eclaire ej show EJ --json` and `GET /api/v1/ejs/:ej`.
@@ -10,9 +11,10 @@ public struct EJDetailDTO: Content {
     public let servicesFaits: [ServiceFaitDTO]
     public let demandesPaiement: [PaymentDTO]
     public let payments: [PaymentDTO]
-    /// Filled by the documents and anomalies work (issues 4 and 5); empty until then, never invented.
-    public let documents: [String]
-    public let extractedFacts: [String: String]
+    /// The attached documents with what was read from each, and the EJ's synthesis from all of them.
+    public let documents: [DocumentDetailJSON]
+    public let extractedFacts: SynthesisJSON
+    /// Filled by the anomalies work (issue 5); empty until then, never invented.
     public let anomalies: [String]
 
     enum CodingKeys: String, CodingKey {
@@ -21,7 +23,7 @@ public struct EJDetailDTO: Content {
         case demandesPaiement = "demandes_paiement", extractedFacts = "extracted_facts"
     }
 
-    public init(_ detail: EJDetail) {
+    public init(_ detail: EJDetail, documents attached: [(StoredDocument, [StoredField])] = []) {
         summary = EJSummaryDTO(detail.overview)
         amounts = Dictionary(uniqueKeysWithValues: detail.overview.amounts.map { ($0.key.rawValue, $0.value.euros) })
         lines = detail.lines.map { LineDTO($0.0, source: $0.1) }
@@ -30,8 +32,8 @@ public struct EJDetailDTO: Content {
         let all = detail.payments.map { PaymentDTO($0.0, source: $0.1) }
         demandesPaiement = all
         payments = all.filter { $0.amount != 0 }
-        documents = []
-        extractedFacts = [:]
+        documents = attached.map { DocumentDetailJSON($0.0, $0.1) }
+        extractedFacts = SynthesisJSON(EJSynthesis(documents: attached))
         anomalies = []
     }
 }

@@ -64,7 +64,10 @@ struct EJPage: Encodable {
         let name: String
     }
 
-    init(_ detail: EJDetail, product: Product?, asOf today: LocalDate) {
+    let documents: EJDocumentsView
+
+    init(_ detail: EJDetail, product: Product?, asOf today: LocalDate, documents: EJDocumentsView) {
+        self.documents = documents
         let overview = detail.overview
         ej = overview.ej
         title = "EJ \(overview.ej)"

@@ -9,5 +9,6 @@ public enum StorageMigrations {
         M004_CreateAccounts(),
         M005_CreateTeamFigures(),
         M006_CreateConsumptions(),
+        M007_CreateDocuments(),
     ]
 }

@@ -1,0 +1,106 @@
+import ArgumentParser
+import EclaireCore
+import Foundation
+import Storage
+
+/// `eclaire work [--workers N] [--until-empty]`: reads the queued documents. Workers share the queue through the
+/// database, so several processes (on PostgreSQL, several machines) can run at once without taking a job twice.
+struct WorkCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "work", abstract: "Lit les documents en attente (extraction), avec plusieurs lecteurs en parallèle.")
+
+    @OptionGroup var options: DatabaseOption
+    @Option(help: "Dossier des documents (défaut : $ECLAIRE_DOCUMENT_STORE, sinon à côté de la base SQLite).")
+    var store: String?
+    @Option(help: "Nombre de lecteurs en parallèle.") var workers = 1
+    @Flag(name: .customLong("until-empty"), help: "S'arrête quand plus rien n'est prêt à lire.") var untilEmpty = false
+    @Option(help: "Durée maximale de lecture d'un document, en secondes.") var timeout = 120.0
+    @Option(name: .customLong("max-memory-mb"), help: "Mémoire maximale d'un lecteur, en Mo.") var maxMemoryMB = 2048
+
+    func validate() throws {
+        guard (1...64).contains(workers) else { throw ValidationError("--workers : entre 1 et 64") }
+    }
+
+    func run() async throws {
+        let location = try options.location()
+        let files = DocumentFileStore.resolve(option: store, database: location)
+        let isolation = IsolatedExtraction(timeoutSeconds: timeout, memoryMegabytes: maxMemoryMB)
+        try await StorageContainer.using(location) { storage in
+            let documents = DocumentStore(database: storage.database, files: files, actor: "worker")
+            let progress = Progress(total: try await documents.pendingJobs().ready)
+            let name = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<workers {
+                    group.addTask {
+                        try await Self.loop(worker: "\(name)#\(index)", documents: documents, isolation: isolation,
+                                            untilEmpty: untilEmpty, progress: progress)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            progress.finish()
+            let later = try await documents.pendingJobs().later
+            if later > 0 { FileHandle.standardError.write(Data("\(later) document(s) seront relus plus tard (nouvel essai après un échec).\n".utf8)) }
+        }
+    }
+
+    static func loop(worker: String, documents: DocumentStore, isolation: IsolatedExtraction, untilEmpty: Bool,
+                     progress: Progress) async throws {
+        while true {
+            guard let job = try await documents.claim(worker: worker) else {
+                if untilEmpty { return }
+                try await Task.sleep(for: .seconds(2))
+                continue
+            }
+            let document = try await documents.document(job.documentID)
+            do {
+                let record = try await isolation.run(path: documents.files.path(of: document.storedPath))
+                try await documents.complete(job, with: record)
+                progress.advance(failed: false)
+            } catch {
+                // The child names the file by its stored digest: say the name people gave it.
+                let reason = "\(error)".replacingOccurrences(of: URL(fileURLWithPath: document.storedPath).lastPathComponent,
+                                                             with: document.fileName)
+                // A refusal (not a document, encrypted, too many pages) will not change on retry; a crash or a
+                // timeout might.
+                let permanent = if case IsolatedExtraction.Failure.refused = error { true } else { false }
+                try await documents.fail(job, reason: reason, permanent: permanent)
+                progress.advance(failed: true)
+            }
+        }
+    }
+}
+
+/// A progress bar on standard error, redrawn in place when it is a terminal, one line per tenth otherwise.
+final class Progress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total: Int
+    private var done = 0, failed = 0
+    private let start = Date()
+    private let interactive = isatty(STDERR_FILENO) == 1
+
+    init(total: Int) { self.total = total }
+
+    func advance(failed didFail: Bool) {
+        lock.lock(); defer { lock.unlock() }
+        done += 1
+        if didFail { failed += 1 }
+        total = max(total, done)
+        if interactive || done == total || done % max(1, total / 10) == 0 { draw() }
+    }
+
+    func finish() {
+        lock.lock(); defer { lock.unlock() }
+        if interactive { draw(); FileHandle.standardError.write(Data("\n".utf8)) }
+        else if done == 0 { draw() }
+    }
+
+    private func draw() {
+        let width = 30
+        let filled = total == 0 ? width : width * done / total
+        let rate = Double(done) / max(Date().timeIntervalSince(start), 0.001)
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        let line = "\(bar) \(done)/\(total) documents lus, \(failed) échec(s), \(String(format: "%.1f", rate).replacingOccurrences(of: ".", with: ",")) doc/s"
+        FileHandle.standardError.write(Data((interactive ? "\r" + line : line + "\n").utf8))
+    }
+}

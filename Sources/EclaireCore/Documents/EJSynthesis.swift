@@ -1,0 +1,63 @@
+/// What an EJ buys, from whom, for whom — decided from all its documents. Where documents disagree, the documented
+/// priority decides (acte d'engagement > avenant > bon de commande > devis > fiche navette > facture > others) and
+/// the disagreement is kept to be shown.
+public struct EJSynthesis: Sendable, Equatable {
+    /// One synthesised fact, the document it was taken from, and the documents that say otherwise.
+    public struct Decision: Sendable, Equatable {
+        public let value: String
+        public let confidence: Double
+        public let documentID: Int
+        public let documentType: DocumentType
+        public let conflicts: [Conflict]
+    }
+
+    public struct Conflict: Sendable, Equatable {
+        public let value: String
+        public let documentID: Int
+        public let documentType: DocumentType
+    }
+
+    public struct Source: Sendable {
+        public let documentID: Int
+        public let facts: DocumentFacts
+
+        public init(documentID: Int, facts: DocumentFacts) {
+            self.documentID = documentID
+            self.facts = facts
+        }
+
+        var type: DocumentType { facts[.documentType].flatMap(DocumentType.init(rawValue:)) ?? .autre }
+    }
+
+    public static let priority: [DocumentType] = [.acteEngagement, .avenant, .bonDeCommande, .devis, .ficheNavette, .facture]
+
+    public let designation: Decision?
+    public let supplierName: Decision?
+    public let supplierSiret: Decision?
+    public let beneficiary: Decision?
+
+    /// The EJ has the three facts the State measures this work by: what, from whom, for whom.
+    public var isComplete: Bool { designation != nil && (supplierName != nil || supplierSiret != nil) && beneficiary != nil }
+
+    public init(sources: [Source]) {
+        designation = Self.decide(.object, sources)
+        supplierName = Self.decide(.supplierName, sources)
+        supplierSiret = Self.decide(.supplierSiret, sources)
+        beneficiary = Self.decide(.buyer, sources)
+    }
+
+    static func rank(_ type: DocumentType) -> Int { priority.firstIndex(of: type) ?? priority.count }
+
+    static func decide(_ key: FieldKey, _ sources: [Source]) -> Decision? {
+        let candidates = sources.compactMap { source in source.facts.fields[key].map { (source, $0) } }
+            .sorted { a, b in
+                (rank(a.0.type), -a.1.confidence, a.0.documentID) < (rank(b.0.type), -b.1.confidence, b.0.documentID)
+            }
+        guard let (source, field) = candidates.first else { return nil }
+        let chosen = Text.foldedKey(field.value)
+        let conflicts = candidates.dropFirst().filter { Text.foldedKey($0.1.value) != chosen }
+            .map { Conflict(value: $0.1.value, documentID: $0.0.documentID, documentType: $0.0.type) }
+        return Decision(value: field.value, confidence: field.confidence, documentID: source.documentID,
+                        documentType: source.type, conflicts: conflicts)
+    }
+}

@@ -1,0 +1,128 @@
+import EclaireCore
+import Foundation
+import Storage
+import Vapor
+
+/// The analysts' pages: documents by status, one document with its text and facts, corrections, uploads.
+struct DocumentPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("documents", use: list)
+        routes.get("documents", ":id", use: page)
+        routes.get("documents", ":id", "fichier", use: file)
+        routes.post("documents", ":id", "corriger", use: correct)
+        routes.post("documents", ":id", "relire", use: requeue)
+    }
+
+    func list(request: Request) async throws -> View {
+        guard try request.user.readsEverything else {
+            throw Abort(.forbidden, reason: "La liste de toutes les pièces est réservée aux analystes (bureau budgétaire, administrateurs) ; les pièces d'un EJ sont sur sa page.")
+        }
+        let store = try request.documents
+        let filter = (try? request.query.get(String.self, at: "statut")).flatMap(DocumentStatus.init(rawValue:))
+        let counts = try await store.counts()
+        let documents = try await store.documents(status: filter, limit: 500)
+        let fields = try await store.listFields(of: documents.map(\.id))
+        let (ejs, complete) = try await store.completeness()
+        let share = ejs == 0 ? "—" : "\(Int((Double(complete) * 100 / Double(ejs)).rounded())) %"
+        return try await request.view.render("documents", DocumentsPage(
+            counts: DocumentStatus.allCases.map { StatusCountView(status: $0.rawValue, label: $0.label, count: counts[$0], selected: $0 == filter) },
+            total: counts.total, ejWithDocuments: ejs, completeEJs: complete, completeShare: share,
+            rows: documents.map { DocumentRowView($0, fields: fields[$0.id] ?? []) }, filter: filter?.rawValue ?? ""))
+    }
+
+    /// The document, if the caller may read one of its EJs (else the same 404 as an unknown document).
+    static func readable(_ request: Request) async throws -> (StoredDocument, canEdit: Bool) {
+        let id = try request.parameters.require("id", as: Int.self)
+        let unknown = Abort(.notFound, reason: "Aucune pièce n° \(id).")
+        guard let document = try? await request.documents.document(id) else { throw unknown }
+        let user = try request.user
+        let budget = BudgetStore(database: request.db, actor: user.login)
+        var readable = user.readsEverything, editable = user.readsEverything
+        for ej in document.ejs {
+            let product = try await budget.productID(ofEJ: ej)
+            readable = readable || user.canRead(ejLinkedTo: product)
+            editable = editable || user.canEditDocuments(ejLinkedTo: product)
+        }
+        guard readable else { throw unknown }
+        return (document, editable)
+    }
+
+    func page(request: Request) async throws -> View {
+        let (document, canEdit) = try await Self.readable(request)
+        let store = try request.documents
+        return try await request.view.render("document", DocumentPage(
+            document, fields: try await store.fields(of: document.id), pages: try await store.pages(of: document.id),
+            canEdit: canEdit))
+    }
+
+    func file(request: Request) async throws -> Response {
+        let (document, _) = try await Self.readable(request)
+        let response = try await request.fileio.asyncStreamFile(at: request.application.documentFiles.path(of: document.storedPath))
+        let safeName = document.fileName.replacingOccurrences(of: "\"", with: "")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(safeName)\"")
+        return response
+    }
+
+    struct Correction: Content {
+        var key: String
+        var value: String
+    }
+
+    func correct(request: Request) async throws -> Response {
+        let (document, canEdit) = try await Self.readable(request)
+        guard canEdit else { throw Abort(.forbidden, reason: "Vous pouvez lire cette pièce mais pas la corriger.") }
+        let form = try request.content.decode(Correction.self)
+        guard let key = EclaireCore.FieldKey(rawValue: form.key) else { throw Abort(.badRequest, reason: "Champ inconnu : \(form.key)") }
+        try await request.documents.correct(documentID: document.id, key: key, value: form.value)
+        return request.redirect(to: "/documents/\(document.id)#informations")
+    }
+
+    func requeue(request: Request) async throws -> Response {
+        let (document, canEdit) = try await Self.readable(request)
+        guard canEdit else { throw Abort(.forbidden, reason: "Vous pouvez lire cette pièce mais pas la faire relire.") }
+        try await request.documents.requeue(document.id)
+        return request.redirect(to: "/documents/\(document.id)")
+    }
+}
+
+/// Uploads on the EJ page. Outside `CheckCSRF`: that middleware runs before a large multipart body is collected,
+/// so the form's token is checked here, once the body is read.
+struct DocumentUploadController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        // Scans and PDFs are larger than Vapor's default body limit; bounded all the same.
+        routes.on(.POST, "ej", ":ej", "documents", body: .collect(maxSize: "64mb"), use: upload)
+    }
+
+    struct Upload: Content {
+        var fichier: File
+        var csrf: String?
+    }
+
+    func upload(request: Request) async throws -> Response {
+        let ej = try request.parameters.require("ej")
+        let unknown = "Aucun engagement juridique n° \(ej) n'a été importé."
+        try await EJAccess.check(ej, for: request, unknown: unknown)
+        let product = try await BudgetStore(database: request.db, actor: try request.user.login).productID(ofEJ: ej)
+        guard try request.user.canEditDocuments(ejLinkedTo: product) else {
+            throw Abort(.forbidden, reason: "Vous pouvez lire cet EJ mais pas y joindre de pièce.")
+        }
+        let upload = try request.content.decode(Upload.self)
+        if let expected = request.caller?.csrfToken, request.headers.first(name: "X-CSRF-Token") ?? upload.csrf != expected {
+            throw Abort(.forbidden, reason: "jeton de sécurité du formulaire absent ou périmé : rechargez la page")
+        }
+        guard upload.fichier.data.readableBytes > 0 else { throw Abort(.badRequest, reason: "Fichier vide ou absent.") }
+        // Kept under the name the user gave it: the store keys the copy by its digest.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eclaire-upload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let name = URL(fileURLWithPath: upload.fichier.filename).lastPathComponent
+        let temporary = folder.appendingPathComponent(name.isEmpty ? "piece" : name)
+        try Data(buffer: upload.fichier.data).write(to: temporary)
+        do {
+            _ = try await request.documents.attach(ej: ej, file: temporary)
+        } catch let error as DocumentStoreError {
+            throw Abort(.badRequest, reason: error.description)
+        }
+        return request.redirect(to: "/ej/\(ej)#pieces")
+    }
+}

@@ -1,0 +1,79 @@
+import EclaireCore
+import Storage
+import Vapor
+
+/// `/api/v1/documents…`: the documents, what was read from them, corrections — for reuse by other services.
+struct DocumentsAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1", "documents")
+        api.get(use: list)
+        api.get("summary", use: summary)
+        api.get(":id", use: show)
+        api.put(":id", "fields", ":key", use: correct)
+    }
+
+    struct ListQuery: Content {
+        var status: String?
+        var limit: Int?
+        var offset: Int?
+    }
+
+    func list(request: Request) async throws -> [DocumentSummaryJSON] {
+        guard try request.user.readsEverything else {
+            throw Abort(.forbidden, reason: "la liste de toutes les pièces est réservée aux analystes ; les pièces d'un EJ sont dans /api/v1/ejs/{ej}")
+        }
+        let query = try request.query.decode(ListQuery.self)
+        var status: DocumentStatus?
+        if let text = query.status {
+            guard let parsed = DocumentStatus(rawValue: text) else {
+                throw Abort(.badRequest, reason: "status : queued, running, done ou failed")
+            }
+            status = parsed
+        }
+        let limit = min(max(query.limit ?? 100, 1), 1000)
+        return try await request.documents.documents(status: status, limit: limit, offset: max(query.offset ?? 0, 0))
+            .map(DocumentSummaryJSON.init)
+    }
+
+    struct Summary: Content {
+        let counts: [String: Int]
+        let total: Int
+        let ejsWithDocuments: Int
+        let completeEjs: Int
+
+        enum CodingKeys: String, CodingKey {
+            case counts, total, ejsWithDocuments = "ejs_with_documents", completeEjs = "complete_ejs"
+        }
+    }
+
+    func summary(request: Request) async throws -> Summary {
+        guard try request.user.readsEverything else {
+            throw Abort(.forbidden, reason: "réservé aux analystes (bureau budgétaire, administrateurs)")
+        }
+        let store = try request.documents
+        let counts = try await store.counts()
+        let (ejs, complete) = try await store.completeness()
+        return Summary(counts: Dictionary(uniqueKeysWithValues: DocumentStatus.allCases.map { ($0.rawValue, counts[$0]) }),
+                       total: counts.total, ejsWithDocuments: ejs, completeEjs: complete)
+    }
+
+    func show(request: Request) async throws -> DocumentDetailJSON {
+        let (document, _) = try await DocumentPagesController.readable(request)
+        return DocumentDetailJSON(document, try await request.documents.fields(of: document.id))
+    }
+
+    struct Correction: Content {
+        var value: String
+    }
+
+    func correct(request: Request) async throws -> DocumentDetailJSON {
+        let (document, canEdit) = try await DocumentPagesController.readable(request)
+        guard canEdit else { throw Abort(.forbidden, reason: "lecture seule sur cette pièce") }
+        let name = try request.parameters.require("key")
+        guard let key = EclaireCore.FieldKey(rawValue: name) else { throw Abort(.badRequest, reason: "champ inconnu : \(name)") }
+        let correction = try request.content.decode(Correction.self)
+        let store = try request.documents
+        try await store.correct(documentID: document.id, key: key, value: correction.value)
+        return DocumentDetailJSON(document, try await store.fields(of: document.id))
+    }
+}

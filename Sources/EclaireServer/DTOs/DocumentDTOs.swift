@@ -1,0 +1,165 @@
+import EclaireCore
+import Storage
+import Vapor
+
+/// A document in lists (CLI `documents list --json`, API).
+public struct DocumentSummaryJSON: Content {
+    public let id: Int
+    public let fileName: String
+    public let sha256: String
+    public let sizeBytes: Int64
+    public let status: String
+    public let error: String?
+    public let ejs: [String]
+    public let textMethod: String?
+    public let pageCount: Int?
+    public let addedAt: String
+    public let extractedAt: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, sha256, status, error, ejs
+        case fileName = "file_name", sizeBytes = "size_bytes", textMethod = "text_method", pageCount = "page_count"
+        case addedAt = "added_at", extractedAt = "extracted_at"
+    }
+
+    public init(_ document: StoredDocument) {
+        id = document.id
+        fileName = document.fileName
+        sha256 = document.sha256
+        sizeBytes = document.sizeBytes
+        status = document.status.rawValue
+        error = document.error
+        ejs = document.ejs
+        textMethod = document.textMethod
+        pageCount = document.pageCount
+        addedAt = document.addedAt
+        extractedAt = document.extractedAt
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(fileName, forKey: .fileName)
+        try container.encode(sha256, forKey: .sha256)
+        try container.encode(sizeBytes, forKey: .sizeBytes)
+        try container.encode(status, forKey: .status)
+        try container.encode(error, forKey: .error)
+        try container.encode(ejs, forKey: .ejs)
+        try container.encode(textMethod, forKey: .textMethod)
+        try container.encode(pageCount, forKey: .pageCount)
+        try container.encode(addedAt, forKey: .addedAt)
+        try container.encode(extractedAt, forKey: .extractedAt)
+    }
+}
+
+/// One stored fact with its confidence, source and correction.
+public struct FieldJSON: Content {
+    public let key: String
+    public let value: String
+    public let confidence: Double
+    public let page: Int?
+    public let sourceText: String?
+    public let correctedBy: String?
+
+    enum CodingKeys: String, CodingKey {
+        case key, value, confidence, page, sourceText = "source_text", correctedBy = "corrected_by"
+    }
+
+    public init(_ stored: StoredField) {
+        key = stored.field.key.rawValue
+        value = stored.field.value
+        confidence = (stored.field.confidence * 100).rounded() / 100
+        page = stored.field.source?.page
+        sourceText = stored.field.source?.text
+        correctedBy = stored.correctedBy
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(key, forKey: .key)
+        try container.encode(value, forKey: .value)
+        try container.encode(confidence, forKey: .confidence)
+        try container.encode(page, forKey: .page)
+        try container.encode(sourceText, forKey: .sourceText)
+        try container.encode(correctedBy, forKey: .correctedBy)
+    }
+}
+
+/// A document with its facts in the contract's extraction shape and field by field.
+public struct DocumentDetailJSON: Content {
+    public let document: DocumentSummaryJSON
+    public let extraction: ExtractionReport?
+    public let fields: [FieldJSON]
+
+    public init(_ document: StoredDocument, _ fields: [StoredField]) {
+        self.document = DocumentSummaryJSON(document)
+        let facts = DocumentFacts(fields: Dictionary(fields.map { ($0.field.key, $0.field) }, uniquingKeysWith: { a, _ in a }),
+                                  invalidIDs: document.invalidIDs)
+        extraction = document.status == .done || !fields.isEmpty
+            ? ExtractionReport(file: document.fileName, facts: facts, textMethod: document.textMethod ?? "") : nil
+        self.fields = fields.map(FieldJSON.init)
+    }
+
+    public init(from decoder: Decoder) throws { throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "output only")) }
+}
+
+/// The per-EJ synthesis in JSON: designation, supplier and beneficiary, each with its document and conflicts.
+public struct SynthesisJSON: Content {
+    public struct Decision: Content {
+        public let value: String
+        public let confidence: Double
+        public let documentID: Int
+        public let documentType: String
+        public let conflicts: [[String: String]]
+
+        enum CodingKeys: String, CodingKey {
+            case value, confidence, conflicts, documentID = "document_id", documentType = "document_type"
+        }
+
+        init(_ decision: EJSynthesis.Decision) {
+            value = decision.value
+            confidence = (decision.confidence * 100).rounded() / 100
+            documentID = decision.documentID
+            documentType = decision.documentType.rawValue
+            conflicts = decision.conflicts.map { ["value": $0.value, "document_id": String($0.documentID),
+                                                  "document_type": $0.documentType.rawValue] }
+        }
+    }
+
+    public let designation: Decision?
+    public let supplierName: Decision?
+    public let supplierSiret: Decision?
+    public let beneficiary: Decision?
+    public let complete: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case designation, beneficiary, complete, supplierName = "supplier_name", supplierSiret = "supplier_siret"
+    }
+
+    public init(_ synthesis: EJSynthesis) {
+        designation = synthesis.designation.map(Decision.init)
+        supplierName = synthesis.supplierName.map(Decision.init)
+        supplierSiret = synthesis.supplierSiret.map(Decision.init)
+        beneficiary = synthesis.beneficiary.map(Decision.init)
+        complete = synthesis.isComplete
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(designation, forKey: .designation)
+        try container.encode(supplierName, forKey: .supplierName)
+        try container.encode(supplierSiret, forKey: .supplierSiret)
+        try container.encode(beneficiary, forKey: .beneficiary)
+        try container.encode(complete, forKey: .complete)
+    }
+}
+
+extension EJSynthesis {
+    /// The synthesis of an EJ from its stored documents (corrections included).
+    public init(documents: [(StoredDocument, [StoredField])]) {
+        self.init(sources: documents.map { document, fields in
+            Source(documentID: document.id,
+                   facts: DocumentFacts(fields: Dictionary(fields.map { ($0.field.key, $0.field) }, uniquingKeysWith: { a, _ in a })))
+        })
+    }
+}

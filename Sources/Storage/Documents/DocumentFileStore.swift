@@ -1,0 +1,61 @@
+import Crypto
+import Foundation
+
+/// Where attached files are kept: a folder, each file once under its SHA-256 (`ab/cd/<sha256>`), whatever its name.
+public struct DocumentFileStore: Sendable {
+    public let root: URL
+
+    public init(root: URL) { self.root = root }
+
+    /// `$ECLAIRE_DOCUMENT_STORE`, else a folder beside the SQLite file (`eclaire.sqlite` → `eclaire-documents/`),
+    /// else `./eclaire-documents`.
+    public static func resolve(option: String?, database: DatabaseLocation,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) -> DocumentFileStore {
+        if let path = option ?? environment["ECLAIRE_DOCUMENT_STORE"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            return DocumentFileStore(root: URL(fileURLWithPath: path))
+        }
+        if case .sqlite(let path) = database, path != ":memory:" {
+            let file = URL(fileURLWithPath: path)
+            let base = file.deletingPathExtension().lastPathComponent
+            return DocumentFileStore(root: file.deletingLastPathComponent().appendingPathComponent("\(base)-documents"))
+        }
+        return DocumentFileStore(root: URL(fileURLWithPath: "eclaire-documents"))
+    }
+
+    /// Copies the file into the store (once) and returns its digest, size and path relative to the store.
+    public func put(_ file: URL) throws -> (sha256: String, size: Int64, relativePath: String) {
+        guard let data = try? Data(contentsOf: file, options: .mappedIfSafe) else {
+            throw DocumentStoreError.unreadable(file.lastPathComponent)
+        }
+        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let relative = "\(digest.prefix(2))/\(digest.dropFirst(2).prefix(2))/\(digest)"
+        let target = root.appendingPathComponent(relative)
+        if !FileManager.default.fileExists(atPath: target.path) {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // Written under a temporary name then moved: a crash never leaves half a file under the digest.
+            let temporary = target.appendingPathExtension("part-\(UUID().uuidString)")
+            try data.write(to: temporary)
+            _ = try? FileManager.default.replaceItemAt(target, withItemAt: temporary)
+            if !FileManager.default.fileExists(atPath: target.path) { try FileManager.default.moveItem(at: temporary, to: target) }
+        }
+        return (digest, Int64(data.count), relative)
+    }
+
+    public func path(of relative: String) -> String { root.appendingPathComponent(relative).path }
+}
+
+public enum DocumentStoreError: Error, Equatable, CustomStringConvertible {
+    case unreadable(String)
+    case unknownDocument(Int)
+    case unknownEJ(String)
+    case unknownField(String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file): "\(file) : fichier introuvable ou illisible"
+        case .unknownDocument(let id): "document \(id) inconnu"
+        case .unknownEJ(let ej): "EJ \(ej) inconnu : importez d'abord les lignes Chorus qui le portent"
+        case .unknownField(let key): "champ « \(key) » inconnu"
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import EclaireCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Corrections by people: audited, kept when the document is read again, and reused — a corrected supplier name
+/// becomes an alias of the document's SIRET.
+extension DocumentStore {
+    public func correct(documentID: Int, key: EclaireCore.FieldKey, value: String) async throws {
+        let document = try await document(documentID)
+        let value = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let before = try await fields(of: documentID).first { $0.field.key == key }
+        let actor = actor
+        try await database.transaction { transaction in
+            let sql = transaction as! any SQLDatabase
+            try await sql.delete(from: "document_fields").where("document_id", .equal, documentID).where("key", .equal, key.rawValue).run()
+            if !value.isEmpty {
+                try await sql.insert(into: "document_fields")
+                    .columns("document_id", "key", "value", "confidence", "page", "source_text", "corrected_by", "corrected_at")
+                    .values(SQLBind(documentID), SQLBind(key.rawValue), SQLBind(value), SQLBind(1.0), SQLBind(Int?.none),
+                            SQLBind(String?.none), SQLBind(actor), SQLBind(Self.now()))
+                    .run()
+            }
+            try await AuditWriter(sql: sql, actor: actor).record(
+                product: nil, entity: "document_field", id: "\(documentID):\(key.rawValue)", action: "correct",
+                before: before?.field.value, after: value.isEmpty ? nil : value)
+            if key == .supplierName, !value.isEmpty {
+                let siret = try await sql.select().column("value").from("document_fields")
+                    .where("document_id", .equal, documentID).where("key", .equal, EclaireCore.FieldKey.supplierSiret.rawValue).first()
+                    .map { try $0.decode(column: "value", as: String.self) }
+                if let siret {
+                    let known = try await sql.select().column("siret").from("supplier_aliases")
+                        .where("siret", .equal, siret).where("name", .equal, value).first()
+                    if known == nil {
+                        try await sql.insert(into: "supplier_aliases").columns("siret", "name", "source")
+                            .values(SQLBind(siret), SQLBind(value), SQLBind("correction du document \(document.id) par \(actor)")).run()
+                    }
+                }
+            }
+        }
+    }
+
+    /// Names people confirmed for a SIRET, most recent first.
+    public func aliases(siret: String) async throws -> [String] {
+        try await sql.select().column("name").from("supplier_aliases").where("siret", .equal, siret).all()
+            .map { try $0.decode(column: "name", as: String.self) }
+    }
+}

@@ -1,0 +1,97 @@
+import EclaireCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The extraction queue: a table of jobs that workers claim one at a time. On PostgreSQL a claim skips the rows
+/// other workers hold (`FOR UPDATE SKIP LOCKED`); SQLite runs one writer at a time, so its single `UPDATE … RETURNING`
+/// is already exclusive. A failed job is retried with a growing delay, then marked failed with its reason.
+extension DocumentStore {
+    public static let maxAttempts = 3
+    /// A job held longer than this by a worker that vanished is taken again.
+    public static let staleAfterSeconds: Int64 = 15 * 60
+
+    public func claim(worker: String, now: Date = Date()) async throws -> DocumentJob? {
+        let epoch = Int64(now.timeIntervalSince1970)
+        let skipLocked = sql.dialect.name == "postgresql" ? "FOR UPDATE SKIP LOCKED" : ""
+        let row = try await sql.raw("""
+            UPDATE document_jobs SET state = 'running', locked_by = \(bind: worker), locked_at = \(bind: epoch),
+                   attempts = attempts + 1
+            WHERE id = (SELECT id FROM document_jobs
+                        WHERE (state = 'queued' AND run_after <= \(bind: epoch))
+                           OR (state = 'running' AND locked_at < \(bind: epoch - Self.staleAfterSeconds))
+                        ORDER BY id LIMIT 1 \(unsafeRaw: skipLocked))
+              AND (state = 'queued' OR locked_at < \(bind: epoch - Self.staleAfterSeconds))
+            RETURNING id, document_id, attempts
+            """).first()
+        guard let row else { return nil }
+        let job = DocumentJob(id: try row.decode(column: "id", as: Int.self),
+                              documentID: try row.decode(column: "document_id", as: Int.self),
+                              attempts: try row.decode(column: "attempts", as: Int.self))
+        try await sql.update("documents").set("status", to: DocumentStatus.running.rawValue)
+            .where("id", .equal, job.documentID).run()
+        return job
+    }
+
+    /// Stores what the extraction read, keeping the fields people corrected, and closes the job.
+    public func complete(_ job: DocumentJob, with record: ExtractionRecord) async throws {
+        try await database.transaction { transaction in
+            let sql = transaction as! any SQLDatabase
+            let corrected = try await sql.select().column("key").from("document_fields")
+                .where("document_id", .equal, job.documentID).where(SQLColumn("corrected_by"), .isNot, SQLLiteral.null).all()
+                .map { try $0.decode(column: "key", as: String.self) }
+            try await sql.delete(from: "document_fields").where("document_id", .equal, job.documentID)
+                .where(SQLColumn("corrected_by"), .is, SQLLiteral.null).run()
+            for field in record.fields where !corrected.contains(field.key.rawValue) {
+                try await sql.insert(into: "document_fields")
+                    .columns("document_id", "key", "value", "confidence", "page", "source_text")
+                    .values(SQLBind(job.documentID), SQLBind(field.key.rawValue), SQLBind(field.value),
+                            SQLBind(field.confidence), SQLBind(field.source?.page), SQLBind(field.source?.text))
+                    .run()
+            }
+            try await sql.delete(from: "document_pages").where("document_id", .equal, job.documentID).run()
+            for page in record.pages {
+                try await sql.insert(into: "document_pages").columns("document_id", "page", "method", "text")
+                    .values(SQLBind(job.documentID), SQLBind(page.number), SQLBind(page.method), SQLBind(page.text)).run()
+            }
+            try await sql.update("documents")
+                .set("status", to: DocumentStatus.done.rawValue).set("error", to: SQLLiteral.null)
+                .set("text_method", to: record.textMethod).set("page_count", to: record.pages.count)
+                .set("invalid_ids", to: record.invalidIDs.joined(separator: ","))
+                .set("extracted_at", to: Self.now())
+                .where("id", .equal, job.documentID).run()
+            try await sql.update("document_jobs").set("state", to: "done").set("last_error", to: SQLLiteral.null)
+                .where("id", .equal, job.id).run()
+        }
+    }
+
+    /// Records the failure; retries after 30 s, 2 min, 8 min until `maxAttempts`, then the document is failed. A
+    /// permanent failure (the file is no document) is not retried.
+    public func fail(_ job: DocumentJob, reason: String, permanent: Bool = false, now: Date = Date()) async throws {
+        let final = permanent || job.attempts >= Self.maxAttempts
+        let delay = Int64(30 * (1 << (2 * (job.attempts - 1))))
+        try await database.transaction { transaction in
+            let sql = transaction as! any SQLDatabase
+            try await sql.update("document_jobs").set("state", to: final ? "failed" : "queued")
+                .set("run_after", to: Int64(now.timeIntervalSince1970) + delay).set("last_error", to: reason)
+                .set("locked_by", to: SQLLiteral.null)
+                .where("id", .equal, job.id).run()
+            try await sql.update("documents").set("status", to: (final ? DocumentStatus.failed : .queued).rawValue)
+                .set("error", to: reason).where("id", .equal, job.documentID).run()
+        }
+    }
+
+    /// Jobs waiting now, or later after a failure (`eclaire work --until-empty` stops when none is left).
+    public func pendingJobs() async throws -> (ready: Int, later: Int) {
+        let epoch = Int64(Date().timeIntervalSince1970)
+        let rows = try await sql.select().column("run_after").from("document_jobs").where("state", .equal, "queued").all()
+        let times = try rows.map { try $0.decode(column: "run_after", as: Int64.self) }
+        return (times.filter { $0 <= epoch }.count, times.filter { $0 > epoch }.count)
+    }
+
+    public func nextRetry() async throws -> Int64? {
+        try await sql.select().column(SQLFunction("MIN", args: SQLColumn("run_after")), as: "t").from("document_jobs")
+            .where("state", .equal, "queued").first()
+            .flatMap { try $0.decodeNil(column: "t") ? nil : $0.decode(column: "t", as: Int64.self) }
+    }
+}

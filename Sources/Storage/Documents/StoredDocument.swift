@@ -1,0 +1,42 @@
+import EclaireCore
+
+/// A document as kept in the store, with the EJs it is attached to.
+public struct StoredDocument: Sendable, Equatable {
+    public let id: Int
+    public let sha256: String
+    public let fileName: String
+    public let sizeBytes: Int64
+    public let storedPath: String
+    public let addedAt: String
+    public let addedBy: String
+    public let status: DocumentStatus
+    public let error: String?
+    public let textMethod: String?
+    public let pageCount: Int?
+    public let invalidIDs: [String]
+    public let extractedAt: String?
+    public var ejs: [String]
+}
+
+/// A fact as stored: the extraction's, or a person's correction (which re-extraction keeps).
+public struct StoredField: Sendable, Equatable {
+    public let field: ExtractedField
+    public let correctedBy: String?
+    public let correctedAt: String?
+
+    public var isCorrected: Bool { correctedBy != nil }
+}
+
+/// A claimed extraction job.
+public struct DocumentJob: Sendable, Equatable {
+    public let id: Int
+    public let documentID: Int
+    public let attempts: Int
+}
+
+/// How many documents stand at each status.
+public struct QueueCounts: Sendable, Equatable {
+    public var counts: [DocumentStatus: Int]
+    public var total: Int { counts.values.reduce(0, +) }
+    public subscript(status: DocumentStatus) -> Int { counts[status] ?? 0 }
+}
