@@ -36,7 +36,7 @@ let package = Package(
         ),
         .target(
             name: "DemoData",
-            dependencies: ["EclaireCore", "Storage"]
+            dependencies: ["EclaireCore", "Storage", "Documents"]
         ),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract",

@@ -1,3 +1,4 @@
+import Documents
 import EclaireCore
 import Foundation
 import Storage
@@ -8,8 +9,9 @@ public enum DemoDatabase {
     public static let actor = "demo"
 
     /// `hashPassword` is the server's password hashing: the demo accounts are stored as real ones are.
+    /// With `documents`, the orders also get their devis, bons de commande and invoices, read as `eclaire work` would.
     public static func fill(_ storage: StorageContainer, ledger: DemoLedger = DemoLedger(),
-                            hashPassword: (String) throws -> String) async throws {
+                            documents: DocumentFileStore? = nil, hashPassword: (String) throws -> String) async throws {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("eclaire-demo-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -42,12 +44,38 @@ public enum DemoDatabase {
                 }
             }
         }
+        if let documents { try await attachDocuments(storage, ledger: ledger, files: documents, directory: directory) }
         let products = try await store.products()
         let accounts = AccountStore(database: storage.database)
         for account in DemoAccounts.all {
             let ids = Set(products.filter { account.products.contains($0.name) }.map(\.id))
             _ = try await accounts.createUser(login: account.login, name: account.name, role: account.role,
                                               passwordHash: try hashPassword(account.password), productIDs: ids)
+        }
+    }
+}
+
+extension DemoDatabase {
+    /// Writes the orders' documents, attaches them and reads them in this process (the demo's own files need no
+    /// isolation), through the same queue as `eclaire work`.
+    static func attachDocuments(_ storage: StorageContainer, ledger: DemoLedger, files: DocumentFileStore,
+                                directory: String) async throws {
+        let store = DocumentStore(database: storage.database, files: files, actor: actor)
+        let folder = URL(fileURLWithPath: directory).appendingPathComponent("pieces")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for attachment in DemoDocuments.attachments(for: ledger) {
+            let file = folder.appendingPathComponent(attachment.fileName)
+            try attachment.data.write(to: file)
+            _ = try await store.attach(ej: attachment.ej, file: file)
+        }
+        let reader = DocumentReader()
+        while let job = try await store.claim(worker: "demo") {
+            let document = try await store.document(job.documentID)
+            do {
+                try await store.complete(job, with: try reader.read(files.path(of: document.storedPath)).record)
+            } catch let error as DocumentError {
+                try await store.fail(job, reason: error.description, permanent: true)
+            }
         }
     }
 }

@@ -63,3 +63,12 @@ public final class DocumentReader {
         return facts
     }
 }
+
+extension DocumentExtraction {
+    /// What the queue stores: the pages as lines of cells (the text the sources point into) and every fact.
+    public var record: ExtractionRecord {
+        ExtractionRecord(textMethod: textMethod.rawValue,
+                         pages: pages.map { .init(number: $0.number, method: $0.method.rawValue, text: $0.layout.text) },
+                         fields: FieldKey.allCases.compactMap { facts.fields[$0] }, invalidIDs: facts.invalidIDs)
+    }
+}

@@ -25,25 +25,17 @@ final class PDFDocument {
 
     deinit { g_object_unref(UnsafeMutableRawPointer(document)) }
 
-    /// The text layer of a page (0-based), empty when there is none.
-    func text(page index: Int) -> String {
-        guard let page = poppler_document_get_page(document, Int32(index)) else { return "" }
+    /// The text layer of a page (0-based) and its words with their boxes, from one text pass: Poppler caches the
+    /// page's text on the page object, and gives one rectangle per character of that text, in order.
+    func textLayer(page index: Int) -> (text: String, words: [PositionedWord]) {
+        guard let page = poppler_document_get_page(document, Int32(index)) else { return ("", []) }
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
-        guard let text = poppler_page_get_text(page) else { return "" }
-        defer { g_free(text) }
-        return String(cString: text)
-    }
-
-    /// The page's words with their boxes, from the text layer: Poppler gives one rectangle per character of the
-    /// page's text, in order.
-    func words(page index: Int) -> [PositionedWord] {
-        guard let page = poppler_document_get_page(document, Int32(index)) else { return [] }
-        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
-        guard let cText = poppler_page_get_text(page) else { return [] }
+        guard let cText = poppler_page_get_text(page) else { return ("", []) }
         defer { g_free(cText) }
+        let text = String(cString: cText)
         var rectangles: UnsafeMutablePointer<PopplerRectangle>?
         var count: guint = 0
-        guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return [] }
+        guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return (text, []) }
         defer { g_free(rectangles) }
         var words: [PositionedWord] = []
         var current = "", x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0
@@ -51,7 +43,7 @@ final class PDFDocument {
             if !current.isEmpty { words.append(PositionedWord(text: current, x0: x0, y0: y0, x1: x1, y1: y1)) }
             current = ""
         }
-        for (offset, scalar) in String(cString: cText).unicodeScalars.enumerated() {
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
             guard offset < Int(count) else { break }
             let box = rectangles[offset]
             if scalar.properties.isWhitespace { flush(); continue }
@@ -65,7 +57,7 @@ final class PDFDocument {
             x1 = max(x1, box.x2); y0 = min(y0, box.y1); y1 = max(y1, box.y2)
         }
         flush()
-        return words
+        return (text, words)
     }
 
     /// Files embedded in the PDF (a Factur-X invoice carries its XML this way), by name; each at most `maxBytes`.

@@ -75,16 +75,14 @@ public final class TextExtractor {
                                            reason: "\(document.pageCount) pages, au-delà de \(Self.maxPages)")
         }
         let pages = try (0..<document.pageCount).map { index in
-            let layer = document.text(page: index)
+            let (layer, words) = document.textLayer(page: index)
             let hasLayer = layer.unicodeScalars.filter(CharacterSet.alphanumerics.contains).count
                 >= Self.minimumTextLayerCharacters
             if hasLayer && !options.forceOCR {
-                return PageText(number: index + 1, method: .textLayer, text: layer,
-                                layout: PageLayout(words: document.words(page: index)), reliability: 1)
+                return PageText(number: index + 1, method: .textLayer, text: layer, layout: PageLayout(words: words), reliability: 1)
             }
             guard let image = document.grayImage(page: index, dpi: Double(options.ocrDPI), maxPixels: Self.maxPixels) else {
-                return PageText(number: index + 1, method: .textLayer, text: layer,
-                                layout: PageLayout(words: document.words(page: index)), reliability: 1)
+                return PageText(number: index + 1, method: .textLayer, text: layer, layout: PageLayout(words: words), reliability: 1)
             }
             return Self.ocrPage(index + 1, try ocr().read(image, dpi: options.ocrDPI))
         }

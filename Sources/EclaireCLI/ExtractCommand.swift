@@ -29,10 +29,7 @@ struct ExtractCommand: AsyncParsableCommand {
                 let extraction = try reader.read(file)
                 if record {
                     // The worker's child process: everything it read, for the queue to store.
-                    try JSONOutput.line(ExtractionRecord(
-                        textMethod: extraction.textMethod.rawValue,
-                        pages: extraction.pages.map { .init(number: $0.number, method: $0.method.rawValue, text: $0.layout.text) },
-                        fields: FieldKey.allCases.compactMap { extraction.facts.fields[$0] }, invalidIDs: extraction.facts.invalidIDs))
+                    try JSONOutput.line(extraction.record)
                     continue
                 }
                 let report = ExtractionReport(file: name, facts: extraction.facts, textMethod: extraction.textMethod.rawValue)

@@ -31,8 +31,10 @@ struct DemoCommand: AsyncParsableCommand {
             throw UserError(message: "la démonstration crée une base SQLite : donnez un chemin de fichier")
         }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let documents = DocumentFileStore.resolve(option: nil, database: location)
+        try? FileManager.default.removeItem(at: documents.root)
         try await StorageContainer.using(location) { storage in
-            try await DemoDatabase.fill(storage, hashPassword: Credentials.hash)
+            try await DemoDatabase.fill(storage, documents: documents, hashPassword: Credentials.hash)
         }
         let accounts = "Comptes de démonstration (identifiant / mot de passe) :\n" + DemoAccounts.all.map { "  \($0.login) / \($0.password) — \($0.role.french)"
                 + ($0.products.isEmpty ? "" : " de « \($0.products.joined(separator: "», «")) »") }

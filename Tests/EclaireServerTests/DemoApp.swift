@@ -11,7 +11,10 @@ enum DemoApp {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let location = DatabaseLocation.sqlite(path: directory + "/demo.sqlite")
-        try await StorageContainer.using(location) { storage in try await DemoDatabase.fill(storage, ledger: ledger, hashPassword: Credentials.hash) }
+        try await StorageContainer.using(location) { storage in 
+            try await DemoDatabase.fill(storage, ledger: ledger, documents: DocumentFileStore.resolve(option: nil, database: location),
+                                        hashPassword: Credentials.hash)
+        }
         try await withApp(configure: { try await EclaireApp.configure($0, database: location) }) { app in
             try await body(app, location)
         }

@@ -87,3 +87,33 @@ struct Visitor {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
     }
 }
+
+extension Visitor {
+    /// A multipart form, as a browser sends a file input.
+    mutating func upload(_ path: String, field: String, fileName: String, data: Data, fields: [String: String],
+                         _ check: (TestingHTTPResponse) async throws -> Void) async throws {
+        let boundary = "----eclaire\(UUID().uuidString)"
+        var body = Data()
+        for (name, value) in fields {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+        body.append(data)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        var headers = headers
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(data: body)) { response in
+            try await check(response)
+        }
+    }
+
+    mutating func send(_ method: HTTPMethod, _ path: String, json: String,
+                       _ check: (TestingHTTPResponse) async throws -> Void) async throws {
+        var headers = headers
+        headers.contentType = .json
+        headers.add(name: "X-CSRF-Token", value: csrf)
+        try await app.testing().test(method, path, headers: headers, body: ByteBuffer(string: json)) { response in
+            try await check(response)
+        }
+    }
+}

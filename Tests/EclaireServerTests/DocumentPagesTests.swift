@@ -1,0 +1,138 @@
+import DemoData
+import EclaireCore
+import EclaireServer
+import Foundation
+import Storage
+import TestSupport
+import Testing
+import VaporTesting
+
+/// The analysts' pages and API over the demo's documents: the list by status, a document's text and facts, the
+/// EJ's synthesis, uploads and corrections by role.
+@Suite("Documents in the pages and the API", .serialized)
+struct DocumentPagesTests {
+    static let ledger = DemoLedger(orderCount: 30)
+
+    /// A demo EJ with documents, the product it belongs to (nil when none), and one of its documents.
+    func documented(_ location: DatabaseLocation, product: String?) async throws -> (ej: String, document: StoredDocument) {
+        try await StorageContainer.using(location, migrate: false) { storage in
+            let budget = BudgetStore(database: storage.database, actor: "t")
+            let store = DocumentStore(database: storage.database, files: DocumentFileStore.resolve(option: nil, database: location), actor: "t")
+            for document in try await store.documents(limit: 1000) {
+                for ej in document.ejs {
+                    let owner = try await budget.productID(ofEJ: ej)
+                    let name = try await owner.asyncMap { try await budget.product($0).name }
+                    if name == product { return (ej, document) }
+                }
+            }
+            throw CancellationError()
+        }
+    }
+
+    @Test func analystsSeeEveryDocumentAndTheShareOfCompleteEJs() async throws {
+        try await DemoApp.with(ledger: Self.ledger) { app, location in
+            var analyst = try await Visitor.signedIn(app, as: "budget")
+            try await analyst.get("/documents") { response in
+                #expect(response.status == .ok)
+                let page = response.body.string
+                #expect(page.contains("de ces EJ ont objet, fournisseur et bénéficiaire"))
+                #expect(page.contains("Bon de commande") && page.contains("Devis"))
+                #expect(!page.contains(">0 %<"))
+            }
+            try await analyst.get("/api/v1/documents/summary") { response in
+                let body = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                #expect((body["total"] as? Int ?? 0) > 10)
+                #expect((body["complete_ejs"] as? Int ?? 0) > 0)
+            }
+            var sponsor = try await Visitor.signedIn(app, as: "sponsor")
+            try await sponsor.get("/documents") { #expect($0.status == .forbidden) }
+        }
+    }
+
+    @Test func aDocumentShowsItsTextWithTheSourcesMarkedAndItsFacts() async throws {
+        try await DemoApp.with(ledger: Self.ledger) { app, location in
+            let (ej, document) = try await documented(location, product: nil)
+            var analyst = try await Visitor.signedIn(app, as: "budget")
+            try await analyst.get("/documents/\(document.id)") { response in
+                #expect(response.status == .ok)
+                let page = response.body.string
+                #expect(page.contains("<mark>"))
+                #expect(page.contains("SIRET du fournisseur"))
+                #expect(page.contains("confiance-haute"))
+            }
+            try await analyst.get("/ej/\(ej)") { response in
+                let page = response.body.string
+                #expect(page.contains("Pièces jointes"))
+                #expect(page.contains("d'après"))
+            }
+            try await analyst.get("/api/v1/ejs/\(ej)") { response in
+                let body = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                let synthesis = try #require(body["extracted_facts"] as? [String: Any])
+                let designation = try #require(synthesis["designation"] as? [String: Any])
+                #expect((designation["value"] as? String)?.isEmpty == false)
+                #expect((body["documents"] as? [Any])?.isEmpty == false)
+            }
+        }
+    }
+
+    @Test func correctionsAreKeptAuditedAndRefusedToSponsors() async throws {
+        try await DemoApp.with(ledger: Self.ledger) { app, location in
+            let (_, document) = try await documented(location, product: "Mon Espace Agriculteur")
+            var sponsor = try await Visitor.signedIn(app, as: "sponsor")
+            try await sponsor.get("/documents/\(document.id)") { #expect($0.status == .ok) }
+            try await sponsor.post("/documents/\(document.id)/corriger",
+                                   form: ["key": "supplier.name", "value": "X", "csrf": sponsor.csrf]) { #expect($0.status == .forbidden) }
+            var team = try await Visitor.signedIn(app, as: "equipe")
+            try await team.get("/documents/\(document.id)") { #expect($0.status == .notFound) }
+
+            var analyst = try await Visitor.signedIn(app, as: "budget")
+            try await analyst.post("/documents/\(document.id)/corriger",
+                                   form: ["key": "supplier.name", "value": "Nom corrigé SAS", "csrf": analyst.csrf]) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await analyst.send(.PUT, "/api/v1/documents/\(document.id)/fields/object", json: #"{"value": "Objet corrigé"}"#) { response in
+                #expect(response.status == .ok)
+                let body = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                let fields = try #require(body["fields"] as? [[String: Any]])
+                #expect(fields.contains { $0["key"] as? String == "object" && $0["value"] as? String == "Objet corrigé" && $0["corrected_by"] as? String == "budget" })
+                #expect(fields.contains { $0["key"] as? String == "supplier.name" && $0["value"] as? String == "Nom corrigé SAS" })
+            }
+            try await StorageContainer.using(location, migrate: false) { storage in
+                let audit = try await BudgetStore(database: storage.database, actor: "t").audit(productID: nil)
+                #expect(audit.contains { $0.entity == "document_field" && $0.after == "Nom corrigé SAS" && $0.actor == "budget" })
+            }
+        }
+    }
+
+    @Test func aTeamAttachesADocumentToItsOrderAndItIsQueued() async throws {
+        try await DemoApp.with(ledger: Self.ledger) { app, location in
+            let ej = try await StorageContainer.using(location, migrate: false) { storage in
+                let store = BudgetStore(database: storage.database, actor: "t")
+                return try await store.links(productID: try await store.product(named: "Démarches Transformation").id)[0].ej
+            }
+            let file = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("documents/lettre.odt")))
+            var team = try await Visitor.signedIn(app, as: "equipe")
+            try await team.upload("/ej/\(ej)/documents", field: "fichier", fileName: "lettre.odt", data: file, fields: ["csrf": "faux"]) {
+                #expect($0.status == .forbidden)
+            }
+            try await team.upload("/ej/\(ej)/documents", field: "fichier", fileName: "lettre.odt", data: file, fields: ["csrf": team.csrf]) {
+                #expect($0.status == .seeOther)
+            }
+            try await team.get("/ej/\(ej)") { response in
+                #expect(response.body.string.contains("lettre.odt"))
+                #expect(response.body.string.contains("En attente"))
+            }
+            var sponsor = try await Visitor.signedIn(app, as: "sponsor")
+            try await sponsor.upload("/ej/\(ej)/documents", field: "fichier", fileName: "lettre.odt", data: file, fields: ["csrf": sponsor.csrf]) {
+                #expect($0.status == .notFound)
+            }
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
