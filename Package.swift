@@ -87,7 +87,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "eclaire", dependencies: ["EclaireCLI"]),
+        .executableTarget(name: "eclaire", dependencies: ["EclaireCLI", "Documents"]),
         .executableTarget(
             name: "eclaire-bench",
             dependencies: [

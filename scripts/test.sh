@@ -6,6 +6,8 @@ scripts/install-system-packages.sh postgresql
 url=$(scripts/postgres.sh start)
 trap 'scripts/postgres.sh stop' EXIT
 export ECLAIRE_TEST_POSTGRES_URL="$url" ECLAIRE_REQUIRE_POSTGRES=1
+# One OpenMP thread for Tesseract, as the executables set it (see OCRThreads).
+export OMP_THREAD_LIMIT=1
 swift build --build-tests
 swift test --skip-build "$@"
 scripts/contract-test.sh

@@ -2,13 +2,11 @@ import CTesseract
 import Foundation
 
 /// Tesseract in French, created once and reused for every page (loading the model costs more than a page). One
-/// thread inside Tesseract: workers run in parallel instead. Used from one thread at a time.
+/// thread inside Tesseract (`OCRThreads`): workers run in parallel instead. Used from one thread at a time.
 final class OCREngine {
     private let api: OpaquePointer
 
     init(language: String = "fra") throws {
-        // Tesseract's OpenMP threads fight over the cores with the other workers: one each.
-        setenv("OMP_THREAD_LIMIT", "1", 0)
         guard let api = TessBaseAPICreate() else { throw DocumentError.ocrUnavailable(reason: "Tesseract n'a pas démarré") }
         guard TessBaseAPIInit3(api, nil, language) == 0 else {
             TessBaseAPIDelete(api)

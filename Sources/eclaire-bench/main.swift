@@ -1,1 +1,4 @@
+import Documents
+
+OCRThreads.limitToOneThenRun()
 await BenchMain.run()

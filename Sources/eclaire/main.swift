@@ -1,3 +1,5 @@
+import Documents
 import EclaireCLI
 
+OCRThreads.limitToOneThenRun()
 await EclaireCommandLine.main(CommandLine.arguments)

@@ -44,7 +44,7 @@ enum AmountFinder {
             facts.offer(field(candidate.kind == .ht ? .amountHT : candidate.kind == .tva ? .amountTVA : .amountTTC,
                               candidate, (candidate.isTotal ? 0.7 : 0.55) * r))
         }
-        if let ht, tva == nil, ttc == nil, document.cells.contains(where: { $0.folded.contains("tva non applicable") }) {
+        if let ht, tva == nil, ttc == nil, document.cells.contains(where: { $0.folded.has("tva non applicable") }) {
             facts.offer(ExtractedField(key: .amountTVA, value: Money.zero.plain, confidence: 0.75 * r, source: ht.cell.source))
             facts.offer(ExtractedField(key: .amountTTC, value: ht.money.plain, confidence: 0.75 * r, source: ht.cell.source))
         }
@@ -76,12 +76,12 @@ enum AmountFinder {
                     }
                 }
                 // "85 000 euros HT", "1 200,00 € TTC": a tax mark right after the amount settles its kind.
-                let after = cell.folded[cell.folded.index(cell.folded.startIndex, offsetBy: cell.text.distance(from: cell.text.startIndex, to: match.output.1.endIndex))...].prefix(12)
-                let mark: Kind? = after.contains("ttc") ? .ttc
-                    : (after.contains(" ht") || after.contains("hors tax")) && !after.contains("ttc") ? .ht : nil
-                guard let kind = mark.flatMap({ excluded.contains(where: label.contains) ? nil : $0 }) ?? kind(of: label)
+                let after = String(cell.folded[cell.folded.index(cell.folded.startIndex, offsetBy: cell.text.distance(from: cell.text.startIndex, to: match.output.1.endIndex))...].prefix(12))
+                let mark: Kind? = after.has("ttc") ? .ttc
+                    : (after.has(" ht") || after.has("hors tax")) && !after.has("ttc") ? .ht : nil
+                guard let kind = mark.flatMap({ excluded.contains(where: { label.has($0) }) ? nil : $0 }) ?? kind(of: label)
                 else { continue }
-                let isTotal = ["total", "montant", "net", "somme"].contains { label.contains($0) }
+                let isTotal = ["total", "montant", "net", "somme"].contains { label.has($0) }
                 found.append(Candidate(money: money, kind: kind, isTotal: isTotal, order: found.count, cell: cell))
             }
         }
@@ -90,15 +90,15 @@ enum AmountFinder {
 
     static func kind(of label: String) -> Kind? {
         let label = label.replacingOccurrences(of: ".", with: "")
-        if excluded.contains(where: { label.contains($0) }) { return nil }
-        if label.contains("net a payer") || label.contains("solde") || label.contains("reste a payer")
-            || label.contains("a regler") { return .due }
-        if label.contains("ttc") || label.contains("toutes taxes") || label.contains("total a payer")
-            || label.contains("montant total") || label.hasSuffix("total") { return .ttc }
-        if label.contains("ht") && label.range(of: #"\bht\b"#, options: .regularExpression) != nil { return .ht }
-        if label.contains("hors tax") || label.contains("hors-tax") { return .ht }
-        if label.contains("tva") || label.contains("taxe") || label.contains("vat") { return .tva }
-        if label.contains("total") || label.contains("montant") { return .ttc }
+        if excluded.contains(where: { label.has($0) }) { return nil }
+        if label.has("net a payer") || label.has("solde") || label.has("reste a payer")
+            || label.has("a regler") { return .due }
+        if label.has("ttc") || label.has("toutes taxes") || label.has("total a payer")
+            || label.has("montant total") || label.hasSuffix("total") { return .ttc }
+        if label.has("ht") && label.range(of: #"\bht\b"#, options: .regularExpression) != nil { return .ht }
+        if label.has("hors tax") || label.has("hors-tax") { return .ht }
+        if label.has("tva") || label.has("taxe") || label.has("vat") { return .tva }
+        if label.has("total") || label.has("montant") { return .ttc }
         return nil
     }
 

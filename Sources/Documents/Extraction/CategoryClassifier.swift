@@ -39,7 +39,7 @@ enum CategoryClassifier {
         let object = facts[.object].map(DocumentLines.fold) ?? ""
         for (category, words) in vocabulary {
             for word in words {
-                if object.contains(word) { scores[category, default: 0] += 3 }
+                if object.has(word) { scores[category, default: 0] += 3 }
             }
         }
         if let cpv = facts[.cpv] {
@@ -50,7 +50,7 @@ enum CategoryClassifier {
         }
         for cell in document.cells.prefix(400) {
             for (category, words) in vocabulary {
-                for word in words where cell.folded.contains(word) { scores[category, default: 0] += 0.25 }
+                for word in words where cell.folded.has(word) { scores[category, default: 0] += 0.25 }
             }
         }
         guard let top = scores.max(by: { $0.value < $1.value }), top.value >= 1 else { return nil }

@@ -37,7 +37,7 @@ enum DocumentClassifier {
         for (rank, cell) in document.cells.enumerated() {
             let weight = cell.page == 1 && rank < 25 ? 3.0 : 1.0
             for (type, words) in signals {
-                for (word, points) in words where cell.folded.contains(word) {
+                for (word, points) in words where cell.folded.has(word) {
                     // A title word counts more when it heads the cell ("FACTURE N°…", "Devis").
                     let lead = cell.folded.hasPrefix(word) ? (weight > 1 ? 3 : 1.5) : 1
                     scores[type, default: 0] += points * weight * lead

@@ -41,15 +41,15 @@ enum IdentifierFinder {
         for cell in document.cells {
             let label = labelContext(cell, in: document)
             for match in cell.text.matches(of: siretPattern) {
-                let labelled = label.contains("siret") || before(match.output.1.startIndex, in: cell).contains("siret")
+                let labelled = label.has("siret") || before(match.output.1.startIndex, in: cell).has("siret")
                 guard labelled || Identifiers.siret(String(match.output.1)).isValid else { continue }
                 hits.append(IdentifierHit(kind: .siret, checked: Identifiers.siret(String(match.output.1)), cell: cell,
                                           labelled: labelled))
             }
-            if label.contains("siren") || label.contains("rcs") || cell.folded.contains("siren") || cell.folded.contains("rcs") {
+            if label.has("siren") || label.has("rcs") || cell.folded.has("siren") || cell.folded.has("rcs") {
                 for match in cell.text.matches(of: sirenPattern) {
                     let prefix = before(match.output.1.startIndex, in: cell)
-                    guard prefix.contains("siren") || prefix.contains("rcs") || label.contains("siren") || label.contains("rcs")
+                    guard prefix.has("siren") || prefix.has("rcs") || label.has("siren") || label.has("rcs")
                     else { continue }
                     hits.append(IdentifierHit(kind: .siren, checked: Identifiers.siren(String(match.output.1)), cell: cell,
                                               labelled: true))
@@ -59,7 +59,7 @@ enum IdentifierFinder {
                 let printed = String(match.output.1)
                 hits.append(IdentifierHit(kind: .vatNumber, checked: Identifiers.vatNumber(printed), cell: cell, labelled: true))
             }
-            if label.contains("tva") || label.contains("vat") || cell.folded.contains("tva") || cell.folded.contains("vat") {
+            if label.has("tva") || label.has("vat") || cell.folded.has("tva") || cell.folded.has("vat") {
                 for match in cell.text.matches(of: foreignVATPattern) {
                     let printed = String(match.output.1)
                     hits.append(IdentifierHit(kind: .vatNumber, checked: Identifiers.vatNumber(printed), cell: cell, labelled: true))
@@ -67,7 +67,7 @@ enum IdentifierFinder {
             }
             for match in cell.text.matches(of: ibanPattern) {
                 guard let iban = iban(String(match.output.1)) else { continue }
-                let labelled = label.contains("iban") || before(match.output.1.startIndex, in: cell).contains("iban")
+                let labelled = label.has("iban") || before(match.output.1.startIndex, in: cell).has("iban")
                 guard labelled || iban.isValid else { continue }
                 hits.append(IdentifierHit(kind: .iban, checked: iban, cell: cell, labelled: labelled))
             }
@@ -120,9 +120,9 @@ enum IdentifierFinder {
         let texts = [hit.cell.folded] + document.leftOf(hit.cell).map(\.folded)
             + document.contextAbove(hit.cell, lines: 8).map(\.folded)
         for text in texts {
-            var best: (Side, String.Index)?
-            for cue in buyerCues { if let range = text.range(of: cue, options: .backwards), best.map({ range.lowerBound > $0.1 }) ?? true { best = (.buyer, range.lowerBound) } }
-            for cue in supplierCues { if let range = text.range(of: cue, options: .backwards), best.map({ range.lowerBound > $0.1 }) ?? true { best = (.supplier, range.lowerBound) } }
+            var best: (Side, Int)?
+            for cue in buyerCues { if let offset = text.lastByteOffset(of: cue), best.map({ offset > $0.1 }) ?? true { best = (.buyer, offset) } }
+            for cue in supplierCues { if let offset = text.lastByteOffset(of: cue), best.map({ offset > $0.1 }) ?? true { best = (.supplier, offset) } }
             if let best { return best.0 }
         }
         return nil

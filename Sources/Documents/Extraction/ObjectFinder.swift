@@ -28,7 +28,7 @@ enum ObjectFinder {
             }
         }
         // An invoice or a quote: the first item under the table's "Désignation" heading.
-        for cell in document.cells where itemHeaders.contains(where: { cell.folded.contains($0) }) && cell.text.count < 60 {
+        for cell in document.cells where itemHeaders.contains(where: { cell.folded.has($0) }) && cell.text.count < 60 {
             var line = cell.line + 1
             while line < document.lines.count && line - cell.line <= 6 {
                 if let item = document.lines[line].first(where: { $0.cell.overlaps(cell.cell) && isItem($0) }) {
@@ -43,8 +43,8 @@ enum ObjectFinder {
     /// A line of the table rather than another heading: several words, no label.
     static func isItem(_ cell: LocatedCell) -> Bool {
         let words = cell.text.split(separator: " ").filter { $0.filter(\.isLetter).count >= 3 }
-        return words.count >= 2 && !cell.folded.hasPrefix("#") && !cell.folded.contains("ligne")
-            && !cell.folded.contains("reference") && !cell.folded.contains(":")
+        return words.count >= 2 && !cell.folded.hasPrefix("#") && !cell.folded.has("ligne")
+            && !cell.folded.has("reference") && !cell.folded.has(":")
     }
 
     static func clean(_ text: String) -> String {

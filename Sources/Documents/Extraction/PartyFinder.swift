@@ -137,7 +137,7 @@ enum PartyFinder {
                     // A heading: the name is the first line under it that is not a contact line.
                     var next = document.below(cell)
                     while let candidate = next, candidate.line - cell.line <= 3 {
-                        let contact = ["contact", "@", "tel", "telephone"].contains { candidate.folded.contains($0) }
+                        let contact = ["contact", "@", "tel", "telephone"].contains { candidate.folded.has($0) }
                         if !contact && isName(candidate.text) { return (cleanName(candidate.text), candidate) }
                         next = document.below(candidate)
                     }
@@ -154,8 +154,8 @@ enum PartyFinder {
         var index = postcode + 1
         while index < column.count {
             let cell = column[index]
-            let isAddress = addressWords.contains { cell.folded.contains($0) } || cell.text.first?.isNumber == true
-            if !isAddress, isName(cell.text), !cell.folded.contains("adresse"), !cell.folded.contains("contact") {
+            let isAddress = addressWords.contains { cell.folded.has($0) } || cell.text.first?.isNumber == true
+            if !isAddress, isName(cell.text), !cell.folded.has("adresse"), !cell.folded.has("contact") {
                 return cell
             }
             index += 1

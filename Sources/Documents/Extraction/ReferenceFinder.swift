@@ -39,7 +39,7 @@ enum ReferenceFinder {
             if let match = cell.folded.firstMatch(of: accordCadre), match.output.1.contains(where: \.isNumber) {
                 facts.offer(field(.numberAccordCadre, original(match.output.1, in: cell), 0.85 * r, cell))
             }
-            if cell.folded.contains("cpv"), let match = cell.folded.firstMatch(of: cpv) {
+            if cell.folded.has("cpv"), let match = cell.folded.firstMatch(of: cpv) {
                 let code = match.output.2.map { "\(match.output.1)-\($0)" } ?? String(match.output.1)
                 facts.offer(field(.cpv, code, 0.9 * r, cell))
             }
@@ -105,9 +105,9 @@ enum DateFinder {
                     label = (document.leftOf(cell).first?.folded ?? "") + " " + label
                 }
                 let tail = String(label.suffix(40))
-                if otherLabels.contains(where: { tail.contains($0) }) { continue }
+                if otherLabels.contains(where: { tail.has($0) }) { continue }
                 let r = document.reliability
-                if issueLabels.contains(where: { tail.contains($0) }) {
+                if issueLabels.contains(where: { tail.has($0) }) {
                     return ExtractedField(key: .dateIssued, value: date.iso, confidence: 0.9 * r, source: cell.source)
                 }
                 if fallback == nil {
