@@ -44,7 +44,8 @@ let package = Package(
         .target(
             name: "Documents",
             dependencies: ["EclaireCore", "CPoppler", "CTesseract",
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Resources")]
         ),
         .target(
             name: "Storage",

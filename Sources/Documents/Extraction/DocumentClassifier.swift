@@ -3,7 +3,7 @@ import EclaireCore
 
 /// The document's type from its title and vocabulary: each type has signals, weighted more on the first lines of
 /// the first page where titles are.
-enum DocumentClassifier {
+public enum DocumentClassifier {
     static let signals: [(DocumentType, [(String, Double)])] = [
         (.avoir, [("avoir", 4), ("facture d'avoir", 5), ("note de credit", 5), ("credit note", 4)]),
         (.facture, [("facture", 4), ("invoice", 3), ("net a payer", 2), ("date d'echeance", 1.5), ("total ttc", 1),
@@ -31,27 +31,74 @@ enum DocumentClassifier {
                        ("procedure", 1), ("criteres d'attribution", 2), ("avis d'attribution", 5), ("joue", 2)]),
     ]
 
-    static func classify(_ document: DocumentLines) -> ExtractedField {
-        var scores: [DocumentType: Double] = [:]
-        var evidence: [DocumentType: LocatedCell] = [:]
-        for (rank, cell) in document.cells.enumerated() {
-            let weight = cell.page == 1 && rank < 25 ? 3.0 : 1.0
-            for (type, words) in signals {
-                for (word, points) in words where cell.folded.has(word) {
-                    // A title word counts more when it heads the cell ("FACTURE N°…", "Devis").
-                    let lead = cell.folded.hasPrefix(word) ? (weight > 1 ? 3 : 1.5) : 1
-                    scores[type, default: 0] += points * weight * lead
-                    if evidence[type] == nil || lead > 1 && weight > 1 { evidence[type] = evidence[type] ?? cell }
-                }
-            }
+    /// A signal of at least 3 points heading a cell of the first lines scores 3 × 3 × 3.
+    static let titleScore = 27.0
+
+    /// Which evidence decides: the title and vocabulary signals, the statistical model, or both (the default).
+    public enum Mode: Sendable { case rules, model, combined }
+
+    static func classify(_ document: DocumentLines, mode: Mode = .combined, model: TypeModel = .shipped) -> ExtractedField {
+        let (scores, evidence) = ruleScores(document)
+        var probabilities: [DocumentType: Double] = [:]
+        let ruleTotal = scores.values.reduce(0, +)
+        let strongestRule = scores.values.max() ?? 0
+        // A title on the first lines ("FACTURE", "Acte d'engagement") is the strongest evidence there is: it
+        // decides; without one, the rules and the model, which reads the vocabulary as a whole, share the vote.
+        let ruleWeight = switch mode {
+        case .rules: 1.0
+        case .model: 0.0
+        case .combined: ruleTotal == 0 ? 0 : strongestRule >= Self.titleScore ? 1 : 0.5
         }
-        let ranked = scores.sorted { $0.value > $1.value }
-        guard let top = ranked.first, top.value >= 6 else {
+        if mode != .model, ruleTotal > 0 {
+            for (type, score) in scores { probabilities[type, default: 0] += score / ruleTotal * ruleWeight }
+        }
+        if mode != .rules {
+            let text = document.lines.prefix(80).map { $0.map(\.text).joined(separator: " | ") }.joined(separator: " | ")
+            for (type, p) in model.posterior(text) { probabilities[type, default: 0] += p * (1 - ruleWeight) }
+        }
+        // Ties go to the type listed first, so that a document is always classified the same way.
+        let order = { (type: DocumentType) in DocumentType.allCases.firstIndex(of: type) ?? 0 }
+        guard let top = probabilities.max(by: { ($0.value, -order($0.key)) < ($1.value, -order($1.key)) }),
+              mode == .model || strongestRule >= 6 || top.value >= 0.8 else {
             return ExtractedField(key: .documentType, value: DocumentType.autre.rawValue, confidence: 0.4, source: nil)
         }
-        let second = ranked.dropFirst().first?.value ?? 0
-        let margin = (top.value - second) / top.value
-        return ExtractedField(key: .documentType, value: top.key.rawValue,
-                              confidence: (0.55 + 0.4 * margin) * document.reliability, source: evidence[top.key]?.source)
+        return ExtractedField(key: .documentType, value: top.key.rawValue, confidence: min(top.value, 0.99) * document.reliability,
+                              source: evidence[top.key]?.source)
+    }
+
+    /// The type of a document already read.
+    public static func classify(pages: [PageText], mode: Mode = .combined, model: TypeModel = .shipped) -> DocumentType {
+        DocumentType(rawValue: classify(DocumentLines(pages: pages), mode: mode, model: model).value) ?? .autre
+    }
+
+    /// The type of a text without positions (the labelled examples, a pasted text).
+    public static func classify(text: String, mode: Mode = .combined, model: TypeModel = .shipped) -> DocumentType {
+        let lines = text.components(separatedBy: " | ")
+        let page = PageText(number: 1, method: .office, text: text, layout: PageLayout(plainLines: lines), reliability: 1)
+        return DocumentType(rawValue: classify(DocumentLines(pages: [page]), mode: mode, model: model).value) ?? .autre
+    }
+
+    static func ruleScores(_ document: DocumentLines) -> ([DocumentType: Double], [DocumentType: LocatedCell]) {
+        var scores: [DocumentType: Double] = [:]
+        var evidence: [DocumentType: LocatedCell] = [:]
+        var titled = false
+        for (rank, cell) in document.cells.enumerated() {
+            let weight = cell.page == 1 && rank < 25 ? 3.0 : 1.0
+            var leads = false
+            for (type, words) in signals {
+                for (word, points) in words where cell.folded.has(word) {
+                    // A word heading a cell counts more ("FACTURE N°…", "Devis"), and most in the document's title:
+                    // the first such cell of the first lines. Later headings ("Factures à déposer sur Chorus Pro"
+                    // on an order) are vocabulary.
+                    let heads = cell.folded.hasPrefix(word)
+                    let lead = heads ? (weight > 1 && !titled ? 3 : 1.5) : 1
+                    leads = leads || heads
+                    scores[type, default: 0] += points * weight * lead
+                    if evidence[type] == nil || (heads && weight > 1 && !titled) { evidence[type] = cell }
+                }
+            }
+            if leads && weight > 1 { titled = true }
+        }
+        return (scores, evidence)
     }
 }

@@ -35,8 +35,9 @@ enum PartyFinder {
             facts.offer(ExtractedField(key: .iban, value: iban.checked.normalized,
                                        confidence: (iban.checked.isValid ? 0.95 : 0.6) * r, source: iban.cell.source))
         }
-        facts.offer(supplierName(document, anchors: supplierHits))
-        facts.offer(buyer(document, anchors: hits.filter { !belongsToSupplier($0) }))
+        let supplier = supplierName(document, anchors: supplierHits)
+        facts.offer(supplier)
+        facts.offer(buyer(document, anchors: hits.filter { !belongsToSupplier($0) }, supplier: supplier?.value))
     }
 
     /// The organisation the identifiers point to as supplier: votes by the cues around each of its identifiers;
@@ -108,7 +109,7 @@ enum PartyFinder {
     }
 
     /// A State entity named on the document (ministère › direction › service) or the client's name.
-    static func buyer(_ document: DocumentLines, anchors: [IdentifierHit]) -> ExtractedField? {
+    static func buyer(_ document: DocumentLines, anchors: [IdentifierHit], supplier: String?) -> ExtractedField? {
         let r = document.reliability
         if let state = StateEntity.find(in: document) {
             return ExtractedField(key: .buyer, value: state.name, confidence: state.confidence * r, source: state.source)
@@ -120,6 +121,14 @@ enum PartyFinder {
             if let block = nameAboveAddress(anchor.cell, document) {
                 return ExtractedField(key: .buyer, value: block.text, confidence: 0.55 * r, source: block.source)
             }
+        }
+        // The addressee: the first address block of the first page that is not the supplier's.
+        let supplierKey = supplier.map(FactComparison.normalizedName)
+        for cell in document.cells.prefix(80) where cell.page == 1 && cell.text.contains(postcodeLine) {
+            guard let block = nameAboveAddress(cell, document) else { continue }
+            let key = FactComparison.normalizedName(block.text)
+            if let supplierKey, key == supplierKey || key.has(supplierKey) || supplierKey.has(key) { continue }
+            return ExtractedField(key: .buyer, value: cleanName(block.text), confidence: 0.5 * r, source: block.source)
         }
         return nil
     }

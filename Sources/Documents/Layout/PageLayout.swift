@@ -32,23 +32,34 @@ public struct PageLayout: Sendable, Equatable {
 
     public var text: String { lines.map(\.text).joined(separator: "\n") }
 
-    /// Words whose vertical centres fall within half a word height of each other share a line; on a line, a gap
-    /// wider than twice the typical height of its words starts a new cell.
+    /// A word joins a line when its vertical centre is within a third of a word height of the line's (a word
+    /// without ascenders, "rue", sits a little lower than "35" beside it; the next line of a tightly set PDF, whose
+    /// glyph boxes overlap this one's, sits a whole line lower). On a line, a gap wider than twice the typical height
+    /// of its words starts a new cell. Table rules that OCR reads as `|` are dropped.
     init(words: [PositionedWord]) {
-        let sorted = words.filter { !$0.text.isEmpty && $0.height > 0 }.sorted { ($0.y0 + $0.y1) < ($1.y0 + $1.y1) }
+        let sorted = words.compactMap(Self.cleaned).filter { $0.height > 0 }.sorted { ($0.y0 + $0.y1) < ($1.y0 + $1.y1) }
         var rows: [[PositionedWord]] = []
-        var rowCentre = 0.0, rowHeight = 0.0
+        var centreSum = 0.0, height = 0.0
         for word in sorted {
             let centre = (word.y0 + word.y1) / 2
-            if !rows.isEmpty, abs(centre - rowCentre) <= max(rowHeight, word.height) / 2 {
+            if let row = rows.last, abs(centre - centreSum / Double(row.count)) <= 0.35 * max(height, word.height) {
                 rows[rows.count - 1].append(word)
+                centreSum += centre
+                height = max(height, word.height)
             } else {
                 rows.append([word])
-                rowCentre = centre
-                rowHeight = word.height
+                centreSum = centre
+                height = word.height
             }
         }
         lines = rows.map(Self.line)
+    }
+
+    /// The word without the vertical rules of a table that OCR reads as `|`; nil when nothing else is left.
+    private static func cleaned(_ word: PositionedWord) -> PositionedWord? {
+        guard word.text.contains("|") else { return word.text.isEmpty ? nil : word }
+        let text = word.text.trimmingCharacters(in: CharacterSet(charactersIn: "|"))
+        return text.isEmpty ? nil : PositionedWord(text: text, x0: word.x0, y0: word.y0, x1: word.x1, y1: word.y1)
     }
 
     private static func line(_ words: [PositionedWord]) -> LayoutLine {
