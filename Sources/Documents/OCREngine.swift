@@ -12,6 +12,9 @@ final class OCREngine {
             TessBaseAPIDelete(api)
             throw DocumentError.ocrUnavailable(reason: "modèle « \(language) » absent (paquet tesseract-ocr-\(language))")
         }
+        // The C API starts in "single block" mode; the `tesseract` command's automatic page segmentation finds the
+        // columns and table cells of a form (totals beside a paragraph were lost otherwise).
+        TessBaseAPISetPageSegMode(api, PSM_AUTO)
         self.api = api
     }
 

@@ -32,6 +32,16 @@ struct TextExtractionTests {
         #expect(Self.recall(text) > 0.9, "recall \(Self.recall(text))")
     }
 
+    /// Dépenses éclairées' own OCR test: these phrases must be in the text of the scanned letter.
+    @Test func theScannedLetterHasEveryPhraseItsAuthorsRequire() throws {
+        let text = try TextExtractor().pages(of: Fixtures.path("documents/lettre-ocr.pdf")).map(\.text).joined(separator: "\n")
+            .lowercased().replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+        for phrase in ["lettre de mission", "paris", "mission de conseil", "technova solutions", "euros", "jean dupont",
+                       "sophie martin", "cabinet conseil", "transformation digitale", "novembre 2025", "avril 2026", "85 000"] {
+            #expect(text.contains(phrase), "« \(phrase) » absent")
+        }
+    }
+
     @Test func anImageIsReadByOCR() throws {
         let pages = try TextExtractor().pages(of: Fixtures.path("documents/lettre.png"))
         #expect(pages.count == 1 && pages[0].method == .ocr)

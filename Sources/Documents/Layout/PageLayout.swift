@@ -32,7 +32,7 @@ public struct PageLayout: Sendable, Equatable {
 
     public var text: String { lines.map(\.text).joined(separator: "\n") }
 
-    /// A word joins a line when its vertical centre is within a third of a word height of the line's (a word
+    /// A word joins a line when its vertical centre is within 0.4 word height of the line's (a word
     /// without ascenders, "rue", sits a little lower than "35" beside it; the next line of a tightly set PDF, whose
     /// glyph boxes overlap this one's, sits a whole line lower). On a line, a gap wider than twice the typical height
     /// of its words starts a new cell. Table rules that OCR reads as `|` are dropped.
@@ -42,10 +42,10 @@ public struct PageLayout: Sendable, Equatable {
         var centreSum = 0.0, height = 0.0
         for word in sorted {
             let centre = (word.y0 + word.y1) / 2
-            if let row = rows.last, abs(centre - centreSum / Double(row.count)) <= 0.35 * max(height, word.height) {
+            // The smaller height sets the tolerance: one tall box (a logo, a merged block) must not swallow lines.
+            if let row = rows.last, abs(centre - centreSum / Double(row.count)) <= 0.4 * min(height, word.height) {
                 rows[rows.count - 1].append(word)
                 centreSum += centre
-                height = max(height, word.height)
             } else {
                 rows.append([word])
                 centreSum = centre
@@ -57,8 +57,8 @@ public struct PageLayout: Sendable, Equatable {
 
     /// The word without the vertical rules of a table that OCR reads as `|`; nil when nothing else is left.
     private static func cleaned(_ word: PositionedWord) -> PositionedWord? {
-        guard word.text.contains("|") else { return word.text.isEmpty ? nil : word }
-        let text = word.text.trimmingCharacters(in: CharacterSet(charactersIn: "|"))
+        let text = word.text.trimmingCharacters(in: CharacterSet(charactersIn: "|").union(.whitespacesAndNewlines))
+        guard text != word.text else { return text.isEmpty ? nil : word }
         return text.isEmpty ? nil : PositionedWord(text: text, x0: word.x0, y0: word.y0, x1: word.x1, y1: word.y1)
     }
 
