@@ -101,6 +101,32 @@ import json; c=[json.loads(l) for l in open('$work/cmd.out') if l.strip()][0]
 assert c['total']==5000 and c['unallocated']==0 and c['shares']==[{'ej':'2103105755','amount':5000}], c"
   check "portfolio JSON" expect_exit 0 $eclaire portfolio --exercice 2023 --json --database "$db"
   check "portfolio keys" json_keys "$work/cmd.out" exercice products totals unlinked_ej_count
+
+  # Documents attached to an EJ, read by the queue's workers in their own processes.
+  local store="$work/store-$(echo "$db" | md5sum | cut -c1-8)"
+  check "documents add" expect_exit 0 $eclaire documents add 2103105755 "$fixtures/documents/zcorpus_Facture_FR_BASICWL.pdf" \
+    "$fixtures/documents/lettre.odt" --database "$db" --store "$store"
+  check "documents add to an unknown EJ exits 1" expect_exit 1 $eclaire documents add 1234567891 \
+    "$fixtures/documents/lettre.odt" --database "$db" --store "$store"
+  check "work until empty" expect_exit 0 $eclaire work --workers 2 --until-empty --database "$db" --store "$store"
+  check "documents list JSON" expect_exit 0 $eclaire documents list --json --database "$db" --store "$store"
+  check "both read" python3 -c "
+import json; r=[json.loads(l) for l in open('$work/cmd.out') if l.strip()]
+assert sorted(d['status'] for d in r)==['done','done'] and all(d['ejs']==['2103105755'] for d in r), r"
+  check "ej show has the documents and the synthesis" expect_exit 0 $eclaire ej show 2103105755 --json --database "$db"
+  check "synthesis values" python3 -c "
+import json; e=json.load(open('$work/cmd.out'))
+assert len(e['documents'])==2 and e['documents'][0]['extraction']['file'], e['documents']
+s=e['extracted_facts']; assert s['supplier_siret']['value']=='99999999800010' and s['designation']['value'], s"
+  check "a document over its time limit fails its job, the worker goes on" expect_exit 0 $eclaire documents add 2103105755 \
+    "$fixtures/documents/lettre-ocr.pdf" "$fixtures/documents/lettre.docx" --database "$db" --store "$store"
+  check "work with a tiny time limit" expect_exit 0 $eclaire work --until-empty --timeout 0.2 --database "$db" --store "$store"
+  check "the scan timed out and waits for a retry; the DOCX was read" python3 -c "
+import json, subprocess
+out=subprocess.run(['$eclaire','documents','list','--json','--database','$db','--store','$store'],capture_output=True,text=True).stdout
+r={d['file_name']:d for d in map(json.loads, out.splitlines())}
+assert r['lettre-ocr.pdf']['status']=='queued' and 'interrompue' in r['lettre-ocr.pdf']['error'], r['lettre-ocr.pdf']
+assert r['lettre.docx']['status']=='done', r['lettre.docx']"
 }
 
 # Documents (issue 4): the text of a PDF with a text layer, and of a scan by OCR.

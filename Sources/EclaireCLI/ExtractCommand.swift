@@ -8,7 +8,7 @@ struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract", abstract: "Lit des documents (PDF, scans, images, DOCX, ODT) et en extrait les informations clés.")
 
-    @Argument(help: "Fichiers à lire.") var files: [String]
+    @Argument(help: "Fichiers à lire.") var files: [String] = []
     @Flag(help: "Un objet JSON par fichier (format du contrat).") var json = false
     @Flag(name: .customLong("no-structured"), help: "Ignore la facture structurée incluse (Factur-X, UBL) : lit le texte seul.")
     var noStructured = false
@@ -16,12 +16,14 @@ struct ExtractCommand: AsyncParsableCommand {
     var forceOCR = false
     @Option(help: "Résolution de la reconnaissance de caractères, en points par pouce.") var dpi = 300
     @Flag(help: .hidden) var record = false
+    @Flag(name: .customLong("serve-records"), help: .hidden) var serveRecords = false
     @Option(name: .customLong("max-memory-mb"), help: .hidden) var maxMemoryMB: Int?
     @Option(name: .customLong("max-cpu-seconds"), help: .hidden) var maxCPUSeconds: Int?
 
     func run() async throws {
         Self.limit(memoryMB: maxMemoryMB, cpuSeconds: maxCPUSeconds)
         let reader = DocumentReader(options: .init(useStructured: !noStructured, text: .init(forceOCR: forceOCR, ocrDPI: dpi)))
+        if serveRecords { return Self.serve(reader) }
         var failed = false
         for file in files {
             let name = URL(fileURLWithPath: file).lastPathComponent
@@ -41,6 +43,23 @@ struct ExtractCommand: AsyncParsableCommand {
         }
         JSONOutput.flush()
         if failed { throw ExitCode(1) }
+    }
+
+    /// The worker's reader: a path per line on standard input, a JSON reply per line on standard output, with the
+    /// same reader (and OCR engine) for every document.
+    static func serve(_ reader: DocumentReader) {
+        let encoder = JSONEncoder()
+        // The classifier's model is trained on first use: before "ready", so that no document's time pays for it.
+        _ = TypeModel.shipped
+        FileHandle.standardOutput.write(Data("ready\n".utf8))
+        while let path = readLine() {
+            var reply = IsolatedExtraction.Reply()
+            do { reply.record = try reader.read(path).record } catch let error as DocumentError { reply.error = error.description }
+            catch { reply.error = "\(error)" }
+            var data = (try? encoder.encode(reply)) ?? Data(#"{"error":"résultat impossible à écrire"}"#.utf8)
+            data.append(0x0A)
+            FileHandle.standardOutput.write(data)
+        }
     }
 
     /// Caps this process (a worker's reader): address space and CPU time; beyond them the kernel stops it.

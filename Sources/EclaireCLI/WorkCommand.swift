@@ -24,14 +24,16 @@ struct WorkCommand: AsyncParsableCommand {
     func run() async throws {
         let location = try options.location()
         let files = DocumentFileStore.resolve(option: store, database: location)
-        let isolation = IsolatedExtraction(timeoutSeconds: timeout, memoryMegabytes: maxMemoryMB)
         try await StorageContainer.using(location) { storage in
             let documents = DocumentStore(database: storage.database, files: files, actor: "worker")
             let progress = Progress(total: try await documents.pendingJobs().ready)
             let name = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<workers {
-                    group.addTask {
+                    group.addTask { [timeout, maxMemoryMB] in
+                        // Each worker has its own reader process, kept for all its documents.
+                        let isolation = IsolatedExtraction(timeoutSeconds: timeout, memoryMegabytes: maxMemoryMB)
+                        defer { isolation.stop() }
                         try await Self.loop(worker: "\(name)#\(index)", documents: documents, isolation: isolation,
                                             untilEmpty: untilEmpty, progress: progress)
                     }
