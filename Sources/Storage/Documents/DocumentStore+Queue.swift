@@ -33,8 +33,10 @@ extension DocumentStore {
         return job
     }
 
-    /// Stores what the extraction read, keeping the fields people corrected, and closes the job.
-    public func complete(_ job: DocumentJob, with record: ExtractionRecord) async throws {
+    /// Stores what the extraction read, confirmed by the supplier registers, keeping the fields people corrected,
+    /// and closes the job.
+    public func complete(_ job: DocumentJob, with read: ExtractionRecord) async throws {
+        let record = try await SupplierReferenceStore(database: database).enrich(read)
         try await database.transaction { transaction in
             let sql = transaction as! any SQLDatabase
             let corrected = try await sql.select().column("key").from("document_fields")

@@ -10,5 +10,6 @@ public enum StorageMigrations {
         M005_CreateTeamFigures(),
         M006_CreateConsumptions(),
         M007_CreateDocuments(),
+        M008_CreateSupplierReference(),
     ]
 }
