@@ -29,12 +29,24 @@ struct DocumentsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Joint des documents à un EJ et les met en file de lecture.")
         @OptionGroup var options: StoreOptions
         @Argument(help: "N° EJ.") var ej: String
-        @Argument(help: "Fichiers (PDF, images, DOCX, ODT).") var files: [String]
+        @Argument(help: "Fichiers (PDF, images, DOCX, ODT) ou dossiers (tous leurs fichiers).") var files: [String]
+
+        /// The files given, a folder standing for every file under it.
+        var expanded: [String] {
+            files.flatMap { path -> [String] in
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue,
+                      let walker = FileManager.default.enumerator(atPath: path) else { return [path] }
+                return walker.compactMap { $0 as? String }.filter { !$0.hasPrefix(".") && !$0.contains("/.") }.sorted()
+                    .map { path + "/" + $0 }
+                    .filter { var folder: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &folder) && !folder.boolValue }
+            }
+        }
 
         func run() async throws {
             var failures = 0
             try await options.withDocuments { store in
-                for file in files {
+                for file in expanded {
                     do {
                         let (document, isNew) = try await store.attach(ej: ej, file: URL(fileURLWithPath: file))
                         print("document \(document.id) — \(document.fileName) — \(isNew ? "ajouté, en attente de lecture" : "déjà connu (\(document.status.label.lowercased()))") — EJ \(document.ejs.joined(separator: ", "))")

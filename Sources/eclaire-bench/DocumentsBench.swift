@@ -12,6 +12,8 @@ struct DocumentsBench: ParsableCommand {
     @Option(help: "Nombre de documents lus.") var count = 1000
     @Option(help: "Dossier de documents à lire (sinon, ceux de la démonstration).") var directory: String?
     @Option(help: "Reconnaît chaque page comme un scan à cette résolution (points par pouce).") var ocr: Int?
+    @Option(help: "Écrit N documents distincts dans ce dossier (pour `eclaire documents add` et `eclaire work`) au lieu de lire.")
+    var write: String?
 
     func run() throws {
         var files: [String] = []
@@ -26,6 +28,16 @@ struct DocumentsBench: ParsableCommand {
                 try attachment.data.write(to: file)
                 files.append(file.path)
             }
+        }
+        if let write {
+            // Distinct files (a comment after %%EOF changes the digest, not the document) for the queue's end-to-end run.
+            try FileManager.default.createDirectory(atPath: write, withIntermediateDirectories: true)
+            for index in 0..<count {
+                var data = try Data(contentsOf: URL(fileURLWithPath: files[index % files.count]))
+                data.append(Data("%\(index)\n".utf8))
+                try data.write(to: URL(fileURLWithPath: write).appendingPathComponent("piece-\(index).pdf"))
+            }
+            return print("\(count) documents écrits dans \(write)")
         }
         let reader = DocumentReader(options: ocr.map { .init(useStructured: false, text: .init(forceOCR: true, ocrDPI: $0)) } ?? .init())
         let start = Date()
