@@ -27,114 +27,61 @@ enum StructuredInvoice {
     }
 
     private static func cii(_ xml: LeafCollector, _ name: String) -> DocumentFacts {
-        var facts = DocumentFacts()
-        let add = { (key: FieldKey, path: String, value: String?) in
-            guard let value, !value.isEmpty else { return }
-            facts.offer(ExtractedField(key: key, value: value, confidence: 1, source: FieldSource(page: 0, text: "\(name) › \(path)")))
-        }
-        let flag = { (kind: String) in facts.flagInvalid(kind) }
+        let out = Collected(name: name)
         let typeCode = xml.first("ExchangedDocument/TypeCode")?.text
-        add(.documentType, "ExchangedDocument/TypeCode", ["381", "261", "262", "296", "308", "396", "420", "458", "532"]
+        out.add(.documentType, "ExchangedDocument/TypeCode", ["381", "261", "262", "296", "308", "396", "420", "458", "532"]
             .contains(typeCode ?? "") ? DocumentType.avoir.rawValue : DocumentType.facture.rawValue)
-        add(.numberDocument, "ExchangedDocument/ID", xml.first("ExchangedDocument/ID")?.text)
-        add(.dateIssued, "IssueDateTime", xml.first("ExchangedDocument/IssueDateTime/DateTimeString").flatMap { compactDate($0.text) })
-        add(.supplierName, "SellerTradeParty/Name", xml.first("SellerTradeParty/Name")?.text)
-        if let legal = xml.first("SellerTradeParty/SpecifiedLegalOrganization/ID")?.text {
-            identifiers(legal, path: "SellerTradeParty/SpecifiedLegalOrganization/ID", add: add, flag: flag)
-        }
+        out.add(.numberDocument, "ExchangedDocument/ID", xml.first("ExchangedDocument/ID")?.text)
+        out.add(.dateIssued, "IssueDateTime", xml.first("ExchangedDocument/IssueDateTime/DateTimeString").flatMap { compactDate($0.text) })
+        out.add(.supplierName, "SellerTradeParty/Name", xml.first("SellerTradeParty/Name")?.text)
+        out.legalIdentifier(xml.first("SellerTradeParty/SpecifiedLegalOrganization/ID")?.text, "SellerTradeParty/SpecifiedLegalOrganization/ID")
         for global in xml.all("SellerTradeParty/GlobalID") where global.attributes["schemeID"] == "0009" {
-            identifiers(global.text, path: "SellerTradeParty/GlobalID", add: add, flag: flag)
+            out.legalIdentifier(global.text, "SellerTradeParty/GlobalID")
         }
         for tax in xml.all("SellerTradeParty/SpecifiedTaxRegistration/ID") where tax.attributes["schemeID"] == "VA" {
-            vat(tax.text, path: "SellerTradeParty/SpecifiedTaxRegistration/ID", add: add, flag: flag)
+            out.vat(tax.text, "SellerTradeParty/SpecifiedTaxRegistration/ID")
         }
-        add(.buyer, "BuyerTradeParty/Name", xml.first("BuyerTradeParty/Name")?.text)
-        orderReference(xml.first("BuyerOrderReferencedDocument/IssuerAssignedID")?.text, add: add)
-        add(.numberMarche, "ContractReferencedDocument/IssuerAssignedID", xml.first("ContractReferencedDocument/IssuerAssignedID")?.text)
-        if let iban = xml.first("PayeePartyCreditorFinancialAccount/IBANID")?.text {
-            let checked = Identifiers.iban(iban)
-            if !checked.isValid { facts.flagInvalid("iban") }
-            add(.iban, "PayeePartyCreditorFinancialAccount/IBANID", checked.normalized)
-        }
+        out.add(.buyer, "BuyerTradeParty/Name", xml.first("BuyerTradeParty/Name")?.text)
+        out.orderReference(xml.first("BuyerOrderReferencedDocument/IssuerAssignedID")?.text, "BuyerOrderReferencedDocument")
+        out.add(.numberMarche, "ContractReferencedDocument/IssuerAssignedID", xml.first("ContractReferencedDocument/IssuerAssignedID")?.text)
+        out.iban(xml.first("PayeePartyCreditorFinancialAccount/IBANID")?.text, "PayeePartyCreditorFinancialAccount/IBANID")
         let summation = "SpecifiedTradeSettlementHeaderMonetarySummation/"
         let currency = xml.first("InvoiceCurrencyCode")?.text
-        add(.amountHT, summation + "TaxBasisTotalAmount", amount(xml.first(summation + "TaxBasisTotalAmount")?.text))
+        out.add(.amountHT, summation + "TaxBasisTotalAmount", amount(xml.first(summation + "TaxBasisTotalAmount")?.text))
         let taxes = xml.all(summation + "TaxTotalAmount")
-        add(.amountTVA, summation + "TaxTotalAmount",
-            amount((taxes.first { $0.attributes["currencyID"] == currency } ?? taxes.first)?.text))
-        add(.amountTTC, summation + "GrandTotalAmount", amount(xml.first(summation + "GrandTotalAmount")?.text))
-        add(.object, "SpecifiedTradeProduct/Name", xml.first("IncludedSupplyChainTradeLineItem/SpecifiedTradeProduct/Name")?.text)
-        return facts
+        out.add(.amountTVA, summation + "TaxTotalAmount",
+                amount((taxes.first { $0.attributes["currencyID"] == currency } ?? taxes.first)?.text))
+        out.add(.amountTTC, summation + "GrandTotalAmount", amount(xml.first(summation + "GrandTotalAmount")?.text))
+        out.add(.object, "SpecifiedTradeProduct/Name", xml.first("IncludedSupplyChainTradeLineItem/SpecifiedTradeProduct/Name")?.text)
+        return out.facts
     }
 
     private static func ubl(_ xml: LeafCollector, _ name: String, creditNote: Bool) -> DocumentFacts {
-        var facts = DocumentFacts()
-        let add = { (key: FieldKey, path: String, value: String?) in
-            guard let value, !value.isEmpty else { return }
-            facts.offer(ExtractedField(key: key, value: value, confidence: 1, source: FieldSource(page: 0, text: "\(name) › \(path)")))
-        }
-        let flag = { (kind: String) in facts.flagInvalid(kind) }
+        let out = Collected(name: name)
         let root = creditNote ? "CreditNote" : "Invoice"
-        add(.documentType, root, creditNote || xml.first("\(root)/InvoiceTypeCode")?.text == "381"
+        out.add(.documentType, root, creditNote || xml.first("\(root)/InvoiceTypeCode")?.text == "381"
             ? DocumentType.avoir.rawValue : DocumentType.facture.rawValue)
-        add(.numberDocument, "\(root)/ID", xml.first("\(root)/ID")?.text)
-        add(.dateIssued, "\(root)/IssueDate", xml.first("\(root)/IssueDate").flatMap { LocalDate.parse($0.text)?.iso })
+        out.add(.numberDocument, "\(root)/ID", xml.first("\(root)/ID")?.text)
+        out.add(.dateIssued, "\(root)/IssueDate", xml.first("\(root)/IssueDate").flatMap { LocalDate.parse($0.text)?.iso })
         let supplier = "AccountingSupplierParty/Party/"
-        add(.supplierName, supplier + "PartyLegalEntity/RegistrationName",
-            xml.first(supplier + "PartyLegalEntity/RegistrationName")?.text ?? xml.first(supplier + "PartyName/Name")?.text)
-        if let legal = xml.first(supplier + "PartyLegalEntity/CompanyID")?.text {
-            identifiers(legal, path: supplier + "PartyLegalEntity/CompanyID", add: add, flag: flag)
-        }
+        out.add(.supplierName, supplier + "PartyLegalEntity/RegistrationName",
+                xml.first(supplier + "PartyLegalEntity/RegistrationName")?.text ?? xml.first(supplier + "PartyName/Name")?.text)
+        out.legalIdentifier(xml.first(supplier + "PartyLegalEntity/CompanyID")?.text, supplier + "PartyLegalEntity/CompanyID")
         for id in xml.all(supplier + "PartyIdentification/ID") where ["0009", "0002"].contains(id.attributes["schemeID"] ?? "") {
-            identifiers(id.text, path: supplier + "PartyIdentification/ID", add: add, flag: flag)
+            out.legalIdentifier(id.text, supplier + "PartyIdentification/ID")
         }
-        if let tax = xml.first(supplier + "PartyTaxScheme/CompanyID")?.text {
-            vat(tax, path: supplier + "PartyTaxScheme/CompanyID", add: add, flag: flag)
-        }
+        if let tax = xml.first(supplier + "PartyTaxScheme/CompanyID")?.text { out.vat(tax, supplier + "PartyTaxScheme/CompanyID") }
         let customer = "AccountingCustomerParty/Party/"
-        add(.buyer, customer + "PartyLegalEntity/RegistrationName",
-            xml.first(customer + "PartyLegalEntity/RegistrationName")?.text ?? xml.first(customer + "PartyName/Name")?.text)
-        orderReference(xml.first("OrderReference/ID")?.text, add: add)
-        add(.numberMarche, "ContractDocumentReference/ID", xml.first("ContractDocumentReference/ID")?.text)
-        if let iban = xml.first("PayeeFinancialAccount/ID")?.text {
-            let checked = Identifiers.iban(iban)
-            if !checked.isValid { facts.flagInvalid("iban") }
-            add(.iban, "PayeeFinancialAccount/ID", checked.normalized)
-        }
-        add(.amountHT, "LegalMonetaryTotal/TaxExclusiveAmount", amount(xml.first("LegalMonetaryTotal/TaxExclusiveAmount")?.text))
-        add(.amountTVA, "\(root)/TaxTotal/TaxAmount", amount(xml.first("\(root)/TaxTotal/TaxAmount")?.text))
-        add(.amountTTC, "LegalMonetaryTotal/TaxInclusiveAmount", amount(xml.first("LegalMonetaryTotal/TaxInclusiveAmount")?.text))
-        add(.object, "InvoiceLine/Item/Name", xml.first((creditNote ? "CreditNoteLine" : "InvoiceLine") + "/Item/Name")?.text)
-        return facts
-    }
-
-    /// A legal identifier: nine digits a SIREN, fourteen a SIRET (whose first nine are the SIREN).
-    private static func identifiers(_ raw: String, path: String, add: (FieldKey, String, String?) -> Void,
-                                    flag: (String) -> Void) {
-        let value = Identifiers.compact(raw)
-        if value.count == 14 {
-            let siret = Identifiers.siret(value)
-            if !siret.isValid { flag("siret") }
-            add(.supplierSiret, path, siret.normalized)
-            add(.supplierSiren, path, String(value.prefix(9)))
-        } else if value.count == 9 {
-            let siren = Identifiers.siren(value)
-            if !siren.isValid { flag("siren") }
-            add(.supplierSiren, path, siren.normalized)
-        }
-    }
-
-    private static func vat(_ raw: String, path: String, add: (FieldKey, String, String?) -> Void, flag: (String) -> Void) {
-        let checked = Identifiers.vatNumber(raw)
-        if !checked.isValid { flag("vat_number") }
-        add(.supplierVAT, path, checked.normalized)
-    }
-
-    /// Invoices to the State carry the EJ number as the buyer's order reference.
-    private static func orderReference(_ raw: String?, add: (FieldKey, String, String?) -> Void) {
-        guard let raw else { return }
-        let compact = Identifiers.compact(raw)
-        if compact.count == 10, compact.allSatisfy(\.isNumber) { add(.numberEJ, "BuyerOrderReferencedDocument", compact) }
+        out.add(.buyer, customer + "PartyLegalEntity/RegistrationName",
+                xml.first(customer + "PartyLegalEntity/RegistrationName")?.text ?? xml.first(customer + "PartyName/Name")?.text)
+        out.orderReference(xml.first("OrderReference/ID")?.text, "OrderReference/ID")
+        out.add(.numberMarche, "ContractDocumentReference/ID", xml.first("ContractDocumentReference/ID")?.text)
+        out.iban(xml.first("PayeeFinancialAccount/ID")?.text, "PayeeFinancialAccount/ID")
+        out.add(.amountHT, "LegalMonetaryTotal/TaxExclusiveAmount", amount(xml.first("LegalMonetaryTotal/TaxExclusiveAmount")?.text))
+        out.add(.amountTVA, "\(root)/TaxTotal/TaxAmount", amount(xml.first("\(root)/TaxTotal/TaxAmount")?.text))
+        out.add(.amountTTC, "LegalMonetaryTotal/TaxInclusiveAmount", amount(xml.first("LegalMonetaryTotal/TaxInclusiveAmount")?.text))
+        out.add(.object, "InvoiceLine/Item/Name", xml.first((creditNote ? "CreditNoteLine" : "InvoiceLine") + "/Item/Name")?.text)
+        return out.facts
     }
 
     private static func amount(_ text: String?) -> String? {
@@ -147,6 +94,55 @@ enum StructuredInvoice {
         guard digits.count == 8, let year = Int(digits.prefix(4)), let month = Int(digits.dropFirst(4).prefix(2)),
               let day = Int(digits.suffix(2)) else { return LocalDate.parse(text)?.iso }
         return LocalDate(year: year, month: month, day: day)?.iso
+    }
+
+    /// The facts of one XML as they are found, each with confidence 1 and its path; identifiers checked.
+    private final class Collected {
+        let name: String
+        var facts = DocumentFacts()
+
+        init(name: String) { self.name = name }
+
+        func add(_ key: FieldKey, _ path: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            facts.offer(ExtractedField(key: key, value: value, confidence: 1, source: FieldSource(page: 0, text: "\(name) › \(path)")))
+        }
+
+        /// A legal identifier: nine digits a SIREN, fourteen a SIRET (whose first nine are the SIREN).
+        func legalIdentifier(_ raw: String?, _ path: String) {
+            guard let raw else { return }
+            let value = Identifiers.compact(raw)
+            if value.count == 14 {
+                let siret = Identifiers.siret(value)
+                if !siret.isValid { facts.flagInvalid("siret") }
+                add(.supplierSiret, path, siret.normalized)
+                add(.supplierSiren, path, String(value.prefix(9)))
+            } else if value.count == 9 {
+                let siren = Identifiers.siren(value)
+                if !siren.isValid { facts.flagInvalid("siren") }
+                add(.supplierSiren, path, siren.normalized)
+            }
+        }
+
+        func vat(_ raw: String, _ path: String) {
+            let checked = Identifiers.vatNumber(raw)
+            if !checked.isValid { facts.flagInvalid("vat_number") }
+            add(.supplierVAT, path, checked.normalized)
+        }
+
+        func iban(_ raw: String?, _ path: String) {
+            guard let raw else { return }
+            let checked = Identifiers.iban(raw)
+            if !checked.isValid { facts.flagInvalid("iban") }
+            add(.iban, path, checked.normalized)
+        }
+
+        /// Invoices to the State carry the EJ number as the buyer's order reference.
+        func orderReference(_ raw: String?, _ path: String) {
+            guard let raw else { return }
+            let compact = Identifiers.compact(raw)
+            if compact.count == 10, compact.allSatisfy(\.isNumber) { add(.numberEJ, path, compact) }
+        }
     }
 }
 
