@@ -71,7 +71,8 @@ final class PDFDocument {
             defer { list = node.pointee.next }
             guard let raw = node.pointee.data else { continue }
             let attachment = raw.assumingMemoryBound(to: PopplerAttachment.self)
-            guard attachment.pointee.size <= maxBytes, let cName = attachment.pointee.name else { continue }
+            // The declared size may be missing or wrong: the sink enforces the limit on the bytes themselves.
+            guard let cName = attachment.pointee.name else { continue }
             let sink = AttachmentSink(limit: maxBytes)
             var error: UnsafeMutablePointer<GError>?
             let saved = withExtendedLifetime(sink) {

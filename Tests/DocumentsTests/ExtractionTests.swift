@@ -61,6 +61,17 @@ struct ExtractionTests {
         }
     }
 
+    /// This sample's embedded file declares no size: the XML is read all the same, and it wins over the visible
+    /// (German, unrelated) invoice.
+    @Test func anEmbeddedXMLWithoutDeclaredSizeIsRead() throws {
+        let pdf = "zcorpus_sample_inofficial_20190125_atgp_factur-x_v_1_0.pdf"
+        let extraction = try DocumentReader().read(Fixtures.path("documents/\(pdf)"))
+        #expect(extraction.textMethod == .structured)
+        let truth = try Self.truth(pdf)
+        #expect(extraction.facts[.supplierName] == truth[.supplierName])
+        #expect(extraction.facts[.amountTTC] == truth[.amountTTC])
+    }
+
     @Test(arguments: ["lettre.pdf", "lettre.docx", "lettre.odt"])
     func theLetterGivesTheSameFactsInEveryFormat(_ file: String) throws {
         let facts = try DocumentReader().read(Fixtures.path("documents/\(file)")).facts
