@@ -122,6 +122,16 @@ struct DocumentPagesTests {
                 #expect(response.body.string.contains("lettre.odt"))
                 #expect(response.body.string.contains("En attente"))
             }
+            // Reusers attach through the API: 201 for a new file, 200 for one already stored.
+            let pdf = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("documents/lettre.pdf")))
+            try await team.upload("/api/v1/ejs/\(ej)/documents", field: "fichier", fileName: "lettre.pdf", data: pdf,
+                                  fields: ["csrf": team.csrf]) { response in
+                #expect(response.status == .created)
+                let body = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                #expect(body["status"] as? String == "queued" && body["file_name"] as? String == "lettre.pdf")
+            }
+            try await team.upload("/api/v1/ejs/\(ej)/documents", field: "fichier", fileName: "copie.pdf", data: pdf,
+                                  fields: ["csrf": team.csrf]) { #expect($0.status == .ok) }
             var sponsor = try await Visitor.signedIn(app, as: "sponsor")
             try await sponsor.upload("/ej/\(ej)/documents", field: "fichier", fileName: "lettre.odt", data: file, fields: ["csrf": sponsor.csrf]) {
                 #expect($0.status == .notFound)

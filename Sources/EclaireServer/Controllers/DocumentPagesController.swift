@@ -91,6 +91,15 @@ struct DocumentUploadController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         // Scans and PDFs are larger than Vapor's default body limit; bounded all the same.
         routes.on(.POST, "ej", ":ej", "documents", body: .collect(maxSize: "64mb"), use: upload)
+        routes.on(.POST, "api", "v1", "ejs", ":ej", "documents", body: .collect(maxSize: "64mb"), use: uploadAPI)
+    }
+
+    /// The same for reusers: the stored document (201 when new, 200 when the file was already known).
+    func uploadAPI(request: Request) async throws -> Response {
+        let (document, isNew) = try await attach(request)
+        let response = Response(status: isNew ? .created : .ok)
+        try response.content.encode(DocumentSummaryJSON(document))
+        return response
     }
 
     struct Upload: Content {
@@ -99,6 +108,13 @@ struct DocumentUploadController: RouteCollection {
     }
 
     func upload(request: Request) async throws -> Response {
+        let ej = try request.parameters.require("ej")
+        _ = try await attach(request)
+        return request.redirect(to: "/ej/\(ej)#pieces")
+    }
+
+    /// Checks the caller's rights and the form's token, then stores and queues the file under the name it was sent with.
+    func attach(_ request: Request) async throws -> (StoredDocument, Bool) {
         let ej = try request.parameters.require("ej")
         let unknown = "Aucun engagement juridique n° \(ej) n'a été importé."
         try await EJAccess.check(ej, for: request, unknown: unknown)
@@ -119,10 +135,9 @@ struct DocumentUploadController: RouteCollection {
         let temporary = folder.appendingPathComponent(name.isEmpty ? "piece" : name)
         try Data(buffer: upload.fichier.data).write(to: temporary)
         do {
-            _ = try await request.documents.attach(ej: ej, file: temporary)
+            return try await request.documents.attach(ej: ej, file: temporary)
         } catch let error as DocumentStoreError {
             throw Abort(.badRequest, reason: error.description)
         }
-        return request.redirect(to: "/ej/\(ej)#pieces")
     }
 }
