@@ -58,8 +58,8 @@ struct DocumentPagesController: RouteCollection {
     func file(request: Request) async throws -> Response {
         let (document, _) = try await Self.readable(request)
         let response = try await request.fileio.asyncStreamFile(at: request.application.documentFiles.path(of: document.storedPath))
-        let safeName = document.fileName.replacingOccurrences(of: "\"", with: "")
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(safeName)\"")
+        response.headers.replaceOrAdd(name: .contentDisposition,
+                                      value: "attachment; filename=\"\(DocumentUploadController.safeName(document.fileName))\"")
         return response
     }
 
@@ -113,6 +113,14 @@ struct DocumentUploadController: RouteCollection {
         return request.redirect(to: "/ej/\(ej)#pieces")
     }
 
+    /// A file name as sent by a browser, kept to its last component without control characters or quotes: it
+    /// names a file in a temporary folder and, later, the download.
+    static func safeName(_ sent: String) -> String {
+        let last = sent.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let cleaned = String(last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) && $0 != "\"" })
+        return cleaned.isEmpty || cleaned == "." || cleaned == ".." ? "piece" : String(cleaned.prefix(200))
+    }
+
     /// Checks the caller's rights and the form's token, then stores and queues the file under the name it was sent with.
     func attach(_ request: Request) async throws -> (StoredDocument, Bool) {
         let ej = try request.parameters.require("ej")
@@ -131,8 +139,7 @@ struct DocumentUploadController: RouteCollection {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eclaire-upload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let name = URL(fileURLWithPath: upload.fichier.filename).lastPathComponent
-        let temporary = folder.appendingPathComponent(name.isEmpty ? "piece" : name)
+        let temporary = folder.appendingPathComponent(Self.safeName(upload.fichier.filename))
         try Data(buffer: upload.fichier.data).write(to: temporary)
         do {
             return try await request.documents.attach(ej: ej, file: temporary)
