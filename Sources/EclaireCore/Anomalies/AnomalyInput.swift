@@ -1,0 +1,52 @@
+/// An EJ as the anomaly rules see it: its Chorus facts and what its documents say.
+public struct AnomalyInput: Sendable {
+    public struct Document: Sendable {
+        public let id: Int
+        public let fileName: String
+        public let facts: DocumentFacts
+
+        public init(id: Int, fileName: String, facts: DocumentFacts) {
+            self.id = id
+            self.fileName = fileName
+            self.facts = facts
+        }
+
+        public var type: DocumentType { facts[.documentType].flatMap(DocumentType.init(rawValue:)) ?? .autre }
+        public func money(_ key: FieldKey) -> Money? { facts[key].flatMap { try? AmountParser.parse($0) } }
+    }
+
+    public let ej: String
+    public let lines: [EJLineFacts]
+    /// Engaged in Chorus (TTC), all exercices.
+    public let engaged: Money
+    public let servicesFaits: [ServiceFaitFacts]
+    public let payments: [PaymentFacts]
+    public let documents: [Document]
+
+    public init(ej: String, lines: [EJLineFacts], engaged: Money, servicesFaits: [ServiceFaitFacts] = [],
+                payments: [PaymentFacts] = [], documents: [Document] = []) {
+        self.ej = ej
+        self.lines = lines
+        self.engaged = engaged
+        self.servicesFaits = servicesFaits
+        self.payments = payments
+        self.documents = documents
+    }
+
+    public var supplier: SupplierRef { lines.first { !$0.supplier.isEmpty }?.supplier ?? SupplierRef() }
+    public var created: LocalDate? { lines.compactMap(\.dateCreation).min() }
+    public var groupeMarchandises: String? { lines.lazy.compactMap(\.imputation.groupeMarchandises).first }
+
+    /// The documents in the order of the synthesis' priority.
+    public var rankedDocuments: [Document] {
+        documents.sorted { (EJSynthesis.rank($0.type), $0.id) < (EJSynthesis.rank($1.type), $1.id) }
+    }
+
+    /// HT from the documents where they give it (the highest-priority one), else estimated from Chorus's TTC.
+    public var amountHT: (amount: Money, source: String) {
+        for document in rankedDocuments {
+            if let ht = document.money(.amountHT) { return (ht, "HT d'après \(document.type.label.lowercased()) \(document.fileName)") }
+        }
+        return (ProcurementThresholds.estimatedHT(fromTTC: engaged), "HT estimé à partir du montant engagé TTC (TVA 20 %)")
+    }
+}

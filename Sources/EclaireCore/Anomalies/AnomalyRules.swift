@@ -1,0 +1,229 @@
+/// The rules that find anomalies in EJs and their documents. Pure: the caller gathers the inputs, the rules decide.
+public enum AnomalyRules {
+    public static func all(_ inputs: [AnomalyInput], asOf today: LocalDate) -> [Anomaly] {
+        inputs.flatMap { horsMarche($0) + siretMismatch($0) + montantEcart($0) + imputationProgramme($0) + paiementTardif($0, asOf: today) }
+            + fractionnement(inputs) + doublon(inputs) + montantAtypique(inputs)
+    }
+
+    // MARK: Procurement
+
+    /// Above the dispense threshold in force when the EJ was created, with no marché or accord-cadre reference in
+    /// its documents.
+    public static func horsMarche(_ input: AnomalyInput) -> [Anomaly] {
+        guard let created = input.created else { return [] }
+        let (ht, source) = input.amountHT
+        let threshold = ProcurementThresholds.dispense(on: created)
+        guard ht > threshold else { return [] }
+        let references = input.documents.compactMap { $0.facts[.numberMarche] ?? $0.facts[.numberAccordCadre] }
+        guard references.isEmpty else { return [] }
+        return [Anomaly(
+            kind: .horsMarche, ejs: [input.ej], amount: ht,
+            explanation: "Achat de \(ht.french) HT (\(source)), au-dessus du seuil de dispense de \(threshold.french) HT "
+                + "en vigueur le \(FrenchFormat.date(created)), sans référence de marché ni d'accord-cadre dans ses pièces.",
+            evidence: [AnomalyEvidence(kind: .line, reference: input.ej, detail: "engagé \(input.engaged.french) TTC le \(FrenchFormat.date(created))"),
+                       AnomalyEvidence(kind: .rule, reference: "seuil", detail: "seuil de dispense \(threshold.french) HT")]
+                + input.documents.map { AnomalyEvidence(kind: .document, reference: $0.fileName, detail: "\($0.type.label) sans n° de marché") })]
+    }
+
+    /// Orders to one supplier for one need (groupe de marchandises) within 12 months, each under the threshold,
+    /// together over it.
+    public static func fractionnement(_ inputs: [AnomalyInput]) -> [Anomaly] {
+        var groups: [String: [AnomalyInput]] = [:]
+        for input in inputs {
+            guard let supplier = input.supplier.siret?.normalized ?? input.supplier.tiers ?? input.supplier.name,
+                  let need = input.groupeMarchandises, input.created != nil else { continue }
+            groups["\(supplier)|\(need)", default: []].append(input)
+        }
+        var found: [Anomaly] = []
+        for (_, orders) in groups where orders.count >= 2 {
+            let sorted = orders.sorted { $0.created! < $1.created! }
+            var start = 0
+            var best: ArraySlice<AnomalyInput>?
+            for end in sorted.indices {
+                while sorted[end].created!.daysSinceEpoch - sorted[start].created!.daysSinceEpoch > 365 { start += 1 }
+                let window = sorted[start...end]
+                let threshold = ProcurementThresholds.dispense(on: sorted[end].created!)
+                let each = window.map(\.amountHT.amount)
+                guard window.count >= 2, each.allSatisfy({ $0 <= threshold }),
+                      each.reduce(.zero, +) > threshold else { continue }
+                if best.map({ window.count > $0.count }) ?? true { best = window }
+            }
+            guard let window = best, let last = window.last?.created else { continue }
+            let total = window.map(\.amountHT.amount).reduce(.zero, +)
+            let threshold = ProcurementThresholds.dispense(on: last)
+            let supplier = window.first!.supplier
+            found.append(Anomaly(
+                kind: .fractionnement, ejs: window.map(\.ej), amount: total,
+                explanation: "\(window.count) commandes au même fournisseur (\(supplier.name ?? supplier.siret?.normalized ?? "—")) "
+                    + "pour le même besoin (groupe de marchandises \(window.first!.groupeMarchandises!)) en moins de 12 mois, "
+                    + "chacune sous le seuil de \(threshold.french) HT, ensemble \(total.french) HT.",
+                evidence: window.map { AnomalyEvidence(kind: .line, reference: $0.ej,
+                                                       detail: "\($0.amountHT.amount.french) HT le \(FrenchFormat.date($0.created!))") }))
+        }
+        return found
+    }
+
+    // MARK: Chorus against the documents
+
+    /// The supplier SIRET in Chorus differs from the one printed on the EJ's devis, acte d'engagement, bon de
+    /// commande or invoice.
+    public static func siretMismatch(_ input: AnomalyInput) -> [Anomaly] {
+        guard let chorus = input.supplier.siret, chorus.isValid else { return [] }
+        let checked: Set<DocumentType> = [.devis, .acteEngagement, .bonDeCommande, .facture, .avenant]
+        let differing = input.documents.filter { document in
+            guard checked.contains(document.type), let siret = document.facts[.supplierSiret],
+                  Identifiers.siret(siret).isValid else { return false }
+            return siret != chorus.normalized
+        }
+        guard let first = differing.first, let other = first.facts[.supplierSiret] else { return [] }
+        let sameCompany = other.prefix(9) == chorus.normalized.prefix(9)
+        return [Anomaly(
+            kind: .siretMismatch, ejs: [input.ej], amount: input.engaged,
+            explanation: "Le fournisseur de l'EJ dans Chorus (SIRET \(chorus.normalized)) n'est pas celui de \(first.type.label.lowercased()) "
+                + "(SIRET \(other))" + (sameCompany ? " : même entreprise, autre établissement." : " : autre entreprise."),
+            evidence: [AnomalyEvidence(kind: .line, reference: input.ej, detail: "SIRET \(chorus.normalized) dans Chorus")]
+                + differing.map { AnomalyEvidence(kind: .document, reference: $0.fileName,
+                                                  detail: "SIRET \($0.facts[.supplierSiret] ?? "") (\($0.facts.fields[.supplierSiret]?.source?.text ?? ""))") })]
+    }
+
+    /// The engaged amount (TTC) differs by more than 1 % from the order's documents, or equals their HT.
+    public static func montantEcart(_ input: AnomalyInput) -> [Anomaly] {
+        guard input.engaged.cents > 0,
+              let document = input.rankedDocuments.first(where: { [.acteEngagement, .avenant, .bonDeCommande, .devis].contains($0.type) && $0.money(.amountTTC) != nil })
+        else { return [] }
+        let ttc = document.money(.amountTTC)!
+        let tolerance = max(ttc.cents.magnitude / 100, 1)
+        guard (input.engaged.cents - ttc.cents).magnitude > tolerance else { return [] }
+        let ht = document.money(.amountHT)
+        let engagedHT = ht.map { (input.engaged.cents - $0.cents).magnitude <= max($0.cents.magnitude / 100, 1) } ?? false
+        let difference = input.engaged - ttc
+        return [Anomaly(
+            kind: .montantEcart, ejs: [input.ej], amount: Money(cents: Int64(difference.cents.magnitude)),
+            explanation: engagedHT
+                ? "L'EJ engage \(input.engaged.french), le montant HT de \(document.type.label.lowercased()) : le TTC (\(ttc.french)) était attendu."
+                : "L'EJ engage \(input.engaged.french) TTC, \(document.type.label.lowercased()) dit \(ttc.french) TTC (écart \(difference.french)).",
+            evidence: [AnomalyEvidence(kind: .line, reference: input.ej, detail: "engagé \(input.engaged.french)"),
+                       AnomalyEvidence(kind: .document, reference: document.fileName,
+                                       detail: "TTC \(ttc.french)" + (ht.map { ", HT \($0.french)" } ?? ""))])]
+    }
+
+    /// A domaine fonctionnel or an activité whose programme differs from the centre financier's.
+    public static func imputationProgramme(_ input: AnomalyInput) -> [Anomaly] {
+        var evidence: [AnomalyEvidence] = []
+        for line in input.lines {
+            guard let cf = line.imputation.centreFinancier, let programme = programmeCode(cf) else { continue }
+            if let df = line.imputation.domaineFonctionnel, let other = programmeCode(df), other != programme {
+                evidence.append(AnomalyEvidence(kind: .line, reference: "\(input.ej) poste \(line.poste)",
+                                                detail: "centre financier \(cf) (programme \(programme)), domaine fonctionnel \(df) (programme \(other))"))
+            }
+            if let activity = line.imputation.referentielProgrammation, activity.count >= 4,
+               let other = programmeCode(String(activity.prefix(4))), other != programme {
+                evidence.append(AnomalyEvidence(kind: .line, reference: "\(input.ej) poste \(line.poste)",
+                                                detail: "centre financier \(cf) (programme \(programme)), activité \(activity) (programme \(other))"))
+            }
+        }
+        guard !evidence.isEmpty else { return [] }
+        return [Anomaly(kind: .imputationProgramme, ejs: [input.ej], amount: input.engaged,
+                        explanation: "L'imputation mélange deux programmes : \(evidence[0].detail).", evidence: evidence)]
+    }
+
+    /// `0129-DNUM-C001` → `0129`; `129` → `0129`; `0216-10-04` → `0216`.
+    static func programmeCode(_ text: String) -> String? {
+        let digits = text.prefix { $0.isNumber }
+        guard (3...4).contains(digits.count) else { return nil }
+        return String(repeating: "0", count: 4 - digits.count) + digits
+    }
+
+    // MARK: Payments
+
+    /// Paid more than 30 days after the date the délai global de paiement starts (the DP's date de base, else the
+    /// service fait), with the interest and indemnity the delay costs.
+    public static func paiementTardif(_ input: AnomalyInput, asOf today: LocalDate) -> [Anomaly] {
+        var found: [Anomaly] = []
+        let firstSF = input.servicesFaits.compactMap(\.dateComptable).min()
+        for payment in input.payments where payment.amount.cents > 0 {
+            guard let start = payment.dateBase ?? firstSF, let paid = payment.dateDerniereOperation else { continue }
+            let assessment = LatePayment.assess(amount: payment.amount, start: start, paid: paid, asOf: today,
+                                                ecbRateBasisPoints: ECBRates.rate(on: start).basisPoints)
+            guard assessment.isLate else { continue }
+            let cost = assessment.interest + assessment.indemnity
+            found.append(Anomaly(
+                kind: .paiementTardif, ejs: [input.ej], amount: cost,
+                explanation: "DP \(payment.dp) payée le \(FrenchFormat.date(paid)), \(assessment.daysLate) jours après l'échéance du "
+                    + "\(FrenchFormat.date(assessment.dueDate)) (délai global de paiement de 30 jours) : intérêts moratoires "
+                    + "\(assessment.interest.french) et indemnité forfaitaire \(assessment.indemnity.french).",
+                evidence: [AnomalyEvidence(kind: .payment, reference: payment.dp,
+                                           detail: "\(payment.amount.french) payés le \(FrenchFormat.date(paid)), délai à compter du \(FrenchFormat.date(start))")]))
+        }
+        return found
+    }
+
+    /// The same supplier invoice paid twice: two DPs of one supplier with the same amount and the same date de base
+    /// (the invoice's), or two invoices with the same number and supplier attached to different EJs.
+    public static func doublon(_ inputs: [AnomalyInput]) -> [Anomaly] {
+        var byInvoice: [String: [(String, PaymentFacts)]] = [:]
+        for input in inputs {
+            for payment in input.payments where payment.amount.cents > 0 {
+                guard let base = payment.dateBase,
+                      let supplier = payment.supplier.siret?.normalized ?? payment.supplier.tiers ?? input.supplier.siret?.normalized else { continue }
+                byInvoice["\(supplier)|\(payment.amount.cents)|\(base.iso)", default: []].append((input.ej, payment))
+            }
+        }
+        var found: [Anomaly] = []
+        for (_, payments) in byInvoice where Set(payments.map(\.1.dp)).count >= 2 {
+            let distinct = Dictionary(payments.map { ($0.1.dp, $0) }, uniquingKeysWith: { first, _ in first }).values
+                .sorted { $0.1.dp < $1.1.dp }
+            let amount = distinct[0].1.amount
+            found.append(Anomaly(
+                kind: .doublon, ejs: Array(Set(distinct.map(\.0))), amount: amount,
+                explanation: "\(distinct.count) demandes de paiement du même montant (\(amount.french)), au même fournisseur, avec la même "
+                    + "date de base (\(FrenchFormat.date(distinct[0].1.dateBase!))) : la même facture semble payée \(distinct.count) fois.",
+                evidence: distinct.map { AnomalyEvidence(kind: .payment, reference: $0.1.dp, detail: "EJ \($0.0), \($0.1.amount.french)") }))
+        }
+        var byNumber: [String: [(String, AnomalyInput.Document)]] = [:]
+        for input in inputs {
+            for document in input.documents where document.type == .facture {
+                guard let number = document.facts[.numberDocument], let siret = document.facts[.supplierSiret] else { continue }
+                byNumber["\(siret)|\(number)", default: []].append((input.ej, document))
+            }
+        }
+        for (_, invoices) in byNumber where Set(invoices.map(\.0)).count >= 2 {
+            let amount = invoices[0].1.money(.amountTTC) ?? .zero
+            found.append(Anomaly(
+                kind: .doublon, ejs: Array(Set(invoices.map(\.0))), amount: amount,
+                explanation: "La facture n° \(invoices[0].1.facts[.numberDocument]!) du même fournisseur est jointe à \(Set(invoices.map(\.0)).count) EJ.",
+                evidence: invoices.map { AnomalyEvidence(kind: .document, reference: $0.1.fileName, detail: "EJ \($0.0)") }))
+        }
+        return found
+    }
+
+    // MARK: Amounts
+
+    /// An amount far from its peers (same groupe de marchandises and year): the robust score of its logarithm,
+    /// |log x − median| / (1,4826 × MAD), suspect beyond 4, aberrant beyond 6. Groups of fewer than 8 are not judged.
+    public static func montantAtypique(_ inputs: [AnomalyInput], minimumPeers: Int = 8) -> [Anomaly] {
+        var groups: [String: [AnomalyInput]] = [:]
+        for input in inputs where input.engaged.cents > 0 {
+            guard let need = input.groupeMarchandises, let year = input.created?.year else { continue }
+            groups["\(need)|\(year)", default: []].append(input)
+        }
+        var found: [Anomaly] = []
+        for (key, peers) in groups where peers.count >= minimumPeers {
+            let logs = peers.map { RobustScore.log(Double($0.engaged.cents)) }
+            let median = RobustScore.median(logs)
+            let mad = RobustScore.median(logs.map { abs($0 - median) })
+            guard mad > 0 else { continue }
+            for (input, value) in zip(peers, logs) {
+                let score = abs(value - median) / (1.4826 * mad)
+                guard score > 4 else { continue }
+                let typical = Money(cents: Int64(RobustScore.exp(median).rounded()))
+                found.append(Anomaly(
+                    kind: .montantAtypique, ejs: [input.ej], amount: input.engaged,
+                    explanation: "Montant \(score > 6 ? "aberrant" : "suspect") : \(input.engaged.french) quand les \(peers.count) EJ du même "
+                        + "groupe de marchandises et de la même année tournent autour de \(typical.french) (écart robuste \(RobustScore.french(score))).",
+                    evidence: [AnomalyEvidence(kind: .rule, reference: key, detail: "médiane \(typical.french), \(peers.count) EJ comparables")]))
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,132 @@
+@testable import EclaireCore
+import Testing
+
+/// Each rule on cases that must fire and near-misses that must not.
+@Suite("Anomaly rules")
+struct AnomalyRulesTests {
+    static let acme = SupplierRef(tiers: "1000100000", siret: Identifiers.siret("73282932000074"), name: "ACME")
+    static let other = SupplierRef(tiers: "1000100007", siret: Identifiers.siret("55210055400013"), name: "AUTRE")
+
+    static func euros(_ value: Int64) -> Money { Money(cents: value * 100) }
+    static func date(_ text: String) -> LocalDate { LocalDate.parse(text)! }
+
+    static func order(_ ej: String, ttc: Int64, on day: String, supplier: SupplierRef = acme, group: String = "36.02.03",
+                      cf: String = "0129-DNUM-C001", df: String = "0129-01", activity: String? = nil,
+                      documents: [AnomalyInput.Document] = [], payments: [PaymentFacts] = [],
+                      servicesFaits: [ServiceFaitFacts] = []) -> AnomalyInput {
+        let imputation = Imputation(centreFinancier: cf, domaineFonctionnel: df, referentielProgrammation: activity,
+                                    groupeMarchandises: group)
+        return AnomalyInput(ej: ej, lines: [EJLineFacts(ej: ej, poste: 1, supplier: supplier, imputation: imputation,
+                                                        dateCreation: date(day))],
+                            engaged: euros(ttc), servicesFaits: servicesFaits, payments: payments, documents: documents)
+    }
+
+    static func document(_ id: Int, _ type: DocumentType, _ fields: [FieldKey: String]) -> AnomalyInput.Document {
+        var facts = DocumentFacts()
+        facts.offer(ExtractedField(key: .documentType, value: type.rawValue, confidence: 0.9, source: nil))
+        for (key, value) in fields { facts.offer(ExtractedField(key: key, value: value, confidence: 0.9, source: FieldSource(page: 1, text: value))) }
+        return AnomalyInput.Document(id: id, fileName: "piece-\(id).pdf", facts: facts)
+    }
+
+    @Test func thresholdsFollowTheDecreeDates() {
+        #expect(ProcurementThresholds.dispense(on: Self.date("31/03/2026")) == Self.euros(40_000))
+        #expect(ProcurementThresholds.dispense(on: Self.date("01/04/2026")) == Self.euros(60_000))
+        #expect(ProcurementThresholds.dispense(on: Self.date("01/04/2026"), nature: .works) == Self.euros(100_000))
+        #expect(ProcurementThresholds.estimatedHT(fromTTC: Self.euros(120)) == Self.euros(100))
+    }
+
+    @Test func horsMarcheAboveTheThresholdWithoutAContract() {
+        // 60 000 TTC → 50 000 HT estimated, over 40 000 in 2025: fires.
+        let over = AnomalyRules.horsMarche(Self.order("1300000001", ttc: 60_000, on: "12/03/2025"))
+        #expect(over.count == 1 && over[0].amount == Self.euros(50_000))
+        #expect(over[0].explanation.contains("estimé"))
+        // The document's HT wins over the estimate: 39 000 HT stays under.
+        let devis = Self.document(1, .devis, [.amountHT: "39000.00", .amountTTC: "46800.00"])
+        #expect(AnomalyRules.horsMarche(Self.order("1300000002", ttc: 60_000, on: "12/03/2025", documents: [devis])).isEmpty)
+        // A marché reference: silent. After 1 April 2026 the threshold is 60 000: 50 000 HT is silent too.
+        let ae = Self.document(2, .acteEngagement, [.numberMarche: "2025-014"])
+        #expect(AnomalyRules.horsMarche(Self.order("1300000003", ttc: 60_000, on: "12/03/2025", documents: [ae])).isEmpty)
+        #expect(AnomalyRules.horsMarche(Self.order("1300000004", ttc: 60_000, on: "02/04/2026")).isEmpty)
+    }
+
+    @Test func fractionnementOfOneNeedToOneSupplierWithinAYear() {
+        let orders = [Self.order("1300000011", ttc: 36_000, on: "10/01/2025"),
+                      Self.order("1300000012", ttc: 36_000, on: "10/06/2025"),
+                      Self.order("1300000013", ttc: 36_000, on: "10/12/2025")]
+        let found = AnomalyRules.fractionnement(orders)
+        #expect(found.count == 1 && found[0].ejs.count == 3 && found[0].amount == Self.euros(90_000))
+        // More than 12 months apart, another need, another supplier, or one order already over the threshold: silent.
+        #expect(AnomalyRules.fractionnement([orders[0], Self.order("1300000014", ttc: 36_000, on: "15/01/2026")]).isEmpty)
+        #expect(AnomalyRules.fractionnement([orders[0], Self.order("1300000015", ttc: 36_000, on: "10/02/2025", group: "07.02.05")]).isEmpty)
+        #expect(AnomalyRules.fractionnement([orders[0], Self.order("1300000016", ttc: 36_000, on: "10/02/2025", supplier: Self.other)]).isEmpty)
+        #expect(AnomalyRules.fractionnement([orders[0], Self.order("1300000017", ttc: 60_000, on: "10/02/2025")]).isEmpty)
+    }
+
+    @Test func siretOfTheDocumentsAgainstChorus() {
+        let facture = Self.document(1, .facture, [.supplierSiret: "55210055400013"])
+        #expect(AnomalyRules.siretMismatch(Self.order("1300000021", ttc: 1_000, on: "10/01/2025", documents: [facture])).count == 1)
+        let same = Self.document(2, .facture, [.supplierSiret: "73282932000074"])
+        #expect(AnomalyRules.siretMismatch(Self.order("1300000022", ttc: 1_000, on: "10/01/2025", documents: [same])).isEmpty)
+        // An invalid SIRET read on a document proves nothing; a RIB is not checked.
+        let invalid = Self.document(3, .facture, [.supplierSiret: "55210055400014"])
+        let rib = Self.document(4, .rib, [.supplierSiret: "55210055400013"])
+        #expect(AnomalyRules.siretMismatch(Self.order("1300000023", ttc: 1_000, on: "10/01/2025", documents: [invalid, rib])).isEmpty)
+    }
+
+    @Test func amountOfTheOrderAgainstItsDocuments() {
+        let bdc = Self.document(1, .bonDeCommande, [.amountHT: "10000.00", .amountTTC: "12000.00"])
+        let ht = AnomalyRules.montantEcart(Self.order("1300000031", ttc: 10_000, on: "10/01/2025", documents: [bdc]))
+        #expect(ht.count == 1 && ht[0].explanation.contains("HT") && ht[0].amount == Self.euros(2_000))
+        #expect(AnomalyRules.montantEcart(Self.order("1300000032", ttc: 12_500, on: "10/01/2025", documents: [bdc])).count == 1)
+        // Within 1 %: silent.
+        #expect(AnomalyRules.montantEcart(Self.order("1300000033", ttc: 12_100, on: "10/01/2025", documents: [bdc])).isEmpty)
+    }
+
+    @Test func programmesOfTheImputation() {
+        #expect(AnomalyRules.imputationProgramme(Self.order("1300000041", ttc: 1_000, on: "10/01/2025", df: "0216-10")).count == 1)
+        #expect(AnomalyRules.imputationProgramme(Self.order("1300000042", ttc: 1_000, on: "10/01/2025", activity: "021601010101")).count == 1)
+        #expect(AnomalyRules.imputationProgramme(Self.order("1300000043", ttc: 1_000, on: "10/01/2025", df: "129-01", activity: "012901010101")).isEmpty)
+    }
+
+    @Test func latePaymentsWithWhatTheyCost() {
+        let late = PaymentFacts(dp: "100001", ej: "1300000051", dateBase: Self.date("01/02/2025"),
+                                dateDerniereOperation: Self.date("15/04/2025"), amount: Self.euros(12_000))
+        let found = AnomalyRules.paiementTardif(Self.order("1300000051", ttc: 12_000, on: "10/01/2025", payments: [late]), asOf: Self.date("01/12/2025"))
+        #expect(found.count == 1 && found[0].amount > Self.euros(40))
+        #expect(found[0].explanation.contains("43 jours"))
+        let onTime = PaymentFacts(dp: "100002", ej: "1300000052", dateBase: Self.date("01/02/2025"),
+                                  dateDerniereOperation: Self.date("03/03/2025"), amount: Self.euros(12_000))
+        #expect(AnomalyRules.paiementTardif(Self.order("1300000052", ttc: 12_000, on: "10/01/2025", payments: [onTime]), asOf: Self.date("01/12/2025")).isEmpty)
+    }
+
+    @Test func theSameInvoicePaidTwice() {
+        let first = PaymentFacts(dp: "100011", ej: "1300000061", dateBase: Self.date("01/02/2025"), supplier: Self.acme, amount: Self.euros(4_800))
+        let second = PaymentFacts(dp: "100012", ej: "1300000062", dateBase: Self.date("01/02/2025"), supplier: Self.acme, amount: Self.euros(4_800))
+        let other = PaymentFacts(dp: "100013", ej: "1300000063", dateBase: Self.date("02/02/2025"), supplier: Self.acme, amount: Self.euros(4_800))
+        let found = AnomalyRules.doublon([Self.order("1300000061", ttc: 4_800, on: "10/01/2025", payments: [first]),
+                                          Self.order("1300000062", ttc: 4_800, on: "10/01/2025", payments: [second])])
+        #expect(found.count == 1 && found[0].ejs == ["1300000061", "1300000062"])
+        #expect(AnomalyRules.doublon([Self.order("1300000061", ttc: 4_800, on: "10/01/2025", payments: [first]),
+                                      Self.order("1300000063", ttc: 4_800, on: "10/01/2025", payments: [other])]).isEmpty)
+        // The same payment reported twice (one DP) is no duplicate.
+        #expect(AnomalyRules.doublon([Self.order("1300000061", ttc: 4_800, on: "10/01/2025", payments: [first, first])]).isEmpty)
+    }
+
+    @Test func anAmountFarFromItsPeers() {
+        var peers = (0..<12).map { Self.order("13000001\($0 + 10)", ttc: 10_000 + Int64($0) * 500, on: "10/03/2025") }
+        #expect(AnomalyRules.montantAtypique(peers).isEmpty)
+        peers.append(Self.order("1300000199", ttc: 900_000, on: "10/03/2025"))
+        let found = AnomalyRules.montantAtypique(peers)
+        #expect(found.map(\.ejs) == [["1300000199"]])
+        #expect(found[0].explanation.contains("aberrant"))
+        // Too few peers to judge.
+        #expect(AnomalyRules.montantAtypique(Array(peers.suffix(5))).isEmpty)
+    }
+
+    @Test func logarithmAndExponentialAreExact() {
+        for x in [1.0, 2.5, 10.0, 1_234_567.0, 0.001] {
+            #expect(abs(RobustScore.exp(RobustScore.log(x)) - x) / x < 1e-12)
+        }
+        #expect(abs(RobustScore.log(100) - 4.605_170_185_988_091) < 1e-12)
+    }
+}
