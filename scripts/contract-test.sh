@@ -120,6 +120,12 @@ assert len(e['documents'])==2 and e['documents'][0]['extraction']['file'], e['do
 s=e['extracted_facts']; assert s['supplier_siret']['value']=='99999999800010' and s['designation']['value'], s"
   check "a document over its time limit fails its job, the worker goes on" expect_exit 0 $eclaire documents add 2103105755 \
     "$fixtures/documents/lettre-ocr.pdf" "$fixtures/documents/lettre.docx" --database "$db" --store "$store"
+  check "anomalies JSON" expect_exit 0 $eclaire anomalies --json --database "$db"
+  check "anomalies keys and kinds" python3 -c "
+import json; r=[json.loads(l) for l in open('$work/cmd.out') if l.strip()]
+kinds={'fractionnement','hors_marche','imputation_programme','siret_mismatch','montant_ecart','doublon','paiement_tardif','montant_atypique'}
+assert all(set(['kind','ejs','amount','explanation','evidence']) <= set(a) and a['kind'] in kinds and a['ejs'] for a in r), r[:2]"
+  check "an anomaly dismissed without a reason exits 2" expect_exit 2 $eclaire anomalies dismiss "doublon:x" --database "$db"
   check "work with a tiny time limit" expect_exit 0 $eclaire work --until-empty --timeout 0.2 --database "$db" --store "$store"
   check "the scan timed out and waits for a retry; the DOCX was read" python3 -c "
 import json, subprocess

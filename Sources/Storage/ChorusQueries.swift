@@ -112,7 +112,7 @@ public struct ChorusQueries: Sendable {
             .map { row in (try RowDecoding.ejLine(row), try RowDecoding.source(row)) }
     }
 
-    private func amountSums(of ejs: [String]?) async throws -> [String: [AmountKind: Money]] {
+    func amountSums(of ejs: [String]?) async throws -> [String: [AmountKind: Money]] {
         let query = sql.select().column("ej").column("kind").column(Self.centsSum, as: "total")
             .from("amount_facts").groupBy("ej").groupBy("kind")
         if let ejs { query.where("ej", .in, ejs) }

@@ -36,8 +36,9 @@ struct AnomalyRulesTests {
     }
 
     @Test func horsMarcheAboveTheThresholdWithoutAContract() {
-        // 60 000 TTC → 50 000 HT estimated, over 40 000 in 2025: fires.
-        let over = AnomalyRules.horsMarche(Self.order("1300000001", ttc: 60_000, on: "12/03/2025"))
+        // 60 000 TTC → 50 000 HT estimated, over 40 000 in 2025, a document without marché number: fires.
+        let facture = Self.document(9, .facture, [.amountTTC: "60000.00"])
+        let over = AnomalyRules.horsMarche(Self.order("1300000001", ttc: 60_000, on: "12/03/2025", documents: [facture]))
         #expect(over.count == 1 && over[0].amount == Self.euros(50_000))
         #expect(over[0].explanation.contains("estimé"))
         // The document's HT wins over the estimate: 39 000 HT stays under.
@@ -46,7 +47,9 @@ struct AnomalyRulesTests {
         // A marché reference: silent. After 1 April 2026 the threshold is 60 000: 50 000 HT is silent too.
         let ae = Self.document(2, .acteEngagement, [.numberMarche: "2025-014"])
         #expect(AnomalyRules.horsMarche(Self.order("1300000003", ttc: 60_000, on: "12/03/2025", documents: [ae])).isEmpty)
-        #expect(AnomalyRules.horsMarche(Self.order("1300000004", ttc: 60_000, on: "02/04/2026")).isEmpty)
+        #expect(AnomalyRules.horsMarche(Self.order("1300000004", ttc: 60_000, on: "02/04/2026", documents: [facture])).isEmpty)
+        // No document at all: nothing shows there is no marché, so the rule does not judge.
+        #expect(AnomalyRules.horsMarche(Self.order("1300000005", ttc: 60_000, on: "12/03/2025")).isEmpty)
     }
 
     @Test func fractionnementOfOneNeedToOneSupplierWithinAYear() {

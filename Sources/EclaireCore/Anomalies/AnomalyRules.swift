@@ -8,9 +8,10 @@ public enum AnomalyRules {
     // MARK: Procurement
 
     /// Above the dispense threshold in force when the EJ was created, with no marché or accord-cadre reference in
-    /// its documents.
+    /// its documents. An EJ without documents is not judged: Chorus's own exports here carry no contract number,
+    /// so only its documents can show there is none.
     public static func horsMarche(_ input: AnomalyInput) -> [Anomaly] {
-        guard let created = input.created else { return [] }
+        guard let created = input.created, !input.documents.isEmpty else { return [] }
         let (ht, source) = input.amountHT
         let threshold = ProcurementThresholds.dispense(on: created)
         guard ht > threshold else { return [] }

@@ -11,5 +11,6 @@ public enum StorageMigrations {
         M006_CreateConsumptions(),
         M007_CreateDocuments(),
         M008_CreateSupplierReference(),
+        M009_CreateAnomalyDismissals(),
     ]
 }
