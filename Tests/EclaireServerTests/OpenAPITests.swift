@@ -50,7 +50,10 @@ struct OpenAPITests {
                                  ("/api/v1/products/{id}/audit", "/api/v1/products/\(product)/audit"),
                                  ("/api/v1/imports", "/api/v1/imports"),
                                  ("/api/v1/portfolio", "/api/v1/portfolio?exercice=2025"),
-                                 ("/api/v1/suggestions", "/api/v1/suggestions")] {
+                                 ("/api/v1/suggestions", "/api/v1/suggestions"),
+                                 ("/api/v1/anomalies", "/api/v1/anomalies?include_dismissed=true"),
+                                 ("/api/v1/documents", "/api/v1/documents"), ("/api/v1/documents/summary", "/api/v1/documents/summary"),
+                                 ("/api/v1/documents/{id}", "/api/v1/documents/1")] {
                 try await admin.get(real) { response in
                     #expect(response.status == .ok, "\(real)")
                     let body = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView), options: .fragmentsAllowed)

@@ -1,0 +1,92 @@
+import EclaireCore
+import Foundation
+import Storage
+import Vapor
+
+/// The anomalies page and API (analysts: they cover the whole base).
+struct AnomaliesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("anomalies", use: page)
+        routes.post("anomalies", "ecarter", use: dismiss)
+        routes.get("api", "v1", "anomalies", use: list)
+    }
+
+    static var today: LocalDate { LocalDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400)) }
+
+    func store(_ request: Request) throws -> AnomalyStore {
+        guard try request.user.readsEverything else {
+            throw Abort(.forbidden, reason: "Les anomalies portent sur toute la base : elles sont réservées aux analystes (bureau budgétaire, administrateurs).")
+        }
+        return AnomalyStore(database: request.db, actor: try request.user.login)
+    }
+
+    struct Filter: Content {
+        var kind: String?
+        var includeDismissed: Bool?
+
+        enum CodingKeys: String, CodingKey { case kind, includeDismissed = "include_dismissed" }
+    }
+
+    func list(request: Request) async throws -> [AnomalyJSON] {
+        let filter = try request.query.decode(Filter.self)
+        if let kind = filter.kind, AnomalyKind(rawValue: kind) == nil { throw Abort(.badRequest, reason: "kind inconnu : \(kind)") }
+        return try await store(request).anomalies(asOf: Self.today)
+            .filter { (filter.includeDismissed == true || $0.dismissal == nil) && (filter.kind == nil || $0.anomaly.kind.rawValue == filter.kind) }
+            .map(AnomalyJSON.init)
+    }
+
+    struct KindCount: Encodable {
+        let kind: String
+        let label: String
+        let count: Int
+        let selected: Bool
+    }
+
+    struct Row: Encodable {
+        let key: String
+        let label: String
+        let ejs: [String]
+        let amount: String
+        let explanation: String
+        let evidence: [String]
+        let dismissed: String
+    }
+
+    struct Page: Encodable {
+        let title = "Anomalies"
+        let counts: [KindCount]
+        let rows: [Row]
+        let filter: String
+        let open: Int
+        let dismissed: Int
+    }
+
+    func page(request: Request) async throws -> View {
+        let kind = (try? request.query.get(String.self, at: "sorte")).flatMap(AnomalyKind.init(rawValue:))
+        let all = try await store(request).anomalies(asOf: Self.today)
+        let open = all.filter { $0.dismissal == nil }
+        let rows = all.filter { kind == nil || $0.anomaly.kind == kind }.map { item in
+            Row(key: item.anomaly.key, label: item.anomaly.kind.label, ejs: item.anomaly.ejs, amount: item.anomaly.amount.french,
+                explanation: item.anomaly.explanation, evidence: item.anomaly.evidence.map { "\($0.reference) : \($0.detail)" },
+                dismissed: item.dismissal.map { "Écartée par \($0.actor) : \($0.reason)" } ?? "")
+        }
+        return try await request.view.render("anomalies", Page(
+            counts: AnomalyKind.allCases.map { k in KindCount(kind: k.rawValue, label: k.label, count: open.filter { $0.anomaly.kind == k }.count, selected: k == kind) },
+            rows: rows, filter: kind?.rawValue ?? "", open: open.count, dismissed: all.count - open.count))
+    }
+
+    struct Dismissal: Content {
+        var key: String
+        var reason: String
+    }
+
+    func dismiss(request: Request) async throws -> Response {
+        let form = try request.content.decode(Dismissal.self)
+        do {
+            try await store(request).dismiss(key: form.key, reason: form.reason)
+        } catch let error as AnomalyError {
+            throw Abort(.badRequest, reason: error.description)
+        }
+        return request.redirect(to: "/anomalies")
+    }
+}

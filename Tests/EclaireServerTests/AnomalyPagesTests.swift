@@ -1,0 +1,43 @@
+import DemoData
+import EclaireServer
+import Foundation
+import Storage
+import Testing
+import VaporTesting
+
+/// The anomalies page over the demo: analysts see and dismiss, others are refused.
+@Suite("Anomalies in the pages and the API", .serialized)
+struct AnomalyPagesTests {
+    @Test func analystsListAndDismissAnomalies() async throws {
+        try await DemoApp.with(ledger: DemoLedger(orderCount: 30)) { app, _ in
+            var analyst = try await Visitor.signedIn(app, as: "budget")
+            var keys: [String] = []
+            try await analyst.get("/api/v1/anomalies") { response in
+                #expect(response.status == .ok)
+                let list = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [[String: Any]]
+                keys = list.compactMap { $0["key"] as? String }
+                #expect(list.allSatisfy { ($0["explanation"] as? String)?.isEmpty == false && ($0["evidence"] as? [Any])?.isEmpty == false })
+            }
+            try #require(!keys.isEmpty, "the demo has anomalies")
+            try await analyst.get("/anomalies") { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("anomalies ouvertes"))
+            }
+            try await analyst.post("/anomalies/ecarter", form: ["key": keys[0], "reason": "Vérifié avec le service", "csrf": analyst.csrf]) {
+                #expect($0.status == .seeOther)
+            }
+            try await analyst.get("/api/v1/anomalies") { response in
+                let list = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [[String: Any]]
+                #expect(!list.contains { $0["key"] as? String == keys[0] })
+            }
+            try await analyst.get("/api/v1/anomalies?include_dismissed=true") { response in
+                let list = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [[String: Any]]
+                let dismissed = list.first { $0["key"] as? String == keys[0] }?["dismissed"] as? [String: Any]
+                #expect(dismissed?["reason"] as? String == "Vérifié avec le service")
+            }
+            var sponsor = try await Visitor.signedIn(app, as: "sponsor")
+            try await sponsor.get("/anomalies") { #expect($0.status == .forbidden) }
+            try await sponsor.get("/api/v1/anomalies") { #expect($0.status == .forbidden) }
+        }
+    }
+}
