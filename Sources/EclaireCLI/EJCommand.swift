@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import EclaireCore
 import EclaireServer
@@ -45,14 +46,17 @@ struct EJCommand: AsyncParsableCommand {
             let number = Identifiers.ejNumber(ej)
             guard number.isValid else { throw UserError(message: "« \(ej) » n'est pas un numéro d'EJ (10 chiffres attendus)") }
             let location = try options.location()
-            let (detail, documents) = try await options.withStorage { storage in
+            let (detail, documents, anomalies) = try await options.withStorage { storage in
                 let store = DocumentStore(database: storage.database, files: DocumentFileStore.resolve(option: nil, database: location),
                                           actor: "cli")
+                let today = LocalDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))
                 return (try await ChorusQueries(sql: storage.sql).detail(ej: number.normalized),
-                        try await store.fields(ofEJ: number.normalized))
+                        try await store.fields(ofEJ: number.normalized),
+                        try await AnomalyStore(database: storage.database, actor: "cli").anomalies(ofEJ: number.normalized, asOf: today))
             }
             guard let detail else { throw UserError(message: "EJ inconnu : \(number.normalized)") }
-            if json { return try JSONOutput.line(EJDetailDTO(detail, documents: documents)) }
+            if json { return try JSONOutput.line(EJDetailDTO(detail, documents: documents, anomalies: anomalies)) }
+            for item in anomalies where item.dismissal == nil { print("Anomalie — \(item.anomaly.kind.label) : \(item.anomaly.explanation)") }
             let o = detail.overview
             print("EJ \(o.ej) — \(o.supplier.name ?? "fournisseur inconnu") (SIRET \(o.supplier.siret?.normalized ?? "—"))")
             print("Étape : \(o.stage.frenchLabel) — engagé \(o.ae.french), payé \(o.cp.french), reste à payer \(o.resteAPayer.french)")

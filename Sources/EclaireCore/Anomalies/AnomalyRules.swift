@@ -1,8 +1,12 @@
 /// The rules that find anomalies in EJs and their documents. Pure: the caller gathers the inputs, the rules decide.
 public enum AnomalyRules {
     public static func all(_ inputs: [AnomalyInput], asOf today: LocalDate) -> [Anomaly] {
-        inputs.flatMap { horsMarche($0) + siretMismatch($0) + montantEcart($0) + imputationProgramme($0) + paiementTardif($0, asOf: today) }
-            + fractionnement(inputs) + doublon(inputs) + montantAtypique(inputs)
+        inputs.flatMap { ofOneEJ($0, asOf: today) } + fractionnement(inputs) + doublon(inputs) + montantAtypique(inputs)
+    }
+
+    /// The rules that need only the EJ itself (the others compare it with its peers).
+    public static func ofOneEJ(_ input: AnomalyInput, asOf today: LocalDate) -> [Anomaly] {
+        horsMarche(input) + siretMismatch(input) + montantEcart(input) + imputationProgramme(input) + paiementTardif(input, asOf: today)
     }
 
     // MARK: Procurement

@@ -50,7 +50,9 @@ struct APIController: RouteCollection {
         guard let detail = try await queries(request).detail(ej: ej) else {
             throw Abort(.notFound, reason: "EJ inconnu : \(ej)")
         }
-        return EJDetailDTO(detail, documents: try await request.documents.fields(ofEJ: ej))
+        let anomalies = try await AnomalyStore(database: request.db, actor: try request.user.login)
+            .anomalies(ofEJ: ej, asOf: AnomaliesController.today)
+        return EJDetailDTO(detail, documents: try await request.documents.fields(ofEJ: ej), anomalies: anomalies)
     }
 }
 

@@ -14,8 +14,8 @@ public struct EJDetailDTO: Content {
     /// The attached documents with what was read from each, and the EJ's synthesis from all of them.
     public let documents: [DocumentDetailJSON]
     public let extractedFacts: SynthesisJSON
-    /// Filled by the anomalies work (issue 5); empty until then, never invented.
-    public let anomalies: [String]
+    /// The anomalies the EJ shows by itself (the rules comparing EJs are in `/api/v1/anomalies`).
+    public let anomalies: [AnomalyJSON]
 
     enum CodingKeys: String, CodingKey {
         case summary, amounts, lines, payments, documents, anomalies
@@ -23,7 +23,7 @@ public struct EJDetailDTO: Content {
         case demandesPaiement = "demandes_paiement", extractedFacts = "extracted_facts"
     }
 
-    public init(_ detail: EJDetail, documents attached: [(StoredDocument, [StoredField])] = []) {
+    public init(_ detail: EJDetail, documents attached: [(StoredDocument, [StoredField])] = [], anomalies found: [ListedAnomaly] = []) {
         summary = EJSummaryDTO(detail.overview)
         amounts = Dictionary(uniqueKeysWithValues: detail.overview.amounts.map { ($0.key.rawValue, $0.value.euros) })
         lines = detail.lines.map { LineDTO($0.0, source: $0.1) }
@@ -34,7 +34,7 @@ public struct EJDetailDTO: Content {
         payments = all.filter { $0.amount != 0 }
         documents = attached.map { DocumentDetailJSON($0.0, $0.1) }
         extractedFacts = SynthesisJSON(EJSynthesis(documents: attached))
-        anomalies = []
+        anomalies = found.map(AnomalyJSON.init)
     }
 }
 

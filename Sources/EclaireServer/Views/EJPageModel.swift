@@ -65,9 +65,12 @@ struct EJPage: Encodable {
     }
 
     let documents: EJDocumentsView
+    /// The anomalies the EJ shows by itself, in French.
+    let anomalies: [String]
 
-    init(_ detail: EJDetail, product: Product?, asOf today: LocalDate, documents: EJDocumentsView) {
+    init(_ detail: EJDetail, product: Product?, asOf today: LocalDate, documents: EJDocumentsView, anomalies: [String] = []) {
         self.documents = documents
+        self.anomalies = anomalies
         let overview = detail.overview
         ej = overview.ej
         title = "EJ \(overview.ej)"

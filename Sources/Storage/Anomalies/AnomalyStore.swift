@@ -29,12 +29,19 @@ public struct AnomalyStore: Sendable {
 
     /// The anomalies of the whole base (or of some EJs), newest rules' order: by kind, then amount at stake.
     public func anomalies(asOf today: LocalDate, ejs: [String]? = nil) async throws -> [ListedAnomaly] {
-        let found = AnomalyRules.all(try await inputs(), asOf: today)
+        let found = AnomalyRules.all(try await inputs(ejs: nil), asOf: today)
             .filter { anomaly in ejs.map { wanted in anomaly.ejs.contains(where: wanted.contains) } ?? true }
             .sorted { (AnomalyKind.allCases.firstIndex(of: $0.kind)!, -$0.amount.cents, $0.key)
                 < (AnomalyKind.allCases.firstIndex(of: $1.kind)!, -$1.amount.cents, $1.key) }
         let dismissals = try await self.dismissals()
         return found.map { ListedAnomaly(anomaly: $0, dismissal: dismissals[$0.key]) }
+    }
+
+    /// The anomalies one EJ shows by itself (the rules comparing it with other EJs run on the whole base only).
+    public func anomalies(ofEJ ej: String, asOf today: LocalDate) async throws -> [ListedAnomaly] {
+        guard let input = try await inputs(ejs: [ej]).first else { return [] }
+        let dismissals = try await self.dismissals()
+        return AnomalyRules.ofOneEJ(input, asOf: today).map { ListedAnomaly(anomaly: $0, dismissal: dismissals[$0.key]) }
     }
 
     /// Dismisses an anomaly with a reason (audited); it stays dismissed when the rules run again.
@@ -63,27 +70,35 @@ public struct AnomalyStore: Sendable {
     }
 
     /// Every EJ with its lines, engaged amount, services faits, payments and documents' facts, in a few queries.
-    func inputs() async throws -> [AnomalyInput] {
+    func inputs(ejs: [String]?) async throws -> [AnomalyInput] {
         let queries = ChorusQueries(sql: sql)
-        let lines = Dictionary(grouping: try await queries.ejLines(of: nil).map(\.0), by: \.ej)
-        let sums = try await queries.amountSums(of: nil)
-        let servicesFaits = Dictionary(grouping: try await sql.select().column("*").from("services_faits")
-            .where("ej", .isNot, SQLLiteral.null).all().map(RowDecoding.serviceFait), by: { $0.ej ?? "" })
-        let payments = Dictionary(grouping: try await sql.select().column("*").from("payments")
-            .where("ej", .isNot, SQLLiteral.null).all().map(RowDecoding.payment), by: { $0.ej ?? "" })
-        let documents = try await documentsByEJ()
+        let lines = Dictionary(grouping: try await queries.ejLines(of: ejs).map(\.0), by: \.ej)
+        let sums = try await queries.amountSums(of: ejs)
+        let sfQuery = sql.select().column("*").from("services_faits").where("ej", .isNot, SQLLiteral.null)
+        let paymentQuery = sql.select().column("*").from("payments").where("ej", .isNot, SQLLiteral.null)
+        if let ejs {
+            sfQuery.where("ej", .in, ejs)
+            paymentQuery.where("ej", .in, ejs)
+        }
+        let servicesFaits = Dictionary(grouping: try await sfQuery.all().map(RowDecoding.serviceFait), by: { $0.ej ?? "" })
+        let payments = Dictionary(grouping: try await paymentQuery.all().map(RowDecoding.payment), by: { $0.ej ?? "" })
+        let documents = try await documentsByEJ(ejs)
         return lines.keys.sorted().map { ej in
             AnomalyInput(ej: ej, lines: lines[ej] ?? [], engaged: sums[ej]?[.engage] ?? .zero,
                          servicesFaits: servicesFaits[ej] ?? [], payments: payments[ej] ?? [], documents: documents[ej] ?? [])
         }
     }
 
-    private func documentsByEJ() async throws -> [String: [AnomalyInput.Document]] {
-        let links = try await sql.select().column("ej").column("document_id").column("file_name")
+    private func documentsByEJ(_ ejs: [String]?) async throws -> [String: [AnomalyInput.Document]] {
+        let linkQuery = sql.select().column("ej").column("document_id").column("file_name")
             .from("ej_documents").join("documents", on: SQLColumn("document_id", table: "ej_documents"), .equal, SQLColumn("id", table: "documents"))
-            .all()
+        if let ejs { linkQuery.where(SQLColumn("ej", table: "ej_documents"), .in, SQLBind.group(ejs)) }
+        let links = try await linkQuery.all()
+        let ids = try links.map { try $0.decode(column: "document_id", as: Int.self) }
+        let fieldQuery = sql.select().column("*").from("document_fields")
+        if ejs != nil { fieldQuery.where("document_id", .in, ids.isEmpty ? [-1] : ids) }
         var fields: [Int: DocumentFacts] = [:]
-        for row in try await sql.select().column("*").from("document_fields").all() {
+        for row in try await fieldQuery.all() {
             guard let stored = try DocumentStore.field(row) else { continue }
             fields[try row.decode(column: "document_id", as: Int.self), default: DocumentFacts()].fields[stored.field.key] = stored.field
         }
