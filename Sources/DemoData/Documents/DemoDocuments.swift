@@ -53,7 +53,13 @@ public enum DemoDocuments {
             let ttc = order.total
             let ht = Money(cents: (ttc.cents * 10 + 6) / 12)
             let amounts = (ht: ht, tva: ttc - ht, ttc: ttc)
-            let context = Context(order: order, index: index, address: address, purchase: purchase, amounts: amounts)
+            // A few orders carry what analysts look for: an order engaged at its HT, an invoice from another
+            // establishment than Chorus's supplier; most orders cite their marché.
+            let engagedAtHT = index % 10 == 6
+            let orderAmounts = engagedAtHT ? (ht: ttc, tva: Money(cents: ttc.cents / 5), ttc: ttc + Money(cents: ttc.cents / 5)) : amounts
+            let context = Context(order: order, index: index, address: address, purchase: purchase, amounts: amounts,
+                                  orderAmounts: orderAmounts, citesMarche: index % 3 != 0,
+                                  invoiceSiret: index % 10 == 4 ? otherEstablishment(of: order.supplier.siret) : order.supplier.siret)
             result.append(Attachment(ej: order.ej, type: .devis, fileName: "devis-\(order.ej).pdf", data: devis(context)))
             result.append(Attachment(ej: order.ej, type: .bonDeCommande, fileName: "bon-de-commande-\(order.ej).pdf",
                                      data: bonDeCommande(context)))
@@ -70,6 +76,10 @@ public enum DemoDocuments {
         let address: (String, String)
         let purchase: Purchase
         let amounts: (ht: Money, tva: Money, ttc: Money)
+        /// What the bon de commande says (the same as the devis, except in the « engaged at HT » case).
+        let orderAmounts: (ht: Money, tva: Money, ttc: Money)
+        let citesMarche: Bool
+        let invoiceSiret: String
 
         var siren: String { String(order.supplier.siret.prefix(9)) }
         var vat: String {
@@ -90,18 +100,19 @@ public enum DemoDocuments {
         func amount(_ money: Money) -> String { FrenchFormat.amount(money) }
     }
 
-    static func supplierHeader(_ pdf: inout SimplePDF, _ c: Context, x: Double = 56) {
+    static func supplierHeader(_ pdf: inout SimplePDF, _ c: Context, x: Double = 56, siret: String? = nil) {
         pdf.text(c.legalName, x: x, size: 14, bold: true)
         pdf.text(c.address.0, x: x)
         pdf.text(c.address.1, x: x)
-        pdf.text("SIRET : \(grouped(c.order.supplier.siret))", x: x)
+        pdf.text("SIRET : \(grouped(siret ?? c.order.supplier.siret))", x: x)
         pdf.text("N° TVA intracommunautaire : \(c.vat)", x: x)
     }
 
-    static func totals(_ pdf: inout SimplePDF, _ c: Context, style: Int) {
+    static func totals(_ pdf: inout SimplePDF, _ c: Context, style: Int, amounts: (ht: Money, tva: Money, ttc: Money)? = nil) {
+        let shown = amounts ?? c.amounts
         pdf.skip(10)
         let labels = style % 2 == 0 ? ("Total HT", "TVA 20 %", "Total TTC") : ("Montant hors taxes", "Montant TVA (20 %)", "Montant TTC")
-        for (label, value) in [(labels.0, c.amounts.ht), (labels.1, c.amounts.tva), (labels.2, c.amounts.ttc)] {
+        for (label, value) in [(labels.0, shown.ht), (labels.1, shown.tva), (labels.2, shown.ttc)] {
             let y = pdf.cursor
             pdf.text(label, x: 330, bold: label == labels.2, at: y)
             pdf.text(c.amount(value), x: 470, bold: label == labels.2, at: y)
@@ -159,14 +170,15 @@ public enum DemoDocuments {
         pdf.skip()
         pdf.text("Objet : \(c.purchase.object)")
         pdf.text("Code CPV : \(c.purchase.cpv)")
+        if c.citesMarche { pdf.text("Commande passée au titre du marché n° \(c.order.created.year)-\(c.order.programme.bop)-\(100 + c.index % 7)") }
         pdf.text("Imputation : programme \(c.order.programme.code), groupe de marchandises \(c.order.group.code)")
-        totals(&pdf, c, style: c.index + 1)
+        totals(&pdf, c, style: c.index + 1, amounts: c.orderAmounts)
         return pdf.data()
     }
 
     static func facture(_ c: Context) -> Data {
         var pdf = SimplePDF()
-        supplierHeader(&pdf, c, x: 56)
+        supplierHeader(&pdf, c, x: 56, siret: c.invoiceSiret)
         pdf.skip(16)
         let date = c.order.serviceFait?.date ?? c.order.created.adding(days: 30)
         pdf.text("FACTURE N° F\(c.order.created.year)-\(1000 + c.index)", size: 16, bold: true)
@@ -181,6 +193,17 @@ public enum DemoDocuments {
         pdf.text("Conditions de paiement : 30 jours à réception, par virement.")
         pdf.text("IBAN : \(grouped4(iban(c.index)))")
         return pdf.data()
+    }
+
+    /// Another establishment of the same company: the next NIC whose SIRET passes Luhn.
+    static func otherEstablishment(of siret: String) -> String {
+        let siren = String(siret.prefix(9))
+        let nic = Int(siret.suffix(5)) ?? 0
+        for candidate in (nic + 1)...(nic + 40) {
+            let value = siren + String(format: "%05d", candidate % 100_000)
+            if Identifiers.siret(value).isValid { return value }
+        }
+        return siret
     }
 
     static func grouped(_ siret: String) -> String {
