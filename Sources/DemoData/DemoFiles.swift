@@ -45,7 +45,7 @@ public enum DemoFiles {
 
     public static func aeLine(_ order: DemoLedger.Order, poste: Int, amount: Money) -> String {
         let p = order.programme
-        let action = "\(p.code)-0\(1 + poste % 3)"
+        let action = "\(order.domaineProgramme ?? p.code)-0\(1 + poste % 3)"
         return [
             String(p.code.dropFirst()), action, "BG00/\(p.bop)0075", "BG00/\(p.code)0101\(poste)", order.ej,
             bo(order.created), String(poste), bo(order.created), order.supplier.tiers, order.supplier.name,
@@ -72,7 +72,7 @@ public enum DemoFiles {
             let p = order.programme
             for index in order.postes.indices {
                 text += [
-                    String(p.code.dropFirst()), "\(p.code)-0\(1 + (index + 1) % 3)", "BG00/\(p.bop)0075",
+                    String(p.code.dropFirst()), "\(order.domaineProgramme ?? p.code)-0\(1 + (index + 1) % 3)", "BG00/\(p.bop)0075",
                     "BG00/\(p.code)0101\(index + 1)", order.ej, String(index + 1), payment.dp, bo(payment.base),
                     bo(paidDate), sf.number, bo(sf.date), order.supplier.tiers, order.supplier.name,
                     order.supplier.siret, "PCE/6113110000", "Dépenses de fonction", order.group.code, "#",

@@ -13,6 +13,8 @@ public struct DemoLedger: Sendable {
         public let stage: CircuitStage
         public let serviceFait: (number: String, date: LocalDate)?
         public let payment: (dp: String, base: LocalDate, paid: LocalDate?)?
+        /// The programme written in the domaine fonctionnel, when it is not the order's own (an imputation error).
+        public var domaineProgramme: String?
 
         public var total: Money { postes.reduce(.zero, +) }
 
@@ -55,6 +57,32 @@ public struct DemoLedger: Sendable {
                 payment: stage >= .demandePaiement
                     ? (String(100_500_000 + index), baseDate, stage >= .paye ? paidDate : nil) : nil))
         }
-        self.orders = orders
+        self.orders = orders.count >= 60 ? Self.withAnomalies(orders) : orders
+    }
+
+    /// The full demo (60 orders) also holds what the anomaly rules must find: three orders of one need to one
+    /// supplier under the threshold (fractionnement), the same invoice paid on two EJs (doublon), a domaine
+    /// fonctionnel of another programme. Smaller ledgers (the tests') stay plain.
+    static func withAnomalies(_ orders: [Order]) -> [Order] {
+        var orders = orders
+        func copy(_ index: Int, from model: Order? = nil, postes: [Money]? = nil, payment: (dp: String, base: LocalDate, paid: LocalDate?)?? = nil) {
+            let order = orders[index]
+            orders[index] = Order(ej: order.ej, postes: postes ?? order.postes, programme: order.programme,
+                                  group: model?.group ?? order.group, supplier: model?.supplier ?? order.supplier,
+                                  created: order.created, stage: order.stage, serviceFait: order.serviceFait,
+                                  payment: payment ?? order.payment, domaineProgramme: order.domaineProgramme)
+        }
+        let split = orders[41]
+        for index in [41, 44, 47] { copy(index, from: split, postes: [Money(cents: 3_000_000)]) }
+        let paidTwice = orders[54]
+        if let payment = paidTwice.payment, let twin = orders[59].payment {
+            copy(59, from: paidTwice, postes: paidTwice.postes, payment: (twin.dp, payment.base, payment.paid))
+        }
+        let misimputed = orders[57]
+        orders[57] = Order(ej: misimputed.ej, postes: misimputed.postes, programme: misimputed.programme, group: misimputed.group,
+                           supplier: misimputed.supplier, created: misimputed.created, stage: misimputed.stage,
+                           serviceFait: misimputed.serviceFait, payment: misimputed.payment,
+                           domaineProgramme: DemoReference.programmes.first { $0.code != misimputed.programme.code }!.code)
+        return orders
     }
 }

@@ -133,3 +133,14 @@ struct AnomalyRulesTests {
         #expect(abs(RobustScore.log(100) - 4.605_170_185_988_091) < 1e-12)
     }
 }
+
+/// BO exports have no centre financier column: the Programme column stands for it.
+@Suite("Imputation rule without a centre financier")
+struct ImputationWithoutCentreFinancierTests {
+    @Test func theImputationRuleReadsTheProgrammeColumnWhenThereIsNoCentreFinancier() {
+        let line = EJLineFacts(ej: "1300000091", poste: 1, imputation: Imputation(programme: "216", domaineFonctionnel: "0129-02"),
+                               dateCreation: LocalDate(year: 2025, month: 3, day: 1))
+        let found = AnomalyRules.imputationProgramme(AnomalyInput(ej: "1300000091", lines: [line], engaged: Money(cents: 100)))
+        #expect(found.count == 1 && found[0].explanation.contains("programme 0216") && found[0].explanation.contains("0129"))
+    }
+}

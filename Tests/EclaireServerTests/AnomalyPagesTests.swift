@@ -1,4 +1,5 @@
 import DemoData
+import EclaireCore
 import EclaireServer
 import Foundation
 import Storage
@@ -38,6 +39,18 @@ struct AnomalyPagesTests {
             var sponsor = try await Visitor.signedIn(app, as: "sponsor")
             try await sponsor.get("/anomalies") { #expect($0.status == .forbidden) }
             try await sponsor.get("/api/v1/anomalies") { #expect($0.status == .forbidden) }
+        }
+    }
+
+    /// The full demo (what `eclaire demo` serves) holds a case of every kind.
+    @Test func theFullDemoShowsEveryKind() async throws {
+        try await DemoApp.with(ledger: DemoLedger()) { app, _ in
+            var analyst = try await Visitor.signedIn(app, as: "budget")
+            try await analyst.get("/api/v1/anomalies") { response in
+                let list = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [[String: Any]]
+                let kinds = Set(list.compactMap { $0["kind"] as? String })
+                #expect(kinds == Set(AnomalyKind.allCases.map(\.rawValue)), "\(kinds)")
+            }
         }
     }
 }

@@ -116,15 +116,17 @@ public enum AnomalyRules {
     public static func imputationProgramme(_ input: AnomalyInput) -> [Anomaly] {
         var evidence: [AnomalyEvidence] = []
         for line in input.lines {
-            guard let cf = line.imputation.centreFinancier, let programme = programmeCode(cf) else { continue }
+            // The centre financier's programme, or the Programme column where an export has no centre financier.
+            guard let programme = programmeCode(line.imputation.centreFinancier ?? line.imputation.programme ?? "") else { continue }
+            let cf = line.imputation.centreFinancier.map { "centre financier \($0) (programme \(programme))" } ?? "programme \(programme)"
             if let df = line.imputation.domaineFonctionnel, let other = programmeCode(df), other != programme {
                 evidence.append(AnomalyEvidence(kind: .line, reference: "\(input.ej) poste \(line.poste)",
-                                                detail: "centre financier \(cf) (programme \(programme)), domaine fonctionnel \(df) (programme \(other))"))
+                                                detail: "\(cf), domaine fonctionnel \(df) (programme \(other))"))
             }
             if let activity = line.imputation.referentielProgrammation, activity.count >= 4,
                let other = programmeCode(String(activity.prefix(4))), other != programme {
                 evidence.append(AnomalyEvidence(kind: .line, reference: "\(input.ej) poste \(line.poste)",
-                                                detail: "centre financier \(cf) (programme \(programme)), activité \(activity) (programme \(other))"))
+                                                detail: "\(cf), activité \(activity) (programme \(other))"))
             }
         }
         guard !evidence.isEmpty else { return [] }
