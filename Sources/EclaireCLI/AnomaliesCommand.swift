@@ -23,7 +23,7 @@ struct AnomaliesCommand: AsyncParsableCommand {
             let login = ProcessInfo.processInfo.environment["USER"] ?? "inconnu"
             let listed = try await options.withStorage { storage in
                 try await AnomalyStore(database: storage.database, actor: "cli:\(login)")
-                    .anomalies(asOf: LocalDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400)))
+                    .anomalies(asOf: .today)
             }
             for item in listed where (includeDismissed || item.dismissal == nil) && (kind == nil || item.anomaly.kind.rawValue == kind) {
                 if json { try JSONOutput.line(AnomalyJSON(item)); continue }

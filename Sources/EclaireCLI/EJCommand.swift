@@ -49,10 +49,9 @@ struct EJCommand: AsyncParsableCommand {
             let (detail, documents, anomalies) = try await options.withStorage { storage in
                 let store = DocumentStore(database: storage.database, files: DocumentFileStore.resolve(option: nil, database: location),
                                           actor: "cli")
-                let today = LocalDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))
                 return (try await ChorusQueries(sql: storage.sql).detail(ej: number.normalized),
                         try await store.fields(ofEJ: number.normalized),
-                        try await AnomalyStore(database: storage.database, actor: "cli").anomalies(ofEJ: number.normalized, asOf: today))
+                        try await AnomalyStore(database: storage.database, actor: "cli").anomalies(ofEJ: number.normalized, asOf: .today))
             }
             guard let detail else { throw UserError(message: "EJ inconnu : \(number.normalized)") }
             if json { return try JSONOutput.line(EJDetailDTO(detail, documents: documents, anomalies: anomalies)) }

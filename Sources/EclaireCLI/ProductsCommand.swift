@@ -232,7 +232,7 @@ struct ProductsCommand: AsyncParsableCommand {
 }
 
 enum CLIDate {
-    static var today: LocalDate { LocalDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400)) }
+    static var today: LocalDate { .today }
 }
 
 extension DatabaseOption {

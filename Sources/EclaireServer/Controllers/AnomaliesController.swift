@@ -11,7 +11,7 @@ struct AnomaliesController: RouteCollection {
         routes.get("api", "v1", "anomalies", use: list)
     }
 
-    static var today: LocalDate { LocalDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400)) }
+    static var today: LocalDate { .today }
 
     func store(_ request: Request) throws -> AnomalyStore {
         guard try request.user.readsEverything else {

@@ -102,10 +102,7 @@ struct BudgetContext {
     }
 }
 
-extension LocalDate {
-    /// Today in UTC: due dates and waiting times are counted from it.
-    static var today: LocalDate { LocalDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400)) }
-}
+
 
 extension Optional where Wrapped == String {
     var nonEmpty: String? { self.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
