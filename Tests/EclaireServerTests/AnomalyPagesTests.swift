@@ -51,6 +51,14 @@ struct AnomalyPagesTests {
                 let kinds = Set(list.compactMap { $0["kind"] as? String })
                 #expect(kinds == Set(AnomalyKind.allCases.map(\.rawValue)), "\(kinds)")
             }
+            // Badges on the product pages: at least one product's orders carry anomalies.
+            var badges = 0
+            for id in 1...3 {
+                try await analyst.get("/produits/\(id)") { response in
+                    if response.body.string.contains("Anomalies des bons de commande") { badges += 1 }
+                }
+            }
+            #expect(badges > 0)
         }
     }
 }

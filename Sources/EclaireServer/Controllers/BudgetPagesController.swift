@@ -30,12 +30,15 @@ struct BudgetPagesController: RouteCollection {
         let id = try context.productID(request)
         let exercice = try await context.exercice(try request.query.get(Int?.self, at: "exercice"))
         let year = try await context.queries.productYear(id, exercice: exercice, asOf: .today)
+        let anomalies = try await AnomalyStore(database: request.db, actor: context.user.login)
+            .anomalies(ofEJs: year.linked.map(\.overview.ej), asOf: .today).filter { $0.dismissal == nil }
         return try await request.view.render("product", ProductPage(
             year, exercices: try await context.exercices(including: exercice),
             audit: try await context.store.audit(productID: id), canEdit: context.user.canEdit(product: id),
             canManage: context.user.canManageProducts,
             reconciliation: try await context.queries.reconciliation(productID: id),
-            consumptions: try await context.store.consumptions(productID: id)))
+            consumptions: try await context.store.consumptions(productID: id),
+            anomalies: anomalies.map { AnomalyLineView(ej: $0.anomaly.ejs.first ?? "", text: "\($0.anomaly.kind.label) : \($0.anomaly.explanation)") }))
     }
 
     func suggestions(request: Request) async throws -> View {

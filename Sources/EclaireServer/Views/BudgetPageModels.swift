@@ -250,8 +250,12 @@ struct ProductPage: Encodable {
     let canManage: Bool
     let nextExercice: Int
 
+    /// The product's orders' own anomalies (badges at the top of the page).
+    let anomalies: [AnomalyLineView]
+
     init(_ year: ProductYear, exercices: [Int], audit: [AuditEntry], canEdit: Bool, canManage: Bool,
-         reconciliation: [ReconciledLine], consumptions: [MonthlyConsumption]) {
+         reconciliation: [ReconciledLine], consumptions: [MonthlyConsumption], anomalies: [AnomalyLineView] = []) {
+        self.anomalies = anomalies
         self.canEdit = canEdit
         self.canManage = canManage
         nextExercice = year.exercice + 1
@@ -305,4 +309,10 @@ struct SuggestionsPage: Encodable {
     let title = "Rapprochement des EJ non rattachés"
     let suggestions: [SuggestionView]
     let unlinked: String
+}
+
+/// An anomaly in a list of a page: the EJ it is about and what is wrong.
+struct AnomalyLineView: Encodable {
+    let ej: String
+    let text: String
 }

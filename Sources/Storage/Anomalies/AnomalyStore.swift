@@ -39,9 +39,15 @@ public struct AnomalyStore: Sendable {
 
     /// The anomalies one EJ shows by itself (the rules comparing it with other EJs run on the whole base only).
     public func anomalies(ofEJ ej: String, asOf today: LocalDate) async throws -> [ListedAnomaly] {
-        guard let input = try await inputs(ejs: [ej]).first else { return [] }
+        try await anomalies(ofEJs: [ej], asOf: today)
+    }
+
+    /// The same for several EJs (a product's orders).
+    public func anomalies(ofEJs ejs: [String], asOf today: LocalDate) async throws -> [ListedAnomaly] {
+        guard !ejs.isEmpty else { return [] }
         let dismissals = try await self.dismissals()
-        return AnomalyRules.ofOneEJ(input, asOf: today).map { ListedAnomaly(anomaly: $0, dismissal: dismissals[$0.key]) }
+        return try await inputs(ejs: ejs).flatMap { AnomalyRules.ofOneEJ($0, asOf: today) }
+            .map { ListedAnomaly(anomaly: $0, dismissal: dismissals[$0.key]) }
     }
 
     /// Dismisses an anomaly with a reason (audited); it stays dismissed when the rules run again.
