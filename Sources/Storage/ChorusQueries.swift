@@ -34,10 +34,11 @@ public struct ChorusQueries: Sendable {
     /// EJ numbers in order, a page at a time; `search` matches the EJ number, supplier name or SIRET.
     /// `after` pages by key (the last EJ of the previous page), which stays fast deep into a large base.
     public func ejNumbers(limit: Int, offset: Int = 0, after: String? = nil, search: String? = nil,
-                          scope: EJScope = .everything) async throws -> [String]
+                          scope: EJScope = .everything, filter: EJFilter = EJFilter()) async throws -> [String]
     {
         let query = sql.select().distinct().column("ej").from("ej_lines")
         Self.filter(query, search: search)
+        filter.apply(to: query)
         scope.restrict(query)
         if let after { query.where("ej", .greaterThan, after) }
         return try await query.orderBy("ej").limit(limit).offset(offset).all()
@@ -50,9 +51,10 @@ public struct ChorusQueries: Sendable {
             .map { try $0.decode(column: "ej", as: String.self) }
     }
 
-    public func ejCount(search: String? = nil, scope: EJScope = .everything) async throws -> Int {
+    public func ejCount(search: String? = nil, scope: EJScope = .everything, filter: EJFilter = EJFilter()) async throws -> Int {
         let query = sql.select().column(SQLRaw("COUNT(DISTINCT ej)"), as: "n").from("ej_lines")
         Self.filter(query, search: search)
+        filter.apply(to: query)
         scope.restrict(query)
         return try await query.first()?.decode(column: "n", as: Int.self) ?? 0
     }

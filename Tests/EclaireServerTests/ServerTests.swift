@@ -123,6 +123,27 @@ struct ServerTests {
             try await admin.get("/api/v1/ejs?limit=0") { response in
                 #expect(response.status == .badRequest)
             }
+            // Reusers' filters: programme, supplier, period; each list is exactly the ledger's orders that match.
+            let programme = Self.ledger.orders[0].programme.code
+            try await admin.get("/api/v1/ejs?limit=500&programme=\(Int(programme)!)") { response in
+                let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                let ejs = (json["items"] as! [[String: Any]]).map { $0["ej"] as! String }
+                #expect(ejs == Self.ledger.orders.filter { $0.programme.code == programme }.map(\.ej))
+                #expect(json["total"] as? Int == ejs.count)
+            }
+            let supplier = Self.ledger.orders[3].supplier.siret
+            try await admin.get("/api/v1/ejs?limit=500&supplier_siret=\(supplier)&created_from=01/03/2025&created_to=2025-08-31") { response in
+                let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                let ejs = (json["items"] as! [[String: Any]]).map { $0["ej"] as! String }
+                let expected = Self.ledger.orders.filter {
+                    $0.supplier.siret == supplier && $0.created >= LocalDate(year: 2025, month: 3, day: 1)!
+                        && $0.created <= LocalDate(year: 2025, month: 8, day: 31)!
+                }.map(\.ej)
+                #expect(ejs == expected)
+            }
+            try await admin.get("/api/v1/ejs?created_from=hier") { response in
+                #expect(response.status == .badRequest)
+            }
         }
     }
 

@@ -29,11 +29,12 @@ struct APIController: RouteCollection {
         let after = try request.query.get(String?.self, at: "after")
         let queries = queries(request)
         let scope = EJScope(try request.user)
+        let filter = try request.query.decode(EJFilterQuery.self).filter()
         let ejs = try await queries.ejNumbers(limit: page.limit, offset: after == nil ? page.offset : 0,
-                                              after: after, search: page.q, scope: scope)
+                                              after: after, search: page.q, scope: scope, filter: filter)
         let items = try await queries.overviews(of: ejs).map(EJSummaryDTO.init)
         return PageDTO(items: items, offset: page.offset, limit: page.limit,
-                       total: try await queries.ejCount(search: page.q, scope: scope),
+                       total: try await queries.ejCount(search: page.q, scope: scope, filter: filter),
                        nextAfter: ejs.count == page.limit ? ejs.last : nil)
     }
 
@@ -53,6 +54,34 @@ struct APIController: RouteCollection {
         let anomalies = try await AnomalyStore(database: request.db, actor: try request.user.login)
             .anomalies(ofEJ: ej, asOf: AnomaliesController.today)
         return EJDetailDTO(detail, documents: try await request.documents.fields(ofEJ: ej), anomalies: anomalies)
+    }
+}
+
+/// `/api/v1/ejs` filters: `supplier_siret`, `programme`, `centre_financier` (a prefix), `groupe_marchandises`,
+/// `created_from`, `created_to` (dd/mm/yyyy or yyyy-mm-dd).
+struct EJFilterQuery: Content {
+    var supplierSiret: String?
+    var programme: String?
+    var centreFinancier: String?
+    var groupeMarchandises: String?
+    var createdFrom: String?
+    var createdTo: String?
+
+    enum CodingKeys: String, CodingKey {
+        case programme
+        case supplierSiret = "supplier_siret", centreFinancier = "centre_financier", groupeMarchandises = "groupe_marchandises"
+        case createdFrom = "created_from", createdTo = "created_to"
+    }
+
+    func filter() throws -> EJFilter {
+        func date(_ text: String?, _ name: String) throws -> LocalDate? {
+            guard let text, !text.isEmpty else { return nil }
+            guard let date = LocalDate.parse(text) else { throw Abort(.badRequest, reason: "\(name) : date attendue (jj/mm/aaaa ou aaaa-mm-jj)") }
+            return date
+        }
+        return EJFilter(supplierSiret: supplierSiret, programme: programme, centreFinancier: centreFinancier,
+                        groupeMarchandises: groupeMarchandises, createdFrom: try date(createdFrom, "created_from"),
+                        createdTo: try date(createdTo, "created_to"))
     }
 }
 
