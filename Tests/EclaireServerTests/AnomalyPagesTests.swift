@@ -36,7 +36,21 @@ struct AnomalyPagesTests {
                 let dismissed = list.first { $0["key"] as? String == keys[0] }?["dismissed"] as? [String: Any]
                 #expect(dismissed?["reason"] as? String == "Vérifié avec le service")
             }
+            // The lists export as CSV and XLSX, for analysts only.
+            try await analyst.get("/export/anomalies.csv") { response in
+                #expect(response.status == .ok)
+                let text = response.body.string
+                #expect(text.contains("\"Sorte\";\"EJ\";\"Montant en jeu\"") && text.contains(keys[0]))
+            }
+            try await analyst.get("/export/pieces.xlsx") { response in
+                #expect(response.status == .ok && response.body.readableBytes > 1000)
+            }
+            try await analyst.get("/export/pieces.csv") { response in
+                #expect(response.body.string.contains("bon-de-commande-"))
+            }
             var sponsor = try await Visitor.signedIn(app, as: "sponsor")
+            try await sponsor.get("/export/anomalies.csv") { #expect($0.status == .forbidden) }
+            try await sponsor.get("/export/pieces.csv") { #expect($0.status == .forbidden) }
             try await sponsor.get("/anomalies") { #expect($0.status == .forbidden) }
             try await sponsor.get("/api/v1/anomalies") { #expect($0.status == .forbidden) }
         }

@@ -45,6 +45,18 @@ struct ExportController: RouteCollection {
                 overviews += try await queries.overviews(of: Array(ejs[start..<min(start + 500, ejs.count)]))
             }
             table = ExportTables.ejs(overviews)
+        case "anomalies":
+            guard context.user.readsEverything else {
+                throw Abort(.forbidden, reason: "Les anomalies sont réservées aux analystes (bureau budgétaire, administrateurs).")
+            }
+            table = ExportTables.anomalies(try await AnomalyStore(database: request.db, actor: context.user.login).anomalies(asOf: .today))
+        case "pieces":
+            guard context.user.readsEverything else {
+                throw Abort(.forbidden, reason: "La liste des pièces est réservée aux analystes (bureau budgétaire, administrateurs).")
+            }
+            let store = try request.documents
+            let documents = try await store.documents(limit: Self.maximumRows)
+            table = ExportTables.documents(documents, fields: try await store.listFields(of: documents.map(\.id)))
         default:
             throw Abort(.notFound, reason: "Export inconnu : \(name)")
         }
@@ -169,6 +181,26 @@ enum ExportTables {
         var table = ExportTable(title: "Suggestions de rapprochement", columns: ["N° EJ", "Produit proposé", "Confiance", "Raisons"])
         table.rows = suggestions.map {
             [.text($0.ej), .text(products[$0.productID]), .ratio($0.score), .text($0.reasons.joined(separator: " ; "))]
+        }
+        return table
+    }
+
+    static func anomalies(_ listed: [ListedAnomaly]) -> ExportTable {
+        var table = ExportTable(title: "Anomalies", columns: ["Sorte", "EJ", "Montant en jeu", "Explication", "Preuves", "Écartée", "Clé"])
+        table.rows = listed.map { item in
+            [.text(item.anomaly.kind.label), .text(item.anomaly.ejs.joined(separator: ", ")), .money(item.anomaly.amount),
+             .text(item.anomaly.explanation), .text(item.anomaly.evidence.map { "\($0.reference) : \($0.detail)" }.joined(separator: " ; ")),
+             .text(item.dismissal.map { "\($0.actor) : \($0.reason)" }), .text(item.anomaly.key)]
+        }
+        return table
+    }
+
+    static func documents(_ documents: [StoredDocument], fields: [Int: [StoredField]]) -> ExportTable {
+        var table = ExportTable(title: "Pièces", columns: ["N°", "Fichier", "EJ", "Statut", "Type", "Fournisseur lu", "Ajoutée le", "SHA-256"])
+        table.rows = documents.map { document in
+            let row = DocumentRowView(document, fields: fields[document.id] ?? [])
+            return [.integer(document.id), .text(document.fileName), .text(document.ejs.joined(separator: ", ")),
+                    .text(document.status.label), .text(row.type), .text(row.supplier), .text(row.addedAt), .text(document.sha256)]
         }
         return table
     }
