@@ -32,7 +32,8 @@ public final class DocumentReader {
 
     public func read(_ path: String) throws -> DocumentExtraction {
         let document = try extractor.read(path)
-        var textFacts = Self.facts(from: document.pages)
+        let lines = DocumentLines(pages: document.pages)
+        var textFacts = Self.facts(from: lines)
         let methods = Set(document.pages.map(\.method))
         let textMethod: TextMethod = methods.contains(.ocr) ? .ocr : methods.first ?? .textLayer
         guard options.useStructured,
@@ -45,14 +46,15 @@ public final class DocumentReader {
         textFacts.invalidIDs = structured.invalidIDs
         if textFacts.fields[.category] == nil || structured.fields[.object] != nil {
             textFacts.fields[.category] = nil
-            textFacts.offer(CategoryClassifier.classify(DocumentLines(pages: document.pages), facts: textFacts))
+            textFacts.offer(CategoryClassifier.classify(lines, facts: textFacts))
         }
         return DocumentExtraction(facts: textFacts, textMethod: .structured, pages: document.pages)
     }
 
     /// Facts from text alone (also used on text that did not come from a file).
-    public static func facts(from pages: [PageText]) -> DocumentFacts {
-        let lines = DocumentLines(pages: pages)
+    public static func facts(from pages: [PageText]) -> DocumentFacts { facts(from: DocumentLines(pages: pages)) }
+
+    static func facts(from lines: DocumentLines) -> DocumentFacts {
         var facts = DocumentFacts()
         facts.offer(DocumentClassifier.classify(lines))
         PartyFinder.find(in: lines, into: &facts)

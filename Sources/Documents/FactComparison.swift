@@ -23,13 +23,9 @@ public enum FactComparison {
             return a.cents.magnitude == b.cents.magnitude
         }
         switch key {
-        case .supplierName, .buyer: return normalizedName(extracted) == normalizedName(truth)
+        case .supplierName, .buyer: return SupplierReferenceEntry.nameKey(extracted) == SupplierReferenceEntry.nameKey(truth)
         case .documentType, .dateIssued: return extracted == truth
         default: return Identifiers.compact(extracted) == Identifiers.compact(truth)
         }
-    }
-
-    static func normalizedName(_ name: String) -> String {
-        Text.foldedKey(name).split(separator: " ").filter { !PartyFinder.legalForms.contains(String($0)) }.joined(separator: " ")
     }
 }

@@ -15,13 +15,11 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(name: .customLong("force-ocr"), help: "Reconnaît chaque page comme un scan, même si elle a une couche texte.")
     var forceOCR = false
     @Option(help: "Résolution de la reconnaissance de caractères, en points par pouce.") var dpi = 300
-    @Flag(help: .hidden) var record = false
     @Flag(name: .customLong("serve-records"), help: .hidden) var serveRecords = false
     @Option(name: .customLong("max-memory-mb"), help: .hidden) var maxMemoryMB: Int?
-    @Option(name: .customLong("max-cpu-seconds"), help: .hidden) var maxCPUSeconds: Int?
 
     func run() async throws {
-        Self.limit(memoryMB: maxMemoryMB, cpuSeconds: maxCPUSeconds)
+        Self.limit(memoryMB: maxMemoryMB)
         let reader = DocumentReader(options: .init(useStructured: !noStructured, text: .init(forceOCR: forceOCR, ocrDPI: dpi)))
         if serveRecords { return Self.serve(reader) }
         var failed = false
@@ -29,11 +27,6 @@ struct ExtractCommand: AsyncParsableCommand {
             let name = URL(fileURLWithPath: file).lastPathComponent
             do {
                 let extraction = try reader.read(file)
-                if record {
-                    // The worker's child process: everything it read, for the queue to store.
-                    try JSONOutput.line(extraction.record)
-                    continue
-                }
                 let report = ExtractionReport(file: name, facts: extraction.facts, textMethod: extraction.textMethod.rawValue)
                 if json { try JSONOutput.line(report) } else { print(Self.french(report, extraction.facts)) }
             } catch let error as DocumentError {
@@ -62,16 +55,12 @@ struct ExtractCommand: AsyncParsableCommand {
         }
     }
 
-    /// Caps this process (a worker's reader): address space and CPU time; beyond them the kernel stops it.
-    static func limit(memoryMB: Int?, cpuSeconds: Int?) {
-        if let memoryMB {
-            var limit = rlimit(rlim_cur: rlim_t(memoryMB) << 20, rlim_max: rlim_t(memoryMB) << 20)
-            setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
-        }
-        if let cpuSeconds {
-            var limit = rlimit(rlim_cur: rlim_t(cpuSeconds), rlim_max: rlim_t(cpuSeconds + 5))
-            setrlimit(Int32(RLIMIT_CPU.rawValue), &limit)
-        }
+    /// Caps this process (a worker's reader) in address space; beyond it the allocation fails and the kernel stops
+    /// the reader, not the worker. Time is bounded by the worker's deadline on each document.
+    static func limit(memoryMB: Int?) {
+        guard let memoryMB else { return }
+        var limit = rlimit(rlim_cur: rlim_t(memoryMB) << 20, rlim_max: rlim_t(memoryMB) << 20)
+        setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
     }
 
     static func french(_ report: ExtractionReport, _ facts: DocumentFacts) -> String {

@@ -123,10 +123,10 @@ enum PartyFinder {
             }
         }
         // The addressee: the first address block of the first page that is not the supplier's.
-        let supplierKey = supplier.map(FactComparison.normalizedName)
+        let supplierKey = supplier.map(SupplierReferenceEntry.nameKey)
         for cell in document.cells.prefix(80) where cell.page == 1 && cell.text.contains(postcodeLine) {
             guard let block = nameAboveAddress(cell, document) else { continue }
-            let key = FactComparison.normalizedName(block.text)
+            let key = SupplierReferenceEntry.nameKey(block.text)
             if let supplierKey, key == supplierKey || key.has(supplierKey) || supplierKey.has(key) { continue }
             return ExtractedField(key: .buyer, value: cleanName(block.text), confidence: 0.5 * r, source: block.source)
         }

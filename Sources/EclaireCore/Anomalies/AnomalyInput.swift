@@ -11,7 +11,7 @@ public struct AnomalyInput: Sendable {
             self.facts = facts
         }
 
-        public var type: DocumentType { facts[.documentType].flatMap(DocumentType.init(rawValue:)) ?? .autre }
+        public var type: DocumentType { facts.documentType }
         public func money(_ key: FieldKey) -> Money? { facts[key].flatMap { try? AmountParser.parse($0) } }
     }
 

@@ -113,6 +113,9 @@ public struct DocumentFacts: Sendable, Equatable {
 
     public subscript(key: FieldKey) -> String? { fields[key]?.value }
 
+    /// The type read (`autre` when none was).
+    public var documentType: DocumentType { self[.documentType].flatMap(DocumentType.init(rawValue:)) ?? .autre }
+
     /// Keeps the more confident of two readings of a field.
     public mutating func offer(_ field: ExtractedField?) {
         guard let field, !field.value.isEmpty else { return }

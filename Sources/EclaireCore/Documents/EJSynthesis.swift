@@ -26,7 +26,7 @@ public struct EJSynthesis: Sendable, Equatable {
             self.facts = facts
         }
 
-        var type: DocumentType { facts[.documentType].flatMap(DocumentType.init(rawValue:)) ?? .autre }
+        var type: DocumentType { facts.documentType }
     }
 
     public static let priority: [DocumentType] = [.acteEngagement, .avenant, .bonDeCommande, .devis, .ficheNavette, .facture]

@@ -52,7 +52,7 @@ struct APIController: RouteCollection {
             throw Abort(.notFound, reason: "EJ inconnu : \(ej)")
         }
         let anomalies = try await AnomalyStore(database: request.db, actor: try request.user.login)
-            .anomalies(ofEJ: ej, asOf: AnomaliesController.today)
+            .anomalies(ofEJ: ej, asOf: .today)
         return EJDetailDTO(detail, documents: try await request.documents.fields(ofEJ: ej), anomalies: anomalies)
     }
 }

@@ -11,8 +11,6 @@ struct AnomaliesController: RouteCollection {
         routes.get("api", "v1", "anomalies", use: list)
     }
 
-    static var today: LocalDate { .today }
-
     func store(_ request: Request) throws -> AnomalyStore {
         guard try request.user.readsEverything else {
             throw Abort(.forbidden, reason: "Les anomalies portent sur toute la base : elles sont réservées aux analystes (bureau budgétaire, administrateurs).")
@@ -30,7 +28,7 @@ struct AnomaliesController: RouteCollection {
     func list(request: Request) async throws -> [AnomalyJSON] {
         let filter = try request.query.decode(Filter.self)
         if let kind = filter.kind, AnomalyKind(rawValue: kind) == nil { throw Abort(.badRequest, reason: "kind inconnu : \(kind)") }
-        return try await store(request).anomalies(asOf: Self.today)
+        return try await store(request).anomalies(asOf: .today)
             .filter { (filter.includeDismissed == true || $0.dismissal == nil) && (filter.kind == nil || $0.anomaly.kind.rawValue == filter.kind) }
             .map(AnomalyJSON.init)
     }
@@ -63,7 +61,7 @@ struct AnomaliesController: RouteCollection {
 
     func page(request: Request) async throws -> View {
         let kind = (try? request.query.get(String.self, at: "sorte")).flatMap(AnomalyKind.init(rawValue:))
-        let all = try await store(request).anomalies(asOf: Self.today)
+        let all = try await store(request).anomalies(asOf: .today)
         let open = all.filter { $0.dismissal == nil }
         let rows = all.filter { kind == nil || $0.anomaly.kind == kind }.map { item in
             Row(key: item.anomaly.key, label: item.anomaly.kind.label, ejs: item.anomaly.ejs, amount: item.anomaly.amount.french,

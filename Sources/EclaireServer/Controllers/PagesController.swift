@@ -41,7 +41,7 @@ struct PagesController: RouteCollection {
         if let id = try await store.productID(ofEJ: ej) { product = try await store.product(id) }
         let documents = try await request.documents.fields(ofEJ: ej)
         let anomalies = try await AnomalyStore(database: request.db, actor: try request.user.login)
-            .anomalies(ofEJ: ej, asOf: AnomaliesController.today).filter { $0.dismissal == nil }
+            .anomalies(ofEJ: ej, asOf: .today).filter { $0.dismissal == nil }
         let canAttach = try request.user.canEditDocuments(ejLinkedTo: product?.id)
         return try await request.view.render("ej", EJPage(detail, product: product, asOf: .today,
                                                           documents: EJDocumentsView(documents, canAttach: canAttach),

@@ -93,8 +93,7 @@ public struct DocumentDetailJSON: Content {
 
     public init(_ document: StoredDocument, _ fields: [StoredField]) {
         self.document = DocumentSummaryJSON(document)
-        let facts = DocumentFacts(fields: Dictionary(fields.map { ($0.field.key, $0.field) }, uniquingKeysWith: { a, _ in a }),
-                                  invalidIDs: document.invalidIDs)
+        let facts = DocumentFacts(stored: fields, invalidIDs: document.invalidIDs)
         extraction = document.status == .done || !fields.isEmpty
             ? ExtractionReport(file: document.fileName, facts: facts, textMethod: document.textMethod ?? "") : nil
         self.fields = fields.map(FieldJSON.init)
@@ -159,7 +158,7 @@ extension EJSynthesis {
     public init(documents: [(StoredDocument, [StoredField])]) {
         self.init(sources: documents.map { document, fields in
             Source(documentID: document.id,
-                   facts: DocumentFacts(fields: Dictionary(fields.map { ($0.field.key, $0.field) }, uniquingKeysWith: { a, _ in a })))
+                   facts: DocumentFacts(stored: fields))
         })
     }
 }

@@ -40,3 +40,11 @@ public struct QueueCounts: Sendable, Equatable {
     public var total: Int { counts.values.reduce(0, +) }
     public subscript(status: DocumentStatus) -> Int { counts[status] ?? 0 }
 }
+
+extension DocumentFacts {
+    /// The facts as stored (corrections included), for the synthesis, the anomaly rules and the JSON.
+    public init(stored: [StoredField], invalidIDs: [String] = []) {
+        self.init(fields: Dictionary(stored.map { ($0.field.key, $0.field) }, uniquingKeysWith: { first, _ in first }),
+                  invalidIDs: invalidIDs)
+    }
+}
