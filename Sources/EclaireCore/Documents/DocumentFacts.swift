@@ -30,6 +30,21 @@ public enum PurchaseCategory: String, CaseIterable, Sendable, Codable {
     case developpementLogiciel = "developpement_logiciel", etudesExpertise = "etudes_expertise", formation
     case communicationEvenementiel = "communication_evenementiel", maintenance, fournitures, autre
 
+    public var label: String {
+        switch self {
+        case .conseilStrategie: "Conseil en stratégie"
+        case .conseilOrganisation: "Conseil en organisation"
+        case .amoaSI: "Assistance à maîtrise d'ouvrage (SI)"
+        case .developpementLogiciel: "Développement logiciel"
+        case .etudesExpertise: "Études et expertise"
+        case .formation: "Formation"
+        case .communicationEvenementiel: "Communication et événementiel"
+        case .maintenance: "Maintenance"
+        case .fournitures: "Fournitures"
+        case .autre: "Autre"
+        }
+    }
+
     /// Prestations intellectuelles de conseil in the circular's sense.
     public var isConsulting: Bool { [.conseilStrategie, .conseilOrganisation, .amoaSI].contains(self) }
 }

@@ -65,6 +65,7 @@ struct FieldRowView: Encodable {
         if stored.field.key.isAmount, let money = try? AmountParser.parse(shown) { shown = money.french }
         if stored.field.key == .dateIssued, let date = LocalDate.parse(shown) { shown = FrenchFormat.date(date) }
         if stored.field.key == .documentType { shown = DocumentType(rawValue: shown)?.label ?? shown }
+        if stored.field.key == .category { shown = PurchaseCategory(rawValue: shown)?.label ?? shown }
         value = shown
         let percent = Int((stored.field.confidence * 100).rounded())
         confidence = "\(percent) %"
