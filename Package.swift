@@ -121,6 +121,7 @@ let package = Package(
                 "EclaireServer", "Storage", "DemoData", "TestSupport", "ChorusImport",
                 .product(name: "XCTVapor", package: "vapor"),
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
     ]

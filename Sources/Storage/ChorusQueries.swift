@@ -36,13 +36,43 @@ public struct ChorusQueries: Sendable {
     public func ejNumbers(limit: Int, offset: Int = 0, after: String? = nil, search: String? = nil,
                           scope: EJScope = .everything, filter: EJFilter = EJFilter()) async throws -> [String]
     {
-        let query = sql.select().distinct().column("ej").from("ej_lines")
-        Self.filter(query, search: search)
-        filter.apply(to: query)
-        scope.restrict(query)
-        if let after { query.where("ej", .greaterThan, after) }
-        return try await query.orderBy("ej").limit(limit).offset(offset).all()
-            .map { try $0.decode(column: "ej", as: String.self) }
+        try await ejPage(limit: limit, offset: offset, after: after, search: search, scope: scope, filter: filter).ejs
+    }
+
+    /// A page of EJ numbers in the given order, and the cursor of the next page (nil on the last one).
+    public func ejPage(limit: Int, offset: Int = 0, after: String? = nil, search: String? = nil,
+                       scope: EJScope = .everything, filter: EJFilter = EJFilter(), sort: EJSort = .byEJ)
+        async throws -> (ejs: [String], next: String?)
+    {
+        let matching = sql.select().distinct().column("ej").from("ej_lines")
+        Self.filter(matching, search: search)
+        filter.apply(to: matching)
+        scope.restrict(matching)
+        if sort == .byEJ {
+            if let after { matching.where("ej", .greaterThan, after) }
+            let ejs = try await matching.orderBy("ej").limit(limit).offset(offset).all()
+                .map { try $0.decode(column: "ej", as: String.self) }
+            return (ejs, ejs.count == limit ? ejs.last : nil)
+        }
+        let direction = sort.descending ? "DESC" : "ASC", comparison = sort.descending ? "<" : ">"
+        var query: SQLQueryString = """
+            SELECT s.ej, s.sort_key FROM (SELECT f.ej, \(unsafeRaw: sort.expression) AS sort_key FROM (\(matching.query)) f) s
+            """
+        if let after {
+            guard let (key, ej) = sort.parse(cursor: after) else { throw QueryError.badCursor(after) }
+            query = query + " WHERE (s.sort_key \(unsafeRaw: comparison) \(key) OR (s.sort_key = \(key) AND s.ej \(unsafeRaw: comparison) \(bind: ej)))"
+        }
+        query = query + " ORDER BY s.sort_key \(unsafeRaw: direction), s.ej \(unsafeRaw: direction) LIMIT \(literal: limit) OFFSET \(literal: offset)"
+        let rows = try await sql.raw(query).all()
+        var ejs: [String] = [], next: String?
+        for row in rows {
+            let ej = try row.decode(column: "ej", as: String.self)
+            let key = sort.key == .montant ? String(try row.decode(column: "sort_key", as: Int64.self))
+                : try row.decode(column: "sort_key", as: String.self)
+            ejs.append(ej)
+            next = sort.cursor(key: key, ej: ej)
+        }
+        return (ejs, ejs.count == limit ? next : nil)
     }
 
     /// Every EJ number of the base, in order.
@@ -194,5 +224,15 @@ public struct ChorusQueries: Sendable {
                     rowsStored: try row.decode(column: "rows_stored", as: Int.self),
                     rowsSkipped: try row.decode(column: "rows_skipped", as: Int.self))
             }
+    }
+}
+
+public enum QueryError: Error, Equatable, Sendable, CustomStringConvertible {
+    case badCursor(String)
+
+    public var description: String {
+        switch self {
+        case .badCursor(let cursor): "curseur invalide pour ce tri : « \(cursor) » (reprenez next_after de la page précédente)"
+        }
     }
 }

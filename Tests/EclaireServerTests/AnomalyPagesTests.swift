@@ -73,6 +73,68 @@ struct AnomalyPagesTests {
                 }
             }
             #expect(badges > 0)
+
+            // Reuse: EJs filtered by anomaly kind, stage, document type and category, on the same demo.
+            var anomalies: [[String: Any]] = []
+            try await analyst.get("/api/v1/anomalies") { response in
+                anomalies = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [[String: Any]]
+            }
+            func ejs(_ query: String) async throws -> [String] {
+                var found: [String] = []
+                try await analyst.get("/api/v1/ejs?limit=500&\(query)") { response in
+                    #expect(response.status == .ok, "\(query)")
+                    let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                    found = (json["items"] as! [[String: Any]]).map { $0["ej"] as! String }
+                }
+                return found
+            }
+            for kind in ["fractionnement", "doublon", "siret_mismatch"] {
+                let expected = Set(anomalies.filter { $0["kind"] as? String == kind }.flatMap { $0["ejs"] as! [String] })
+                #expect(Set(try await ejs("anomaly=\(kind)")) == expected && !expected.isEmpty, "\(kind)")
+            }
+            let paid = try await ejs("stage=paye,solde")
+            let all = try await ejs("")
+            var stages: [String: String] = [:]
+            try await analyst.get("/api/v1/ejs?limit=500") { response in
+                let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                for item in json["items"] as! [[String: Any]] { stages[item["ej"] as! String] = item["stage"] as? String }
+            }
+            #expect(paid == all.filter { ["paye", "solde"].contains(stages[$0]) } && !paid.isEmpty)
+            let invoiced = try await ejs("document_type=facture")
+            let quoted = try await ejs("document_type=devis")
+            #expect(!invoiced.isEmpty && invoiced.count < quoted.count && Set(invoiced).isSubset(of: Set(all)))
+            let consulting = try await ejs("category=conseil")
+            let split = try await ejs("category=conseil_strategie,conseil_organisation,amoa_si")
+            #expect(consulting == split)
+            try await analyst.get("/api/v1/ejs?category=inconnue") { #expect($0.status == .badRequest) }
+            try await analyst.get("/api/v1/ejs?sort=prix") { #expect($0.status == .badRequest) }
+
+            // A token allowed to correct dismisses one; the filter then leaves its EJs out.
+            let target = try #require(anomalies.first { $0["kind"] as? String == "doublon" })
+            let key = target["key"] as! String
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            var secret = ""
+            try await admin.post("/admin/jetons", form: ["name": "Cellule qualité", "scopes[]": "write_corrections",
+                                                         "csrf": admin.csrf]) { response in
+                let page = response.body.string
+                secret = String(page[page.range(of: "<code class=\"secret\">")!.upperBound...].prefix { $0 != "<" })
+            }
+            let path = "/api/v1/anomalies/\(key.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)/dismiss"
+            try await APITokenTests.call(app, path, token: secret, method: .POST, json: #"{"reason": ""}"#) { response in
+                #expect(response.status == .badRequest)
+            }
+            try await APITokenTests.call(app, path, token: secret, method: .POST,
+                                         json: #"{"reason": "Deux factures distinctes, vérifié"}"#) { response in
+                #expect(response.status == .ok)
+                let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                #expect((json["dismissed"] as? [String: Any])?["reason"] as? String == "Deux factures distinctes, vérifié")
+            }
+            try await APITokenTests.call(app, "/api/v1/anomalies", token: secret) { response in
+                #expect(response.status == .forbidden)
+            }
+            let stillDoubled = Set(anomalies.filter { $0["kind"] as? String == "doublon" && $0["key"] as? String != key }
+                .flatMap { $0["ejs"] as! [String] })
+            #expect(Set(try await ejs("anomaly=doublon")) == stillDoubled)
         }
     }
 }

@@ -50,7 +50,7 @@ struct RightsTests {
             for path in Self.protectedAPI {
                 try await visitor.get(path) { response in
                     #expect(response.status == .unauthorized, "\(path)")
-                    #expect(response.headers.first(name: .wwwAuthenticate) == "Basic realm=\"Eclaire\"")
+                    #expect(response.headers.first(name: .wwwAuthenticate) == "Bearer realm=\"Eclaire\", Basic realm=\"Eclaire\"")
                 }
             }
             for path in ["/health", "/glossaire", "/connexion", "/eclaire.css", "/tables.js"] {

@@ -2,11 +2,16 @@ import EclaireCore
 import Storage
 import Vapor
 
-/// Who is calling: a session cookie (pages) or HTTP Basic credentials (scripts calling the API).
+/// Who is calling: a session cookie (pages), HTTP Basic credentials or an API token (scripts calling the API).
 struct Caller: Sendable {
     let user: User
-    /// The session's CSRF token; nil for Basic credentials, which a browser never sends on its own.
+    /// The session's CSRF token; nil for Basic credentials and tokens, which a browser never sends on its own.
     let csrfToken: String?
+    /// The API token the call was made with.
+    var token: APIToken? = nil
+
+    /// How the call log and the rate limiter name the caller.
+    var label: String { token.map { "jeton:\($0.id):\($0.name)" } ?? user.login }
 }
 
 private struct CallerKey: StorageKey { typealias Value = Caller }
@@ -33,6 +38,9 @@ struct IdentifyCaller: AsyncMiddleware {
         if let token = request.cookies[Credentials.sessionCookie]?.string,
            let (user, csrf) = try await accounts.session(tokenDigest: Credentials.digest(token)) {
             request.caller = Caller(user: user, csrfToken: csrf)
+        } else if request.url.path.hasPrefix("/api/"), let bearer = request.headers.bearerAuthorization,
+                  let token = try await APITokenStore(database: request.db).token(digest: Credentials.digest(bearer.token)) {
+            request.caller = Caller(user: token.user, csrfToken: nil, token: token)
         } else if request.url.path.hasPrefix("/api/"), let basic = request.headers.basicAuthorization,
                   let user = try await Credentials.check(login: basic.username, password: basic.password, in: accounts) {
             request.caller = Caller(user: user, csrfToken: nil)
@@ -47,7 +55,7 @@ struct RequireUser: AsyncMiddleware {
         guard request.caller != nil else {
             if request.url.path.hasPrefix("/api/") {
                 let response = Response(status: .unauthorized)
-                response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Basic realm=\"Eclaire\"")
+                response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"Eclaire\", Basic realm=\"Eclaire\"")
                 try response.content.encode(ProblemDTO(status: 401, title: "connexion requise"))
                 return response
             }

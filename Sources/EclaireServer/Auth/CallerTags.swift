@@ -21,3 +21,11 @@ struct CSRFTag: LeafTag {
         .string(ctx.request?.caller?.csrfToken ?? "")
     }
 }
+
+/// `#adminLinks()`: the administrators' entries of the menu.
+struct AdminLinksTag: UnsafeUnescapedLeafTag {
+    func render(_ ctx: LeafContext) throws -> LeafData {
+        guard ctx.request?.caller?.user.canManageAccounts == true else { return .string("") }
+        return .string("<a href=\"/admin/jetons\">Jetons API</a>")
+    }
+}

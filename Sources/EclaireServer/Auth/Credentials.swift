@@ -34,6 +34,23 @@ public enum Credentials {
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
+    /// A new API token's secret (shown once) and the digest to store.
+    public static func newAPIToken() -> (secret: String, digest: String) {
+        let secret = "ecl_" + randomToken()
+        return (secret, digest(secret))
+    }
+
+    /// Creates an API token in the store; returns it with its secret.
+    public static func createAPIToken(in store: APITokenStore, name: String, scopes: Set<APIScope>, productIDs: Set<Int>,
+                                      programmes: Set<String>, ratePerMinute: Int, createdBy: String)
+        async throws -> (token: APIToken, secret: String)
+    {
+        let (secret, digest) = newAPIToken()
+        let token = try await store.create(name: name, digest: digest, scopes: scopes, productIDs: productIDs,
+                                           programmes: programmes, ratePerMinute: ratePerMinute, createdBy: createdBy)
+        return (token, secret)
+    }
+
     static func digest(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }

@@ -23,26 +23,44 @@ struct APIController: RouteCollection {
         return StatsDTO(try await request.application.statsCache.stats(queries(request)))
     }
 
-    /// `?limit=&offset=` or, to walk a large base, `?limit=&after=` with the previous page's `next_after`.
-    func list(request: Request) async throws -> PageDTO<EJSummaryDTO> {
+    /// `?limit=&offset=` or, to walk a large base, `?limit=&after=` with the previous page's `next_after`; the
+    /// filters of `EJFilterQuery`; `sort=` one of `EJSort`'s keys.
+    func list(request: Request) async throws -> Response {
         let page = try request.query.decode(PageQuery.self).validated()
         let after = try request.query.get(String?.self, at: "after")
         let queries = queries(request)
         let scope = EJScope(try request.user)
-        let filter = try request.query.decode(EJFilterQuery.self).filter()
-        let ejs = try await queries.ejNumbers(limit: page.limit, offset: after == nil ? page.offset : 0,
-                                              after: after, search: page.q, scope: scope, filter: filter)
-        let items = try await queries.overviews(of: ejs).map(EJSummaryDTO.init)
-        return PageDTO(items: items, offset: page.offset, limit: page.limit,
-                       total: try await queries.ejCount(search: page.q, scope: scope, filter: filter),
-                       nextAfter: ejs.count == page.limit ? ejs.last : nil)
+        let query = try request.query.decode(EJFilterQuery.self)
+        let filter = try await query.filter(for: request)
+        let sort = try query.order()
+        let format = try BulkFormat.requested(request)
+        @Sendable func read(limit: Int, offset: Int, after: String?) async throws -> (items: [EJSummaryDTO], next: String?) {
+            let found: (ejs: [String], next: String?)
+            do {
+                found = try await queries.ejPage(limit: limit, offset: offset, after: after, search: page.q, scope: scope,
+                                                 filter: filter, sort: sort)
+            } catch let error as QueryError {
+                throw Abort(.badRequest, reason: error.description)
+            }
+            let overviews = Dictionary(uniqueKeysWithValues: try await queries.overviews(of: found.ejs).map { ($0.ej, $0) })
+            return (found.ejs.compactMap { overviews[$0] }.map(EJSummaryDTO.init), found.next)
+        }
+        guard format == .json else {
+            return BulkExport.response(format, name: "ejs", columns: EJSummaryDTO.columns) { cursor in
+                try await read(limit: 1000, offset: 0, after: cursor)
+            }
+        }
+        let found = try await read(limit: page.limit, offset: after == nil ? page.offset : 0, after: after)
+        return try await PageDTO(items: found.items, offset: page.offset, limit: page.limit,
+                                 total: try await queries.ejCount(search: page.q, scope: scope, filter: filter),
+                                 nextAfter: found.next).encodeResponse(for: request)
     }
 
-    func imports(request: Request) async throws -> [ImportedFileDTO] {
+    func imports(request: Request) async throws -> Response {
         guard try request.user.canSeeImports else {
             throw Abort(.forbidden, reason: "l'historique des imports est réservé au bureau budgétaire")
         }
-        return try await queries(request).importHistory().map(ImportedFileDTO.init)
+        return try await request.list(try await queries(request).importHistory().map(ImportedFileDTO.init), name: "imports")
     }
 
     func show(request: Request) async throws -> EJDetailDTO {
@@ -51,37 +69,76 @@ struct APIController: RouteCollection {
         guard let detail = try await queries(request).detail(ej: ej) else {
             throw Abort(.notFound, reason: "EJ inconnu : \(ej)")
         }
-        let anomalies = try await AnomalyStore(database: request.db, actor: try request.user.login)
-            .anomalies(ofEJ: ej, asOf: .today)
+        let anomalies = try await request.anomalies(involving: [ej])
         return EJDetailDTO(detail, documents: try await request.documents.fields(ofEJ: ej), anomalies: anomalies)
     }
 }
 
-/// `/api/v1/ejs` filters: `supplier_siret`, `programme`, `centre_financier` (a prefix), `groupe_marchandises`,
-/// `created_from`, `created_to` (dd/mm/yyyy or yyyy-mm-dd).
+/// `/api/v1/ejs` filters: `supplier_siret`, `supplier_name` (part of it), `programme`, `centre_financier` (a prefix),
+/// `groupe_marchandises`, `created_from`, `created_to` (dd/mm/yyyy or yyyy-mm-dd), `category` (comma-separated;
+/// `conseil` stands for the consulting categories of the 2022 circular), `document_type`, `stage` (comma-separated),
+/// `anomaly` (a kind: EJs with such an anomaly not dismissed; analysts), and `sort`.
 struct EJFilterQuery: Content {
     var supplierSiret: String?
+    var supplierName: String?
     var programme: String?
     var centreFinancier: String?
     var groupeMarchandises: String?
     var createdFrom: String?
     var createdTo: String?
+    var category: String?
+    var documentType: String?
+    var stage: String?
+    var anomaly: String?
+    var sort: String?
 
     enum CodingKeys: String, CodingKey {
-        case programme
-        case supplierSiret = "supplier_siret", centreFinancier = "centre_financier", groupeMarchandises = "groupe_marchandises"
-        case createdFrom = "created_from", createdTo = "created_to"
+        case programme, category, stage, anomaly, sort
+        case supplierSiret = "supplier_siret", supplierName = "supplier_name", centreFinancier = "centre_financier"
+        case groupeMarchandises = "groupe_marchandises", createdFrom = "created_from", createdTo = "created_to"
+        case documentType = "document_type"
     }
 
-    func filter() throws -> EJFilter {
+    func filter(for request: Request) async throws -> EJFilter {
         func date(_ text: String?, _ name: String) throws -> LocalDate? {
             guard let text, !text.isEmpty else { return nil }
             guard let date = LocalDate.parse(text) else { throw Abort(.badRequest, reason: "\(name) : date attendue (jj/mm/aaaa ou aaaa-mm-jj)") }
             return date
         }
-        return EJFilter(supplierSiret: supplierSiret, programme: programme, centreFinancier: centreFinancier,
-                        groupeMarchandises: groupeMarchandises, createdFrom: try date(createdFrom, "created_from"),
-                        createdTo: try date(createdTo, "created_to"))
+        func list<Value: RawRepresentable<String>>(_ text: String?, _ name: String, _: Value.Type) throws -> [Value] {
+            try (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { item in
+                    guard let value = Value(rawValue: item) else { throw Abort(.badRequest, reason: "\(name) inconnu : \(item)") }
+                    return value
+                }
+        }
+        var categories = Set<PurchaseCategory>()
+        for item in (category ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+            if item == "conseil" { categories.formUnion(PurchaseCategory.allCases.filter(\.isConsulting)); continue }
+            categories.formUnion(try list(item, "category", PurchaseCategory.self))
+        }
+        var ejs: Set<String>?
+        if let anomaly, !anomaly.isEmpty {
+            guard let kind = AnomalyKind(rawValue: anomaly) else { throw Abort(.badRequest, reason: "anomaly inconnu : \(anomaly)") }
+            guard try request.user.isAnalyst else {
+                throw Abort(.forbidden, reason: "le filtre par anomalie est réservé aux analystes")
+            }
+            ejs = Set(try await request.anomalies().filter { $0.anomaly.kind == kind && $0.dismissal == nil }
+                .flatMap(\.anomaly.ejs))
+        }
+        return EJFilter(supplierSiret: supplierSiret.nonEmpty, supplierName: supplierName.nonEmpty, programme: programme.nonEmpty,
+                        centreFinancier: centreFinancier.nonEmpty, groupeMarchandises: groupeMarchandises.nonEmpty,
+                        createdFrom: try date(createdFrom, "created_from"), createdTo: try date(createdTo, "created_to"),
+                        categories: categories, documentType: try list(documentType, "document_type", DocumentType.self).first,
+                        stages: Set(try list(stage, "stage", CircuitStage.self)), ejs: ejs)
+    }
+
+    func order() throws -> EJSort {
+        guard let sort, !sort.isEmpty else { return .byEJ }
+        guard let parsed = EJSort(sort) else {
+            throw Abort(.badRequest, reason: "sort inconnu : \(sort) (\(EJSort.Key.allCases.map(\.rawValue).joined(separator: ", ")), précédé de - pour l'ordre décroissant)")
+        }
+        return parsed
     }
 }
 

@@ -1,5 +1,6 @@
 import EclaireCore
 import Foundation
+import SQLKit
 import Storage
 import Vapor
 
@@ -9,11 +10,23 @@ struct AnomaliesController: RouteCollection {
         routes.get("anomalies", use: page)
         routes.post("anomalies", "ecarter", use: dismiss)
         routes.get("api", "v1", "anomalies", use: list)
+        routes.post("api", "v1", "anomalies", ":key", "dismiss", use: dismissByAPI)
+    }
+
+    /// The anomalies an analyst may see: the whole base's, or those of the EJs in reach of a confined token.
+    static func visible(_ request: Request) async throws -> [ListedAnomaly] {
+        let user = try request.user
+        guard user.isAnalyst else {
+            throw Abort(.forbidden, reason: "Les anomalies portent sur toute la base : elles sont réservées aux analystes (bureau budgétaire, administrateurs).")
+        }
+        guard !user.readsEverything else { return try await request.anomalies() }
+        let queries = ChorusQueries(sql: request.db as! any SQLDatabase)
+        return try await request.anomalies(involving: try await queries.ejNumbers(limit: Int.max, scope: EJScope(user)))
     }
 
     func store(_ request: Request) throws -> AnomalyStore {
-        guard try request.user.readsEverything else {
-            throw Abort(.forbidden, reason: "Les anomalies portent sur toute la base : elles sont réservées aux analystes (bureau budgétaire, administrateurs).")
+        guard try request.user.isAnalyst else {
+            throw Abort(.forbidden, reason: "Écarter une anomalie est réservé aux analystes (bureau budgétaire, administrateurs).")
         }
         return AnomalyStore(database: request.db, actor: try request.user.login)
     }
@@ -25,12 +38,12 @@ struct AnomaliesController: RouteCollection {
         enum CodingKeys: String, CodingKey { case kind, includeDismissed = "include_dismissed" }
     }
 
-    func list(request: Request) async throws -> [AnomalyJSON] {
+    func list(request: Request) async throws -> Response {
         let filter = try request.query.decode(Filter.self)
         if let kind = filter.kind, AnomalyKind(rawValue: kind) == nil { throw Abort(.badRequest, reason: "kind inconnu : \(kind)") }
-        return try await store(request).anomalies(asOf: .today)
+        return try await request.list(try await Self.visible(request)
             .filter { (filter.includeDismissed == true || $0.dismissal == nil) && (filter.kind == nil || $0.anomaly.kind.rawValue == filter.kind) }
-            .map(AnomalyJSON.init)
+            .map(AnomalyJSON.init), name: "anomalies")
     }
 
     struct KindCount: Encodable {
@@ -61,7 +74,7 @@ struct AnomaliesController: RouteCollection {
 
     func page(request: Request) async throws -> View {
         let kind = (try? request.query.get(String.self, at: "sorte")).flatMap(AnomalyKind.init(rawValue:))
-        let all = try await store(request).anomalies(asOf: .today)
+        let all = try await Self.visible(request)
         let open = all.filter { $0.dismissal == nil }
         let rows = all.filter { kind == nil || $0.anomaly.kind == kind }.map { item in
             Row(key: item.anomaly.key, label: item.anomaly.kind.label, ejs: item.anomaly.ejs, amount: item.anomaly.amount.french,
@@ -86,5 +99,23 @@ struct AnomaliesController: RouteCollection {
             throw Abort(.badRequest, reason: error.description)
         }
         return request.redirect(to: "/anomalies")
+    }
+
+    struct Reason: Content { var reason: String }
+
+    /// `POST /api/v1/anomalies/{key}/dismiss` with `{"reason": "…"}`: the anomaly as it now stands.
+    func dismissByAPI(request: Request) async throws -> AnomalyJSON {
+        let key = try request.parameters.require("key")
+        let reason = try request.content.decode(Reason.self).reason
+        guard try await Self.visible(request).contains(where: { $0.anomaly.key == key }) else {
+            throw Abort(.notFound, reason: "anomalie inconnue : \(key)")
+        }
+        do {
+            try await store(request).dismiss(key: key, reason: reason)
+        } catch let error as AnomalyError {
+            throw Abort(.badRequest, reason: error.description)
+        }
+        let dismissed = try await Self.visible(request).first { $0.anomaly.key == key }
+        return AnomalyJSON(dismissed!)
     }
 }

@@ -15,8 +15,8 @@ struct BudgetAPIController: RouteCollection {
         api.get("suggestions", use: suggestions)
     }
 
-    func products(request: Request) async throws -> [ProductDTO] {
-        try await BudgetContext(request).readableProducts().map(ProductDTO.init)
+    func products(request: Request) async throws -> Response {
+        try await request.list(try await BudgetContext(request).readableProducts().map(ProductDTO.init), name: "produits")
     }
 
     /// `?exercice=` (default: the latest exercice with budget data).
@@ -27,24 +27,24 @@ struct BudgetAPIController: RouteCollection {
                                                                      asOf: .today))
     }
 
-    func reconciliation(request: Request) async throws -> [ReconciledLineDTO] {
+    func reconciliation(request: Request) async throws -> Response {
         let context = try BudgetContext(request)
-        return try await context.queries.reconciliation(productID: try context.productID(request)).map(ReconciledLineDTO.init)
+        return try await request.list(try await context.queries.reconciliation(productID: try context.productID(request)).map(ReconciledLineDTO.init), name: "rapprochement")
     }
 
-    func consumptions(request: Request) async throws -> [ConsumptionDTO] {
+    func consumptions(request: Request) async throws -> Response {
         let context = try BudgetContext(request)
-        return try await context.store.consumptions(productID: try context.productID(request)).map(ConsumptionDTO.init)
+        return try await request.list(try await context.store.consumptions(productID: try context.productID(request)).map(ConsumptionDTO.init), name: "consommations")
     }
 
-    func forecast(request: Request) async throws -> [ForecastLineDTO] {
+    func forecast(request: Request) async throws -> Response {
         let context = try BudgetContext(request)
-        return try await context.store.forecast(productID: try context.productID(request)).map(ForecastLineDTO.init)
+        return try await request.list(try await context.store.forecast(productID: try context.productID(request)).map(ForecastLineDTO.init), name: "previsions")
     }
 
-    func audit(request: Request) async throws -> [AuditEntryDTO] {
+    func audit(request: Request) async throws -> Response {
         let context = try BudgetContext(request)
-        return try await context.store.audit(productID: try context.productID(request)).map(AuditEntryDTO.init)
+        return try await request.list(try await context.store.audit(productID: try context.productID(request)).map(AuditEntryDTO.init), name: "journal")
     }
 
     /// `?exercice=&programme=&sponsor=`.
@@ -56,9 +56,9 @@ struct BudgetAPIController: RouteCollection {
             programme: filter.programme.nonEmpty, sponsor: filter.sponsor.nonEmpty, readable: context.readable))
     }
 
-    func suggestions(request: Request) async throws -> [SuggestionDTO] {
+    func suggestions(request: Request) async throws -> Response {
         let context = try BudgetContext(request)
-        return try await context.queries.suggestions().filter { context.user.canRead(product: $0.productID) }
-            .map(SuggestionDTO.init)
+        return try await request.list(try await context.queries.suggestions().filter { context.user.canRead(product: $0.productID) }
+            .map(SuggestionDTO.init), name: "suggestions")
     }
 }

@@ -30,8 +30,7 @@ struct BudgetPagesController: RouteCollection {
         let id = try context.productID(request)
         let exercice = try await context.exercice(try request.query.get(Int?.self, at: "exercice"))
         let year = try await context.queries.productYear(id, exercice: exercice, asOf: .today)
-        let anomalies = try await AnomalyStore(database: request.db, actor: context.user.login)
-            .anomalies(ofEJs: year.linked.map(\.overview.ej), asOf: .today).filter { $0.dismissal == nil }
+        let anomalies = try await request.anomalies(involving: year.linked.map(\.overview.ej)).filter { $0.dismissal == nil }
         return try await request.view.render("product", ProductPage(
             year, exercices: try await context.exercices(including: exercice),
             audit: try await context.store.audit(productID: id), canEdit: context.user.canEdit(product: id),

@@ -18,7 +18,7 @@ struct DocumentsAPIController: RouteCollection {
         var offset: Int?
     }
 
-    func list(request: Request) async throws -> [DocumentSummaryJSON] {
+    func list(request: Request) async throws -> Response {
         guard try request.user.readsEverything else {
             throw Abort(.forbidden, reason: "la liste de toutes les pièces est réservée aux analystes ; les pièces d'un EJ sont dans /api/v1/ejs/{ej}")
         }
@@ -31,8 +31,17 @@ struct DocumentsAPIController: RouteCollection {
             status = parsed
         }
         let limit = min(max(query.limit ?? 100, 1), 1000)
-        return try await request.documents.documents(status: status, limit: limit, offset: max(query.offset ?? 0, 0))
-            .map(DocumentSummaryJSON.init)
+        let store = try request.documents
+        let format = try BulkFormat.requested(request)
+        guard format == .json else {
+            return BulkExport.response(format, name: "pieces") { [status] cursor in
+                let offset = Int(cursor ?? "0") ?? 0
+                let page = try await store.documents(status: status, limit: 1000, offset: offset).map(DocumentSummaryJSON.init)
+                return (page, page.count == 1000 ? String(offset + 1000) : nil)
+            }
+        }
+        return try await store.documents(status: status, limit: limit, offset: max(query.offset ?? 0, 0))
+            .map(DocumentSummaryJSON.init).encodeResponse(for: request)
     }
 
     struct Summary: Content {

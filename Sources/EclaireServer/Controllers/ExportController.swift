@@ -46,10 +46,7 @@ struct ExportController: RouteCollection {
             }
             table = ExportTables.ejs(overviews)
         case "anomalies":
-            guard context.user.readsEverything else {
-                throw Abort(.forbidden, reason: "Les anomalies sont réservées aux analystes (bureau budgétaire, administrateurs).")
-            }
-            table = ExportTables.anomalies(try await AnomalyStore(database: request.db, actor: context.user.login).anomalies(asOf: .today))
+            table = ExportTables.anomalies(try await AnomaliesController.visible(request))
         case "pieces":
             guard context.user.readsEverything else {
                 throw Abort(.forbidden, reason: "La liste des pièces est réservée aux analystes (bureau budgétaire, administrateurs).")

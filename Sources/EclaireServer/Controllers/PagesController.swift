@@ -40,8 +40,7 @@ struct PagesController: RouteCollection {
         var product: Product?
         if let id = try await store.productID(ofEJ: ej) { product = try await store.product(id) }
         let documents = try await request.documents.fields(ofEJ: ej)
-        let anomalies = try await AnomalyStore(database: request.db, actor: try request.user.login)
-            .anomalies(ofEJ: ej, asOf: .today).filter { $0.dismissal == nil }
+        let anomalies = try await request.anomalies(involving: [ej]).filter { $0.dismissal == nil }
         let canAttach = try request.user.canEditDocuments(ejLinkedTo: product?.id)
         return try await request.view.render("ej", EJPage(detail, product: product, asOf: .today,
                                                           documents: EJDocumentsView(documents, canAttach: canAttach),
@@ -64,7 +63,10 @@ enum EJAccess {
         let user = try request.user
         guard !user.readsEverything else { return }
         let product = try await BudgetStore(database: request.db, actor: user.login).productID(ofEJ: ej)
-        guard EJScope(user).contains(linkedTo: product) else {
+        let scope = EJScope(user)
+        guard scope.contains(linkedTo: product) else { throw Abort(.notFound, reason: unknown) }
+        if !scope.programmes.isEmpty,
+           try await ChorusQueries(sql: request.db as! any SQLDatabase).ejCount(scope: scope, filter: EJFilter(ej: ej)) == 0 {
             throw Abort(.notFound, reason: unknown)
         }
     }

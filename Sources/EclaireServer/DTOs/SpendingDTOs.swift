@@ -47,6 +47,13 @@ public struct EJSummaryDTO: Content, Equatable {
         case groupeMarchandises = "groupe_marchandises", lineCount = "line_count"
     }
 
+    /// The columns of the list's CSV and XLSX exports.
+    static let columns: [BulkColumn] = [
+        .text("ej"), .text("supplier_siret"), .text("supplier_name"), .money("ae"), .money("cp"), .money("reste_a_payer"),
+        .text("programme"), .text("centre_financier"), .text("domaine_fonctionnel"), .text("groupe_marchandises"),
+        .text("line_count"), .text("stage"),
+    ]
+
     /// Every key is written, `null` when unknown: reusers rely on a stable shape.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)

@@ -29,12 +29,35 @@ public struct AnomalyStore: Sendable {
 
     /// The anomalies of the whole base (or of some EJs), newest rules' order: by kind, then amount at stake.
     public func anomalies(asOf today: LocalDate, ejs: [String]? = nil) async throws -> [ListedAnomaly] {
-        let found = AnomalyRules.all(try await inputs(ejs: nil), asOf: today)
-            .filter { anomaly in ejs.map { wanted in anomaly.ejs.contains(where: wanted.contains) } ?? true }
+        try await listed(try await found(asOf: today), ejs: ejs)
+    }
+
+    /// What the rules find on the whole base, by kind then amount at stake; the same for the same `version()`
+    /// and day, so that a server may keep it.
+    public func found(asOf today: LocalDate) async throws -> [Anomaly] {
+        AnomalyRules.all(try await inputs(ejs: nil), asOf: today)
             .sorted { (AnomalyKind.allCases.firstIndex(of: $0.kind)!, -$0.amount.cents, $0.key)
                 < (AnomalyKind.allCases.firstIndex(of: $1.kind)!, -$1.amount.cents, $1.key) }
+    }
+
+    /// `found` anomalies involving some of `ejs` (all when nil), with the analysts' dismissals.
+    public func listed(_ found: [Anomaly], ejs: [String]? = nil) async throws -> [ListedAnomaly] {
+        let wanted = ejs.map(Set.init)
         let dismissals = try await self.dismissals()
-        return found.map { ListedAnomaly(anomaly: $0, dismissal: dismissals[$0.key]) }
+        return found.filter { anomaly in wanted.map { anomaly.ejs.contains(where: $0.contains) } ?? true }
+            .map { ListedAnomaly(anomaly: $0, dismissal: dismissals[$0.key]) }
+    }
+
+    /// Changes whenever what the rules read changes: an import, a document read, attached or corrected.
+    public func version() async throws -> String {
+        let row = try await sql.raw("""
+            SELECT (SELECT MAX(id) FROM import_files) AS imports, (SELECT COUNT(*) FROM ej_documents) AS links,
+                   (SELECT MAX(extracted_at) FROM documents) AS extracted, (SELECT MAX(corrected_at) FROM document_fields) AS corrected,
+                   (SELECT COUNT(*) FROM document_fields) AS fields
+            """).first()!
+        return [try row.decode(column: "imports", as: Int?.self).map(String.init), String(try row.decode(column: "links", as: Int.self)),
+                try row.decode(column: "extracted", as: String?.self), try row.decode(column: "corrected", as: String?.self),
+                String(try row.decode(column: "fields", as: Int.self))].map { $0 ?? "-" }.joined(separator: "|")
     }
 
     /// The anomalies one EJ shows by itself (the rules comparing it with other EJs run on the whole base only).

@@ -12,5 +12,6 @@ public enum StorageMigrations {
         M007_CreateDocuments(),
         M008_CreateSupplierReference(),
         M009_CreateAnomalyDismissals(),
+        M010_CreateAPITokens(),
     ]
 }

@@ -1,0 +1,160 @@
+import DemoData
+import EclaireCore
+import EclaireServer
+import Foundation
+import Storage
+import Testing
+import VaporTesting
+
+@Suite("API tokens: created by an administrator, scoped, confined, rate-limited, every call logged")
+struct APITokenTests {
+    static func call(_ app: Application, _ path: String, token: String, method: HTTPMethod = .GET, json: String? = nil,
+                     _ check: (TestingHTTPResponse) async throws -> Void) async throws {
+        var headers = HTTPHeaders()
+        headers.bearerAuthorization = BearerAuthorization(token: token)
+        if json != nil { headers.contentType = .json }
+        try await app.testing().test(method, path, headers: headers, body: json.map { ByteBuffer(string: $0) }) { response in
+            try await check(response)
+        }
+    }
+
+    static func items(_ response: TestingHTTPResponse) throws -> [[String: Any]] {
+        let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+        return json["items"] as! [[String: Any]]
+    }
+
+    @Test func anAdministratorCreatesAScopedTokenThatScriptsUse() async throws {
+        try await DemoApp.with(ledger: DemoLedger(orderCount: 24)) { app, location in
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            var secret = ""
+            try await admin.post("/admin/jetons", form: ["name": "Observatoire des achats", "scopes[]": "read_spending",
+                                                         "rate": "600", "csrf": admin.csrf]) { response in
+                #expect(response.status == .ok)
+                let page = response.body.string
+                secret = String(page[page.range(of: "<code class=\"secret\">")!.upperBound...].prefix { $0 != "<" })
+            }
+            #expect(secret.hasPrefix("ecl_") && secret.count > 40)
+            try await Self.call(app, "/api/v1/ejs?limit=500", token: secret) { response in
+                #expect(response.status == .ok)
+                let items = try Self.items(response)
+                #expect(items.count == 24)
+                #expect(response.headers.first(name: "X-RateLimit-Limit") == "600")
+            }
+            // Scopes: reading spending does not open documents, budgets or corrections.
+            for path in ["/api/v1/documents", "/api/v1/products", "/api/v1/portfolio"] {
+                try await Self.call(app, path, token: secret) { response in
+                    #expect(response.status == .forbidden, "\(path)")
+                    #expect(response.body.string.contains("read_"))
+                }
+            }
+            try await Self.call(app, "/api/v1/documents/1/fields/object", token: secret, method: .PUT,
+                                json: #"{"value": "x"}"#) { response in
+                #expect(response.status == .forbidden)
+            }
+            // A token opens the API only, never the pages.
+            try await Self.call(app, "/produits", token: secret) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await Self.call(app, "/api/v1/ejs", token: secret + "x") { response in
+                #expect(response.status == .unauthorized)
+            }
+            // Every call is in the log, with its answer; the page shows it to administrators.
+            try await StorageContainer.using(location) { storage in
+                let calls = try await APITokenStore(database: storage.database).calls(limit: 20)
+                #expect(calls.contains { $0.path == "/api/v1/ejs" && $0.status == 200 && $0.caller?.contains("Observatoire") == true })
+                #expect(calls.contains { $0.path == "/api/v1/documents" && $0.status == 403 })
+                #expect(calls.contains { $0.status == 401 && $0.caller == nil })
+                let token = try #require(try await APITokenStore(database: storage.database).tokens().first)
+                #expect(token.createdBy == "admin" && token.lastUsedAt != nil)
+            }
+            try await admin.get("/admin/jetons") { response in
+                #expect(response.body.string.contains("/api/v1/documents"))
+                #expect(!response.body.string.contains(secret))
+            }
+            // Revoked: refused at once.
+            try await admin.post("/admin/jetons/1/revoquer", form: ["csrf": admin.csrf]) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await Self.call(app, "/api/v1/ejs", token: secret) { response in
+                #expect(response.status == .unauthorized)
+            }
+            var budget = try await Visitor.signedIn(app, as: "budget")
+            try await budget.get("/admin/jetons") { response in
+                #expect(response.status == .forbidden)
+            }
+        }
+    }
+
+    @Test func confinedTokensAndTheRateLimit() async throws {
+        let ledger = DemoLedger(orderCount: 24)
+        try await DemoApp.with(ledger: ledger) { app, location in
+            let programme = ledger.orders[0].programme.code
+            let (product, confined, limited) = try await StorageContainer.using(location) { storage in
+                let store = APITokenStore(database: storage.database)
+                let product = try #require(try await BudgetStore(database: storage.database, actor: "t").products().first)
+                let confined = try await Credentials.createAPIToken(
+                    in: store, name: "programme", scopes: [.readSpending], productIDs: [], programmes: [programme],
+                    ratePerMinute: 600, createdBy: "test")
+                let limited = try await Credentials.createAPIToken(
+                    in: store, name: "produit", scopes: [.readSpending, .readBudgets], productIDs: [product.id],
+                    programmes: [], ratePerMinute: 3, createdBy: "test")
+                return (product, confined.secret, limited.secret)
+            }
+            try await Self.call(app, "/api/v1/ejs?limit=500", token: confined) { response in
+                let ejs = try Self.items(response).map { $0["ej"] as! String }
+                #expect(ejs == ledger.orders.filter { $0.programme.code == programme }.map(\.ej))
+            }
+            let outside = try #require(ledger.orders.first { $0.programme.code != programme })
+            try await Self.call(app, "/api/v1/ejs/\(outside.ej)", token: confined) { response in
+                #expect(response.status == .notFound)
+            }
+            try await Self.call(app, "/api/v1/stats", token: confined) { response in
+                #expect(response.status == .forbidden)
+            }
+            // Confined to a product: its EJs only (not those of no product), and three calls a minute.
+            let linked = try await StorageContainer.using(location) { storage in
+                try await BudgetStore(database: storage.database, actor: "t").links(ejs: ledger.orders.map(\.ej))
+                    .filter { $0.productID == product.id }.map(\.ej).sorted()
+            }
+            try await Self.call(app, "/api/v1/ejs?limit=500", token: limited) { response in
+                let ejs = try Self.items(response).map { $0["ej"] as! String }
+                #expect(ejs == linked)
+                #expect(response.headers.first(name: "X-RateLimit-Remaining") == "2")
+            }
+            try await Self.call(app, "/api/v1/products/\(product.id)", token: limited) { response in
+                #expect(response.status == .ok)
+            }
+            try await Self.call(app, "/api/v1/products", token: limited) { response in
+                #expect(response.status == .ok)
+            }
+            try await Self.call(app, "/api/v1/ejs", token: limited) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(Int(response.headers.first(name: .retryAfter) ?? "") ?? 0 >= 1)
+            }
+        }
+    }
+
+    /// Every described operation needs a scope that a token can hold, and the table gives the expected one.
+    @Test func everyOperationOfTheAPINeedsAScope() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/EclaireServer/Resources/openapi.json")
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
+        var seen = Set<APIScope>()
+        for (path, operations) in document["paths"] as! [String: [String: Any]] where path != "/api/v1/openapi.json" {
+            for method in operations.keys {
+                let concrete = path.replacingOccurrences(of: "{ej}", with: "2103105755")
+                    .replacingOccurrences(of: "{id}", with: "3").replacingOccurrences(of: "{key}", with: "object")
+                let scope = APIScope.required(method: method.uppercased(), path: concrete)
+                #expect(scope != nil, "\(method) \(path)")
+                if let scope { seen.insert(scope) }
+                if method == "get" && path.hasPrefix("/api/v1/documents") { #expect(scope == .readDocuments) }
+                if method == "get" && path.hasPrefix("/api/v1/products") { #expect(scope == .readBudgets) }
+                if method == "get" && path.hasPrefix("/api/v1/ejs") { #expect(scope == .readSpending) }
+            }
+        }
+        #expect(seen == Set(APIScope.allCases))
+        #expect(APIScope.required(method: "DELETE", path: "/api/v1/ejs/1") == nil)
+        #expect(APIScope.required(method: "POST", path: "/api/v1/ejs") == nil)
+        #expect(APIScope.required(method: "PUT", path: "/api/v1/documents/3/fields/object") == .writeCorrections)
+    }
+}
