@@ -2,7 +2,7 @@
 # The whole test suite, on SQLite and on a real PostgreSQL that this script installs, starts and stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-system-packages.sh postgresql
+scripts/install-system-packages.sh postgresql curl
 url=$(scripts/postgres.sh start)
 trap 'scripts/postgres.sh stop' EXIT
 export ECLAIRE_TEST_POSTGRES_URL="$url" ECLAIRE_REQUIRE_POSTGRES=1
@@ -11,3 +11,5 @@ export OMP_THREAD_LIMIT=1
 swift build --build-tests
 swift test --skip-build "$@"
 scripts/contract-test.sh
+# The running server against its OpenAPI description (schemathesis), on the demo.
+scripts/api-conformance.sh

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EclaireCore
 import ChorusImport
 import Foundation
 import Storage
@@ -26,6 +27,9 @@ public enum EclaireCommandLine {
             FileHandle.standardError.write(Data("eclaire : \(error.description)\n".utf8))
             exit(1)
         } catch let error as StorageError {
+            FileHandle.standardError.write(Data("eclaire : \(error.description)\n".utf8))
+            exit(1)
+        } catch let error as FieldValueError {
             FileHandle.standardError.write(Data("eclaire : \(error.description)\n".utf8))
             exit(1)
         } catch {

@@ -41,6 +41,8 @@ extension FrenchErrorMiddleware {
             }
         }
         if let split = error as? ConsumptionSplit.Failure { return (.badRequest, split.description) }
+        if let value = error as? FieldValueError { return (.badRequest, value.description) }
+        if let token = error as? APITokenError { return (.badRequest, token.description) }
         return (.internalServerError, "Erreur interne du serveur")
     }
 }

@@ -94,4 +94,27 @@ struct EJQueryTests {
             }
         }
     }
+
+    @Test(arguments: Backend.available)
+    func coverageCountsEveryEJOnceUnderItsProgramme(backend: Backend) async throws {
+        try await Self.withDemo(backend) { storage, _, overviews in
+            let documents = DocumentStore(database: storage.database, files: DocumentFileStore(
+                root: FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)")), actor: "t")
+            let ej = overviews[0].ej
+            _ = try await documents.attach(ej: ej, file: URL(fileURLWithPath: Fixtures.path("documents/lettre.odt")))
+            let job = try #require(try await documents.claim(worker: "w"))
+            try await documents.complete(job, with: ExtractionRecord(textMethod: "office", pages: [], fields: [
+                ExtractedField(key: .object, value: "Audit de sécurité", confidence: 0.8, source: nil),
+                ExtractedField(key: .supplierName, value: "ACME", confidence: 0.8, source: nil),
+                ExtractedField(key: .buyer, value: "DINUM", confidence: 0.8, source: nil),
+            ], invalidIDs: []))
+            let coverage = try await documents.coverageByProgramme()
+            #expect(coverage.reduce(0) { $0 + $1.ejCount } == overviews.count)
+            #expect(coverage.reduce(0) { $0 + $1.documentedEJs } == 1 && coverage.reduce(0) { $0 + $1.completeEJs } == 1)
+            let programme = overviews[0].imputation.programme.map { String($0.drop { $0 == "0" }) }
+            let row = try #require(coverage.first { $0.completeEJs == 1 })
+            #expect(row.programme == programme)
+            #expect(row.ejCount == overviews.filter { $0.imputation.programme == overviews[0].imputation.programme }.count)
+        }
+    }
 }

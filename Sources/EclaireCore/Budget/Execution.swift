@@ -121,8 +121,8 @@ public enum BudgetExecution {
         for ej in year.linked {
             alerts += circuitAlerts(ej, asOf: today)
         }
-        let yearEnds = LocalDate(year: year.exercice, month: yearEndWarningMonth, day: 1)!
-        if today >= yearEnds, year.forecastAE > engaged {
+        if let yearEnds = LocalDate(year: year.exercice, month: yearEndWarningMonth, day: 1), today >= yearEnds,
+           year.forecastAE > engaged {
             let left = year.forecastAE - engaged
             alerts.append(BudgetAlert(kind: .aeNotEngaged, ej: nil, amount: left,
                                       message: "\(left.french) d'AE prévues ne sont pas engagées : l'exercice \(year.exercice) se termine, engager avant la fin de gestion ou reporter au prévisionnel suivant."))

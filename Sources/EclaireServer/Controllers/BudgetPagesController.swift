@@ -90,7 +90,10 @@ struct BudgetContext {
 
     /// The exercice asked for, else the latest one with budget data up to this year, else this year.
     func exercice(_ asked: Int?) async throws -> Int {
-        if let asked { return asked }
+        if let asked {
+            guard (1900...2999).contains(asked) else { throw Abort(.badRequest, reason: "exercice invalide : \(asked)") }
+            return asked
+        }
         let thisYear = LocalDate.today.year
         return try await queries.exercices().last { $0 <= thisYear } ?? thisYear
     }

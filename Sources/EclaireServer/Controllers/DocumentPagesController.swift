@@ -32,7 +32,8 @@ struct DocumentPagesController: RouteCollection {
 
     /// The document, if the caller may read one of its EJs (else the same 404 as an unknown document).
     static func readable(_ request: Request) async throws -> (StoredDocument, canEdit: Bool) {
-        let id = try request.parameters.require("id", as: Int.self)
+        let text = try request.parameters.require("id")
+        guard let id = Int(text) else { throw Abort(.notFound, reason: "Aucune pièce n° \(text).") }
         let unknown = Abort(.notFound, reason: "Aucune pièce n° \(id).")
         guard let document = try? await request.documents.document(id) else { throw unknown }
         let user = try request.user
@@ -130,7 +131,14 @@ struct DocumentUploadController: RouteCollection {
         guard try request.user.canEditDocuments(ejLinkedTo: product) else {
             throw Abort(.forbidden, reason: "Vous pouvez lire cet EJ mais pas y joindre de pièce.")
         }
-        let upload = try request.content.decode(Upload.self)
+        let upload: Upload
+        do {
+            upload = try request.content.decode(Upload.self)
+        } catch let error as any AbortError where error.status == .unsupportedMediaType {
+            throw error
+        } catch {
+            throw Abort(.badRequest, reason: "Formulaire illisible : le fichier est attendu dans le champ « fichier » d'un envoi multipart/form-data.")
+        }
         if let expected = request.caller?.csrfToken, request.headers.first(name: "X-CSRF-Token") ?? upload.csrf != expected {
             throw Abort(.forbidden, reason: "jeton de sécurité du formulaire absent ou périmé : rechargez la page")
         }

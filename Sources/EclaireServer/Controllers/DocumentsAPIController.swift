@@ -8,6 +8,7 @@ struct DocumentsAPIController: RouteCollection {
         let api = routes.grouped("api", "v1", "documents")
         api.get(use: list)
         api.get("summary", use: summary)
+        api.get("coverage", use: coverage)
         api.get(":id", use: show)
         api.put(":id", "fields", ":key", use: correct)
     }
@@ -64,6 +65,41 @@ struct DocumentsAPIController: RouteCollection {
         let (ejs, complete) = try await store.completeness()
         return Summary(counts: Dictionary(uniqueKeysWithValues: DocumentStatus.allCases.map { ($0.rawValue, counts[$0]) }),
                        total: counts.total, ejsWithDocuments: ejs, completeEjs: complete)
+    }
+
+    struct Coverage: Content {
+        let programme: String?
+        let ejs: Int
+        let ejsWithDocuments: Int
+        let completeEjs: Int
+        /// complete_ejs / ejs, 0 to 1.
+        let share: Double
+
+        enum CodingKeys: String, CodingKey {
+            case programme, ejs, share, ejsWithDocuments = "ejs_with_documents", completeEjs = "complete_ejs"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(programme, forKey: .programme)
+            try container.encode(ejs, forKey: .ejs)
+            try container.encode(ejsWithDocuments, forKey: .ejsWithDocuments)
+            try container.encode(completeEjs, forKey: .completeEjs)
+            try container.encode(share, forKey: .share)
+        }
+    }
+
+    /// Per programme (each belongs to one ministry): the share of EJs whose documents give object, supplier and
+    /// beneficiary.
+    func coverage(request: Request) async throws -> Response {
+        guard try request.user.readsEverything else {
+            throw Abort(.forbidden, reason: "réservé aux analystes (bureau budgétaire, administrateurs)")
+        }
+        let rows = try await request.documents.coverageByProgramme().map { row in
+            Coverage(programme: row.programme, ejs: row.ejCount, ejsWithDocuments: row.documentedEJs, completeEjs: row.completeEJs,
+                     share: row.ejCount == 0 ? 0 : (Double(row.completeEJs) / Double(row.ejCount) * 1000).rounded() / 1000)
+        }
+        return try await request.list(rows, name: "couverture")
     }
 
     func show(request: Request) async throws -> DocumentDetailJSON {

@@ -99,6 +99,16 @@ public struct DocumentDetailJSON: Content {
         self.fields = fields.map(FieldJSON.init)
     }
 
+    enum CodingKeys: String, CodingKey { case document, extraction, fields }
+
+    /// `extraction` is written as null before the document is read: reusers rely on a stable shape.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(document, forKey: .document)
+        try container.encode(extraction, forKey: .extraction)
+        try container.encode(fields, forKey: .fields)
+    }
+
     public init(from decoder: Decoder) throws { throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "output only")) }
 }
 

@@ -8,7 +8,7 @@ import SQLKit
 extension DocumentStore {
     public func correct(documentID: Int, key: EclaireCore.FieldKey, value: String) async throws {
         let document = try await document(documentID)
-        let value = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = try key.canonical(value)
         let before = try await fields(of: documentID).first { $0.field.key == key }
         let actor = actor
         try await database.transaction { transaction in

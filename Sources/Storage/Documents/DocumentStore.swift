@@ -188,17 +188,37 @@ extension DocumentStore {
     /// State measures this work by.
     public func completeness() async throws -> (ejs: Int, complete: Int) {
         let row = try await sql.raw("""
-            SELECT COUNT(*) AS ejs,
-                   COALESCE(SUM(CASE WHEN has_object > 0 AND has_supplier > 0 AND has_buyer > 0 THEN 1 ELSE 0 END), 0) AS complete
-            FROM (SELECT l.ej,
-                         SUM(CASE WHEN f.key = 'object' THEN 1 ELSE 0 END) AS has_object,
-                         SUM(CASE WHEN f.key IN ('supplier.name', 'supplier.siret') THEN 1 ELSE 0 END) AS has_supplier,
-                         SUM(CASE WHEN f.key = 'buyer.administration' THEN 1 ELSE 0 END) AS has_buyer
-                  FROM ej_documents l LEFT JOIN document_fields f ON f.document_id = l.document_id
-                  GROUP BY l.ej) t
+            SELECT COUNT(*) AS ejs, COALESCE(SUM(complete), 0) AS complete FROM (\(unsafeRaw: Self.completenessByEJ)) t
             """).first()
         guard let row else { return (0, 0) }
         return (try row.decode(column: "ejs", as: Int.self), try row.decode(column: "complete", as: Int.self))
+    }
+
+    /// Each EJ with documents, and 1 when they give its object, supplier and beneficiary (else 0).
+    static let completenessByEJ = """
+        SELECT l.ej, CASE WHEN SUM(CASE WHEN f.key = 'object' THEN 1 ELSE 0 END) > 0
+                           AND SUM(CASE WHEN f.key IN ('supplier.name', 'supplier.siret') THEN 1 ELSE 0 END) > 0
+                           AND SUM(CASE WHEN f.key = 'buyer.administration' THEN 1 ELSE 0 END) > 0 THEN 1 ELSE 0 END AS complete
+        FROM ej_documents l LEFT JOIN document_fields f ON f.document_id = l.document_id
+        GROUP BY l.ej
+        """
+
+    /// The same per programme (read from the EJ lines, or from the centre financier's first segment), over every
+    /// EJ of the base: the State measures the work by this share, ministry by ministry.
+    public func coverageByProgramme() async throws -> [ProgrammeCoverage] {
+        try await sql.raw("""
+            SELECT e.programme, COUNT(*) AS ejs, SUM(CASE WHEN d.ej IS NULL THEN 0 ELSE 1 END) AS documented,
+                   COALESCE(SUM(d.complete), 0) AS complete
+            FROM (SELECT ej, LTRIM(COALESCE(MAX(programme), MAX(SUBSTR(centre_financier, 1, 4))), '0') AS programme
+                  FROM ej_lines GROUP BY ej) e
+            LEFT JOIN (\(unsafeRaw: Self.completenessByEJ)) d ON d.ej = e.ej
+            GROUP BY e.programme ORDER BY e.programme
+            """).all().map { row in
+            ProgrammeCoverage(programme: try row.decode(column: "programme", as: String?.self),
+                              ejCount: try row.decode(column: "ejs", as: Int.self),
+                              documentedEJs: try row.decode(column: "documented", as: Int.self),
+                              completeEJs: try row.decode(column: "complete", as: Int.self))
+        }
     }
 
     /// The type and supplier of each listed document, in one query.
@@ -212,4 +232,12 @@ extension DocumentStore {
         }
         return result
     }
+}
+
+/// How many EJs of a programme have documents, and how many have all three facts (object, supplier, beneficiary).
+public struct ProgrammeCoverage: Sendable, Equatable {
+    public let programme: String?
+    public let ejCount: Int
+    public let documentedEJs: Int
+    public let completeEJs: Int
 }
