@@ -45,7 +45,10 @@ public enum DemoFiles {
 
     public static func aeLine(_ order: DemoLedger.Order, poste: Int, amount: Money) -> String {
         let p = order.programme
-        let action = "\(order.domaineProgramme ?? p.code)-0\(1 + poste % 3)"
+        // Actions the programme has in the finance bill, as real exports show them.
+        let programme = order.domaineProgramme ?? p.code
+        let actions = StatePrograms.program(programme)?.actions.sorted() ?? ["01", "02", "03"]
+        let action = "\(programme)-\(actions[poste % min(3, actions.count)])"
         return [
             String(p.code.dropFirst()), action, "BG00/\(p.bop)0075", "BG00/\(p.code)0101\(poste)", order.ej,
             bo(order.created), String(poste), bo(order.created), order.supplier.tiers, order.supplier.name,

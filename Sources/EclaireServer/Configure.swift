@@ -26,6 +26,7 @@ public enum EclaireApp {
         app.statsCache = StatsCache()
         app.anomalyCache = AnomalyCache()
         app.documentFiles = documents ?? DocumentFileStore.resolve(option: nil, database: database)
+        ContentConfiguration.global.use(decoder: GuardedFormDataDecoder(), for: .formData)
         app.middleware = Middlewares()
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(FrenchErrorMiddleware(environment: app.environment))

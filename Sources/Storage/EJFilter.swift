@@ -13,6 +13,8 @@ public struct EJFilter: Sendable, Equatable {
     public var programme: String?
     /// A centre financier or its beginning (`0129-DNUM`).
     public var centreFinancier: String?
+    /// Any of these programmes (a ministry's).
+    public var programmes: Set<String>?
     public var groupeMarchandises: String?
     public var createdFrom: LocalDate?
     public var createdTo: LocalDate?
@@ -23,7 +25,7 @@ public struct EJFilter: Sendable, Equatable {
     public var ejs: Set<String>?
 
     public init(ej: String? = nil, supplierSiret: String? = nil, supplierName: String? = nil, programme: String? = nil,
-                centreFinancier: String? = nil, groupeMarchandises: String? = nil, createdFrom: LocalDate? = nil,
+                centreFinancier: String? = nil, programmes: Set<String>? = nil, groupeMarchandises: String? = nil, createdFrom: LocalDate? = nil,
                 createdTo: LocalDate? = nil, categories: Set<PurchaseCategory> = [], documentType: DocumentType? = nil,
                 stages: Set<CircuitStage> = [], ejs: Set<String>? = nil) {
         self.ej = ej
@@ -31,6 +33,7 @@ public struct EJFilter: Sendable, Equatable {
         self.supplierName = supplierName
         self.programme = programme
         self.centreFinancier = centreFinancier
+        self.programmes = programmes
         self.groupeMarchandises = groupeMarchandises
         self.createdFrom = createdFrom
         self.createdTo = createdTo
@@ -47,6 +50,9 @@ public struct EJFilter: Sendable, Equatable {
             query.where(SQLFunction("LOWER", args: SQLColumn("supplier_name")), .like, SQLBind("%\(supplierName.lowercased())%"))
         }
         if let programme { Self.matchProgrammes([programme], in: query) }
+        if let programmes {
+            if programmes.isEmpty { query.where(SQLLiteral.boolean(false)) } else { Self.matchProgrammes(programmes, in: query) }
+        }
         if let centreFinancier { query.where("centre_financier", .like, centreFinancier + "%") }
         if let groupeMarchandises { query.where("groupe_marchandises", .equal, groupeMarchandises) }
         if let createdFrom { query.where("date_creation", .greaterThanOrEqual, createdFrom.iso) }

@@ -11,11 +11,11 @@ struct AnomalyRulesTests {
     static func date(_ text: String) -> LocalDate { LocalDate.parse(text)! }
 
     static func order(_ ej: String, ttc: Int64, on day: String, supplier: SupplierRef = acme, group: String = "36.02.03",
-                      cf: String = "0129-DNUM-C001", df: String = "0129-01", activity: String? = nil,
+                      cf: String = "0129-DNUM-C001", df: String = "0129-01", activity: String? = nil, account: String? = nil,
                       documents: [AnomalyInput.Document] = [], payments: [PaymentFacts] = [],
                       servicesFaits: [ServiceFaitFacts] = []) -> AnomalyInput {
         let imputation = Imputation(centreFinancier: cf, domaineFonctionnel: df, referentielProgrammation: activity,
-                                    groupeMarchandises: group)
+                                    compteGeneral: account, groupeMarchandises: group)
         return AnomalyInput(ej: ej, lines: [EJLineFacts(ej: ej, poste: 1, supplier: supplier, imputation: imputation,
                                                         dateCreation: date(day))],
                             engaged: euros(ttc), servicesFaits: servicesFaits, payments: payments, documents: documents)
@@ -142,5 +142,49 @@ struct ImputationWithoutCentreFinancierTests {
                                dateCreation: LocalDate(year: 2025, month: 3, day: 1))
         let found = AnomalyRules.imputationProgramme(AnomalyInput(ej: "1300000091", lines: [line], engaged: Money(cents: 100)))
         #expect(found.count == 1 && found[0].explanation.contains("programme 0216") && found[0].explanation.contains("0129"))
+    }
+
+    @Test func anActionTheProgrammeDoesNotHave() {
+        // Programme 129 has actions 01, 02, 03, 10, 11, 13, 15, 16, 17 in the PLF 2025.
+        let found = AnomalyRules.imputationProgramme(AnomalyRulesTests.order("1300000101", ttc: 1_000, on: "10/01/2025", df: "0129-04"))
+        #expect(found.count == 1 && found[0].explanation.contains("action 04"))
+        #expect(AnomalyRules.imputationProgramme(AnomalyRulesTests.order("1300000102", ttc: 1_000, on: "10/01/2025", df: "0129-03-01")).isEmpty)
+        // A programme the finance bill does not know is not judged on its actions.
+        #expect(AnomalyRules.imputationProgramme(AnomalyRulesTests.order("1300000103", ttc: 1_000, on: "10/01/2025", cf: "0999-X", df: "0999-42")).isEmpty)
+        #expect(StatePrograms.program("129")?.ministry == "Services du Premier ministre")
+        #expect(StatePrograms.action(ofDomaineFonctionnel: "0216-10-04") == "10")
+    }
+
+    @Test func aPurchaseImputedToPersonnelOrInterventionCharges() {
+        let facture = AnomalyRulesTests.document(1, .facture, [.amountTTC: "1000.00"])
+        let found = AnomalyRules.imputationProgramme(AnomalyRulesTests.order("1300000111", ttc: 1_000, on: "10/01/2025", account: "6541100000",
+                                                                documents: [facture]))
+        #expect(found.count == 1 && found[0].explanation.contains("charges d'intervention"))
+        #expect(AnomalyRules.imputationProgramme(AnomalyRulesTests.order("1300000112", ttc: 1_000, on: "10/01/2025", account: "6411000000",
+                                                           documents: [facture])).count == 1)
+        // A service account, or no purchase document (a subsidy's agreement), stays silent.
+        #expect(AnomalyRules.imputationProgramme(AnomalyRulesTests.order("1300000113", ttc: 1_000, on: "10/01/2025", account: "6113100000",
+                                                           documents: [facture])).isEmpty)
+        let convention = AnomalyRulesTests.document(2, .autre, [.object: "Convention de subvention"])
+        #expect(AnomalyRules.imputationProgramme(AnomalyRulesTests.order("1300000114", ttc: 1_000, on: "10/01/2025", account: "6541100000",
+                                                           documents: [convention])).isEmpty)
+    }
+
+    @Test func worksHaveTheirOwnThreshold() {
+        // 90 000 TTC → 75 000 HT in 2025: over the 40 000 of supplies and services, under the 100 000 of works.
+        let roof = AnomalyRulesTests.document(1, .devis, [.object: "Travaux de rénovation de la toiture du bâtiment B"])
+        #expect(AnomalyRules.horsMarche(AnomalyRulesTests.order("1300000121", ttc: 90_000, on: "10/01/2025", documents: [roof])).isEmpty)
+        let cpv = AnomalyRulesTests.document(2, .facture, [.cpv: "45261000"])
+        #expect(AnomalyRules.horsMarche(AnomalyRulesTests.order("1300000122", ttc: 90_000, on: "10/01/2025", documents: [cpv])).isEmpty)
+        // Studies about works are services; so is everything else.
+        let study = AnomalyRulesTests.document(3, .devis, [.object: "Travaux d'études préalables à la rénovation"])
+        #expect(AnomalyRules.horsMarche(AnomalyRulesTests.order("1300000123", ttc: 90_000, on: "10/01/2025", documents: [study])).count == 1)
+        let found = AnomalyRules.horsMarche(AnomalyRulesTests.order("1300000124", ttc: 150_000, on: "10/01/2025", documents: [roof]))
+        #expect(found.count == 1 && found[0].explanation.contains("travaux"))
+        // Split works orders are judged against the works threshold only when every order is works.
+        let works = ["1300000125", "1300000126", "1300000127"].enumerated().map { index, ej in
+            AnomalyRulesTests.order(ej, ttc: 36_000, on: "10/0\(index + 1)/2025", documents: [roof]) }
+        #expect(AnomalyRules.fractionnement(works).isEmpty)
+        #expect(AnomalyRules.fractionnement(works + [AnomalyRulesTests.order("1300000128", ttc: 36_000, on: "10/05/2025")]).count == 1)
     }
 }

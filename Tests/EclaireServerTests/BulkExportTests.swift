@@ -67,6 +67,39 @@ struct BulkExportTests {
         }
     }
 
+    @Test func theSynthesesOfEveryDocumentedEJ() async throws {
+        try await DemoApp.with(ledger: DemoLedger(orderCount: 24)) { app, _ in
+            var analyst = try await Visitor.signedIn(app, as: "budget")
+            var walked: [[String: Any]] = [], after: String? = nil, total = 0
+            repeat {
+                try await analyst.get("/api/v1/documents/syntheses?limit=3" + (after.map { "&after=\($0)" } ?? "")) { response in
+                    let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                    walked += json["items"] as! [[String: Any]]
+                    after = json["next_after"] as? String
+                    total = json["total"] as! Int
+                }
+            } while after != nil
+            #expect(walked.count == total && total >= 6)
+            var lines = 0
+            try await analyst.get("/api/v1/documents/syntheses?format=jsonl") { response in
+                lines = response.body.string.split(separator: "\n").count
+            }
+            #expect(lines == total)
+            // Each row says what the EJ's own page says.
+            for row in walked.prefix(4) {
+                let ej = row["ej"] as! String
+                try await analyst.get("/api/v1/ejs/\(ej)") { response in
+                    let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                    let facts = json["extracted_facts"] as! [String: Any]
+                    #expect((facts["designation"] as? [String: Any])?["value"] as? String == row["designation"] as? String)
+                    #expect(facts["complete"] as? Bool == row["complete"] as? Bool)
+                }
+            }
+            var sponsor = try await Visitor.signedIn(app, as: "sponsor")
+            try await sponsor.get("/api/v1/documents/syntheses") { #expect($0.status == .forbidden) }
+        }
+    }
+
     @Test func aZipStreamIsReadBackExactly() throws {
         var zip = ZipStream()
         var data = Data()

@@ -54,6 +54,7 @@ struct OpenAPITests {
                                  ("/api/v1/anomalies", "/api/v1/anomalies?include_dismissed=true"),
                                  ("/api/v1/documents", "/api/v1/documents"), ("/api/v1/documents/summary", "/api/v1/documents/summary"),
                                  ("/api/v1/documents/coverage", "/api/v1/documents/coverage"),
+                                 ("/api/v1/documents/syntheses", "/api/v1/documents/syntheses?limit=5"),
                                  ("/api/v1/documents/{id}", "/api/v1/documents/1")] {
                 try await admin.get(real) { response in
                     #expect(response.status == .ok, "\(real)")

@@ -144,6 +144,21 @@ struct ServerTests {
             try await admin.get("/api/v1/ejs?created_from=hier") { response in
                 #expect(response.status == .badRequest)
             }
+            // A ministry stands for its programmes in the finance bill (Intérieur: 216, 354…).
+            try await admin.get("/api/v1/ejs?limit=500&ministere=int%C3%A9rieur") { response in
+                let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                let ejs = (json["items"] as! [[String: Any]]).map { $0["ej"] as! String }
+                let interior = Set(StatePrograms.programs(ofMinistry: "Intérieur").map(\.code))
+                #expect(ejs == Self.ledger.orders.filter { interior.contains($0.programme.code) }.map(\.ej) && !ejs.isEmpty)
+            }
+            try await admin.get("/api/v1/ejs?ministere=Atlantide") { response in
+                #expect(response.status == .badRequest)
+            }
+            try await admin.get("/api/v1/documents/coverage?by=ministere") { response in
+                let rows = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [[String: Any]]
+                #expect(rows.reduce(0) { $0 + ($1["ejs"] as! Int) } == Self.ledger.orders.count)
+                #expect(rows.contains { $0["ministere"] as? String == "Intérieur" })
+            }
         }
     }
 

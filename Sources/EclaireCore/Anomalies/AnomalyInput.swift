@@ -42,6 +42,19 @@ public struct AnomalyInput: Sendable {
         documents.sorted { (EJSynthesis.rank($0.type), $0.id) < (EJSynthesis.rank($1.type), $1.id) }
     }
 
+    /// Works when a document gives a CPV of division 45 (construction work) or an object that is works
+    /// (« travaux » other than studies); supplies and services otherwise — the lower threshold when in doubt.
+    public var nature: ProcurementThresholds.Nature {
+        for document in documents {
+            if let cpv = document.facts[.cpv], cpv.filter(\.isNumber).hasPrefix("45") { return .works }
+            if let object = document.facts[.object] {
+                let folded = " " + Text.foldedKey(object) + " "
+                if folded.contains(" travaux ") && !folded.contains(" etude") && !folded.contains(" intellectuel") { return .works }
+            }
+        }
+        return .suppliesAndServices
+    }
+
     /// HT from the documents where they give it (the highest-priority one), else estimated from Chorus's TTC.
     public var amountHT: (amount: Money, source: String) {
         for document in rankedDocuments {

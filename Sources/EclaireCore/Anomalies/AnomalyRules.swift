@@ -17,14 +17,14 @@ public enum AnomalyRules {
     public static func horsMarche(_ input: AnomalyInput) -> [Anomaly] {
         guard let created = input.created, !input.documents.isEmpty else { return [] }
         let (ht, source) = input.amountHT
-        let threshold = ProcurementThresholds.dispense(on: created)
+        let threshold = ProcurementThresholds.dispense(on: created, nature: input.nature)
         guard ht > threshold else { return [] }
         let references = input.documents.compactMap { $0.facts[.numberMarche] ?? $0.facts[.numberAccordCadre] }
         guard references.isEmpty else { return [] }
         return [Anomaly(
             kind: .horsMarche, ejs: [input.ej], amount: ht,
             explanation: "Achat de \(ht.french) HT (\(source)), au-dessus du seuil de dispense de \(threshold.french) HT "
-                + "en vigueur le \(FrenchFormat.date(created)), sans référence de marché ni d'accord-cadre dans ses pièces.",
+                + "en vigueur le \(FrenchFormat.date(created))\(input.nature == .works ? " pour des travaux" : ""), sans référence de marché ni d'accord-cadre dans ses pièces.",
             evidence: [AnomalyEvidence(kind: .line, reference: input.ej, detail: "engagé \(input.engaged.french) TTC le \(FrenchFormat.date(created))"),
                        AnomalyEvidence(kind: .rule, reference: "seuil", detail: "seuil de dispense \(threshold.french) HT")]
                 + input.documents.map { AnomalyEvidence(kind: .document, reference: $0.fileName, detail: "\($0.type.label) sans n° de marché") })]
@@ -47,7 +47,7 @@ public enum AnomalyRules {
             for end in sorted.indices {
                 while sorted[end].created!.daysSinceEpoch - sorted[start].created!.daysSinceEpoch > 365 { start += 1 }
                 let window = sorted[start...end]
-                let threshold = ProcurementThresholds.dispense(on: sorted[end].created!)
+                let threshold = ProcurementThresholds.dispense(on: sorted[end].created!, nature: nature(of: window))
                 let each = window.map(\.amountHT.amount)
                 guard window.count >= 2, each.allSatisfy({ $0 <= threshold }),
                       each.reduce(.zero, +) > threshold else { continue }
@@ -55,7 +55,7 @@ public enum AnomalyRules {
             }
             guard let window = best, let last = window.last?.created else { continue }
             let total = window.map(\.amountHT.amount).reduce(.zero, +)
-            let threshold = ProcurementThresholds.dispense(on: last)
+            let threshold = ProcurementThresholds.dispense(on: last, nature: nature(of: window))
             let supplier = window.first!.supplier
             found.append(Anomaly(
                 kind: .fractionnement, ejs: window.map(\.ej), amount: total,
@@ -66,6 +66,11 @@ public enum AnomalyRules {
                                                        detail: "\($0.amountHT.amount.french) HT le \(FrenchFormat.date($0.created!))") }))
         }
         return found
+    }
+
+    /// Works only when every order of the window is works: a doubt keeps the lower threshold of supplies and services.
+    static func nature(of orders: ArraySlice<AnomalyInput>) -> ProcurementThresholds.Nature {
+        orders.allSatisfy { $0.nature == .works } ? .works : .suppliesAndServices
     }
 
     // MARK: Chorus against the documents
@@ -112,26 +117,54 @@ public enum AnomalyRules {
                                        detail: "TTC \(ttc.french)" + (ht.map { ", HT \($0.french)" } ?? ""))])]
     }
 
-    /// A domaine fonctionnel or an activité whose programme differs from the centre financier's.
+    /// A domaine fonctionnel or an activité whose programme differs from the centre financier's; a domaine
+    /// fonctionnel whose action its programme does not have (finance bill of `StatePrograms.source`); a compte
+    /// général of personnel (64) or intervention (65) charges for what its documents show to be a purchase from a
+    /// supplier.
     public static func imputationProgramme(_ input: AnomalyInput) -> [Anomaly] {
-        var evidence: [AnomalyEvidence] = []
+        var mixed: [AnomalyEvidence] = [], unknownActions: [AnomalyEvidence] = [], natures: [AnomalyEvidence] = []
+        let purchase = input.rankedDocuments.first { [.devis, .bonDeCommande, .acteEngagement, .facture].contains($0.type) }
         for line in input.lines {
+            let reference = "\(input.ej) poste \(line.poste)"
+            if let purchase, let account = line.imputation.compteGeneral, let nature = chargeNature(account) {
+                natures.append(AnomalyEvidence(kind: .line, reference: reference,
+                                               detail: "compte général \(account) (\(nature)) pour un achat : \(purchase.type.label.lowercased()) \(purchase.fileName)"))
+            }
             // The centre financier's programme, or the Programme column where an export has no centre financier.
             guard let programme = programmeCode(line.imputation.centreFinancier ?? line.imputation.programme ?? "") else { continue }
             let cf = line.imputation.centreFinancier.map { "centre financier \($0) (programme \(programme))" } ?? "programme \(programme)"
-            if let df = line.imputation.domaineFonctionnel, let other = programmeCode(df), other != programme {
-                evidence.append(AnomalyEvidence(kind: .line, reference: "\(input.ej) poste \(line.poste)",
-                                                detail: "\(cf), domaine fonctionnel \(df) (programme \(other))"))
+            if let df = line.imputation.domaineFonctionnel, let other = programmeCode(df) {
+                if other != programme {
+                    mixed.append(AnomalyEvidence(kind: .line, reference: reference, detail: "\(cf), domaine fonctionnel \(df) (programme \(other))"))
+                } else if let known = StatePrograms.program(df), let action = StatePrograms.action(ofDomaineFonctionnel: df),
+                          !known.actions.contains(action) {
+                    unknownActions.append(AnomalyEvidence(
+                        kind: .line, reference: reference,
+                        detail: "domaine fonctionnel \(df) : le programme \(known.code) « \(known.label) » n'a pas d'action \(action) au \(StatePrograms.source) "
+                            + "(actions \(known.actions.sorted().joined(separator: ", ")))"))
+                }
             }
             if let activity = line.imputation.referentielProgrammation, activity.count >= 4,
                let other = programmeCode(String(activity.prefix(4))), other != programme {
-                evidence.append(AnomalyEvidence(kind: .line, reference: "\(input.ej) poste \(line.poste)",
-                                                detail: "\(cf), activité \(activity) (programme \(other))"))
+                mixed.append(AnomalyEvidence(kind: .line, reference: reference, detail: "\(cf), activité \(activity) (programme \(other))"))
             }
         }
-        guard !evidence.isEmpty else { return [] }
-        return [Anomaly(kind: .imputationProgramme, ejs: [input.ej], amount: input.engaged,
-                        explanation: "L'imputation mélange deux programmes : \(evidence[0].detail).", evidence: evidence)]
+        let evidence = mixed + unknownActions + natures
+        guard let first = evidence.first else { return [] }
+        let explanation = !mixed.isEmpty ? "L'imputation mélange deux programmes : \(first.detail)."
+            : !unknownActions.isEmpty ? "L'imputation cite une action que son programme n'a pas : \(first.detail)."
+            : "La nature de la dépense ne correspond pas à son objet : \(first.detail)."
+        return [Anomaly(kind: .imputationProgramme, ejs: [input.ej], amount: input.engaged, explanation: explanation,
+                        evidence: evidence)]
+    }
+
+    /// Charges that a purchase from a supplier should never be imputed to: personnel (64) and intervention (65:
+    /// transfers and subsidies) accounts.
+    static func chargeNature(_ account: String) -> String? {
+        let digits = account.filter(\.isNumber)
+        if digits.hasPrefix("64") { return "charges de personnel" }
+        if digits.hasPrefix("65") { return "charges d'intervention" }
+        return nil
     }
 
     /// `0129-DNUM-C001` → `0129`; `129` → `0129`; `0216-10-04` → `0216`.

@@ -74,7 +74,8 @@ struct APIController: RouteCollection {
     }
 }
 
-/// `/api/v1/ejs` filters: `supplier_siret`, `supplier_name` (part of it), `programme`, `centre_financier` (a prefix),
+/// `/api/v1/ejs` filters: `supplier_siret`, `supplier_name` (part of it), `programme`, `ministere` (its programmes in
+/// the finance bill), `centre_financier` (a prefix),
 /// `groupe_marchandises`, `created_from`, `created_to` (dd/mm/yyyy or yyyy-mm-dd), `category` (comma-separated;
 /// `conseil` stands for the consulting categories of the 2022 circular), `document_type`, `stage` (comma-separated),
 /// `anomaly` (a kind: EJs with such an anomaly not dismissed; analysts), and `sort`.
@@ -82,6 +83,7 @@ struct EJFilterQuery: Content {
     var supplierSiret: String?
     var supplierName: String?
     var programme: String?
+    var ministere: String?
     var centreFinancier: String?
     var groupeMarchandises: String?
     var createdFrom: String?
@@ -93,7 +95,7 @@ struct EJFilterQuery: Content {
     var sort: String?
 
     enum CodingKeys: String, CodingKey {
-        case programme, category, stage, anomaly, sort
+        case programme, ministere, category, stage, anomaly, sort
         case supplierSiret = "supplier_siret", supplierName = "supplier_name", centreFinancier = "centre_financier"
         case groupeMarchandises = "groupe_marchandises", createdFrom = "created_from", createdTo = "created_to"
         case documentType = "document_type"
@@ -126,8 +128,16 @@ struct EJFilterQuery: Content {
             ejs = Set(try await request.anomalies().filter { $0.anomaly.kind == kind && $0.dismissal == nil }
                 .flatMap(\.anomaly.ejs))
         }
+        var programmes: Set<String>?
+        if let ministere = ministere.nonEmpty {
+            let found = StatePrograms.programs(ofMinistry: ministere)
+            guard !found.isEmpty else {
+                throw Abort(.badRequest, reason: "ministere inconnu : \(ministere) (\(StatePrograms.ministries.joined(separator: " ; ")))")
+            }
+            programmes = Set(found.map(\.code))
+        }
         return EJFilter(supplierSiret: supplierSiret.nonEmpty, supplierName: supplierName.nonEmpty, programme: programme.nonEmpty,
-                        centreFinancier: centreFinancier.nonEmpty, groupeMarchandises: groupeMarchandises.nonEmpty,
+                        centreFinancier: centreFinancier.nonEmpty, programmes: programmes, groupeMarchandises: groupeMarchandises.nonEmpty,
                         createdFrom: try date(createdFrom, "created_from"), createdTo: try date(createdTo, "created_to"),
                         categories: categories, documentType: try list(documentType, "document_type", DocumentType.self).first,
                         stages: Set(try list(stage, "stage", CircuitStage.self)), ejs: ejs)

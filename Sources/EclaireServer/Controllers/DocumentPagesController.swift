@@ -27,7 +27,8 @@ struct DocumentPagesController: RouteCollection {
         return try await request.view.render("documents", DocumentsPage(
             counts: DocumentStatus.allCases.map { StatusCountView(status: $0.rawValue, label: $0.label, count: counts[$0], selected: $0 == filter) },
             total: counts.total, ejWithDocuments: ejs, completeEJs: complete, completeShare: share,
-            rows: documents.map { DocumentRowView($0, fields: fields[$0.id] ?? []) }, filter: filter?.rawValue ?? ""))
+            rows: documents.map { DocumentRowView($0, fields: fields[$0.id] ?? []) }, filter: filter?.rawValue ?? "",
+            ministries: MinistryCoverageView.rows(try await store.coverageByProgramme())))
     }
 
     /// The document, if the caller may read one of its EJs (else the same 404 as an unknown document).

@@ -1,4 +1,5 @@
 import EclaireCore
+import SQLKit
 import Storage
 import Vapor
 
@@ -9,6 +10,7 @@ struct DocumentsAPIController: RouteCollection {
         api.get(use: list)
         api.get("summary", use: summary)
         api.get("coverage", use: coverage)
+        api.get("syntheses", use: syntheses)
         api.get(":id", use: show)
         api.put(":id", "fields", ":key", use: correct)
     }
@@ -68,7 +70,11 @@ struct DocumentsAPIController: RouteCollection {
     }
 
     struct Coverage: Content {
+        /// Null in the `by=ministere` view.
         let programme: String?
+        let programmeLabel: String?
+        /// From the finance bill (`StatePrograms`); null for a programme it does not know.
+        let ministry: String?
         let ejs: Int
         let ejsWithDocuments: Int
         let completeEjs: Int
@@ -76,12 +82,25 @@ struct DocumentsAPIController: RouteCollection {
         let share: Double
 
         enum CodingKeys: String, CodingKey {
-            case programme, ejs, share, ejsWithDocuments = "ejs_with_documents", completeEjs = "complete_ejs"
+            case programme, ejs, share, ministry = "ministere", programmeLabel = "programme_label"
+            case ejsWithDocuments = "ejs_with_documents", completeEjs = "complete_ejs"
+        }
+
+        init(programme: String?, ministry: String?, ejs: Int, documented: Int, complete: Int) {
+            self.programme = programme
+            programmeLabel = programme.flatMap(StatePrograms.program)?.label
+            self.ministry = ministry
+            self.ejs = ejs
+            ejsWithDocuments = documented
+            completeEjs = complete
+            share = ejs == 0 ? 0 : (Double(complete) / Double(ejs) * 1000).rounded() / 1000
         }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(programme, forKey: .programme)
+            try container.encode(programmeLabel, forKey: .programmeLabel)
+            try container.encode(ministry, forKey: .ministry)
             try container.encode(ejs, forKey: .ejs)
             try container.encode(ejsWithDocuments, forKey: .ejsWithDocuments)
             try container.encode(completeEjs, forKey: .completeEjs)
@@ -89,17 +108,57 @@ struct DocumentsAPIController: RouteCollection {
         }
     }
 
-    /// Per programme (each belongs to one ministry): the share of EJs whose documents give object, supplier and
-    /// beneficiary.
+    /// Per programme, or per ministry with `?by=ministere` (from the finance bill): the share of EJs whose
+    /// documents give object, supplier and beneficiary.
     func coverage(request: Request) async throws -> Response {
         guard try request.user.readsEverything else {
             throw Abort(.forbidden, reason: "réservé aux analystes (bureau budgétaire, administrateurs)")
         }
-        let rows = try await request.documents.coverageByProgramme().map { row in
-            Coverage(programme: row.programme, ejs: row.ejCount, ejsWithDocuments: row.documentedEJs, completeEjs: row.completeEJs,
-                     share: row.ejCount == 0 ? 0 : (Double(row.completeEJs) / Double(row.ejCount) * 1000).rounded() / 1000)
+        let by = try request.query.get(String?.self, at: "by") ?? "programme"
+        let programmes = try await request.documents.coverageByProgramme()
+        switch by {
+        case "programme":
+            return try await request.list(programmes.map { row in
+                Coverage(programme: row.programme, ministry: row.programme.flatMap(StatePrograms.program)?.ministry,
+                         ejs: row.ejCount, documented: row.documentedEJs, complete: row.completeEJs)
+            }, name: "couverture")
+        case "ministere":
+            var totals: [String?: (Int, Int, Int)] = [:]
+            for row in programmes {
+                let ministry = row.programme.flatMap(StatePrograms.program)?.ministry
+                let known = totals[ministry] ?? (0, 0, 0)
+                totals[ministry] = (known.0 + row.ejCount, known.1 + row.documentedEJs, known.2 + row.completeEJs)
+            }
+            let rows = totals.sorted { ($0.key ?? "\u{10FFFF}") < ($1.key ?? "\u{10FFFF}") }.map { ministry, counts in
+                Coverage(programme: nil, ministry: ministry, ejs: counts.0, documented: counts.1, complete: counts.2)
+            }
+            return try await request.list(rows, name: "couverture-ministeres")
+        default:
+            throw Abort(.badRequest, reason: "by : programme ou ministere")
         }
-        return try await request.list(rows, name: "couverture")
+    }
+
+    /// Each EJ with documents and its synthesis (designation, supplier, beneficiary), by EJ number, paged by cursor.
+    func syntheses(request: Request) async throws -> Response {
+        guard try request.user.readsEverything else {
+            throw Abort(.forbidden, reason: "réservé aux analystes (bureau budgétaire, administrateurs)")
+        }
+        let limit = try request.query.get(Int?.self, at: "limit") ?? 100
+        guard (1...1000).contains(limit) else { throw Abort(.badRequest, reason: "limit doit être compris entre 1 et 1000") }
+        let after = try request.query.get(String?.self, at: "after")
+        let facts = AttachedFacts(sql: request.db as! any SQLDatabase)
+        @Sendable func page(_ after: String?, _ limit: Int) async throws -> (items: [SynthesisRowJSON], next: String?) {
+            let rows = try await facts.syntheses(after: after, limit: limit).map { SynthesisRowJSON(ej: $0.ej, $0.synthesis) }
+            return (rows, rows.count == limit ? rows.last?.ej : nil)
+        }
+        let format = try BulkFormat.requested(request)
+        guard format == .json else {
+            return BulkExport.response(format, name: "syntheses") { cursor in try await page(cursor, 500) }
+        }
+        let found = try await page(after, limit)
+        let (documented, _) = try await request.documents.completeness()
+        return try await PageDTO(items: found.items, offset: 0, limit: limit, total: documented, nextAfter: found.next)
+            .encodeResponse(for: request)
     }
 
     func show(request: Request) async throws -> DocumentDetailJSON {

@@ -172,3 +172,51 @@ extension EJSynthesis {
         })
     }
 }
+
+/// One EJ's synthesis, flat for lists and spreadsheets: what is bought, from whom, for whom, and how sure.
+public struct SynthesisRowJSON: Content, Sendable {
+    public let ej: String
+    public let designation: String?
+    public let designationConfidence: Double?
+    public let designationDocumentID: Int?
+    public let supplierName: String?
+    public let supplierSiret: String?
+    public let beneficiary: String?
+    public let complete: Bool
+    /// Values other documents give for the same facts (shown on the EJ's page and in `/api/v1/ejs/{ej}`).
+    public let conflicts: Int
+
+    enum CodingKeys: String, CodingKey {
+        case ej, designation, beneficiary, complete, conflicts
+        case designationConfidence = "designation_confidence", designationDocumentID = "designation_document_id"
+        case supplierName = "supplier_name", supplierSiret = "supplier_siret"
+    }
+
+    public init(ej: String, _ synthesis: EJSynthesis) {
+        self.ej = ej
+        designation = synthesis.designation?.value
+        designationConfidence = synthesis.designation.map { ($0.confidence * 100).rounded() / 100 }
+        designationDocumentID = synthesis.designation?.documentID
+        supplierName = synthesis.supplierName?.value
+        supplierSiret = synthesis.supplierSiret?.value
+        beneficiary = synthesis.beneficiary?.value
+        complete = synthesis.isComplete
+        conflicts = [synthesis.designation, synthesis.supplierName, synthesis.supplierSiret, synthesis.beneficiary]
+            .compactMap { $0?.conflicts.count }.reduce(0, +)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(ej, forKey: .ej)
+        try container.encode(designation, forKey: .designation)
+        try container.encode(designationConfidence, forKey: .designationConfidence)
+        try container.encode(designationDocumentID, forKey: .designationDocumentID)
+        try container.encode(supplierName, forKey: .supplierName)
+        try container.encode(supplierSiret, forKey: .supplierSiret)
+        try container.encode(beneficiary, forKey: .beneficiary)
+        try container.encode(complete, forKey: .complete)
+        try container.encode(conflicts, forKey: .conflicts)
+    }
+
+    public init(from decoder: Decoder) throws { throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "output only")) }
+}

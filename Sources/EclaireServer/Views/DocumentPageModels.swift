@@ -45,6 +45,31 @@ struct DocumentsPage: Encodable {
     let completeShare: String
     let rows: [DocumentRowView]
     let filter: String
+    let ministries: [MinistryCoverageView]
+}
+
+/// A ministry's share of EJs whose documents give object, supplier and beneficiary.
+struct MinistryCoverageView: Encodable {
+    let ministry: String
+    let ejs: String
+    let documented: String
+    let complete: String
+    let share: String
+
+    /// Per ministry of the finance bill; programmes it does not know under « Programme inconnu du PLF ».
+    static func rows(_ programmes: [ProgrammeCoverage]) -> [MinistryCoverageView] {
+        var totals: [String: (Int, Int, Int)] = [:]
+        for row in programmes {
+            let ministry = row.programme.flatMap(StatePrograms.program)?.ministry ?? "Programme inconnu du \(StatePrograms.source)"
+            let known = totals[ministry] ?? (0, 0, 0)
+            totals[ministry] = (known.0 + row.ejCount, known.1 + row.documentedEJs, known.2 + row.completeEJs)
+        }
+        return totals.sorted { $0.key < $1.key }.map { ministry, counts in
+            MinistryCoverageView(ministry: ministry, ejs: FrenchFormat.integer(counts.0), documented: FrenchFormat.integer(counts.1),
+                                 complete: FrenchFormat.integer(counts.2),
+                                 share: counts.0 == 0 ? "—" : "\(Int((Double(counts.2) * 100 / Double(counts.0)).rounded())) %")
+        }
+    }
 }
 
 /// One fact on the document page.

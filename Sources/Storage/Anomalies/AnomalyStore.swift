@@ -111,34 +111,13 @@ public struct AnomalyStore: Sendable {
         }
         let servicesFaits = Dictionary(grouping: try await sfQuery.all().map(RowDecoding.serviceFait), by: { $0.ej ?? "" })
         let payments = Dictionary(grouping: try await paymentQuery.all().map(RowDecoding.payment), by: { $0.ej ?? "" })
-        let documents = try await documentsByEJ(ejs)
+        let documents = try await AttachedFacts(sql: sql).byEJ(ejs)
         return lines.keys.sorted().map { ej in
             AnomalyInput(ej: ej, lines: lines[ej] ?? [], engaged: sums[ej]?[.engage] ?? .zero,
                          servicesFaits: servicesFaits[ej] ?? [], payments: payments[ej] ?? [], documents: documents[ej] ?? [])
         }
     }
 
-    private func documentsByEJ(_ ejs: [String]?) async throws -> [String: [AnomalyInput.Document]] {
-        let linkQuery = sql.select().column("ej").column("document_id").column("file_name")
-            .from("ej_documents").join("documents", on: SQLColumn("document_id", table: "ej_documents"), .equal, SQLColumn("id", table: "documents"))
-        if let ejs { linkQuery.where(SQLColumn("ej", table: "ej_documents"), .in, SQLBind.group(ejs)) }
-        let links = try await linkQuery.all()
-        let ids = try links.map { try $0.decode(column: "document_id", as: Int.self) }
-        let fieldQuery = sql.select().column("*").from("document_fields")
-        if ejs != nil { fieldQuery.where("document_id", .in, ids.isEmpty ? [-1] : ids) }
-        var fields: [Int: DocumentFacts] = [:]
-        for row in try await fieldQuery.all() {
-            guard let stored = try DocumentStore.field(row) else { continue }
-            fields[try row.decode(column: "document_id", as: Int.self), default: DocumentFacts()].fields[stored.field.key] = stored.field
-        }
-        var result: [String: [AnomalyInput.Document]] = [:]
-        for link in links {
-            let id = try link.decode(column: "document_id", as: Int.self)
-            result[try link.decode(column: "ej", as: String.self), default: []].append(
-                AnomalyInput.Document(id: id, fileName: try link.decode(column: "file_name", as: String.self), facts: fields[id] ?? DocumentFacts()))
-        }
-        return result
-    }
 }
 
 public enum AnomalyError: Error, Equatable, CustomStringConvertible {

@@ -1,0 +1,38 @@
+import DemoData
+@testable import EclaireServer
+import Foundation
+import Testing
+import VaporTesting
+
+@Suite("Hostile requests fail alone, never the server")
+struct HostileInputTests {
+    static let boundary = "d0a66bf6102810ec96b2a07759f16812"
+    /// Found by schemathesis: bytes ≥ 0x80 where MultipartKit expects a part's header name made it trap.
+    static let hostile: [UInt8] = Array("--\(boundary)\r\n".utf8) + [0xc2, 0x8c, 0xf1, 0xb0, 0x8e, 0xb2, 0xc2, 0xa6]
+        + Array("--\(boundary)--\r\n".utf8)
+
+    @Test func theGuardTellsTheTrappingBodiesFromTheOthers() {
+        #expect(!MultipartGuard.isSafe(Self.hostile, boundary: Self.boundary))
+        let second = Array("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--\(Self.boundary)\r\nX\u{e9}: 1\r\n\r\n2\r\n--\(Self.boundary)--\r\n".utf8)
+        #expect(!MultipartGuard.isSafe(second, boundary: Self.boundary))
+        let good = Array("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"d\u{e9}vis.pdf\"\r\n\r\n\u{e9}t\u{e9} \u{80}\r\n--\(Self.boundary)--\r\n".utf8)
+        #expect(MultipartGuard.isSafe(good, boundary: Self.boundary))
+        #expect(MultipartGuard.isSafe(Array("pas du tout multipart \u{e9}".utf8), boundary: Self.boundary))
+    }
+
+    @Test func aHostileUploadIsRefusedAndTheServerGoesOn() async throws {
+        try await DemoApp.with(ledger: DemoLedger(orderCount: 12)) { app, _ in
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            let ej = DemoLedger(orderCount: 12).orders[0].ej
+            var headers = admin.headers
+            headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(Self.boundary)")
+            headers.add(name: "X-CSRF-Token", value: admin.csrf)
+            for path in ["/api/v1/ejs/\(ej)/documents", "/ej/\(ej)/documents", "/anomalies/ecarter"] {
+                try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(bytes: Self.hostile)) { response in
+                    #expect(response.status == .badRequest || response.status == .forbidden, "\(path): \(response.status)")
+                }
+            }
+            try await admin.get("/api/v1/ejs/\(ej)") { #expect($0.status == .ok) }
+        }
+    }
+}
