@@ -61,8 +61,8 @@ public struct DemoLedger: Sendable {
     }
 
     /// The full demo (60 orders) also holds what the anomaly rules must find: three orders of one need to one
-    /// supplier under the threshold (fractionnement), the same invoice paid on two EJs (doublon), a domaine
-    /// fonctionnel of another programme. Smaller ledgers (the tests') stay plain.
+    /// supplier under the threshold (fractionnement), the same invoice paid on two EJs (doublon), an amount far
+    /// below its peers, a domaine fonctionnel of another programme. Smaller ledgers (the tests') stay plain.
     static func withAnomalies(_ orders: [Order]) -> [Order] {
         var orders = orders
         func copy(_ index: Int, from model: Order? = nil, postes: [Money]? = nil, payment: (dp: String, base: LocalDate, paid: LocalDate?)?? = nil) {
@@ -77,6 +77,16 @@ public struct DemoLedger: Sendable {
         let paidTwice = orders[54]
         if let payment = paidTwice.payment, let twin = orders[59].payment {
             copy(59, from: paidTwice, postes: paidTwice.postes, payment: (twin.dp, payment.base, payment.paid))
+        }
+        // An amount far below its peers (12,50 €: a typing slip), in the groupe de marchandises most orders without
+        // documents share, so that its peer group is large enough to judge.
+        let special: Set<Int> = [41, 44, 47, 54, 57, 59]
+        // (DemoDocuments attaches documents to the first twelve even-numbered orders.)
+        let undocumented = orders.indices.filter { ($0 % 2 == 1 || $0 >= 24) && !special.contains($0) }
+        let groups = Dictionary(grouping: undocumented) { orders[$0].group.code }
+        if let crowded = groups.max(by: { ($0.value.count, $0.key) < ($1.value.count, $1.key) })?.value,
+           let outlier = crowded.last {
+            copy(outlier, postes: [Money(cents: 1_250)])
         }
         let misimputed = orders[57]
         orders[57] = Order(ej: misimputed.ej, postes: misimputed.postes, programme: misimputed.programme, group: misimputed.group,

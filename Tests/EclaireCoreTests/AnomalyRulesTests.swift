@@ -126,6 +126,25 @@ struct AnomalyRulesTests {
         #expect(AnomalyRules.montantAtypique(Array(peers.suffix(5))).isEmpty)
     }
 
+    @Test func peersAreOfTheSameCategoryMinistryAndYearWhenThereAreEnough() {
+        // Twelve orders of one ministry (programme 129) around 10 000 €, twelve of another (216) around 200 000 €, same
+        // groupe and year: within the whole year 200 000 € is common, within its ministry 10 000 € is typical.
+        let small = (0..<12).map { Self.order("13000002\($0 + 10)", ttc: 10_000 + Int64($0) * 500, on: "10/03/2025") }
+        let large = (0..<12).map { Self.order("13000003\($0 + 10)", ttc: 200_000 + Int64($0) * 5_000, on: "10/03/2025",
+                                             cf: "0216-CPTR-C001", df: "0216-01") }
+        #expect(AnomalyRules.montantAtypique(small + large).isEmpty)
+        // 200 000 € among the ministry's small orders is aberrant, though the year has such amounts elsewhere.
+        let odd = Self.order("1300000299", ttc: 200_000, on: "10/03/2025")
+        let found = AnomalyRules.montantAtypique(small + large + [odd])
+        #expect(found.map(\.ejs) == [["1300000299"]])
+        #expect(found.first?.explanation.contains("Services du Premier ministre") == true)
+        // The documents' purchase category, when they give one, groups orders rather than the groupe de marchandises.
+        let training = Self.document(1, .devis, [.category: "formation"])
+        let withCategory = AnomalyInput(ej: "1300000298", lines: odd.lines, engaged: odd.engaged, documents: [training])
+        #expect(withCategory.need?.key == "categorie:formation")
+        #expect(AnomalyRules.montantAtypique(small + large + [withCategory]).isEmpty)
+    }
+
     @Test func logarithmAndExponentialAreExact() {
         for x in [1.0, 2.5, 10.0, 1_234_567.0, 0.001] {
             #expect(abs(RobustScore.exp(RobustScore.log(x)) - x) / x < 1e-12)

@@ -42,6 +42,25 @@ public struct AnomalyInput: Sendable {
         documents.sorted { (EJSynthesis.rank($0.type), $0.id) < (EJSynthesis.rank($1.type), $1.id) }
     }
 
+    /// What is bought, for comparing amounts: the purchase category its documents give, else its groupe de
+    /// marchandises.
+    public var need: (key: String, label: String)? {
+        if let category = rankedDocuments.lazy.compactMap({ $0.facts[.category].flatMap(PurchaseCategory.init(rawValue:)) }).first {
+            return ("categorie:\(category.rawValue)", "de la même catégorie d'achat (\(category.label.lowercased()))")
+        }
+        return groupeMarchandises.map { ("gm:\($0)", "du même groupe de marchandises (\($0))") }
+    }
+
+    /// Who buys: the ministry of the programme in the finance bill, else the programme itself.
+    public var buyer: String? {
+        for line in lines {
+            guard let text = line.imputation.centreFinancier ?? line.imputation.programme else { continue }
+            if let program = StatePrograms.program(text) { return program.ministry }
+            if let code = AnomalyRules.programmeCode(text) { return "programme \(code)" }
+        }
+        return nil
+    }
+
     /// Works when a document gives a CPV of division 45 (construction work) or an object that is works
     /// (« travaux » other than studies); supplies and services otherwise — the lower threshold when in doubt.
     public var nature: ProcurementThresholds.Nature {

@@ -242,26 +242,37 @@ public enum AnomalyRules {
     /// An amount far from its peers (same groupe de marchandises and year): the robust score of its logarithm,
     /// |log x − median| / (1,4826 × MAD), suspect beyond 4, aberrant beyond 6. Groups of fewer than 8 are not judged.
     public static func montantAtypique(_ inputs: [AnomalyInput], minimumPeers: Int = 8) -> [Anomaly] {
-        var groups: [String: [AnomalyInput]] = [:]
+        // Peer groups from the finest (what is bought, by whom, when) to the coarsest (what, when): each EJ is judged
+        // within the finest group that has enough peers.
+        struct Peers { let label: String; var members: [AnomalyInput] = [] }
+        var fine: [String: Peers] = [:], coarse: [String: Peers] = [:]
         for input in inputs where input.engaged.cents > 0 {
-            guard let need = input.groupeMarchandises, let year = input.created?.year else { continue }
-            groups["\(need)|\(year)", default: []].append(input)
+            guard let need = input.need, let year = input.created?.year else { continue }
+            coarse["\(need.key)|\(year)", default: Peers(label: "\(need.label) et de la même année")].members.append(input)
+            if let buyer = input.buyer {
+                fine["\(need.key)|\(buyer)|\(year)", default: Peers(label: "\(need.label), du même ministère (\(buyer)) et de la même année")]
+                    .members.append(input)
+            }
         }
+        var judged = Set<String>()
         var found: [Anomaly] = []
-        for (key, peers) in groups where peers.count >= minimumPeers {
-            let logs = peers.map { RobustScore.log(Double($0.engaged.cents)) }
+        for (key, peers) in fine.sorted(by: { $0.key < $1.key }) + coarse.sorted(by: { $0.key < $1.key })
+        where peers.members.count >= minimumPeers {
+            let members = peers.members.filter { !judged.contains($0.ej) }
+            judged.formUnion(members.map(\.ej))
+            let logs = peers.members.map { RobustScore.log(Double($0.engaged.cents)) }
             let median = RobustScore.median(logs)
             let mad = RobustScore.median(logs.map { abs($0 - median) })
             guard mad > 0 else { continue }
-            for (input, value) in zip(peers, logs) {
-                let score = abs(value - median) / (1.4826 * mad)
+            for input in members {
+                let score = abs(RobustScore.log(Double(input.engaged.cents)) - median) / (1.4826 * mad)
                 guard score > 4 else { continue }
                 let typical = Money(cents: Int64(RobustScore.exp(median).rounded()))
                 found.append(Anomaly(
                     kind: .montantAtypique, ejs: [input.ej], amount: input.engaged,
-                    explanation: "Montant \(score > 6 ? "aberrant" : "suspect") : \(input.engaged.french) quand les \(peers.count) EJ du même "
-                        + "groupe de marchandises et de la même année tournent autour de \(typical.french) (écart robuste \(RobustScore.french(score))).",
-                    evidence: [AnomalyEvidence(kind: .rule, reference: key, detail: "médiane \(typical.french), \(peers.count) EJ comparables")]))
+                    explanation: "Montant \(score > 6 ? "aberrant" : "suspect") : \(input.engaged.french) quand les \(peers.members.count) EJ "
+                        + "\(peers.label) tournent autour de \(typical.french) (écart robuste \(RobustScore.french(score))).",
+                    evidence: [AnomalyEvidence(kind: .rule, reference: key, detail: "médiane \(typical.french), \(peers.members.count) EJ comparables")]))
             }
         }
         return found
