@@ -100,6 +100,35 @@ struct BulkExportTests {
         }
     }
 
+    @Test func aRowHasTheItemsKeysInTheOrderTheyAreEncoded() throws {
+        struct Item: Encodable {
+            let zeta = "z"
+            let alpha: Int? = nil
+            let amount = 1234.5
+            let flags = ["a", "b"]
+            let nested = ["k": 1]
+            let done = true
+
+            enum CodingKeys: String, CodingKey { case zeta, alpha, amount, flags, nested, done = "is_done" }
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(zeta, forKey: .zeta)
+                try container.encode(alpha, forKey: .alpha)
+                try container.encode(amount, forKey: .amount)
+                try container.encode(flags, forKey: .flags)
+                try container.encode(nested, forKey: .nested)
+                try container.encode(done, forKey: .done)
+            }
+        }
+        let row = try FlatRowEncoder.row(Item())
+        #expect(row.keys == ["zeta", "alpha", "amount", "flags", "nested", "is_done"])
+        var sink = BulkExport.Sink(format: .csv, title: "t", columns: nil)
+        let text = String(decoding: try sink.row(Item()) + sink.finish(), as: UTF8.self)
+        #expect(text == "\u{FEFF}\"zeta\";\"alpha\";\"amount\";\"flags\";\"nested\";\"is_done\"\r\n"
+            + "\"z\";;1234,5;\"[\"\"a\"\",\"\"b\"\"]\";\"{\"\"k\"\":1}\";\"oui\"\r\n")
+    }
+
     @Test func aZipStreamIsReadBackExactly() throws {
         var zip = ZipStream()
         var data = Data()

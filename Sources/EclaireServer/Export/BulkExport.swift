@@ -3,8 +3,8 @@ import Foundation
 import Vapor
 
 /// `?format=csv|jsonl|xlsx` on an API list: the whole list (every page, the same filters) streamed as it is read,
-/// so that memory stays flat whatever its length. Rows are the JSON items of the list; CSV and XLSX take the
-/// given columns (dotted keys reach into objects, arrays and objects left are written as JSON).
+/// so that memory stays flat whatever its length. JSON Lines are the list's JSON items; CSV and XLSX rows are their
+/// top-level keys (`FlatRowEncoder`), objects and arrays within written as JSON text.
 enum BulkFormat: String, CaseIterable {
     case json, csv, jsonl, xlsx
 
@@ -36,7 +36,7 @@ struct BulkColumn: Sendable {
 
 enum BulkExport {
     /// `next(cursor)` returns a page of items and the cursor of the next one (nil at the end); it starts with nil.
-    /// Without `columns`, the first item's top-level keys are the columns, in their JSON order.
+    /// Without `columns`, the first item's top-level keys are the columns, in the order its type encodes them.
     static func response<Item: Encodable & Sendable>(
         _ format: BulkFormat, name: String, columns: [BulkColumn]? = nil,
         next: @escaping @Sendable (String?) async throws -> (items: [Item], next: String?)
@@ -111,35 +111,32 @@ enum BulkExport {
         }
 
         mutating func row(_ item: some Encodable) throws -> Data {
-            let json = try encoder.encode(item)
-            if columns == nil { columns = try Self.columns(of: item, json: json) }
-            let head = started ? Data() : try start()
-            return head + (try body(json))
-        }
-
-        /// The top-level keys of the item's JSON, in the order its type declares its properties (JSON objects have
-        /// no order; `camelCase` properties are matched to `snake_case` keys, keys left over come last).
-        static func columns(of item: some Encodable, json: Data) throws -> [BulkColumn] {
-            guard let object = try JSONSerialization.jsonObject(with: json) as? [String: Any] else { return [.text("value")] }
-            let declared = Mirror(reflecting: item).children.compactMap(\.label).map { label in
-                label.reduce(into: "") { key, character in
-                    key += character.isUppercase ? "_" + character.lowercased() : String(character)
-                }
-            }
-            let ordered = declared.filter { object[$0] != nil }
-            return (ordered + object.keys.filter { !ordered.contains($0) }.sorted()).map(BulkColumn.text)
-        }
-
-        private mutating func body(_ json: Data) throws -> Data {
             switch format {
-            case .json:
+            case .json, .jsonl:
+                let json = try encoder.encode(item)
+                let head = started ? Data() : try start()
+                if format == .jsonl { return head + json + Data("\n".utf8) }
                 rowNumber += 1
-                return (rowNumber > 2 ? Data(",".utf8) : Data()) + json
-            case .jsonl: return json + Data("\n".utf8)
-            case .csv: return Data((try cells(json).map(CSVExport.cell).joined(separator: ";") + "\r\n").utf8)
-            case .xlsx:
+                return head + (rowNumber > 2 ? Data(",".utf8) : Data()) + json
+            case .csv, .xlsx:
+                let flat = try FlatRowEncoder.row(item)
+                if columns == nil { columns = flat.keys.map(BulkColumn.text) }
+                let head = started ? Data() : try start()
+                let cells = (columns ?? []).map { Self.cell(flat.values[$0.key], money: $0.money) }
+                if format == .csv { return head + Data((cells.map(CSVExport.cell).joined(separator: ";") + "\r\n").utf8) }
                 rowNumber += 1
-                return try zip.body(Data(XLSXExport.row(rowNumber, try cells(json), header: false).utf8))
+                return head + (try zip.body(Data(XLSXExport.row(rowNumber, cells, header: false).utf8)))
+            }
+        }
+
+        static func cell(_ value: FlatRowEncoder.Value?, money: Bool) -> ExportTable.Cell {
+            switch value {
+            case nil, .null?: return .text(nil)
+            case .text(let text)?: return .text(text)
+            case .json(let text)?: return .text(text)
+            case .bool(let flag)?: return .text(flag ? "oui" : "non")
+            case .integer(let whole)?: return money ? .money(Money(cents: whole * 100)) : .integer(Int(whole))
+            case .number(let number)?: return money ? .money(Money(cents: Int64((number * 100).rounded()))) : .ratio(number)
             }
         }
 
@@ -153,26 +150,6 @@ enum BulkExport {
             case .json: return Data("]".utf8)
             case .jsonl, .csv: return Data()
             case .xlsx: return try zip.body(Data("</sheetData></worksheet>".utf8)) + zip.end() + zip.finish()
-            }
-        }
-
-        private func cells(_ json: Data) throws -> [ExportTable.Cell] {
-            let object = try JSONSerialization.jsonObject(with: json)
-            return try (columns ?? []).map { column in
-                var value: Any? = object
-                for key in column.key.split(separator: ".") { value = (value as? [String: Any])?[String(key)] }
-                switch value {
-                case nil, is NSNull: return .text(nil)
-                case let text as String: return .text(text)
-                case let number as NSNumber where String(cString: number.objCType) == "c":
-                    return .text(number.boolValue ? "oui" : "non")
-                case let number as NSNumber:
-                    if column.money { return .money(Money(cents: Int64((number.doubleValue * 100).rounded()))) }
-                    if let whole = Int(exactly: number) { return .integer(whole) }
-                    return .ratio(number.doubleValue)
-                case let other?:
-                    return .text(String(decoding: try JSONSerialization.data(withJSONObject: other, options: [.sortedKeys]), as: UTF8.self))
-                }
             }
         }
     }
