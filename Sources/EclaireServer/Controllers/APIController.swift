@@ -20,7 +20,7 @@ struct APIController: RouteCollection {
         guard try request.user.readsEverything else {
             throw Abort(.forbidden, reason: "les totaux de toute la base sont réservés au bureau budgétaire")
         }
-        return StatsDTO(try await request.application.statsCache.stats(queries(request)))
+        return StatsDTO(try await request.spendingStats())
     }
 
     /// `?limit=&offset=` or, to walk a large base, `?limit=&after=` with the previous page's `next_after`; the

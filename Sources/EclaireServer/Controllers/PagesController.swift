@@ -23,7 +23,7 @@ struct PagesController: RouteCollection {
         let rows = try await queries.overviews(of: ejs).map(EJRowView.init)
         let total = try await queries.ejCount(search: page.q, scope: scope)
         // Whole-base totals are for those who read everything: they would show other products' spending.
-        let stats = user.readsEverything ? StatsView(try await request.application.statsCache.stats(queries)) : nil
+        let stats = user.readsEverything ? StatsView(try await request.spendingStats()) : nil
         return try await request.view.render("ej-list", EJListPage(
             rows: rows, stats: stats, search: page.q ?? "",
             pager: PagerView(offset: page.offset, limit: page.limit, total: total, search: page.q)))

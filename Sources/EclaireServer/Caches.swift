@@ -1,0 +1,57 @@
+import EclaireCore
+import SQLKit
+import Storage
+import Vapor
+
+/// A value computed over the whole base, kept until what it reads changes (its version), not recomputed per page.
+actor VersionedCache<Version: Equatable & Sendable, Value: Sendable> {
+    private var cached: (version: Version, value: Value)?
+
+    func value(at version: Version, compute: @Sendable () async throws -> Value) async throws -> Value {
+        if let cached, cached.version == version { return cached.value }
+        let value = try await compute()
+        cached = (version, value)
+        return value
+    }
+}
+
+/// The whole base's totals change only when a file is imported (about 1.5 s on a base of a million lines).
+typealias StatsCache = VersionedCache<Int, SpendingStats>
+
+/// The cross-EJ rules read the whole base: their findings are kept until an import, a document or a correction
+/// changes what they read, or the day changes (late payments age). Dismissals are applied on each call.
+typealias AnomalyCache = VersionedCache<[String], [Anomaly]>
+
+extension Application {
+    private struct StatsCacheKey: StorageKey { typealias Value = StatsCache }
+    private struct AnomalyCacheKey: StorageKey { typealias Value = AnomalyCache }
+
+    /// One cache of each per application, created by `EclaireApp.configure`.
+    var statsCache: StatsCache {
+        get { storage[StatsCacheKey.self]! }
+        set { storage[StatsCacheKey.self] = newValue }
+    }
+
+    var anomalyCache: AnomalyCache {
+        get { storage[AnomalyCacheKey.self]! }
+        set { storage[AnomalyCacheKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// The whole base's totals, computed again only after an import (also one made by another process).
+    func spendingStats() async throws -> SpendingStats {
+        let queries = ChorusQueries(sql: db as! any SQLDatabase)
+        return try await application.statsCache.value(at: try await queries.importGeneration()) { try await queries.stats() }
+    }
+
+    /// The whole base's anomalies (from the cache) involving some of `ejs` (all when nil), with their dismissals.
+    func anomalies(involving ejs: [String]? = nil) async throws -> [ListedAnomaly] {
+        let store = AnomalyStore(database: db, actor: try user.login)
+        let today = LocalDate.today
+        let found = try await application.anomalyCache.value(at: [try await store.version(), today.iso]) {
+            try await store.found(asOf: today)
+        }
+        return try await store.listed(found, ejs: ejs)
+    }
+}
