@@ -36,6 +36,36 @@ struct AnomalyPagesTests {
                 let dismissed = list.first { $0["key"] as? String == keys[0] }?["dismissed"] as? [String: Any]
                 #expect(dismissed?["reason"] as? String == "Vérifié avec le service")
             }
+            // Filters: an EJ, a ministry (its programmes at the PLF 2025), words; the page and the API agree.
+            var all: [[String: Any]] = []
+            try await analyst.get("/api/v1/anomalies?include_dismissed=true") { response in
+                all = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [[String: Any]]
+            }
+            let ej = try #require((all.first?["ejs"] as? [String])?.first)
+            try await analyst.get("/api/v1/anomalies?include_dismissed=true&ej=\(ej)") { response in
+                let list = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [[String: Any]]
+                #expect(!list.isEmpty && list.allSatisfy { ($0["ejs"] as! [String]).contains(ej) })
+                #expect(list.count == all.filter { ($0["ejs"] as! [String]).contains(ej) }.count)
+            }
+            let ledger = DemoLedger(orderCount: 30)
+            let ministry = try #require(StatePrograms.program(ledger.orders[0].programme.code)?.ministry)
+            let ofMinistry = Set(ledger.orders.filter { StatePrograms.program($0.programme.code)?.ministry == ministry }.map(\.ej))
+            try await analyst.get("/api/v1/anomalies?include_dismissed=true&ministere=\(Visitor.encode(ministry))") { response in
+                let list = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [[String: Any]]
+                #expect(list.count == all.filter { ($0["ejs"] as! [String]).contains(where: ofMinistry.contains) }.count)
+            }
+            try await analyst.get("/anomalies?ministere=\(Visitor.encode(ministry))") { response in
+                #expect(response.body.string.contains("<option selected>\(ministry)</option>"))
+            }
+            try await analyst.get("/anomalies?q=\(ej)") { response in
+                let page = response.body.string
+                #expect(page.contains("/ej/\(ej)"))
+                let others = Set(all.flatMap { $0["ejs"] as! [String] }).filter { other in
+                    !all.contains { ($0["ejs"] as! [String]).contains(ej) && ($0["ejs"] as! [String]).contains(other) }
+                }
+                #expect(!others.contains { page.contains("/ej/\($0)") })
+            }
+            try await analyst.get("/api/v1/anomalies?ministere=Atlantide") { #expect($0.status == .badRequest) }
             // The lists export as CSV and XLSX, for analysts only.
             try await analyst.get("/export/anomalies.csv") { response in
                 #expect(response.status == .ok)

@@ -34,15 +34,31 @@ struct AnomaliesController: RouteCollection {
     struct Filter: Content {
         var kind: String?
         var includeDismissed: Bool?
+        var ej: String?
+        var ministere: String?
 
-        enum CodingKeys: String, CodingKey { case kind, includeDismissed = "include_dismissed" }
+        enum CodingKeys: String, CodingKey { case kind, ej, ministere, includeDismissed = "include_dismissed" }
+    }
+
+    /// Keeps the anomalies involving an EJ of the ministry's programmes (PLF 2025).
+    static func ofMinistry(_ name: String?, _ anomalies: [ListedAnomaly], request: Request) async throws -> [ListedAnomaly] {
+        guard let name = name.nonEmpty else { return anomalies }
+        let programmes = StatePrograms.programs(ofMinistry: name)
+        guard !programmes.isEmpty else {
+            throw Abort(.badRequest, reason: "ministere inconnu : \(name) (\(StatePrograms.ministries.joined(separator: " ; ")))")
+        }
+        let ejs = Set(try await ChorusQueries(sql: request.db as! any SQLDatabase)
+            .ejNumbers(limit: Int.max, filter: EJFilter(programmes: Set(programmes.map(\.code)))))
+        return anomalies.filter { $0.anomaly.ejs.contains(where: ejs.contains) }
     }
 
     func list(request: Request) async throws -> Response {
         let filter = try request.query.decode(Filter.self)
         if let kind = filter.kind, AnomalyKind(rawValue: kind) == nil { throw Abort(.badRequest, reason: "kind inconnu : \(kind)") }
-        return try await request.list(try await Self.visible(request)
+        let found = try await Self.ofMinistry(filter.ministere, try await Self.visible(request), request: request)
+        return try await request.list(found
             .filter { (filter.includeDismissed == true || $0.dismissal == nil) && (filter.kind == nil || $0.anomaly.kind.rawValue == filter.kind) }
+            .filter { anomaly in filter.ej.nonEmpty.map { anomaly.anomaly.ejs.contains($0) } ?? true }
             .map(AnomalyJSON.init), name: "anomalies")
     }
 
@@ -63,6 +79,11 @@ struct AnomaliesController: RouteCollection {
         let dismissed: String
     }
 
+    struct Choice: Encodable {
+        let value: String
+        let selected: Bool
+    }
+
     struct Page: Encodable {
         let title = "Anomalies"
         let counts: [KindCount]
@@ -70,11 +91,22 @@ struct AnomaliesController: RouteCollection {
         let filter: String
         let open: Int
         let dismissed: Int
+        let ministries: [Choice]
+        let ministry: String
+        let search: String
+        /// `&ministere=…&q=…`, encoded, for the kind links.
+        let keep: String
     }
 
     func page(request: Request) async throws -> View {
         let kind = (try? request.query.get(String.self, at: "sorte")).flatMap(AnomalyKind.init(rawValue:))
-        let all = try await Self.visible(request)
+        let ministry = (try? request.query.get(String.self, at: "ministere")) ?? ""
+        let search = ((try? request.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
+        let folded = Text.foldedKey(search)
+        let all = try await Self.ofMinistry(ministry, try await Self.visible(request), request: request).filter { item in
+            folded.isEmpty || item.anomaly.ejs.contains { $0.contains(search) }
+                || Text.foldedKey(item.anomaly.explanation).contains(folded)
+        }
         let open = all.filter { $0.dismissal == nil }
         let rows = all.filter { kind == nil || $0.anomaly.kind == kind }.map { item in
             Row(key: item.anomaly.key, label: item.anomaly.kind.label, ejs: item.anomaly.ejs, amount: item.anomaly.amount.french,
@@ -83,7 +115,13 @@ struct AnomaliesController: RouteCollection {
         }
         return try await request.view.render("anomalies", Page(
             counts: AnomalyKind.allCases.map { k in KindCount(kind: k.rawValue, label: k.label, count: open.filter { $0.anomaly.kind == k }.count, selected: k == kind) },
-            rows: rows, filter: kind?.rawValue ?? "", open: open.count, dismissed: all.count - open.count))
+            rows: rows, filter: kind?.rawValue ?? "", open: open.count, dismissed: all.count - open.count,
+            ministries: StatePrograms.ministries.map { Choice(value: $0, selected: $0 == ministry) }, ministry: ministry,
+            search: search, keep: "&ministere=\(Self.encoded(ministry))&q=\(Self.encoded(search))"))
+    }
+
+    static func encoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
     }
 
     struct Dismissal: Content {
