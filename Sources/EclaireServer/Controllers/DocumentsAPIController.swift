@@ -119,18 +119,13 @@ struct DocumentsAPIController: RouteCollection {
         switch by {
         case "programme":
             return try await request.list(programmes.map { row in
-                Coverage(programme: row.programme, ministry: row.programme.flatMap(StatePrograms.program)?.ministry,
+                Coverage(programme: row.programme, ministry: row.ministry,
                          ejs: row.ejCount, documented: row.documentedEJs, complete: row.completeEJs)
             }, name: "couverture")
         case "ministere":
-            var totals: [String?: (Int, Int, Int)] = [:]
-            for row in programmes {
-                let ministry = row.programme.flatMap(StatePrograms.program)?.ministry
-                let known = totals[ministry] ?? (0, 0, 0)
-                totals[ministry] = (known.0 + row.ejCount, known.1 + row.documentedEJs, known.2 + row.completeEJs)
-            }
-            let rows = totals.sorted { ($0.key ?? "\u{10FFFF}") < ($1.key ?? "\u{10FFFF}") }.map { ministry, counts in
-                Coverage(programme: nil, ministry: ministry, ejs: counts.0, documented: counts.1, complete: counts.2)
+            let rows = ProgrammeCoverage.byMinistry(programmes).map { row in
+                Coverage(programme: nil, ministry: row.ministry, ejs: row.ejCount, documented: row.documentedEJs,
+                         complete: row.completeEJs)
             }
             return try await request.list(rows, name: "couverture-ministeres")
         default:

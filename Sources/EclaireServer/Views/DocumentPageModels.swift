@@ -58,16 +58,11 @@ struct MinistryCoverageView: Encodable {
 
     /// Per ministry of the finance bill; programmes it does not know under « Programme inconnu du PLF ».
     static func rows(_ programmes: [ProgrammeCoverage]) -> [MinistryCoverageView] {
-        var totals: [String: (Int, Int, Int)] = [:]
-        for row in programmes {
-            let ministry = row.programme.flatMap(StatePrograms.program)?.ministry ?? "Programme inconnu du \(StatePrograms.source)"
-            let known = totals[ministry] ?? (0, 0, 0)
-            totals[ministry] = (known.0 + row.ejCount, known.1 + row.documentedEJs, known.2 + row.completeEJs)
-        }
-        return totals.sorted { $0.key < $1.key }.map { ministry, counts in
-            MinistryCoverageView(ministry: ministry, ejs: FrenchFormat.integer(counts.0), documented: FrenchFormat.integer(counts.1),
-                                 complete: FrenchFormat.integer(counts.2),
-                                 share: counts.0 == 0 ? "—" : "\(Int((Double(counts.2) * 100 / Double(counts.0)).rounded())) %")
+        ProgrammeCoverage.byMinistry(programmes).map { row in
+            MinistryCoverageView(ministry: row.ministry ?? "Programme inconnu du \(StatePrograms.source)",
+                                 ejs: FrenchFormat.integer(row.ejCount), documented: FrenchFormat.integer(row.documentedEJs),
+                                 complete: FrenchFormat.integer(row.completeEJs),
+                                 share: row.ejCount == 0 ? "—" : "\(Int((Double(row.completeEJs) * 100 / Double(row.ejCount)).rounded())) %")
         }
     }
 }

@@ -240,4 +240,18 @@ public struct ProgrammeCoverage: Sendable, Equatable {
     public let ejCount: Int
     public let documentedEJs: Int
     public let completeEJs: Int
+
+    /// The ministry of the programme in the finance bill, nil when it does not know the programme.
+    public var ministry: String? { programme.flatMap(StatePrograms.program)?.ministry }
+
+    /// The same counts per ministry (nil: programmes the finance bill does not know, last).
+    public static func byMinistry(_ programmes: [ProgrammeCoverage]) -> [(ministry: String?, ejCount: Int, documentedEJs: Int, completeEJs: Int)] {
+        var totals: [String?: (Int, Int, Int)] = [:]
+        for row in programmes {
+            let known = totals[row.ministry] ?? (0, 0, 0)
+            totals[row.ministry] = (known.0 + row.ejCount, known.1 + row.documentedEJs, known.2 + row.completeEJs)
+        }
+        return totals.sorted { ($0.key ?? "\u{10FFFF}") < ($1.key ?? "\u{10FFFF}") }
+            .map { (ministry: $0.key, ejCount: $0.value.0, documentedEJs: $0.value.1, completeEJs: $0.value.2) }
+    }
 }
