@@ -153,6 +153,10 @@ struct APITokenTests {
             }
         }
         #expect(seen == Set(APIScope.allCases))
+        // The fields a correction names are exactly the extraction's.
+        let correct = ((document["paths"] as! [String: [String: Any]])["/api/v1/documents/{id}/fields/{key}"]!["put"] as! [String: Any])
+        let key = (correct["parameters"] as! [[String: Any]]).first { $0["name"] as? String == "key" }
+        #expect(Set(((key?["schema"] as? [String: Any])?["enum"] as? [String]) ?? []) == Set(FieldKey.allCases.map(\.rawValue)))
         #expect(APIScope.required(method: "DELETE", path: "/api/v1/ejs/1") == nil)
         #expect(APIScope.required(method: "POST", path: "/api/v1/ejs") == nil)
         #expect(APIScope.required(method: "PUT", path: "/api/v1/documents/3/fields/object") == .writeCorrections)
