@@ -16,6 +16,7 @@ public struct APIToken: Sendable, Equatable {
     public var createdBy: String
     public var createdAt: String
     public var revokedAt: String?
+    /// From the call log (`tokens()` only); the `last_used_at` column of migration 010 is no longer written.
     public var lastUsedAt: String?
 
     /// The reach and rights the token acts with: an analyst's reading, confined to its products and programmes.
@@ -95,16 +96,17 @@ public struct APITokenStore: Sendable {
     }
 
     public func tokens() async throws -> [APIToken] {
-        try await sql.select().column("*").from("api_tokens").orderBy("id").all().map(Self.token)
+        try await sql.raw("""
+            SELECT t.*, (SELECT MAX(c.at) FROM api_calls c WHERE c.token_id = t.id) AS last_call
+            FROM api_tokens t ORDER BY t.id
+            """).all().map(Self.token)
     }
 
-    /// The live (not revoked) token with this digest; marks it used.
+    /// The live (not revoked) token with this digest. Read on every API call: nothing is written here, the call
+    /// log says when a token was last used.
     public func token(digest: String) async throws -> APIToken? {
-        guard let row = try await sql.select().column("*").from("api_tokens").where("token_digest", .equal, digest)
-            .where("revoked_at", .is, SQLLiteral.null).first() else { return nil }
-        let token = try Self.token(row)
-        try await sql.update("api_tokens").set("last_used_at", to: Self.now()).where("id", .equal, token.id).run()
-        return token
+        try await sql.select().column("*").from("api_tokens").where("token_digest", .equal, digest)
+            .where("revoked_at", .is, SQLLiteral.null).first().map(Self.token)
     }
 
     public func revoke(id: Int) async throws {
@@ -154,6 +156,6 @@ public struct APITokenStore: Sendable {
                  createdBy: try row.decode(column: "created_by", as: String.self),
                  createdAt: try row.decode(column: "created_at", as: String.self),
                  revokedAt: try row.decode(column: "revoked_at", as: String?.self),
-                 lastUsedAt: try row.decode(column: "last_used_at", as: String?.self))
+                 lastUsedAt: try row.contains(column: "last_call") ? row.decode(column: "last_call", as: String?.self) : nil)
     }
 }
