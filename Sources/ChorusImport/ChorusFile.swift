@@ -23,7 +23,14 @@ public struct ChorusFile {
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             let workbook = try XLSXWorkbook(path: path, displayName: displayName)
             tables = try workbook.sheets.compactMap { sheet in
-                XLSXTable(sheetName: sheet.name, rows: try workbook.rows(of: sheet))
+                do {
+                    return try XLSXTable(sheetName: sheet.name, reader: try workbook.rowReader(of: sheet),
+                                         displayName: displayName)
+                } catch let failure as ImportFailure {
+                    throw failure
+                } catch {
+                    throw ImportFailure.notChorus(displayName, reason: "feuille « \(sheet.name) » illisible (\(error))")
+                }
             }
             guard !tables.isEmpty else {
                 throw ImportFailure.notChorus(displayName, reason: "aucune feuille du classeur n'a d'en-tête de restitution Chorus")

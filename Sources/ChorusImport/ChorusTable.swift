@@ -13,8 +13,8 @@ public protocol ChorusTable: AnyObject {
     var location: String? { get }
     /// The text encoding found (`utf-8`, `utf-8-bom`, `windows-1252`, `ascii`), or `xlsx`.
     var encodingName: String { get }
-    /// The next data row, or nil at the end.
-    func next() -> ParsedRow?
+    /// The next data row, or nil at the end; throws when the rest of the table cannot be read at all.
+    func next() throws -> ParsedRow?
 }
 
 /// Finds the header among the first lines: the line and delimiter whose cells name the most Chorus fields.

@@ -1,27 +1,47 @@
 import EclaireCore
 
-/// One sheet of an XLSX extraction whose header was recognised.
+/// One sheet of an XLSX extraction whose header was recognised, read row by row.
 final class XLSXTable: ChorusTable {
     let layout: Layout
     let location: String?
     let encodingName = "xlsx"
     private let mapper: RowMapper
-    private var rows: ArraySlice<(Int, [String])>
+    private let reader: XLSXSheetRows
+    /// Rows read past the header while looking for it, given out first.
+    private var buffered: ArraySlice<(Int, [String])>
+    private let sheetName: String
+    private let displayName: String
 
-    init?(sheetName: String, rows: [(Int, [String])]) {
-        let head = Array(rows.prefix(HeaderSearch.maxPreambleLines))
+    init?(sheetName: String, reader: XLSXSheetRows, displayName: String) throws {
+        var head: [(Int, [String])] = []
+        while head.count < HeaderSearch.maxPreambleLines, let row = try reader.next() { head.append(row) }
         guard let found = HeaderSearch.find(in: head.map(\.1), delimiter: nil, fullyQuoted: false),
               found.layout.requiredFields.allSatisfy({ found.columns[$0] != nil }) else { return nil }
         layout = found.layout
         location = "feuille « \(sheetName) »"
+        self.sheetName = sheetName
+        self.displayName = displayName
         let preamble = head[..<found.index].map(\.1)
         mapper = RowMapper(layout: found.layout, columns: found.columns,
                            defaultExercice: HeaderSearch.headerExercice(found.columns) ?? HeaderSearch.preambleExercice(preamble))
-        self.rows = rows[(found.index + 1)...]
+        self.reader = reader
+        buffered = head[(found.index + 1)...]
     }
 
-    func next() -> ParsedRow? {
-        guard let (line, cells) = rows.popFirst() else { return nil }
+    /// A sheet that stops being readable XML fails the whole file: importing its first rows alone would be wrong.
+    func next() throws -> ParsedRow? {
+        let row: (Int, [String])
+        if let first = buffered.popFirst() {
+            row = first
+        } else {
+            do {
+                guard let read = try reader.next() else { return nil }
+                row = read
+            } catch {
+                throw ImportFailure.notChorus(displayName, reason: "feuille « \(sheetName) » illisible (\(error))")
+            }
+        }
+        let (line, cells) = row
         do { return ParsedRow(line: line, result: .success(try mapper.map(cells, line: line))) }
         catch { return ParsedRow(line: line, result: .failure(error)) }
     }

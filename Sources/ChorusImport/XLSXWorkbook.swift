@@ -34,13 +34,53 @@ struct XLSXWorkbook {
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             return Sheet(name: name, path: path)
         }
-        sharedStrings = (try? Self.read("xl/sharedStrings.xml", in: archive)).map(XMLCollector.sharedStrings) ?? []
+        if let entry = archive["xl/sharedStrings.xml"] {
+            do {
+                sharedStrings = try XLSXSheetRows.sharedStrings(try Self.inflate(entry, in: archive))
+            } catch {
+                throw ImportFailure.notChorus(displayName, reason: "table des chaînes partagées illisible (\(error))")
+            }
+        } else {
+            sharedStrings = []
+        }
     }
 
-    /// The sheet's rows as (row number, cells by column index from 0).
+    /// The sheet's rows, read as they come: the part is inflated to an unlinked temporary file (bounded by
+    /// `maxSheetSize`), then scanned in chunks.
+    func rowReader(of sheet: Sheet) throws -> XLSXSheetRows {
+        guard let entry = archive[sheet.path] else { throw CocoaError(.fileNoSuchFile) }
+        return try XLSXSheetRows(handle: try Self.inflate(entry, in: archive), sharedStrings: sharedStrings)
+    }
+
+    /// Every row of the sheet at once (small workbooks, tests).
     func rows(of sheet: Sheet) throws -> [(Int, [String])] {
-        let data = try Self.read(sheet.path, in: archive)
-        return XMLCollector.rows(data, sharedStrings: sharedStrings)
+        let reader = try rowReader(of: sheet)
+        var rows: [(Int, [String])] = []
+        while let row = try reader.next() { rows.append(row) }
+        return rows
+    }
+
+    /// Past this size an inflated worksheet is refused: it goes to disk, and a ZIP bomb could fill it.
+    static let maxSheetSize = 4 * 1024 * 1024 * 1024
+
+    private static func inflate(_ entry: Entry, in archive: Archive) throws -> FileHandle {
+        guard entry.uncompressedSize <= maxSheetSize else { throw CocoaError(.fileReadTooLarge) }
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("eclaire-sheet-\(UUID().uuidString).xml").path
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let writer = FileHandle(forWritingAtPath: path), let reader = FileHandle(forReadingAtPath: path) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        // Unlinked at once: the bytes live as long as the reading handle, and nothing is left behind by a crash.
+        try? FileManager.default.removeItem(atPath: path)
+        defer { try? writer.close() }
+        var written = 0
+        _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            written += chunk.count
+            if written > maxSheetSize { throw CocoaError(.fileReadTooLarge) }
+            try writer.write(contentsOf: chunk)
+        }
+        return reader
     }
 
     private static func read(_ path: String, in archive: Archive) throws -> Data {
@@ -74,18 +114,6 @@ enum XMLCollector {
         }
     }
 
-    static func sharedStrings(_ data: Data) -> [String] {
-        let delegate = SharedStringsDelegate()
-        parse(data, delegate)
-        return delegate.strings
-    }
-
-    static func rows(_ data: Data, sharedStrings: [String]) -> [(Int, [String])] {
-        let delegate = SheetDelegate(sharedStrings: sharedStrings)
-        parse(data, delegate)
-        return delegate.rows
-    }
-
     private static func parse(_ data: Data, _ delegate: XMLParserDelegate) {
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = false
@@ -103,105 +131,5 @@ private final class ElementCollector: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         if name == element || name.hasSuffix(":" + element) { found.append(attributes) }
-    }
-}
-
-private final class SharedStringsDelegate: NSObject, XMLParserDelegate {
-    var strings: [String] = []
-    private var current = ""
-    private var inText = false
-    private var inPhonetic = false
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        switch name {
-        case "si": current = ""
-        case "t": inText = true
-        case "rPh": inPhonetic = true
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText && !inPhonetic { current += string }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "si": strings.append(current)
-        case "t": inText = false
-        case "rPh": inPhonetic = false
-        default: break
-        }
-    }
-}
-
-private final class SheetDelegate: NSObject, XMLParserDelegate {
-    let sharedStrings: [String]
-    var rows: [(Int, [String])] = []
-    private var rowNumber = 0
-    private var cells: [String] = []
-    private var column = 0
-    private var type = ""
-    private var value = ""
-    private var capturing = false
-
-    init(sharedStrings: [String]) { self.sharedStrings = sharedStrings }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        switch name {
-        case "row":
-            rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
-            cells = []
-        case "c":
-            column = attributes["r"].map(Self.columnIndex) ?? cells.count
-            type = attributes["t"] ?? "n"
-            value = ""
-        case "v", "t":
-            capturing = true
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if capturing { value += string }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "v", "t": capturing = false
-        case "c":
-            while cells.count < column { cells.append("") }
-            cells.append(resolved())
-        case "row":
-            if cells.contains(where: { !$0.isEmpty }) { rows.append((rowNumber, cells)) }
-        default: break
-        }
-    }
-
-    private func resolved() -> String {
-        switch type {
-        case "s": return Int(value).flatMap { $0 < sharedStrings.count ? sharedStrings[$0] : nil } ?? ""
-        case "n": return Self.plainNumber(value)
-        default: return value
-        }
-    }
-
-    /// `8.5129663200017E13` → `85129663200017`: identifiers typed as numbers must not reach us in scientific form.
-    static func plainNumber(_ text: String) -> String {
-        guard text.contains("E") || text.contains("e"), let number = Double(text) else { return text }
-        if number == number.rounded(), abs(number) < 9e15 { return String(Int64(number)) }
-        return String(format: "%.6f", number)
-    }
-
-    /// `AB12` → 27.
-    static func columnIndex(_ reference: String) -> Int {
-        var index = 0
-        for scalar in reference.unicodeScalars {
-            guard ("A"..."Z").contains(scalar) else { break }
-            index = index * 26 + Int(scalar.value) - 64
-        }
-        return max(0, index - 1)
     }
 }

@@ -30,7 +30,7 @@ struct Bench: AsyncParsableCommand {
             let start = Date()
             let chorusFile = try ChorusFile.open(file)
             var rows = 0
-            for table in chorusFile.tables { while table.next() != nil { rows += 1 } }
+            for table in chorusFile.tables { while try table.next() != nil { rows += 1 } }
             let seconds = Date().timeIntervalSince(start)
             print(String(format: "parse: %d rows in %.2f s (%.0f rows/s), peak RSS %d MB",
                          rows, seconds, Double(rows) / seconds, peakResidentMegabytes()))

@@ -11,7 +11,7 @@ struct Reading {
     init(_ path: String) throws {
         file = try ChorusFile.open(path)
         for table in file.tables {
-            while let row = table.next() {
+            while let row = try table.next() {
                 switch row.result {
                 case .success(let record?): records.append((row.line, record))
                 case .success(nil): break

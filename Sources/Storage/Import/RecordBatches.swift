@@ -26,7 +26,7 @@ struct RecordBatches {
         batch.reserveCapacity(size)
         while batch.count < size, tableIndex < file.tables.count {
             let table = file.tables[tableIndex]
-            guard let row = table.next() else {
+            guard let row = try table.next() else {
                 tableIndex += 1
                 continue
             }

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+import ZIPFoundation
+@testable import ChorusImport
+import TestSupport
+
+/// The worksheet scanner reads parts as other producers write them, whatever the chunk boundaries.
+@Suite("XLSX sheets, scanned as they are read")
+struct XLSXStreamingTests {
+    static let sheet = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE x [ <!ENTITY big "boom"> ]>
+        <!-- written by hand --><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+        <x:sheetData>
+        <x:row r="2"><x:c r="A2" t="s"><x:v>1</x:v></x:c><x:c r="C2" t="inlineStr"><x:is><x:r><x:t>R&amp;D </x:t></x:r>\
+        <x:r><x:t xml:space="preserve">&#233;t&#xE9; &lt;2025&gt;</x:t></x:r><x:rPh><x:t>ignored</x:t></x:rPh></x:is></x:c></x:row>
+        <x:row><x:c r="B3"/><x:c r="D3" t="str"><x:f>CONCAT("a";"b")</x:f><x:v>ab</x:v></x:c>\
+        <x:c r="E3"><x:v>8.5129663200017E13</x:v></x:c><x:c r="F3" t="s"><x:v>99</x:v></x:c></x:row>
+        <x:row r="7"/>
+        <x:row r="9"><x:c r="A9"><![CDATA[kept <as> is]]></x:c><x:c r="B9" t="inlineStr"><x:is><x:t>a &unknown; b</x:t></x:is></x:c></x:row>
+        </x:sheetData></x:worksheet>
+        """
+
+    static let expected: [(Int, [String])] = [
+        (2, ["zéro", "", "R&D été <2025>"]),
+        (3, ["", "", "", "ab", "85129663200017", ""]),
+        (9, ["", "a &unknown; b"]),
+    ]
+
+    @Test(arguments: [1, 2, 3, 7, 64, 1 << 20])
+    func rowsAreTheSameWhateverTheChunkSize(chunkSize: Int) throws {
+        let handle = try Self.handle(for: Self.sheet)
+        let reader = XLSXSheetRows(handle: handle, sharedStrings: ["un", "zéro"], chunkSize: chunkSize)
+        var rows: [(Int, [String])] = []
+        while let row = try reader.next() { rows.append(row) }
+        #expect(rows.map(\.0) == Self.expected.map(\.0))
+        #expect(rows.map(\.1) == Self.expected.map(\.1))
+    }
+
+    @Test func sharedStringsJoinRunsAndLeavePhoneticsOut() throws {
+        let part = """
+            <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Centre</t></si><si/>\
+            <si><r><rPr><b/></rPr><t>Minist&#232;re </t></r><r><t>de l&apos;Int&#xE9;rieur</t></r>\
+            <rPh sb="0" eb="1"><t>ミ</t></rPh></si></sst>
+            """
+        #expect(try XLSXSheetRows.sharedStrings(Self.handle(for: part)) == ["Centre", "", "Ministère de l'Intérieur"])
+    }
+
+    @Test func aTruncatedSheetIsRefusedWhole() throws {
+        let path = try Self.workbook(sheet: """
+            <worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>N° EJ</t></is></c>\
+            <c r="B1" t="inlineStr"><is><t>N° poste EJ</t></is></c><c r="C1" t="inlineStr"><is><t
+            """)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect {
+            _ = try ChorusFile.open(path)
+        } throws: { error in
+            guard case ImportFailure.notChorus(let name, let reason) = error else { return false }
+            return name.hasSuffix(".xlsx") && reason.contains("Feuil1") && reason.contains("XML tronqué")
+        }
+    }
+
+    @Test func aRealExtractionReadsTheSameFromACopyWrittenWithPrefixesAndInlineStrings() throws {
+        let original = try Reading.fixture("apisubv_new-chorus-export.xlsx")
+        let path = try Self.rewritten(Fixtures.path("apisubv_new-chorus-export.xlsx"))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let copy = try Reading(path)
+        #expect(copy.payments.count == original.payments.count)
+        #expect(copy.payments.count > 0)
+        #expect(copy.payments.map(\.dp) == original.payments.map(\.dp))
+        #expect(copy.payments.map(\.amount) == original.payments.map(\.amount))
+        #expect(copy.payments.map(\.supplier.name) == original.payments.map(\.supplier.name))
+        #expect(copy.issues == original.issues)
+    }
+
+    // MARK: - Helpers
+
+    static func handle(for text: String) throws -> FileHandle {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString).xml").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try #require(FileHandle(forReadingAtPath: path))
+    }
+
+    /// A one-sheet workbook holding `sheet` as its worksheet part.
+    static func workbook(sheet: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString).xlsx").path
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        let parts = [
+            "xl/workbook.xml": #"<workbook><sheets><sheet name="Feuil1" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+            "xl/_rels/workbook.xml.rels": #"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#,
+            "xl/worksheets/sheet1.xml": sheet,
+        ]
+        for (name, text) in parts { try add(name, Data(text.utf8), to: archive) }
+        return path
+    }
+
+    /// The fixture with every element prefixed `x:` and every shared string cell written inline, in two escaped runs.
+    static func rewritten(_ source: String) throws -> String {
+        let input = try Archive(url: URL(fileURLWithPath: source), accessMode: .read)
+        var parts: [String: Data] = [:]
+        for entry in input where entry.type == .file {
+            var data = Data()
+            _ = try input.extract(entry) { data.append($0) }
+            parts[entry.path] = data
+        }
+        let strings = try XLSXSheetRows.sharedStrings(handle(for: String(decoding: parts["xl/sharedStrings.xml"]!, as: UTF8.self)))
+        parts["xl/sharedStrings.xml"] = nil
+        for (name, data) in parts where name.hasPrefix("xl/worksheets/") {
+            parts[name] = Data(rewriteSheet(String(decoding: data, as: UTF8.self), strings: strings).utf8)
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString).xlsx").path
+        let output = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        for (name, data) in parts { try add(name, data, to: output) }
+        return path
+    }
+
+    static func rewriteSheet(_ xml: String, strings: [String]) -> String {
+        let cell = try! NSRegularExpression(pattern: #"<c ([^>]*?)t="s"([^>]*)><v>(\d+)</v></c>"#)
+        var result = ""
+        var last = xml.startIndex
+        for match in cell.matches(in: xml, range: NSRange(xml.startIndex..., in: xml)) {
+            let range = Range(match.range, in: xml)!
+            result += xml[last..<range.lowerBound]
+            let attributes = String(xml[Range(match.range(at: 1), in: xml)!]) + String(xml[Range(match.range(at: 2), in: xml)!])
+            let text = strings[Int(xml[Range(match.range(at: 3), in: xml)!])!]
+            let half = text.index(text.startIndex, offsetBy: text.count / 2)
+            result += "<c \(attributes) t=\"inlineStr\"><is><r><t>\(escaped(text[..<half]))</t></r>"
+                + "<r><t xml:space=\"preserve\">\(escaped(text[half...]))</t></r></is></c>"
+            last = range.upperBound
+        }
+        result += xml[last...]
+        let tags = try! NSRegularExpression(pattern: #"<(/?)([A-Za-z])"#)
+        return tags.stringByReplacingMatches(in: result, range: NSRange(result.startIndex..., in: result),
+                                             withTemplate: "<$1x:$2")
+    }
+
+    static func escaped(_ text: Substring) -> String {
+        text.unicodeScalars.map { scalar -> String in
+            switch scalar {
+            case "&": return "&amp;"
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            case _ where scalar.value > 127: return "&#\(scalar.value);"
+            default: return String(scalar)
+            }
+        }.joined()
+    }
+
+    static func add(_ name: String, _ data: Data, to archive: Archive) throws {
+        try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count),
+                             compressionMethod: .deflate) { position, size in
+            data.subdata(in: Int(position)..<(Int(position) + size))
+        }
+    }
+}
