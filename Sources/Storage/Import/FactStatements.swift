@@ -49,7 +49,7 @@ enum FactStatements {
         table: "amount_facts",
         columns: ["fact_key", "kind", "ej", "poste", "exercice", "service_fait", "dp", "poste_dp",
                   "amount_cents", "source_file_id", "source_line"],
-        conflict: ["fact_key"], updates: summedWithinFile("amount_facts"))
+        conflict: ["ej", "poste", "fact_key"], updates: summedWithinFile("amount_facts"))
 
     static func values(_ fact: AmountFact, line: Int, fileID: Int) -> [BulkValue] {
         [BulkValue(fact.key), BulkValue(fact.kind.rawValue), BulkValue(fact.ej), BulkValue(fact.poste),
