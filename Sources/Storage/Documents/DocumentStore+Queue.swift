@@ -11,19 +11,13 @@ extension DocumentStore {
     /// A job held longer than this by a worker that vanished is taken again.
     public static let staleAfterSeconds: Int64 = 15 * 60
 
+    /// Takes a job held too long by a vanished worker first, else the oldest job ready to run. Each lookup walks
+    /// the index by (state, id) and stops at its first row, whatever the length of the queue.
     public func claim(worker: String, now: Date = Date()) async throws -> DocumentJob? {
         let epoch = Int64(now.timeIntervalSince1970)
-        let skipLocked = sql.dialect.name == "postgresql" ? "FOR UPDATE SKIP LOCKED" : ""
-        let row = try await sql.raw("""
-            UPDATE document_jobs SET state = 'running', locked_by = \(bind: worker), locked_at = \(bind: epoch),
-                   attempts = attempts + 1
-            WHERE id = (SELECT id FROM document_jobs
-                        WHERE (state = 'queued' AND run_after <= \(bind: epoch))
-                           OR (state = 'running' AND locked_at < \(bind: epoch - Self.staleAfterSeconds))
-                        ORDER BY id LIMIT 1 \(unsafeRaw: skipLocked))
-              AND (state = 'queued' OR locked_at < \(bind: epoch - Self.staleAfterSeconds))
-            RETURNING id, document_id, attempts
-            """).first()
+        let stale = epoch - Self.staleAfterSeconds
+        var row = try await take(worker: worker, at: epoch, state: "running", condition: "locked_at < \(stale)")
+        if row == nil { row = try await take(worker: worker, at: epoch, state: "queued", condition: "run_after <= \(epoch)") }
         guard let row else { return nil }
         let job = DocumentJob(id: try row.decode(column: "id", as: Int.self),
                               documentID: try row.decode(column: "document_id", as: Int.self),
@@ -31,6 +25,19 @@ extension DocumentStore {
         try await sql.update("documents").set("status", to: DocumentStatus.running.rawValue)
             .where("id", .equal, job.documentID).run()
         return job
+    }
+
+    /// `condition` compares a column with an integer computed here, never with outside text.
+    private func take(worker: String, at epoch: Int64, state: String, condition: String) async throws -> (any SQLRow)? {
+        let skipLocked = sql.dialect.name == "postgresql" ? "FOR UPDATE SKIP LOCKED" : ""
+        return try await sql.raw("""
+            UPDATE document_jobs SET state = 'running', locked_by = \(bind: worker), locked_at = \(bind: epoch),
+                   attempts = attempts + 1
+            WHERE id = (SELECT id FROM document_jobs WHERE state = \(bind: state) AND \(unsafeRaw: condition)
+                        ORDER BY id LIMIT 1 \(unsafeRaw: skipLocked))
+              AND state = \(bind: state) AND \(unsafeRaw: condition)
+            RETURNING id, document_id, attempts
+            """).first()
     }
 
     /// Stores what the extraction read, confirmed by the supplier registers, keeping the fields people corrected,

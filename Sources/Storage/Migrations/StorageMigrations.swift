@@ -13,5 +13,7 @@ public enum StorageMigrations {
         M008_CreateSupplierReference(),
         M009_CreateAnomalyDismissals(),
         M010_CreateAPITokens(),
+        M011_NaturalKeys(),
+        M012_IndexJobsInOrder(),
     ]
 }
