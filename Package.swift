@@ -26,12 +26,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "EclaireCore"),
+        .target(name: "OfficeFiles", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "ChorusImport",
             dependencies: [
                 "EclaireCore",
+                "OfficeFiles",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(
@@ -43,7 +44,7 @@ let package = Package(
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev", "tesseract-ocr-fra"])]),
         .target(
             name: "Documents",
-            dependencies: ["EclaireCore", "CPoppler", "CTesseract",
+            dependencies: ["EclaireCore", "CPoppler", "CTesseract", "OfficeFiles",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources")]
         ),
@@ -103,7 +104,7 @@ let package = Package(
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"]),
         .testTarget(
             name: "ChorusImportTests",
-            dependencies: ["ChorusImport", "DemoData", "TestSupport"]
+            dependencies: ["ChorusImport", "OfficeFiles", "DemoData", "TestSupport"]
         ),
         .testTarget(
             name: "StorageTests",
@@ -118,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "EclaireServerTests",
             dependencies: [
-                "EclaireServer", "Storage", "DemoData", "TestSupport", "ChorusImport",
+                "EclaireServer", "Storage", "DemoData", "TestSupport", "ChorusImport", "OfficeFiles",
                 .product(name: "XCTVapor", package: "vapor"),
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

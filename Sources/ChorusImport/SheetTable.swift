@@ -1,20 +1,22 @@
 import EclaireCore
+import OfficeFiles
 
-/// One sheet of an XLSX extraction whose header was recognised, read row by row.
-final class XLSXTable: ChorusTable {
+/// One sheet of a workbook extraction (XLSX streamed, or XLS) whose header was recognised, read row by row.
+final class SheetTable: ChorusTable {
     let layout: Layout
     let location: String?
-    let encodingName = "xlsx"
+    let encodingName: String
     private let mapper: RowMapper
-    private let reader: XLSXSheetRows
+    private let nextRow: () throws -> (Int, [String])?
     /// Rows read past the header while looking for it, given out first.
     private var buffered: ArraySlice<(Int, [String])>
     private let sheetName: String
     private let displayName: String
 
-    init?(sheetName: String, reader: XLSXSheetRows, displayName: String) throws {
+    /// `format` is what the import history shows as the file's encoding (`xlsx`, `xls`).
+    init?(sheetName: String, format: String, displayName: String, nextRow: @escaping () throws -> (Int, [String])?) throws {
         var head: [(Int, [String])] = []
-        while head.count < HeaderSearch.maxPreambleLines, let row = try reader.next() { head.append(row) }
+        while head.count < HeaderSearch.maxPreambleLines, let row = try nextRow() { head.append(row) }
         guard let found = HeaderSearch.find(in: head.map(\.1), delimiter: nil, fullyQuoted: false),
               found.layout.requiredFields.allSatisfy({ found.columns[$0] != nil }) else { return nil }
         layout = found.layout
@@ -24,7 +26,8 @@ final class XLSXTable: ChorusTable {
         let preamble = head[..<found.index].map(\.1)
         mapper = RowMapper(layout: found.layout, columns: found.columns,
                            defaultExercice: HeaderSearch.headerExercice(found.columns) ?? HeaderSearch.preambleExercice(preamble))
-        self.reader = reader
+        self.nextRow = nextRow
+        encodingName = format
         buffered = head[(found.index + 1)...]
     }
 
@@ -35,7 +38,7 @@ final class XLSXTable: ChorusTable {
             row = first
         } else {
             do {
-                guard let read = try reader.next() else { return nil }
+                guard let read = try nextRow() else { return nil }
                 row = read
             } catch {
                 throw ImportFailure.notChorus(displayName, reason: "feuille « \(sheetName) » illisible (\(error))")

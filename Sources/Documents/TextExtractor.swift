@@ -1,4 +1,5 @@
 import Foundation
+import OfficeFiles
 
 /// How a page's text was obtained.
 public enum TextMethod: String, Sendable, Codable {
@@ -23,7 +24,8 @@ public struct ReadDocument: Sendable {
 }
 
 /// The text of a document, page by page: the PDF text layer where a page has one, OCR in French where it has too
-/// little text (a scan), OCR for images, the XML of Word (DOCX) and OpenDocument (ODT) files.
+/// little text (a scan), OCR for images, the XML of Word (DOCX) and OpenDocument (ODT, ODS) files, legacy Word
+/// (.doc) and workbooks (.xls, .xlsx).
 public final class TextExtractor {
     public struct Options: Sendable {
         /// Rasterise every PDF page and OCR it even when it has a text layer (used to measure OCR quality).
@@ -59,13 +61,17 @@ public final class TextExtractor {
             let page = try ocr().read(imageAt: path)
             return ReadDocument(pages: [Self.ocrPage(1, page)], attachments: [])
         }
+        if bytes.starts(with: CompoundFile.signature) {
+            return ReadDocument(pages: try BinaryAndSheetText.legacyOffice(path), attachments: [])
+        }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            if let sheets = try BinaryAndSheetText.workbook(path) { return ReadDocument(pages: sheets, attachments: []) }
             let lines = try OfficeText.lines(of: URL(fileURLWithPath: path))
             let text = lines.joined(separator: "\n")
             return ReadDocument(pages: [PageText(number: 1, method: .office, text: text,
                                                  layout: PageLayout(plainLines: lines), reliability: 1)], attachments: [])
         }
-        throw DocumentError.unsupported(name, kind: "ni PDF, ni image PNG, JPEG ou TIFF, ni DOCX ou ODT")
+        throw DocumentError.unsupported(name, kind: "ni PDF, ni image PNG, JPEG ou TIFF, ni Word, Excel ou OpenDocument")
     }
 
     private func readPDF(_ path: String) throws -> ReadDocument {

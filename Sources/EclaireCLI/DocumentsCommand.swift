@@ -29,7 +29,7 @@ struct DocumentsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Joint des documents à un EJ et les met en file de lecture.")
         @OptionGroup var options: StoreOptions
         @Argument(help: "N° EJ.") var ej: String
-        @Argument(help: "Fichiers (PDF, images, DOCX, ODT) ou dossiers (tous leurs fichiers).") var files: [String]
+        @Argument(help: "Fichiers (PDF, images, Word, Excel, OpenDocument) ou dossiers (tous leurs fichiers).") var files: [String]
 
         /// The files given, a folder standing for every file under it.
         var expanded: [String] {

@@ -6,7 +6,7 @@ import Foundation
 /// `eclaire extract FILE… [--json]`: the facts of each document, read directly from the files.
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "extract", abstract: "Lit des documents (PDF, scans, images, DOCX, ODT) et en extrait les informations clés.")
+        commandName: "extract", abstract: "Lit des documents (PDF, scans, images, Word, Excel, OpenDocument) et en extrait les informations clés.")
 
     @Argument(help: "Fichiers à lire.") var files: [String] = []
     @Flag(help: "Un objet JSON par fichier (format du contrat).") var json = false

@@ -6,7 +6,7 @@ struct TextCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "text", abstract: "Affiche le texte d'un document (couche texte du PDF, sinon reconnaissance de caractères).")
 
-    @Argument(help: "PDF, PNG, JPEG, TIFF, DOCX ou ODT.") var file: String
+    @Argument(help: "PDF, PNG, JPEG, TIFF, DOC, DOCX, ODT, XLS, XLSX ou ODS.") var file: String
     @Flag(help: "Le texte en lignes reconstruites d'après la position des mots (colonnes séparées par trois espaces).")
     var layout = false
 

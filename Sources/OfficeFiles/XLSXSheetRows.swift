@@ -2,7 +2,7 @@ import Foundation
 
 /// The rows of one worksheet, scanned from its inflated part as they are asked for: (row number, cells by column
 /// index from 0), empty rows skipped. Shared strings are resolved, numbers kept as printed (date serials included).
-final class XLSXSheetRows {
+public final class XLSXSheetRows {
     private let scanner: XMLScanner
     private let handle: FileHandle
     private let sharedStrings: [String]
@@ -18,7 +18,7 @@ final class XLSXSheetRows {
 
     private enum CellType { case number, shared, other }
 
-    func next() throws -> (Int, [String])? {
+    public func next() throws -> (Int, [String])? {
         var inRow = false
         var rowNumber = 0
         var cells: [String] = []

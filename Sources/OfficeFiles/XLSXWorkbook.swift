@@ -6,9 +6,9 @@ import ZIPFoundation
 
 /// Reads an XLSX workbook from its parts: workbook, relationships, shared strings and each worksheet.
 /// Cells come out as text: shared and inline strings, numbers as printed (dates stay serial numbers).
-struct XLSXWorkbook {
-    struct Sheet {
-        let name: String
+public struct XLSXWorkbook {
+    public struct Sheet: Sendable {
+        public let name: String
         let path: String
     }
 
@@ -16,17 +16,17 @@ struct XLSXWorkbook {
     static let maxPartSize = 512 * 1024 * 1024
 
     private let archive: Archive
-    let sheets: [Sheet]
+    public let sheets: [Sheet]
     let sharedStrings: [String]
 
-    init(path: String, displayName: String) throws {
+    public init(path: String) throws {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw ImportFailure.notChorus(displayName, reason: "archive XLSX illisible")
+            throw OfficeFileError("archive XLSX illisible")
         }
         guard let workbook = try? Self.read("xl/workbook.xml", in: archive) else {
-            throw ImportFailure.notChorus(displayName, reason: "archive ZIP sans classeur Excel (xl/workbook.xml)")
+            throw OfficeFileError("archive ZIP sans classeur Excel (xl/workbook.xml)")
         }
         let relations = (try? Self.read("xl/_rels/workbook.xml.rels", in: archive)).map(XMLCollector.relations) ?? [:]
         sheets = XMLCollector.sheets(workbook).compactMap { name, relation in
@@ -38,7 +38,7 @@ struct XLSXWorkbook {
             do {
                 sharedStrings = try XLSXSheetRows.sharedStrings(try Self.inflate(entry, in: archive))
             } catch {
-                throw ImportFailure.notChorus(displayName, reason: "table des chaînes partagées illisible (\(error))")
+                throw OfficeFileError("table des chaînes partagées illisible (\(error))")
             }
         } else {
             sharedStrings = []
@@ -47,13 +47,13 @@ struct XLSXWorkbook {
 
     /// The sheet's rows, read as they come: the part is inflated to an unlinked temporary file (bounded by
     /// `maxSheetSize`), then scanned in chunks.
-    func rowReader(of sheet: Sheet) throws -> XLSXSheetRows {
+    public func rowReader(of sheet: Sheet) throws -> XLSXSheetRows {
         guard let entry = archive[sheet.path] else { throw CocoaError(.fileNoSuchFile) }
         return try XLSXSheetRows(handle: try Self.inflate(entry, in: archive), sharedStrings: sharedStrings)
     }
 
     /// Every row of the sheet at once (small workbooks, tests).
-    func rows(of sheet: Sheet) throws -> [(Int, [String])] {
+    public func rows(of sheet: Sheet) throws -> [(Int, [String])] {
         let reader = try rowReader(of: sheet)
         var rows: [(Int, [String])] = []
         while let row = try reader.next() { rows.append(row) }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import ZIPFoundation
-@testable import ChorusImport
+import ChorusImport
+@testable import OfficeFiles
 import TestSupport
 
 /// The worksheet scanner reads parts as other producers write them, whatever the chunk boundaries.

@@ -49,4 +49,16 @@ struct XLSXTests {
         let reading = try Reading.fixture("apisubv_export-chorus.xlsx")
         #expect(reading.payments.map(\.ej) == ["0001821732", "0002822326", "0003823760", "0004274696"])
     }
+
+    @Test func anExcel97WorkbookReadsLikeTheCSVItWasWrittenFrom() throws {
+        let xls = try Reading.fixture("chorus_ae.xls")
+        let csv = try Reading.fixture("chorus_ae.csv")
+        #expect(xls.file.layout == .xlsxAE)
+        #expect(xls.file.tables.map(\.location) == ["feuille « Extraction AE »"])  // the notes sheet is no table
+        #expect(xls.file.tables[0].encodingName == "xls")
+        #expect(!xls.ejLines.isEmpty)
+        #expect(xls.ejLines == csv.ejLines)
+        #expect(xls.amounts == csv.amounts)
+        #expect(xls.issues.map(\.line) == csv.issues.map(\.line))
+    }
 }

@@ -72,7 +72,7 @@ struct ExtractionTests {
         #expect(extraction.facts[.amountTTC] == truth[.amountTTC])
     }
 
-    @Test(arguments: ["lettre.pdf", "lettre.docx", "lettre.odt"])
+    @Test(arguments: ["lettre.pdf", "lettre.docx", "lettre.odt", "lettre.doc"])
     func theLetterGivesTheSameFactsInEveryFormat(_ file: String) throws {
         let facts = try DocumentReader().read(Fixtures.path("documents/\(file)")).facts
         #expect(facts[.object] == "Mission de conseil en transformation digitale")

@@ -49,12 +49,50 @@ struct TextExtractionTests {
     }
 
     @Test func whatIsNotADocumentIsRefusedNamingTheFile() throws {
-        #expect(throws: DocumentError.unsupported("national_aife_ae.csv", kind: "ni PDF, ni image PNG, JPEG ou TIFF, ni DOCX ou ODT")) {
+        #expect(throws: DocumentError.unsupported("national_aife_ae.csv", kind: "ni PDF, ni image PNG, JPEG ou TIFF, ni Word, Excel ou OpenDocument")) {
             _ = try TextExtractor().pages(of: Fixtures.path("national_aife_ae.csv"))
         }
         let broken = FileManager.default.temporaryDirectory.appendingPathComponent("tronque-\(UUID().uuidString).pdf").path
         try Data("%PDF-1.7\n1 0 obj << /Type /Catalog".utf8).write(to: URL(fileURLWithPath: broken))
         defer { try? FileManager.default.removeItem(atPath: broken) }
         #expect(throws: DocumentError.self) { _ = try TextExtractor().pages(of: broken) }
+    }
+}
+
+/// Legacy Word and the three workbook formats, read to text as the letter and the workbook print.
+@Suite("Reading office files: Word 97–2003, XLS, XLSX, ODS")
+struct OfficeFileTests {
+    @Test func aWord97DocumentGivesTheLettersText() throws {
+        let pages = try TextExtractor().pages(of: Fixtures.path("documents/lettre.doc"))
+        #expect(pages.count == 1)
+        #expect(pages[0].method == .office)
+        let lines = pages[0].text.split(separator: "\n").map(String.init)
+        #expect(lines.first == "LETTRE DE MISSION")
+        #expect(lines.contains("Objet : Mission de conseil en transformation digitale"))
+        #expect(lines.contains("Montant : 85 000 euros HT"))
+        #expect(TextExtractionTests.recall(pages[0].text) > 0.97)
+    }
+
+    @Test(arguments: ["sample.xls", "sample.xlsx", "sample.ods"])
+    func aWorkbookGivesTheSameRowsInEveryFormat(_ file: String) throws {
+        let text = try TextExtractor().pages(of: Fixtures.path("documents/\(file)")).map(\.text).joined(separator: "\n")
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.starts(with: ["Titre fusionné", "Col A\tCol B", "Ligne 1\t10", "Ligne 2\t20"]), "\(lines)")
+        #expect(lines.contains("Fin"))
+    }
+
+    @Test func aBinaryFileThatIsNoOfficeDocumentIsRefusedWithAReason() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString).doc").path
+        var bytes = [UInt8](repeating: 0, count: 1536)
+        bytes.replaceSubrange(0..<8, with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+        bytes[0x1E] = 9; bytes[0x20] = 6
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect {
+            _ = try TextExtractor().pages(of: path)
+        } throws: { error in
+            guard case DocumentError.unreadable(let name, let reason) = error else { return false }
+            return name.hasSuffix(".doc") && !reason.isEmpty
+        }
     }
 }

@@ -1,4 +1,4 @@
-@testable import ChorusImport
+import OfficeFiles
 import DemoData
 import EclaireCore
 import EclaireServer
@@ -83,7 +83,7 @@ struct ExportTests {
             try data.write(to: URL(fileURLWithPath: path))
             defer { try? FileManager.default.removeItem(atPath: path) }
             // Read back with Eclaire's own XLSX reader, the one that imports Chorus extractions.
-            let workbook = try XLSXWorkbook(path: path, displayName: "export.xlsx")
+            let workbook = try XLSXWorkbook(path: path)
             let rows = try workbook.rows(of: try #require(workbook.sheets.first))
             #expect(rows.count == lines.count + 1)
             #expect(rows[0].1 == ["N° EJ", "Montant", "Exercice", "N° SF", "Chorus", "Équipe", "Verdict"])
