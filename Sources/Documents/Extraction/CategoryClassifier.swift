@@ -47,12 +47,18 @@ enum CategoryClassifier {
             else if cpv.hasPrefix("72224") || cpv.hasPrefix("72221") { scores[.amoaSI, default: 0] += 4 }
             else if cpv.hasPrefix("7934") { scores[.communicationEvenementiel, default: 0] += 4 }
             else if let division = cpvDivisions[String(cpv.prefix(2))] { scores[division, default: 0] += 3 }
+            // A CPV of another field (transport, works, health, insurance…) is none of the listed categories: the
+            // text's scattered words must not pick one.
+            else { scores[.autre, default: 0] += 3 }
         }
+        // The rest of the text is weak evidence: it counts at most 2 per category, less than the object or the CPV.
+        var textScores: [PurchaseCategory: Double] = [:]
         for cell in document.cells.prefix(400) {
             for (category, words) in vocabulary {
-                for word in words where cell.folded.has(word) { scores[category, default: 0] += 0.25 }
+                for word in words where cell.folded.has(word) { textScores[category, default: 0] += 0.25 }
             }
         }
+        for (category, score) in textScores { scores[category, default: 0] += min(score, 2) }
         guard let top = scores.max(by: { $0.value < $1.value }), top.value >= 1 else { return nil }
         let total = scores.values.reduce(0, +)
         return ExtractedField(key: .category, value: top.key.rawValue,

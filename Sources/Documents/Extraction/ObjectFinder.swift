@@ -16,7 +16,8 @@ enum ObjectFinder {
                 let rest = cell.folded.dropFirst(label.count)
                 guard rest.first.map({ !$0.isLetter }) ?? true else { continue }
                 if let value = cell.text.valueAfterColon, value.filter(\.isLetter).count >= 4 {
-                    facts.offer(ExtractedField(key: .object, value: clean(value), confidence: 0.85 * r, source: cell.source))
+                    let whole = continued(value, after: cell, in: document)
+                    facts.offer(ExtractedField(key: .object, value: clean(whole), confidence: 0.85 * r, source: cell.source))
                     return
                 }
                 if rest.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)).isEmpty,
@@ -38,6 +39,29 @@ enum ObjectFinder {
                 line += 1
             }
         }
+    }
+
+    static let connectors: Set<String> = ["de", "du", "des", "d'", "et", "ou", "au", "aux", "pour", "sur", "par", "en",
+                                          "la", "le", "les", "a", "l'", "avec", "dans", "entre", "vers"]
+
+    /// An object that runs on to the next lines ("… au profit de" / "DGA Essais en vol."): the lines below are
+    /// added while the text left off mid-phrase — a connector last, or the next line starting in lower case — and
+    /// the next line is no label of its own.
+    static func continued(_ value: String, after cell: LocatedCell, in document: DocumentLines) -> String {
+        var text = value.trimmingCharacters(in: .whitespaces)
+        var current = cell
+        for _ in 0..<2 {
+            guard !text.hasSuffix("."), !text.hasSuffix(";"), let next = document.below(current),
+                  next.line == current.line + 1, next.page == current.page else { break }
+            let lastWord = DocumentLines.fold(String(text.split(separator: " ").last ?? ""))
+            let endsMidPhrase = connectors.contains(lastWord) || lastWord.hasSuffix("'")
+            let startsLower = next.text.first?.isLowercase == true
+            let isLabel = next.text.prefix(60).contains(":")
+            guard endsMidPhrase || startsLower, !isLabel, next.text.filter(\.isLetter).count >= 3 else { break }
+            text += (lastWord.hasSuffix("'") ? "" : " ") + next.text.trimmingCharacters(in: .whitespaces)
+            current = next
+        }
+        return text
     }
 
     /// A line of the table rather than another heading: several words, no label.

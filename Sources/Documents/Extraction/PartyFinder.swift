@@ -72,6 +72,11 @@ enum PartyFinder {
     static let supplierLabels = ["fournisseur", "titulaire", "prestataire", "raison sociale", "denomination",
                                  "nom du titulaire", "cocontractant", "vendeur", "emetteur", "societe", "entreprise",
                                  "nom commercial"]
+    /// Labels that name the buyer outright, as procurement notices and acts print them: read before any letterhead.
+    static let statedBuyerLabels = ["nom et adresse officiels de l'organisme acheteur", "nom de l'organisme acheteur",
+                                    "identification de l'organisme acheteur", "organisme acheteur",
+                                    "identification de l'acheteur", "nom de l'acheteur", "acheteur public",
+                                    "maitre d'ouvrage", "personne publique contractante"]
     static let buyerLabels = ["client", "adresse du client", "acheteur", "pouvoir adjudicateur", "destinataire", "facture a", "facturer a",
                               "commanditaire", "entite adjudicatrice", "service acheteur", "administration",
                               "adresse de facturation"]
@@ -111,6 +116,9 @@ enum PartyFinder {
     /// A State entity named on the document (ministère › direction › service) or the client's name.
     static func buyer(_ document: DocumentLines, anchors: [IdentifierHit], supplier: String?) -> ExtractedField? {
         let r = document.reliability
+        if let stated = labelledValue(document, labels: statedBuyerLabels) {
+            return ExtractedField(key: .buyer, value: stated.value, confidence: 0.85 * r, source: stated.cell.source)
+        }
         if let state = StateEntity.find(in: document) {
             return ExtractedField(key: .buyer, value: state.name, confidence: state.confidence * r, source: state.source)
         }
@@ -133,11 +141,14 @@ enum PartyFinder {
         return nil
     }
 
-    /// "Titulaire : ACME SAS" or a "Titulaire" heading with the name in the cell below.
+    /// "Titulaire : ACME SAS" or a "Titulaire" heading with the name in the cell below; a list mark or a number
+    /// before the label ("- Nom de l'acheteur :", "1. Titulaire") does not hide it.
     static func labelledValue(_ document: DocumentLines, labels: [String]) -> (value: String, cell: LocatedCell)? {
         for cell in document.cells {
-            for label in labels where cell.folded.hasPrefix(label) {
-                let rest = cell.folded.dropFirst(label.count)
+            let start = cell.folded.prefix(6).firstIndex(where: \.isLetter) ?? cell.folded.startIndex
+            let head = cell.folded[start...]
+            for label in labels where head.hasPrefix(label) {
+                let rest = head.dropFirst(label.count)
                 guard rest.first.map({ !$0.isLetter }) ?? true else { continue }
                 if rest.contains(":"), let value = cell.text.valueAfterColon, isName(value) {
                     return (cleanName(value), cell)

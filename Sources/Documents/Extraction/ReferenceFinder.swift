@@ -60,27 +60,42 @@ enum ReferenceFinder {
     }
 }
 
-/// The date a document was issued: the date its label names as such, in any usual French form; delivery, due,
-/// period and validity dates are not it.
+/// The date a document was issued: the date its label names as such, in any usual French or English form; delivery,
+/// due, period and validity dates are not it. Numeric dates are read day first unless the document says otherwise:
+/// a date whose first number cannot be a day (`03/15/2024`) shows month-first order, and an English document
+/// (a foreign supplier's invoice) is month-first unless one of its dates cannot be.
 enum DateFinder {
     nonisolated(unsafe) static let numeric = /(?:^|[^\d\/.])(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4}|\d{2})(?![\d\/])/
     nonisolated(unsafe) static let iso = /(?:^|\D)(\d{4})-(\d{2})-(\d{2})(?!\d)/
     nonisolated(unsafe) static let long =
         /(?:^|\D)(1er|\d{1,2})\s+(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\s+(\d{4})/
+    nonisolated(unsafe) static let englishMonthFirst =
+        /(?:^|[^a-z])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/
+    nonisolated(unsafe) static let englishDayFirst =
+        /(?:^|\D)(\d{1,2})(?:st|nd|rd|th)?[\s\-]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[\s\-,]+(\d{4})/
     static let months = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
                          "octobre", "novembre", "decembre"]
+    static let englishMonths = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     static let issueLabels = ["date de facture", "date de la facture", "date d'emission", "date du devis",
                               "date de commande", "date de la commande", "date d'edition", "emis le", "etabli le",
-                              "fait a", ", le", "date :", "date:", "date", "le "]
+                              "fait a", "invoice date", "date of issue", "issue date", "issued on", "date issued",
+                              "order date", "quote date", ", le", "date :", "date:", "date", "le ", "dated"]
     static let otherLabels = ["echeance", "livraison", "debut", "fin ", "validite", "valable", "naissance", "paiement",
                               "reglement", "associee", "expiration", "limite", "periode", "du ", "au ", "prestation",
-                              "reception", "execution", "jusqu", "avant le", "depuis", "notification", "remise des offres"]
+                              "reception", "execution", "jusqu", "avant le", "depuis", "notification", "remise des offres",
+                              "due", "delivery", "ship", "period", "expir", "valid", "payment", "paid", "service from"]
 
-    static func dates(in cell: LocatedCell) -> [(LocalDate, Range<String.Index>)] {
+    enum NumericOrder { case dayFirst, monthFirst }
+
+    static func dates(in cell: LocatedCell, order: NumericOrder = .dayFirst) -> [(LocalDate, Range<String.Index>)] {
         var found: [(LocalDate, Range<String.Index>)] = []
         for match in cell.folded.matches(of: numeric) {
-            guard let day = Int(match.output.1), let month = Int(match.output.2), var year = Int(match.output.3) else { continue }
+            guard let first = Int(match.output.1), let second = Int(match.output.2), var year = Int(match.output.3)
+            else { continue }
             if match.output.3.count == 2 { year += 2000 }
+            // The order the document uses, unless this date can only be read the other way.
+            var (day, month) = order == .dayFirst ? (first, second) : (second, first)
+            if month > 12, day <= 12 { (day, month) = (month, day) }
             if let date = LocalDate(year: year, month: month, day: day) { found.append((date, match.output.1.startIndex..<match.range.upperBound)) }
         }
         for match in cell.folded.matches(of: iso) {
@@ -93,13 +108,41 @@ enum DateFinder {
             if let month = months.firstIndex(of: String(match.output.2)),
                let date = LocalDate(year: Int(match.output.3)!, month: month + 1, day: day) { found.append((date, match.output.1.startIndex..<match.range.upperBound)) }
         }
+        for match in cell.folded.matches(of: englishMonthFirst) {
+            if let month = englishMonths.firstIndex(of: String(match.output.1)), let day = Int(match.output.2),
+               let date = LocalDate(year: Int(match.output.3)!, month: month + 1, day: day) {
+                found.append((date, match.output.1.startIndex..<match.range.upperBound))
+            }
+        }
+        for match in cell.folded.matches(of: englishDayFirst) {
+            if let month = englishMonths.firstIndex(of: String(match.output.2)), let day = Int(match.output.1),
+               let date = LocalDate(year: Int(match.output.3)!, month: month + 1, day: day) {
+                found.append((date, match.output.1.startIndex..<match.range.upperBound))
+            }
+        }
         return found.filter { (1990...2100).contains($0.0.year) }
     }
 
+    /// Month first when the document's numeric dates show it (a second number above 12 and none first), or when
+    /// it is written in English and none of its dates rules it out.
+    static func numericOrder(in document: DocumentLines) -> NumericOrder {
+        var dayFirst = 0, monthFirst = 0
+        for cell in document.cells {
+            for match in cell.folded.matches(of: numeric) {
+                guard let first = Int(match.output.1), let second = Int(match.output.2) else { continue }
+                if first > 12, second <= 12 { dayFirst += 1 }
+                if second > 12, first <= 12 { monthFirst += 1 }
+            }
+        }
+        if dayFirst != monthFirst { return monthFirst > dayFirst ? .monthFirst : .dayFirst }
+        return DocumentLanguage.isEnglish(document) ? .monthFirst : .dayFirst
+    }
+
     static func issueDate(in document: DocumentLines) -> ExtractedField? {
+        let order = numericOrder(in: document)
         var fallback: ExtractedField?
         for cell in document.cells {
-            for (date, range) in dates(in: cell) {
+            for (date, range) in dates(in: cell, order: order) {
                 var label = String(cell.folded[..<range.lowerBound])
                 if label.filter(\.isLetter).count < 3 {
                     label = (document.leftOf(cell).first?.folded ?? "") + " " + label
@@ -116,5 +159,22 @@ enum DateFinder {
             }
         }
         return fallback
+    }
+}
+
+/// Whether a document is written in English rather than French, from words invoices and orders use in each.
+enum DocumentLanguage {
+    static let english = ["invoice", "bill to", "ship to", "amount due", "subtotal", "total due", "due date",
+                          "payment terms", "quantity", "unit price", "thank you", "purchase order", "balance due"]
+    static let french = ["facture", "montant", "tva", "total ttc", "total ht", "quantite", "prix unitaire",
+                         "designation", "echeance", "reglement", "commande", "devis", "fournisseur"]
+
+    static func isEnglish(_ document: DocumentLines) -> Bool {
+        var englishHits = 0, frenchHits = 0
+        for line in document.wholeLines {
+            englishHits += english.filter { line.folded.has($0) }.count
+            frenchHits += french.filter { line.folded.has($0) }.count
+        }
+        return englishHits >= 2 && englishHits > frenchHits
     }
 }
