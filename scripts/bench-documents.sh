@@ -28,7 +28,7 @@ echo "== work --workers 2 --until-empty"
 work=$!
 (while kill -0 $work 2>/dev/null; do
    sleep 30
-   ps -eo rss=,args= | awk -v t="$(date +%T)" '/eclaire (work|extract)/ && !/awk|time -f/ {
+   ps -eo rss=,args= | awk -v t="$(date +%T)" '/eclaire work|exe extract --serve/ && !/awk|time -f/ {
      printf "%s %.0f MB %s %s\n", t, $1/1024, $3, $4 }'
  done) &
 sampler=$!

@@ -39,3 +39,19 @@ struct DateOrderTests {
         #expect(facts[.dateIssued] == "2025-03-15")
     }
 }
+
+@Suite("English invoices: totals and numbers")
+struct EnglishInvoiceTests {
+    @Test func totalsNumberAndAgreementAreReadFromEnglishLabels() {
+        let facts = DateOrderTests.facts([
+            "INVOICE", "Invoice No. INV-2025-0042", "Invoice date: 03/04/2025", "Agreement Ref. CLOUD2025",
+            "Net total 1,000.00", "VAT 20% 200.00", "Amount due 1,200.00",
+        ])
+        #expect(facts[.numberDocument] == "INV-2025-0042")
+        #expect(facts[.numberMarche] == "CLOUD2025")
+        #expect(facts[.amountHT] == "1000.00")
+        #expect(facts[.amountTVA] == "200.00")
+        #expect(facts[.amountTTC] == "1200.00")
+        #expect(facts[.dateIssued] == "2025-03-04")
+    }
+}

@@ -93,6 +93,10 @@ enum AmountFinder {
         if excluded.contains(where: { label.has($0) }) { return nil }
         if label.has("net a payer") || label.has("solde") || label.has("reste a payer")
             || label.has("a regler") { return .due }
+        // English invoices: « Net total », « Subtotal », « Total excl. VAT » are before tax; « Amount due » is due.
+        if label.has("net total") || label.has("total net") || label.has("subtotal") || label.has("sub-total")
+            || label.has("excl") || label.has("before tax") || label.has("excluding") { return .ht }
+        if label.has("amount due") || label.has("balance due") || label.has("total due") { return .due }
         if label.has("ttc") || label.has("toutes taxes") || label.has("total a payer")
             || label.has("montant total") || label.hasSuffix("total") { return .ttc }
         if label.has("ht") && label.range(of: #"\bht\b"#, options: .regularExpression) != nil { return .ht }

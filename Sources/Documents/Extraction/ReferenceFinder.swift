@@ -4,13 +4,13 @@ import EclaireCore
 /// The document's own number, the EJ, marché and accord-cadre numbers, the CPV code and the issue date.
 enum ReferenceFinder {
     nonisolated(unsafe) static let documentNumber =
-        /(?:facture|devis|bon de commande|avoir|commande|proposition commerciale|offre|proposition)\s*(?:n\s?°|nº|no\.?|numero|num\.?|ref\.?|reference)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})?/
+        /(?:facture|devis|bon de commande|avoir|commande|proposition commerciale|offre|proposition|invoice|quotation|quote|purchase order|credit note)\s*(?:n\s?°|nº|no\.?|numero|num\.?|ref\.?|reference|number|#)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})?/
     /// A title followed by the number without "n°": "Facture FA-2017-0010", "Avoir AV-2017-0005".
-    nonisolated(unsafe) static let titledNumber = /^(?:facture|devis|avoir|bon de commande)\s+([a-z0-9][a-z0-9\-_\/.]{3,})$/
+    nonisolated(unsafe) static let titledNumber = /^(?:facture|devis|avoir|bon de commande|invoice|quote|credit note)\s+([a-z0-9][a-z0-9\-_\/.]{3,})$/
     nonisolated(unsafe) static let ejNumber =
         /(?:engagement juridique|n\s?° ?ej|ej ?n\s?°|numero (?:d')?ej|n\s?° d'engagement|bon de commande|commande|\bej\b)\D{0,25}?(\d{10})(?!\d)/
     nonisolated(unsafe) static let marcheNumber =
-        /(?:n\s?° de marche|n\s?° du marche|marche n\s?°|numero (?:de|du) marche|ref\.? marche|reference du marche|marche public n\s?°|n\s?° (?:de )?contrat|contrat n\s?°)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
+        /(?:n\s?° de marche|n\s?° du marche|marche n\s?°|numero (?:de|du) marche|ref\.? marche|reference du marche|marche public n\s?°|n\s?° (?:de )?contrat|contrat n\s?°|agreement ref\.?|contract (?:ref\.?|no\.?|number))\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
     nonisolated(unsafe) static let accordCadre =
         /accord[- ]cadre\s*(?:n\s?°|nº|no\.?|numero)?\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{3,})/
     nonisolated(unsafe) static let cpv = /(?:^|\D)(\d{8})(?:-(\d))?(?!\d)/
