@@ -7,7 +7,7 @@ import Storage
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Importe des restitutions Chorus (CSV ou XLSX), une transaction par fichier.")
+        abstract: "Importe des restitutions Chorus (CSV, XLSX ou XLS), une transaction par fichier.")
 
     @OptionGroup var options: DatabaseOption
     @Flag(help: "Une ligne par fichier au format JSON.") var json = false
