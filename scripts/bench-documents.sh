@@ -2,10 +2,11 @@
 # Documents through the queue at scale (docs/BENCHMARKS.md, issue 4): COUNT distinct text-layer PDFs (default
 # 100 000) attached to one EJ of a fresh demo base, then read by `eclaire work --workers 2 --until-empty`; wall
 # time and peak RSS of each step (GNU time), and the worker's resident memory sampled every 30 s to show it flat.
-#   scripts/bench-documents.sh [COUNT]
+#   scripts/bench-documents.sh [COUNT]        (WORKERS=N to change the number of workers, default 2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-100000}
+workers=${WORKERS:-2}
 out=bench-out
 mkdir -p "$out"
 scripts/install-system-packages.sh time
@@ -22,9 +23,9 @@ store="$out/documents-$count-store"
 echo "== documents add ($count files on EJ $ej)"
 /usr/bin/time -f 'add: %e s wall, peak RSS %M kB' \
   $eclaire documents add --database "$base" --store "$store" "$ej" "$docs" >/dev/null
-echo "== work --workers 2 --until-empty"
+echo "== work --workers $workers --until-empty"
 /usr/bin/time -f 'work: %e s wall, peak RSS %M kB' \
-  $eclaire work --database "$base" --store "$store" --workers 2 --until-empty >"$out/documents-work.log" 2>&1 &
+  $eclaire work --database "$base" --store "$store" --workers "$workers" --until-empty >"$out/documents-work.log" 2>&1 &
 work=$!
 (while kill -0 $work 2>/dev/null; do
    sleep 30

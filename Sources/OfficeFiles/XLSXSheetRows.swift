@@ -30,16 +30,17 @@ public final class XLSXSheetRows {
         while let token = try scanner.next() {
             switch token {
             case .start(.row, let selfClosing):
-                rowNumber = scanner.attribute("r").flatMap(Self.integer) ?? lastRowNumber + 1
+                rowNumber = scanner.attribute(Self.reference).flatMap(Self.integer) ?? lastRowNumber + 1
                 lastRowNumber = rowNumber
                 if selfClosing { continue }
                 inRow = true
                 cells.removeAll(keepingCapacity: true)
             case .start(.c, let selfClosing) where inRow:
-                column = scanner.attribute("r").map(Self.columnIndex) ?? cells.count
-                type = switch scanner.attribute("t").map(Array.init) {
-                case nil, Array("n".utf8)?: .number
-                case Array("s".utf8)?: .shared
+                column = scanner.attribute(Self.reference).map(Self.columnIndex) ?? cells.count
+                type = switch scanner.attribute(Self.type) {
+                case nil: .number
+                case let t? where t.count == 1 && t.first == UInt8(ascii: "n"): .number
+                case let t? where t.count == 1 && t.first == UInt8(ascii: "s"): .shared
                 default: .other
                 }
                 value = ""
@@ -70,6 +71,7 @@ public final class XLSXSheetRows {
     }
 
     static let maxColumns = 16_384
+    private static let reference = Array("r".utf8), type = Array("t".utf8)
 
     private func resolved(_ value: String, _ type: CellType) -> String {
         switch type {

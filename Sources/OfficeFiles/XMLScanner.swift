@@ -69,8 +69,10 @@ final class XMLScanner {
     }
 
     /// The value of an attribute of the last start tag, as bytes (`r`, `t`), undecoded.
-    func attribute(_ name: String) -> ArraySlice<UInt8>? {
-        let wanted = Array(name.utf8)
+    func attribute(_ name: String) -> ArraySlice<UInt8>? { attribute(Array(name.utf8)) }
+
+    /// The same with the name as bytes, for the callers that ask once per cell.
+    func attribute(_ wanted: [UInt8]) -> ArraySlice<UInt8>? {
         var index = tag.firstIndex { Self.isSpace($0) || $0 == UInt8(ascii: "/") } ?? tag.endIndex
         while index < tag.endIndex {
             while index < tag.endIndex, Self.isSpace(tag[index]) { index += 1 }
@@ -142,21 +144,33 @@ final class XMLScanner {
     /// Reads a tag's bytes up to its `>`, outside quoted attribute values.
     private func readTag() throws {
         tag.removeAll(keepingCapacity: true)
-        var quote: UInt8?
+        var quote: UInt8 = 0
         while true {
-            while position < buffer.count {
-                let byte = buffer[position]
-                position += 1
-                if let open = quote {
-                    if byte == open { quote = nil }
-                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                    quote = byte
-                } else if byte == UInt8(ascii: ">") {
-                    return
+            let start = position, end = buffer.count
+            var found = -1
+            buffer.withUnsafeBufferPointer { bytes in
+                var index = start
+                while index < end {
+                    let byte = bytes[index]
+                    if quote != 0 {
+                        if byte == quote { quote = 0 }
+                    } else if byte == 0x22 || byte == 0x27 {
+                        quote = byte
+                    } else if byte == 0x3E {
+                        found = index
+                        return
+                    }
+                    index += 1
                 }
-                tag.append(byte)
-                if tag.count > Self.maxTagLength { throw XMLScanError.tagTooLong }
             }
+            if found >= 0 {
+                tag.append(contentsOf: buffer[start..<found])
+                position = found + 1
+                return
+            }
+            tag.append(contentsOf: buffer[start..<end])
+            position = end
+            if tag.count > Self.maxTagLength { throw XMLScanError.tagTooLong }
             guard try refill() else { throw XMLScanError.truncated }
         }
     }
