@@ -68,10 +68,7 @@ final class XMLScanner {
         }
     }
 
-    /// The value of an attribute of the last start tag, as bytes (`r`, `t`), undecoded.
-    func attribute(_ name: String) -> ArraySlice<UInt8>? { attribute(Array(name.utf8)) }
-
-    /// The same with the name as bytes, for the callers that ask once per cell.
+    /// The value of an attribute of the last start tag (its name as bytes: callers ask once per cell), undecoded.
     func attribute(_ wanted: [UInt8]) -> ArraySlice<UInt8>? {
         var index = tag.firstIndex { Self.isSpace($0) || $0 == UInt8(ascii: "/") } ?? tag.endIndex
         while index < tag.endIndex {

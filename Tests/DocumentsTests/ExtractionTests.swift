@@ -80,6 +80,8 @@ struct ExtractionTests {
         #expect(facts[.amountTTC] == nil)
         #expect(facts[.dateIssued] == "2025-10-15")
         #expect(facts[.category] == PurchaseCategory.conseilOrganisation.rawValue)
+        // « Montant : 85 000 euros HT » is no postcode line: the sentence above it is no buyer's name.
+        #expect(facts[.buyer] == nil)
     }
 
     @Test func theContractJSONHasEveryKeyAndNullsForWhatWasNotFound() throws {

@@ -65,7 +65,9 @@ enum PartyFinder {
     static let legalForms = ["sas", "sarl", "sa", "eurl", "sasu", "snc", "scop", "scic", "gie", "selarl", "sca", "sci",
                              "societe anonyme", "societe par actions simplifiee", "association", "ei", "gmbh", "ltd",
                              "s.a.s.", "s.a.", "s.a.r.l."]
-    nonisolated(unsafe) static let postcodeLine = /(?:^|\D)\d{2} ?\d{3}(?!\d)\s+[A-Za-zÀ-ÿ]/
+    /// Five digits then a town; « 85 000 euros HT » or « 12 500 jours » is an amount, not an address.
+    nonisolated(unsafe) static let postcodeLine =
+        /(?:^|\D)\d{2} ?\d{3}(?!\d)(?!\s+(?:euros?|eur|ht|ttc|jours?|heures?|mois|ans?|pages?)\b)\s+[A-Za-zÀ-ÿ]/.ignoresCase()
     static let addressWords = ["rue ", "avenue", "av.", "bd ", "boulevard", "chemin", "place ", "allee", "impasse",
                                "route", "quai", "cedex", "ligne", "line", "bp ", "cs ", "batiment", "zi ", "za ",
                                "zac", "lieu-dit", "cours ", "esplanade", "square", "parvis", "tour "]

@@ -87,7 +87,7 @@ enum DateFinder {
 
     enum NumericOrder { case dayFirst, monthFirst }
 
-    static func dates(in cell: LocatedCell, order: NumericOrder = .dayFirst) -> [(LocalDate, Range<String.Index>)] {
+    static func dates(in cell: LocatedCell, order: NumericOrder) -> [(LocalDate, Range<String.Index>)] {
         var found: [(LocalDate, Range<String.Index>)] = []
         for match in cell.folded.matches(of: numeric) {
             guard let first = Int(match.output.1), let second = Int(match.output.2), var year = Int(match.output.3)
@@ -126,15 +126,18 @@ enum DateFinder {
     /// Month first when the document's numeric dates show it (a second number above 12 and none first), or when
     /// it is written in English and none of its dates rules it out.
     static func numericOrder(in document: DocumentLines) -> NumericOrder {
-        var dayFirst = 0, monthFirst = 0
+        var dayFirst = 0, monthFirst = 0, numericDates = 0
         for cell in document.cells {
             for match in cell.folded.matches(of: numeric) {
                 guard let first = Int(match.output.1), let second = Int(match.output.2) else { continue }
+                numericDates += 1
                 if first > 12, second <= 12 { dayFirst += 1 }
                 if second > 12, first <= 12 { monthFirst += 1 }
             }
         }
         if dayFirst != monthFirst { return monthFirst > dayFirst ? .monthFirst : .dayFirst }
+        // The language is read only when it decides something: an ambiguous numeric date.
+        guard numericDates > 0 else { return .dayFirst }
         return DocumentLanguage.isEnglish(document) ? .monthFirst : .dayFirst
     }
 
