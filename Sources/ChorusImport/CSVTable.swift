@@ -1,4 +1,5 @@
 import EclaireCore
+import Foundation
 
 /// A Chorus CSV export: preamble, header, data rows, streamed.
 final class CSVTable: ChorusTable {
@@ -10,6 +11,7 @@ final class CSVTable: ChorusTable {
     private let splitter: FieldSplitter
     private let mapper: RowMapper
     private var pending: [(Int, [UInt8])]
+    private var previousCells = PreviousCells()
 
     init(path: String, displayName: String) throws {
         let source = try LineSource(path: path)
@@ -44,11 +46,7 @@ final class CSVTable: ChorusTable {
                 line: record.0, field: "(ligne entière)",
                 message: "ligne de plus de \(LineSource.maxLineBytes / (1 << 20)) Mo : ce n'est pas une ligne de restitution")))
         }
-        let cells = splitter.split(record.1).map { cell in
-            let (text, found) = TextDecoding.decode(cell)
-            encoding = encoding.merged(with: found)
-            return text
-        }
+        let cells = previousCells.decode(splitter.split(record.1), encoding: &encoding)
         do { return ParsedRow(line: record.0, result: .success(try mapper.map(cells, line: record.0))) }
         catch { return ParsedRow(line: record.0, result: .failure(error)) }
     }
@@ -93,5 +91,35 @@ extension Array where Element == UInt8 {
     func windows(ofCount count: Int) -> [ArraySlice<UInt8>] {
         guard self.count >= count else { return [] }
         return (0...(self.count - count)).map { self[$0..<($0 + count)] }
+    }
+}
+
+/// The cells of the previous row with their text: consecutive rows of an export repeat most cells (the EJ's
+/// supplier, imputation and dates), which are then reused instead of decoded again — the mapper also recognises a
+/// reused text by identity.
+struct PreviousCells {
+    private var bytes: [ArraySlice<UInt8>] = []
+    private var texts: [String] = []
+
+    mutating func decode(_ cells: [ArraySlice<UInt8>], encoding: inout TextEncoding) -> [String] {
+        var result: [String] = []
+        result.reserveCapacity(cells.count)
+        for (index, cell) in cells.enumerated() {
+            if index < bytes.count, Self.same(bytes[index], cell) {
+                result.append(texts[index])
+                continue
+            }
+            let (text, found) = TextDecoding.decode(cell)
+            encoding = encoding.merged(with: found)
+            result.append(text)
+        }
+        bytes = cells
+        texts = result
+        return result
+    }
+
+    private static func same(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 }

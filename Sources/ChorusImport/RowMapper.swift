@@ -6,9 +6,17 @@ struct RowMapper: Sendable {
     let columns: ColumnMap
     /// The exercice printed above the header (Business Objects preamble) or in the amount column's header.
     let defaultExercice: Int?
+    /// Consecutive rows repeat their EJ, supplier and programme: their checks run once per new value.
+    private let recent = RecentChecks()
+
+    init(layout: Layout, columns: ColumnMap, defaultExercice: Int?) {
+        self.layout = layout
+        self.columns = columns
+        self.defaultExercice = defaultExercice
+    }
 
     func map(_ cells: [String], line: Int) throws(RowIssue) -> ChorusRecord? {
-        let row = Row(cells: cells, columns: columns, line: line)
+        let row = Row(cells: cells, columns: columns, line: line, recent: recent)
         if row.isBlank { return nil }
         // More filled cells than header columns: the columns are shifted, and every value would be misread.
         if cells.count > columns.cells.count, cells[columns.cells.count...].contains(where: { Row.clean($0) != nil }) {
@@ -29,7 +37,7 @@ struct RowMapper: Sendable {
     private func imputation(_ row: Row) throws(RowIssue) -> Imputation {
         var programme = row[.programme]
         if let printed = programme {
-            guard let code = Codes.programme(printed) else {
+            guard let code = recent.programme(printed) else {
                 throw row.issue(.programme, "code programme invalide « \(printed) » (attendu : 3 ou 4 chiffres)")
             }
             programme = code
@@ -45,7 +53,7 @@ struct RowMapper: Sendable {
     }
 
     private func supplier(_ row: Row) -> SupplierRef {
-        let siret = row[.siret].map(Identifiers.siret)
+        let siret = row[.siret].map(recent.siret)
         var name = row[.supplierName]
         if row.columns[.supplierName] == row.columns[.supplierCode] { name = nil }
         return SupplierRef(tiers: row[.supplierCode], siret: siret, name: name)
@@ -141,6 +149,7 @@ struct Row {
     let cells: [String]
     let columns: ColumnMap
     let line: Int
+    let recent: RecentChecks
 
     var isBlank: Bool { cells.allSatisfy { Self.clean($0) == nil } }
 
@@ -193,7 +202,7 @@ struct Row {
     }
 
     func ej(required: Bool) throws(RowIssue) -> String? {
-        guard let ej = try identifier(.ej, Identifiers.ejNumber) else {
+        guard let ej = try identifier(.ej, recent.ejNumber) else {
             if required { throw issue(.ej, "N° EJ absent") }
             return nil
         }
@@ -224,5 +233,33 @@ enum Codes {
     static func programme(fromDomaineFonctionnel text: String) -> String? {
         guard let head = text.split(separator: "-").first else { return nil }
         return programme(String(head))
+    }
+}
+
+/// The last value checked by each check and its result. A mapper reads one table on one thread.
+final class RecentChecks: @unchecked Sendable {
+    private var lastSiret: (String, CheckedIdentifier)?
+    private var lastEJ: (String, CheckedIdentifier)?
+    private var lastProgramme: (String, String?)?
+
+    func siret(_ text: String) -> CheckedIdentifier {
+        if let (key, value) = lastSiret, key == text { return value }
+        let value = Identifiers.siret(text)
+        lastSiret = (text, value)
+        return value
+    }
+
+    func ejNumber(_ text: String) -> CheckedIdentifier {
+        if let (key, value) = lastEJ, key == text { return value }
+        let value = Identifiers.ejNumber(text)
+        lastEJ = (text, value)
+        return value
+    }
+
+    func programme(_ text: String) -> String? {
+        if let (key, value) = lastProgramme, key == text { return value }
+        let value = Codes.programme(text)
+        lastProgramme = (text, value)
+        return value
     }
 }

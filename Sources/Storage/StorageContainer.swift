@@ -51,7 +51,9 @@ public final class StorageContainer: @unchecked Sendable {
 public enum StorageSetup {
     public static func register(_ location: DatabaseLocation, in databases: Databases) throws {
         switch location {
-        case .sqlite: databases.use(try location.configuration(), as: .sqlite, isDefault: true)
+        case .sqlite(let path):
+            try SQLiteFileFormat.prepare(path: path)
+            databases.use(try location.configuration(), as: .sqlite, isDefault: true)
         case .postgres: databases.use(try location.configuration(), as: .psql, isDefault: true)
         }
     }

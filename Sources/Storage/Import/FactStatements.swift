@@ -5,15 +5,33 @@ import FluentKit
 enum FactStatements {
     static let supplierColumns = ["supplier_tiers", "supplier_siret", "supplier_siret_valid", "supplier_name"]
 
-    static func append(_ supplier: SupplierRef, to values: inout [BulkValue]) {
-        values.append(BulkValue(supplier.tiers))
-        values.append(BulkValue(supplier.siret?.normalized))
-        values.append(BulkValue(supplier.siret?.isValid))
-        values.append(BulkValue(supplier.name))
+    static func put(_ supplier: SupplierRef, into sink: inout some FactRowSink) {
+        sink.put(supplier.tiers)
+        sink.put(supplier.siret?.normalized)
+        sink.put(supplier.siret?.isValid)
+        sink.put(supplier.name)
     }
 
-    static func append(_ imputation: Imputation, to values: inout [BulkValue]) {
-        for value in imputation.columnValues { values.append(BulkValue(value)) }
+    /// In the order of `ImputationColumns.all`.
+    static func put(_ imputation: Imputation, into sink: inout some FactRowSink) {
+        sink.put(imputation.programme)
+        sink.put(imputation.centreFinancier)
+        sink.put(imputation.domaineFonctionnel)
+        sink.put(imputation.centreCouts)
+        sink.put(imputation.referentielProgrammation)
+        sink.put(imputation.compteBudgetaire)
+        sink.put(imputation.compteGeneral)
+        sink.put(imputation.groupeMarchandises)
+        sink.put(imputation.localisation)
+        sink.put(imputation.societe)
+        sink.put(imputation.fonds)
+    }
+
+    /// The values of one fact as a row of `BulkValue`s.
+    static func values(_ write: (inout BulkValueRow) -> Void) -> [BulkValue] {
+        var row = BulkValueRow(capacity: 32)
+        write(&row)
+        return row.values
     }
 
     /// `column = COALESCE(excluded.column, table.column)`: a later file completes what is stored, never erases it.
@@ -35,14 +53,18 @@ enum FactStatements {
         table: "ej_lines", columns: ["ej", "poste"] + ejLineDescribed + ["source_file_id", "source_line"],
         conflict: ["ej", "poste"], updates: completing(ejLineDescribed, of: "ej_lines"))
 
-    static func values(_ facts: EJLineFacts, line: Int, fileID: Int) -> [BulkValue] {
-        var values = [BulkValue(facts.ej), BulkValue(facts.poste)]
-        values.reserveCapacity(ejLines.columns.count)
-        append(facts.supplier, to: &values)
-        append(facts.imputation, to: &values)
-        values += [BulkValue(facts.dateCreation?.iso), BulkValue(facts.dateModification?.iso),
-                   BulkValue(facts.orderedAmount?.cents), BulkValue(facts.status), BulkValue(fileID), BulkValue(line)]
-        return values
+    static func write(_ facts: EJLineFacts, line: Int, fileID: Int, into sink: inout some FactRowSink) {
+        sink.put(facts.ej)
+        sink.put(facts.poste)
+        put(facts.supplier, into: &sink)
+        put(facts.imputation, into: &sink)
+        sink.put(facts.dateCreation)
+        sink.put(facts.dateModification)
+        sink.put(facts.orderedAmount?.cents)
+        sink.put(facts.status)
+        sink.put(fileID)
+        sink.put(line)
+        sink.endRow()
     }
 
     static let amounts = UpsertShape(
@@ -51,10 +73,19 @@ enum FactStatements {
                   "amount_cents", "source_file_id", "source_line"],
         conflict: ["ej", "poste", "fact_key"], updates: summedWithinFile("amount_facts"))
 
-    static func values(_ fact: AmountFact, line: Int, fileID: Int) -> [BulkValue] {
-        [BulkValue(fact.key), BulkValue(fact.kind.rawValue), BulkValue(fact.ej), BulkValue(fact.poste),
-         BulkValue(fact.exercice), BulkValue(fact.serviceFait), BulkValue(fact.dp), BulkValue(fact.posteDP),
-         BulkValue(fact.amount.cents), BulkValue(fileID), BulkValue(line)]
+    static func write(_ fact: AmountFact, line: Int, fileID: Int, into sink: inout some FactRowSink) {
+        sink.put(fact.key)
+        sink.put(fact.kind.rawValue)
+        sink.put(fact.ej)
+        sink.put(fact.poste)
+        sink.put(fact.exercice)
+        sink.put(fact.serviceFait)
+        sink.put(fact.dp)
+        sink.put(fact.posteDP)
+        sink.put(fact.amount.cents)
+        sink.put(fileID)
+        sink.put(line)
+        sink.endRow()
     }
 
     private static let paymentDescribed = ["dp", "poste_dp", "ej", "poste_ej", "service_fait", "exercice",
@@ -66,15 +97,22 @@ enum FactStatements {
         columns: ["payment_key"] + paymentDescribed + ["amount_cents", "source_file_id", "source_line"],
         conflict: ["payment_key"], updates: completing(paymentDescribed, of: "payments") + summedWithinFile("payments"))
 
-    static func values(_ payment: PaymentFacts, line: Int, fileID: Int) -> [BulkValue] {
-        var values = [BulkValue(payment.key), BulkValue(payment.dp), BulkValue(payment.posteDP), BulkValue(payment.ej),
-                      BulkValue(payment.posteEJ), BulkValue(payment.serviceFait), BulkValue(payment.exercice),
-                      BulkValue(payment.dateBase?.iso), BulkValue(payment.dateDerniereOperation?.iso)]
-        values.reserveCapacity(payments.columns.count)
-        append(payment.supplier, to: &values)
-        append(payment.imputation, to: &values)
-        values += [BulkValue(payment.amount.cents), BulkValue(fileID), BulkValue(line)]
-        return values
+    static func write(_ payment: PaymentFacts, line: Int, fileID: Int, into sink: inout some FactRowSink) {
+        sink.put(payment.key)
+        sink.put(payment.dp)
+        sink.put(payment.posteDP)
+        sink.put(payment.ej)
+        sink.put(payment.posteEJ)
+        sink.put(payment.serviceFait)
+        sink.put(payment.exercice)
+        sink.put(payment.dateBase)
+        sink.put(payment.dateDerniereOperation)
+        put(payment.supplier, into: &sink)
+        put(payment.imputation, into: &sink)
+        sink.put(payment.amount.cents)
+        sink.put(fileID)
+        sink.put(line)
+        sink.endRow()
     }
 
     private static let serviceFaitDescribed = ["ej", "poste", "date_comptable"]
@@ -83,8 +121,13 @@ enum FactStatements {
         table: "services_faits", columns: ["number"] + serviceFaitDescribed + ["source_file_id", "source_line"],
         conflict: ["number"], updates: completing(serviceFaitDescribed, of: "services_faits"))
 
-    static func values(_ sf: ServiceFaitFacts, line: Int, fileID: Int) -> [BulkValue] {
-        [BulkValue(sf.number), BulkValue(sf.ej), BulkValue(sf.poste), BulkValue(sf.dateComptable?.iso),
-         BulkValue(fileID), BulkValue(line)]
+    static func write(_ sf: ServiceFaitFacts, line: Int, fileID: Int, into sink: inout some FactRowSink) {
+        sink.put(sf.number)
+        sink.put(sf.ej)
+        sink.put(sf.poste)
+        sink.put(sf.dateComptable)
+        sink.put(fileID)
+        sink.put(line)
+        sink.endRow()
     }
 }

@@ -46,15 +46,16 @@ struct FactWriter {
     /// batch is awaited first, which keeps the writes in order on the transaction's one connection.
     mutating func flush() async throws {
         try await inFlight?.value
+        let fileID = fileID
         let statements = [
-            BulkUpsert(shape: FactStatements.ejLines, rows: ejLines.values.map {
-                FactStatements.values($0.0, line: $0.1, fileID: fileID) }),
-            BulkUpsert(shape: FactStatements.amounts, rows: amounts.values.map {
-                FactStatements.values($0.0, line: $0.1, fileID: fileID) }),
-            BulkUpsert(shape: FactStatements.payments, rows: payments.values.map {
-                FactStatements.values($0.0, line: $0.1, fileID: fileID) }),
-            BulkUpsert(shape: FactStatements.servicesFaits, rows: servicesFaits.values.map {
-                FactStatements.values($0.0, line: $0.1, fileID: fileID) }),
+            BulkUpsert(shape: FactStatements.ejLines, rows: ejLines.values.map { fact, line in
+                FactStatements.values { FactStatements.write(fact, line: line, fileID: fileID, into: &$0) } }),
+            BulkUpsert(shape: FactStatements.amounts, rows: amounts.values.map { fact, line in
+                FactStatements.values { FactStatements.write(fact, line: line, fileID: fileID, into: &$0) } }),
+            BulkUpsert(shape: FactStatements.payments, rows: payments.values.map { fact, line in
+                FactStatements.values { FactStatements.write(fact, line: line, fileID: fileID, into: &$0) } }),
+            BulkUpsert(shape: FactStatements.servicesFaits, rows: servicesFaits.values.map { fact, line in
+                FactStatements.values { FactStatements.write(fact, line: line, fileID: fileID, into: &$0) } }),
         ]
         let database = database
         inFlight = Task { for statement in statements { try await statement.run(on: database) } }
@@ -94,11 +95,6 @@ extension EJLineFacts {
 }
 
 extension Imputation {
-    var columnValues: [String?] {
-        [programme, centreFinancier, domaineFonctionnel, centreCouts, referentielProgrammation, compteBudgetaire,
-         compteGeneral, groupeMarchandises, localisation, societe, fonds]
-    }
-
     func completed(by other: Imputation) -> Imputation {
         Imputation(
             programme: other.programme ?? programme, centreFinancier: other.centreFinancier ?? centreFinancier,

@@ -29,7 +29,7 @@ enum SQLiteBulkImport {
         do {
             let fileID = try ImportFileRows.insert(file, on: connection)
             var reader = RecordBatches(file: file, path: path, strict: strict, progress: progress)
-            try writeFacts(from: &reader, into: SQLiteFactWriter(connection: connection, fileID: fileID))
+            try writeFacts(from: &reader, fileID: fileID, into: SQLiteFactWriter(connection: connection))
             try ImportFileRows.complete(fileID, with: reader.report, on: connection)
             try connection.execute("COMMIT")
             return reader.report
@@ -39,17 +39,15 @@ enum SQLiteBulkImport {
         }
     }
 
-    /// Parses on this thread and writes on another; the first error of either side stops both.
-    private static func writeFacts(from reader: inout RecordBatches, into writer: SQLiteFactWriter) throws {
+    /// Parses on this thread, encodes and writes on another (which balances the two); the first error of either side
+    /// stops both.
+    private static func writeFacts(from reader: inout RecordBatches, fileID: Int, into writer: SQLiteFactWriter) throws {
         let queue = BatchQueue<RecordBatches.Batch>(capacity: queuedBatches)
         let outcome = WriterOutcome()
         let box = UncheckedBox(writer)
         let thread = Thread {
             do {
-                while let batch = queue.take() {
-                    for (record, line) in batch { try box.value.write(record, line: line) }
-                }
-                try box.value.finish()
+                while let batch = queue.take() { try box.value.write(EncodedFacts(batch, fileID: fileID)) }
             } catch {
                 outcome.failure = error
                 queue.close()

@@ -1,70 +1,58 @@
 import EclaireCore
 
-/// Writes facts through statements prepared once for the whole file, so that SQLite parses each upsert once
+/// Writes encoded facts through statements prepared once for the whole file, so that SQLite parses each upsert once
 /// instead of once per batch. Rows are sent `rowsPerStatement` at a time (a key repeated within one statement is
-/// applied row after row by SQLite); the upserts add split lines of one file and replace another file's facts.
+/// applied row after row by SQLite), the rest of a batch one by one; the upserts add split lines of one file and
+/// replace another file's facts.
 final class SQLiteFactWriter {
     static let rowsPerStatement = 32
 
-    private let fileID: Int
     private let ejLines: PreparedUpsert
     private let amounts: PreparedUpsert
     private let payments: PreparedUpsert
     private let servicesFaits: PreparedUpsert
 
-    init(connection: SQLiteHandle, fileID: Int) throws {
-        self.fileID = fileID
+    init(connection: SQLiteHandle) throws {
         ejLines = try PreparedUpsert(FactStatements.ejLines, on: connection)
         amounts = try PreparedUpsert(FactStatements.amounts, on: connection)
         payments = try PreparedUpsert(FactStatements.payments, on: connection)
         servicesFaits = try PreparedUpsert(FactStatements.servicesFaits, on: connection)
     }
 
-    func write(_ record: ChorusRecord, line: Int) throws {
-        if let facts = record.ejLine { try ejLines.add(FactStatements.values(facts, line: line, fileID: fileID)) }
-        for fact in record.amounts { try amounts.add(FactStatements.values(fact, line: line, fileID: fileID)) }
-        if let payment = record.payment {
-            try payments.add(FactStatements.values(payment, line: line, fileID: fileID))
-        }
-        if let sf = record.serviceFait {
-            try servicesFaits.add(FactStatements.values(sf, line: line, fileID: fileID))
-        }
-    }
-
-    /// Writes the rows still pending, in the order they came.
-    func finish() throws {
-        for upsert in [ejLines, amounts, payments, servicesFaits] { try upsert.flush() }
+    func write(_ facts: EncodedFacts) throws {
+        try ejLines.write(facts.ejLines)
+        try amounts.write(facts.amounts)
+        try payments.write(facts.payments)
+        try servicesFaits.write(facts.servicesFaits)
     }
 }
 
-/// One table's upsert, prepared for a full group of rows and for a single row (the remainder).
+/// One table's upsert, prepared for a full group of rows and for a single row (the remainder of a batch).
 private final class PreparedUpsert {
     private let group: SQLiteStatementHandle
     private let single: SQLiteStatementHandle
-    private var pending: [BulkValue] = []
-    private var pendingRows = 0
+    private let width: Int
 
     init(_ shape: UpsertShape, on connection: SQLiteHandle) throws {
         group = try connection.prepare(shape.preparedSQL(rows: SQLiteFactWriter.rowsPerStatement))
         single = try connection.prepare(shape.preparedSQL(rows: 1))
-        pending.reserveCapacity(shape.columns.count * SQLiteFactWriter.rowsPerStatement)
+        width = shape.columns.count
     }
 
-    func add(_ values: [BulkValue]) throws {
-        pending += values
-        pendingRows += 1
-        if pendingRows == SQLiteFactWriter.rowsPerStatement {
-            try group.run(pending)
-            pending.removeAll(keepingCapacity: true)
-            pendingRows = 0
+    func write(_ rows: EncodedRows) throws {
+        guard rows.count > 0 else { return }
+        try rows.bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            var left = rows.count
+            while left >= SQLiteFactWriter.rowsPerStatement {
+                try group.bindEncoded(width * SQLiteFactWriter.rowsPerStatement, from: buffer, offset: &offset)
+                try group.run()
+                left -= SQLiteFactWriter.rowsPerStatement
+            }
+            for _ in 0..<left {
+                try single.bindEncoded(width, from: buffer, offset: &offset)
+                try single.run()
+            }
         }
-    }
-
-    func flush() throws {
-        guard pendingRows > 0 else { return }
-        let width = pending.count / pendingRows
-        for row in 0..<pendingRows { try single.run(Array(pending[(row * width)..<((row + 1) * width)])) }
-        pending.removeAll(keepingCapacity: true)
-        pendingRows = 0
     }
 }

@@ -88,6 +88,39 @@ final class SQLiteStatementHandle {
     /// Binds the values to parameters 1…n, runs the statement to its end and makes it ready for the next row.
     func run(_ values: [BulkValue]) throws {
         for (offset, value) in values.enumerated() { try bind(Int32(offset + 1), value) }
+        try run()
+    }
+
+    /// Binds `count` values encoded as `EncodedRows` writes them, from `offset` on, to parameters 1…count. Text is
+    /// bound in place (no copy): the bytes must outlive the next `run()`, and every parameter is bound again before
+    /// the one after.
+    func bindEncoded(_ count: Int, from buffer: UnsafeRawBufferPointer, offset: inout Int) throws {
+        guard let base = buffer.baseAddress else { throw SQLiteCallError(code: SQLITE_MISUSE, message: "no rows") }
+        for index in 1...Int32(count) {
+            let tag = buffer[offset]
+            offset += 1
+            let code: Int32
+            switch tag {
+            case EncodedRows.integer:
+                code = sqlite_nio_sqlite3_bind_int64(
+                    raw, index, Int64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
+                offset += 8
+            case EncodedRows.text:
+                let length = Int(UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+                offset += 4
+                code = sqlite_nio_sqlite3_bind_text64(
+                    raw, index, (base + offset).assumingMemoryBound(to: CChar.self), UInt64(length), nil,
+                    UInt8(SQLITE_UTF8))
+                offset += length
+            default:
+                code = sqlite_nio_sqlite3_bind_null(raw, index)
+            }
+            try connection.check(code)
+        }
+    }
+
+    /// Runs the statement with the values bound and makes it ready for the next row.
+    func run() throws {
         let code = sqlite_nio_sqlite3_step(raw)
         sqlite_nio_sqlite3_reset(raw)
         guard code == SQLITE_DONE || code == SQLITE_ROW else {
