@@ -50,6 +50,7 @@ public enum EclaireApp {
         try protected.register(collection: TokensAdminController())
         try protected.register(collection: ExportController())
         try protected.register(collection: DocumentPagesController())
+        try protected.register(collection: SupplierPagesController())
         try protected.register(collection: DocumentsAPIController())
         try protected.register(collection: AnomaliesController())
         try protected.register(collection: BudgetAPIController())

@@ -106,6 +106,50 @@ struct DocumentPagesTests {
         }
     }
 
+    @Test func analystsSeeTheRegistersLookUpSuppliersAndListAliases() async throws {
+        try await DemoApp.with(ledger: Self.ledger) { app, location in
+            // A read document that gives its supplier's SIRET: correcting its name makes an alias.
+            let (documentID, siret) = try await StorageContainer.using(location, migrate: false) { storage in
+                let reference = SupplierReferenceStore(database: storage.database)
+                _ = try await reference.importFile(Fixtures.path("reference/StockUniteLegale_extrait.csv"))
+                _ = try await reference.importFile(Fixtures.path("reference/StockEtablissement_extrait.csv"))
+                let store = DocumentStore(database: storage.database, files: DocumentFileStore.resolve(option: nil, database: location), actor: "t")
+                for document in try await store.documents(limit: 1000) {
+                    if let siret = try await store.fields(of: document.id).first(where: { $0.field.key == .supplierSiret })?.field.value {
+                        return (document.id, siret)
+                    }
+                }
+                throw CancellationError()
+            }
+            var analyst = try await Visitor.signedIn(app, as: "budget")
+            try await analyst.post("/documents/\(documentID)/corriger",
+                                   form: ["key": "supplier.name", "value": "Raison Sociale Corrigée", "csrf": analyst.csrf]) {
+                #expect($0.status == .seeOther)
+            }
+            try await analyst.get("/fournisseurs") { response in
+                #expect(response.status == .ok)
+                let page = response.body.string
+                #expect(page.contains("<td>SIRENE (établissement)</td><td class=\"montant\">1</td>"))
+                #expect(page.contains("<td>SIRENE (unité légale)</td><td class=\"montant\">2</td>"))
+                #expect(page.contains("<code>\(siret)</code></td><td>Raison Sociale Corrigée</td><td>correction du document \(documentID) par budget</td>"))
+            }
+            try await analyst.get("/fournisseurs?recherche=732%20829%20320%2000074") { response in
+                #expect(response.body.string.contains("SIRET 73282932000074 : ACME LYON — SIRENE (établissement)"))
+            }
+            try await analyst.get("/fournisseurs?recherche=Personne%20Inconnue") { response in
+                #expect(response.body.string.contains("« Personne Inconnue » : rien dans les référentiels importés"))
+            }
+            try await analyst.get("/fournisseurs?alias=corrig%C3%A9e") { response in
+                #expect(response.body.string.contains("Raison Sociale Corrigée"))
+            }
+            try await analyst.get("/fournisseurs?alias=zzzz") { response in
+                #expect(response.body.string.contains("Aucun alias."))
+            }
+            var sponsor = try await Visitor.signedIn(app, as: "sponsor")
+            try await sponsor.get("/fournisseurs") { #expect($0.status == .forbidden) }
+        }
+    }
+
     @Test func aTeamAttachesADocumentToItsOrderAndItIsQueued() async throws {
         try await DemoApp.with(ledger: Self.ledger) { app, location in
             let ej = try await StorageContainer.using(location, migrate: false) { storage in

@@ -1,0 +1,67 @@
+import EclaireCore
+import Storage
+import Vapor
+
+/// `/fournisseurs`, for analysts: what the supplier registers hold, a SIRET or a name looked up in them, and the
+/// names people confirmed by correcting documents (aliases).
+struct SupplierPagesController: RouteCollection {
+    static let aliasLimit = 500
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("fournisseurs", use: page)
+    }
+
+    func page(request: Request) async throws -> View {
+        guard try request.user.readsEverything else {
+            throw Abort(.forbidden, reason: "Les référentiels de fournisseurs sont réservés aux analystes (bureau budgétaire, administrateurs).")
+        }
+        let store = SupplierReferenceStore(database: request.db)
+        let query = (try? request.query.get(String.self, at: "recherche"))?.trimmingCharacters(in: .whitespaces) ?? ""
+        let filter = (try? request.query.get(String.self, at: "alias"))?.trimmingCharacters(in: .whitespaces) ?? ""
+        return try await request.view.render("suppliers", SuppliersPage(
+            registers: try await store.registerCounts().map { RegisterCountView(register: $0.register, count: FrenchFormat.integer($0.count)) },
+            query: query, answer: query.isEmpty ? nil : try await Self.lookup(query, in: store),
+            filter: filter,
+            aliases: try await store.aliases(matching: filter.isEmpty ? nil : filter, limit: Self.aliasLimit).map(AliasView.init),
+            aliasLimit: Self.aliasLimit))
+    }
+
+    /// The same lookup as `eclaire reference lookup`: a valid SIRET gives its name, anything else is taken for a name.
+    static func lookup(_ query: String, in store: SupplierReferenceStore) async throws -> String {
+        let siret = Identifiers.siret(query)
+        if siret.isValid, let (name, source) = try await store.name(siret: siret.normalized) {
+            return "SIRET \(siret.normalized) : \(name) — \(source)"
+        }
+        if let (found, source) = try await store.siret(name: query) {
+            return "« \(query) » : SIRET \(found) — \(source)"
+        }
+        return "« \(query) » : rien dans les référentiels importés ni dans les noms corrigés."
+    }
+}
+
+struct SuppliersPage: Encodable {
+    let title = "Fournisseurs"
+    let registers: [RegisterCountView]
+    let query: String
+    let answer: String?
+    let filter: String
+    let aliases: [AliasView]
+    let aliasLimit: Int
+}
+
+struct RegisterCountView: Encodable {
+    let register: String
+    let count: String
+}
+
+struct AliasView: Encodable {
+    let siret: String
+    let name: String
+    let source: String
+
+    init(_ alias: SupplierAlias) {
+        siret = alias.siret
+        name = alias.name
+        source = alias.source
+    }
+}

@@ -1,0 +1,36 @@
+import FluentKit
+import SQLKit
+
+/// A name people confirmed for a SIRET by correcting a document.
+public struct SupplierAlias: Sendable, Equatable {
+    public let siret: String
+    public let name: String
+    /// Which correction made it: « correction du document N par LOGIN ».
+    public let source: String
+}
+
+extension SupplierReferenceStore {
+    /// Entries per register (SIRENE establishments, legal units, DECP), in the order names are taken from them.
+    public func registerCounts() async throws -> [(register: String, count: Int)] {
+        let rows = try await sql.select().column("source").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "entries")
+            .from("supplier_reference").groupBy("source").all()
+        return try rows.map { (try $0.decode(column: "source", as: String.self), try $0.decode(column: "entries", as: Int.self)) }
+            .sorted { Self.rank($0.0) < Self.rank($1.0) }
+            .map { (Self.label($0.0), $0.1) }
+    }
+
+    /// The aliases whose SIRET starts with, or whose name contains, `text` (every alias when nil), by SIRET.
+    public func aliases(matching text: String?, limit: Int) async throws -> [SupplierAlias] {
+        let query = sql.select().column("siret").column("name").column("source").from("supplier_aliases")
+        if let text, !text.isEmpty {
+            query.where { group in
+                group.where(SQLColumn("siret"), .like, SQLBind(text + "%"))
+                    .orWhere(SQLFunction("LOWER", args: SQLColumn("name")), .like, SQLBind("%" + text.lowercased() + "%"))
+            }
+        }
+        return try await query.orderBy("siret").orderBy("name").limit(limit).all().map {
+            SupplierAlias(siret: try $0.decode(column: "siret", as: String.self), name: try $0.decode(column: "name", as: String.self),
+                          source: try $0.decode(column: "source", as: String.self))
+        }
+    }
+}
