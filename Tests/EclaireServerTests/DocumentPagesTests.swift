@@ -145,6 +145,23 @@ struct DocumentPagesTests {
             try await analyst.get("/fournisseurs?alias=zzzz") { response in
                 #expect(response.body.string.contains("Aucun alias."))
             }
+            try await analyst.get("/api/v1/documents/suppliers/\(siret)") { response in
+                let body = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                #expect(body["name"] as? String == "Raison Sociale Corrigée")
+                #expect(body["source"] as? String == "nom corrigé par un analyste")
+                let aliases = try #require(body["aliases"] as? [[String: Any]])
+                #expect(aliases.contains { $0["name"] as? String == "Raison Sociale Corrigée" && $0["source"] as? String == "correction du document \(documentID) par budget" })
+            }
+            try await analyst.get("/api/v1/documents/suppliers/732%20829%20320%2000074") { response in
+                let body = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                #expect(body["siret"] as? String == "73282932000074" && body["siret_valid"] as? Bool == true)
+                #expect(body["name"] as? String == "ACME LYON" && (body["aliases"] as? [Any])?.isEmpty == true)
+            }
+            try await analyst.get("/api/v1/documents/suppliers/11111111111112") { response in
+                let body = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                #expect(body["siret_valid"] as? Bool == false && body["name"] is NSNull)
+            }
+            try await analyst.get("/api/v1/documents/suppliers/1234") { #expect($0.status == .badRequest) }
             var sponsor = try await Visitor.signedIn(app, as: "sponsor")
             try await sponsor.get("/fournisseurs") { #expect($0.status == .forbidden) }
         }

@@ -11,6 +11,7 @@ struct DocumentsAPIController: RouteCollection {
         api.get("summary", use: summary)
         api.get("coverage", use: coverage)
         api.get("syntheses", use: syntheses)
+        api.get("suppliers", ":siret", use: supplier)
         api.get(":id", use: show)
         api.put(":id", "fields", ":key", use: correct)
     }
@@ -159,6 +160,20 @@ struct DocumentsAPIController: RouteCollection {
     func show(request: Request) async throws -> DocumentDetailJSON {
         let (document, _) = try await DocumentPagesController.readable(request)
         return DocumentDetailJSON(document, try await request.documents.fields(of: document.id))
+    }
+
+    /// The same lookup as the suppliers page, for one SIRET; open to every reader of documents (registers are public).
+    func supplier(request: Request) async throws -> SupplierLookupJSON {
+        let printed = try request.parameters.require("siret")
+        let siret = Identifiers.siret(printed)
+        guard siret.normalized.count == 14, siret.normalized.allSatisfy(\.isASCII), siret.normalized.allSatisfy(\.isNumber) else {
+            throw Abort(.badRequest, reason: "siret : 14 chiffres attendus")
+        }
+        let store = SupplierReferenceStore(database: request.db)
+        let known = try await store.name(siret: siret.normalized)
+        return SupplierLookupJSON(
+            siret: siret.normalized, siretValid: siret.isValid, name: known?.name, source: known?.source,
+            aliases: try await store.aliases(siret: siret.normalized).map { SupplierAliasJSON(name: $0.name, source: $0.source) })
     }
 
     struct Correction: Content {

@@ -220,3 +220,39 @@ public struct SynthesisRowJSON: Content, Sendable {
 
     public init(from decoder: Decoder) throws { throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "output only")) }
 }
+
+/// `GET /api/v1/documents/suppliers/{siret}`: what the registers and the corrections say of a SIRET.
+public struct SupplierLookupJSON: Content {
+    public let siret: String
+    public let siretValid: Bool
+    public let name: String?
+    public let source: String?
+    public let aliases: [SupplierAliasJSON]
+
+    enum CodingKeys: String, CodingKey {
+        case siret, siretValid = "siret_valid", name, source, aliases
+    }
+
+    public init(siret: String, siretValid: Bool, name: String?, source: String?, aliases: [SupplierAliasJSON]) {
+        self.siret = siret
+        self.siretValid = siretValid
+        self.name = name
+        self.source = source
+        self.aliases = aliases
+    }
+
+    /// Unknown names are written as null, as the description says, not left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(siret, forKey: .siret)
+        try container.encode(siretValid, forKey: .siretValid)
+        try container.encode(name, forKey: .name)
+        try container.encode(source, forKey: .source)
+        try container.encode(aliases, forKey: .aliases)
+    }
+}
+
+public struct SupplierAliasJSON: Content {
+    public let name: String
+    public let source: String
+}

@@ -34,3 +34,15 @@ extension SupplierReferenceStore {
         }
     }
 }
+
+extension SupplierReferenceStore {
+    /// The names people confirmed for this SIRET, with the correction that made each.
+    public func aliases(siret: String) async throws -> [SupplierAlias] {
+        try await sql.select().column("siret").column("name").column("source").from("supplier_aliases")
+            .where("siret", .equal, siret).orderBy("name").all().map {
+                SupplierAlias(siret: try $0.decode(column: "siret", as: String.self),
+                              name: try $0.decode(column: "name", as: String.self),
+                              source: try $0.decode(column: "source", as: String.self))
+            }
+    }
+}
