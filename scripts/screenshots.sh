@@ -28,7 +28,7 @@ trap 'kill $server $static 2>/dev/null; rm -rf "$work"' EXIT
 sleep 0.5
 for page in "liste:/" "ej:/ej/$first_ej" "imports:/imports" "introuvable:/ej/9999999999" \
   "portefeuille:/produits" "produit:/produits/1" "rapprochement:/rapprochement" "glossaire:/glossaire" "connexion:/connexion" \
-  "pieces:/documents" "piece:/documents/2" "anomalies:/anomalies" "jetons:/admin/jetons"; do
+  "pieces:/documents" "piece:/documents/2" "fournisseurs:/fournisseurs" "anomalies:/anomalies" "jetons:/admin/jetons"; do
   name=${page%%:*} path=${page#*:}
   curl -s -b "$jar" "http://127.0.0.1:$port$path" > "$site/$name.html"
   chromium --headless --no-sandbox --disable-gpu --window-size=1400,${HEIGHT:-1600} \

@@ -238,28 +238,23 @@ enum Codes {
 
 /// The last value checked by each check and its result. A mapper reads one table on one thread.
 final class RecentChecks: @unchecked Sendable {
-    private var lastSiret: (String, CheckedIdentifier)?
-    private var lastEJ: (String, CheckedIdentifier)?
-    private var lastProgramme: (String, String?)?
+    private var lastSiret = LastCheck<CheckedIdentifier>()
+    private var lastEJ = LastCheck<CheckedIdentifier>()
+    private var lastProgramme = LastCheck<String?>()
 
-    func siret(_ text: String) -> CheckedIdentifier {
-        if let (key, value) = lastSiret, key == text { return value }
-        let value = Identifiers.siret(text)
-        lastSiret = (text, value)
-        return value
-    }
+    func siret(_ text: String) -> CheckedIdentifier { lastSiret.value(text, Identifiers.siret) }
+    func ejNumber(_ text: String) -> CheckedIdentifier { lastEJ.value(text, Identifiers.ejNumber) }
+    func programme(_ text: String) -> String? { lastProgramme.value(text) { Codes.programme($0) } }
+}
 
-    func ejNumber(_ text: String) -> CheckedIdentifier {
-        if let (key, value) = lastEJ, key == text { return value }
-        let value = Identifiers.ejNumber(text)
-        lastEJ = (text, value)
-        return value
-    }
+/// One check's last input and result.
+struct LastCheck<Value> {
+    private var last: (input: String, result: Value)?
 
-    func programme(_ text: String) -> String? {
-        if let (key, value) = lastProgramme, key == text { return value }
-        let value = Codes.programme(text)
-        lastProgramme = (text, value)
-        return value
+    mutating func value(_ input: String, _ check: (String) -> Value) -> Value {
+        if let last, last.input == input { return last.result }
+        let result = check(input)
+        last = (input, result)
+        return result
     }
 }

@@ -37,15 +37,10 @@ struct ReferenceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.withStorage { storage in
-                let store = SupplierReferenceStore(database: storage.database)
-                let siret = Identifiers.siret(query)
-                if siret.isValid, let (name, source) = try await store.name(siret: siret.normalized) {
-                    print("\(siret.normalized) : \(name) — \(source)")
-                } else if let (found, source) = try await store.siret(name: query) {
-                    print("\(query) : SIRET \(found) — \(source)")
-                } else {
+                guard let found = try await SupplierReferenceStore(database: storage.database).lookup(query) else {
                     throw UserError(message: "« \(query) » : rien dans les référentiels importés")
                 }
+                print(found.summary)
             }
         }
     }

@@ -18,23 +18,16 @@ struct SupplierPagesController: RouteCollection {
         let store = SupplierReferenceStore(database: request.db)
         let query = (try? request.query.get(String.self, at: "recherche"))?.trimmingCharacters(in: .whitespaces) ?? ""
         let filter = (try? request.query.get(String.self, at: "alias"))?.trimmingCharacters(in: .whitespaces) ?? ""
+        var answer: String?
+        if !query.isEmpty {
+            answer = try await store.lookup(query)?.summary
+                ?? "« \(query) » : rien dans les référentiels importés ni dans les noms corrigés."
+        }
         return try await request.view.render("suppliers", SuppliersPage(
             registers: try await store.registerCounts().map { RegisterCountView(register: $0.register, count: FrenchFormat.integer($0.count)) },
-            query: query, answer: query.isEmpty ? nil : try await Self.lookup(query, in: store),
+            query: query, answer: answer,
             filter: filter,
             aliases: try await store.aliases(matching: filter.isEmpty ? nil : filter, limit: Self.aliasLimit).map(AliasView.init),
             aliasLimit: Self.aliasLimit))
-    }
-
-    /// The same lookup as `eclaire reference lookup`: a valid SIRET gives its name, anything else is taken for a name.
-    static func lookup(_ query: String, in store: SupplierReferenceStore) async throws -> String {
-        let siret = Identifiers.siret(query)
-        if siret.isValid, let (name, source) = try await store.name(siret: siret.normalized) {
-            return "SIRET \(siret.normalized) : \(name) — \(source)"
-        }
-        if let (found, source) = try await store.siret(name: query) {
-            return "« \(query) » : SIRET \(found) — \(source)"
-        }
-        return "« \(query) » : rien dans les référentiels importés ni dans les noms corrigés."
     }
 }

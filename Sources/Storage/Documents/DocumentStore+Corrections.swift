@@ -39,10 +39,4 @@ extension DocumentStore {
             }
         }
     }
-
-    /// Names people confirmed for a SIRET, most recent first.
-    public func aliases(siret: String) async throws -> [String] {
-        try await sql.select().column("name").from("supplier_aliases").where("siret", .equal, siret).all()
-            .map { try $0.decode(column: "name", as: String.self) }
-    }
 }

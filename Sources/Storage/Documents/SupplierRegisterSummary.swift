@@ -1,3 +1,4 @@
+import EclaireCore
 import FluentKit
 import SQLKit
 
@@ -9,7 +10,33 @@ public struct SupplierAlias: Sendable, Equatable {
     public let source: String
 }
 
+/// What the registers say of a SIRET or a name typed by a person.
+public enum SupplierLookup: Sendable, Equatable {
+    case name(siret: String, name: String, source: String)
+    case siret(name: String, siret: String, source: String)
+
+    /// One line in French, for the command line and the suppliers page.
+    public var summary: String {
+        switch self {
+        case .name(let siret, let name, let source): "SIRET \(siret) : \(name) — \(source)"
+        case .siret(let name, let siret, let source): "« \(name) » : SIRET \(siret) — \(source)"
+        }
+    }
+}
+
 extension SupplierReferenceStore {
+    /// A valid SIRET gives its name; anything else is taken for a name and gives the SIRET one establishment bears.
+    public func lookup(_ query: String) async throws -> SupplierLookup? {
+        let siret = Identifiers.siret(query)
+        if siret.isValid, let (name, source) = try await name(siret: siret.normalized) {
+            return .name(siret: siret.normalized, name: name, source: source)
+        }
+        if let (found, source) = try await self.siret(name: query) {
+            return .siret(name: query, siret: found, source: source)
+        }
+        return nil
+    }
+
     /// Entries per register (SIRENE establishments, legal units, DECP), in the order names are taken from them.
     public func registerCounts() async throws -> [(register: String, count: Int)] {
         let rows = try await sql.select().column("source").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "entries")
