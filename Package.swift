@@ -40,11 +40,12 @@ let package = Package(
             dependencies: ["EclaireCore", "Storage", "Documents"]
         ),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CLittleCMS", pkgConfig: "lcms2", providers: [.apt(["liblcms2-dev"])]),
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract",
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev", "tesseract-ocr-fra"])]),
         .target(
             name: "Documents",
-            dependencies: ["EclaireCore", "CPoppler", "CTesseract", "OfficeFiles",
+            dependencies: ["EclaireCore", "CPoppler", "CLittleCMS", "CTesseract", "OfficeFiles",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources")]
         ),
@@ -101,7 +102,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EclaireCoreTests", dependencies: ["EclaireCore"]),
-        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "CLittleCMS", "TestSupport"]),
         .testTarget(
             name: "ChorusImportTests",
             dependencies: ["ChorusImport", "OfficeFiles", "DemoData", "TestSupport"]

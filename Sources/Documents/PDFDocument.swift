@@ -8,6 +8,7 @@ final class PDFDocument {
     let pageCount: Int
 
     init(path: String) throws {
+        SRGBCurvePlugin.register()
         let file = URL(fileURLWithPath: path).standardizedFileURL
         let name = file.lastPathComponent
         var error: UnsafeMutablePointer<GError>?
