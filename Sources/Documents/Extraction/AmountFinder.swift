@@ -56,7 +56,8 @@ enum AmountFinder {
 
     static func candidates(_ document: DocumentLines) -> [Candidate] {
         var found: [Candidate] = []
-        for cell in document.cells {
+        // Every amount the pattern reads has at least three digits.
+        for cell in document.cells where cell.text.mayHoldDigits(3) {
             for match in cell.text.matches(of: amountPattern) {
                 guard let money = try? AmountParser.parse(String(match.output.1)) else { continue }
                 let offset = cell.text.distance(from: cell.text.startIndex, to: match.output.1.startIndex)

@@ -8,6 +8,48 @@ extension String {
     /// The UTF-8 offset of the last occurrence of `needle`, nil when absent.
     func lastByteOffset(of needle: String) -> Int? { byteOffset(of: needle, backwards: true) }
 
+    /// Whether the text may hold `count` decimal digits in a row. Regexes' `\d` also matches other scripts' digits,
+    /// so every non-ASCII byte counts as one: the answer is never no where such a regex would find a match.
+    func mayHoldDigitRun(_ count: Int) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            var run = 0
+            for byte in bytes {
+                run = (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 ? run + 1 : 0
+                if run >= count { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether the text may hold `count` decimal digits, by the same rule.
+    func mayHoldDigits(_ count: Int) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            var seen = 0
+            for byte in bytes where (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
+                seen += 1
+                if seen >= count { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether the text may hold an IBAN's start: two capital letters, then two characters that may be digits.
+    func mayHoldIBANStart() -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 4 else { return false }
+            func mayBeDigit(_ byte: UInt8) -> Bool { (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 }
+            func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+            for index in 0...(bytes.count - 4)
+            where isCapital(bytes[index]) && isCapital(bytes[index + 1]) && mayBeDigit(bytes[index + 2]) && mayBeDigit(bytes[index + 3]) {
+                return true
+            }
+            return false
+        }
+    }
+
     private func byteOffset(of needle: String, backwards: Bool) -> Int? {
         var haystack = self, needle = needle
         return haystack.withUTF8 { h -> Int? in

@@ -52,7 +52,17 @@ struct DocumentLines {
     /// Lower case without accents, one character for one character, so that ranges found in the folded text index
     /// the original text too.
     static func fold(_ text: String) -> String {
-        String(text.map { character -> Character in
+        // Most cells are plain ASCII: lower-cased byte for byte, as the per-character path below would.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { byte in
+                switch byte {
+                case 0x41...0x5A: byte + 0x20
+                case 0x09: 0x20
+                default: byte
+                }
+            }, as: UTF8.self)
+        }
+        return String(text.map { character -> Character in
             let lower = character.lowercased()
             guard lower.count == 1, let first = lower.first else { return character }
             switch first {

@@ -39,14 +39,24 @@ enum IdentifierFinder {
     static func hits(in document: DocumentLines) -> [IdentifierHit] {
         var hits: [IdentifierHit] = []
         for cell in document.cells {
-            let label = labelContext(cell, in: document)
-            for match in cell.text.matches(of: siretPattern) {
+            // Each pattern but the IBAN's needs nine digits; most cells have fewer.
+            let mayHoldNumber = cell.text.mayHoldDigits(9), mayHoldIBAN = cell.text.mayHoldIBANStart()
+            guard mayHoldNumber || mayHoldIBAN else { continue }
+            var knownLabel: String?
+            var label: String {
+                get {
+                    if let knownLabel { return knownLabel }
+                    knownLabel = labelContext(cell, in: document)
+                    return knownLabel!
+                }
+            }
+            for match in mayHoldNumber ? cell.text.matches(of: siretPattern) : [] {
                 let labelled = label.has("siret") || before(match.output.1.startIndex, in: cell).has("siret")
                 guard labelled || Identifiers.siret(String(match.output.1)).isValid else { continue }
                 hits.append(IdentifierHit(kind: .siret, checked: Identifiers.siret(String(match.output.1)), cell: cell,
                                           labelled: labelled))
             }
-            if label.has("siren") || label.has("rcs") || cell.folded.has("siren") || cell.folded.has("rcs") {
+            if mayHoldNumber, cell.folded.has("siren") || cell.folded.has("rcs") || label.has("siren") || label.has("rcs") {
                 for match in cell.text.matches(of: sirenPattern) {
                     let prefix = before(match.output.1.startIndex, in: cell)
                     guard prefix.has("siren") || prefix.has("rcs") || label.has("siren") || label.has("rcs")
@@ -55,17 +65,17 @@ enum IdentifierFinder {
                                               labelled: true))
                 }
             }
-            for match in cell.text.matches(of: frenchVATPattern) {
+            for match in mayHoldNumber && cell.text.has("FR") ? cell.text.matches(of: frenchVATPattern) : [] {
                 let printed = String(match.output.1)
                 hits.append(IdentifierHit(kind: .vatNumber, checked: Identifiers.vatNumber(printed), cell: cell, labelled: true))
             }
-            if label.has("tva") || label.has("vat") || cell.folded.has("tva") || cell.folded.has("vat") {
+            if mayHoldNumber, cell.folded.has("tva") || cell.folded.has("vat") || label.has("tva") || label.has("vat") {
                 for match in cell.text.matches(of: foreignVATPattern) {
                     let printed = String(match.output.1)
                     hits.append(IdentifierHit(kind: .vatNumber, checked: Identifiers.vatNumber(printed), cell: cell, labelled: true))
                 }
             }
-            for match in cell.text.matches(of: ibanPattern) {
+            for match in mayHoldIBAN ? cell.text.matches(of: ibanPattern) : [] {
                 guard let iban = iban(String(match.output.1)) else { continue }
                 let labelled = label.has("iban") || before(match.output.1.startIndex, in: cell).has("iban")
                 guard labelled || iban.isValid else { continue }

@@ -15,10 +15,16 @@ enum ReferenceFinder {
         /accord[- ]cadre\s*(?:n\s?°|nº|no\.?|numero)?\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{3,})/
     nonisolated(unsafe) static let cpv = /(?:^|\D)(\d{8})(?:-(\d))?(?!\d)/
 
+    /// Words one of which each pattern needs: a line without them is not given to the (slow) regex engine.
+    static let documentWords = ["facture", "devis", "commande", "avoir", "proposition", "offre", "invoice", "quot",
+                                "purchase order", "credit note"]
+    static let marcheWords = ["marche", "contrat", "agreement", "contract"]
+
     static func find(in document: DocumentLines, into facts: inout DocumentFacts) {
         let r = document.reliability
         for cell in document.wholeLines {
-            if facts[.numberDocument] == nil, let match = cell.folded.firstMatch(of: documentNumber) {
+            let namesDocument = documentWords.contains(where: cell.folded.has)
+            if facts[.numberDocument] == nil, namesDocument, let match = cell.folded.firstMatch(of: documentNumber) {
                 if let value = match.output.1, value.contains(where: \.isNumber) {
                     facts.offer(field(.numberDocument, original(value, in: cell), 0.85 * r, cell))
                 } else if let next = document.lines[cell.line].first(where: { $0.index == cell.index + 1 }) ?? document.below(cell, within: 1),
@@ -26,17 +32,17 @@ enum ReferenceFinder {
                     facts.offer(field(.numberDocument, String(token), 0.8 * r, next))
                 }
             }
-            if facts[.numberDocument] == nil, cell.page == 1, cell.line < 30, let match = cell.folded.firstMatch(of: titledNumber),
+            if facts[.numberDocument] == nil, namesDocument, cell.page == 1, cell.line < 30, let match = cell.folded.firstMatch(of: titledNumber),
                match.output.1.contains(where: \.isNumber) {
                 facts.offer(field(.numberDocument, original(match.output.1, in: cell), 0.75 * r, cell))
             }
-            if let match = cell.folded.firstMatch(of: ejNumber) {
+            if cell.folded.mayHoldDigitRun(10), let match = cell.folded.firstMatch(of: ejNumber) {
                 facts.offer(field(.numberEJ, String(match.output.1), 0.9 * r, cell))
             }
-            if let match = cell.folded.firstMatch(of: marcheNumber), match.output.1.contains(where: \.isNumber) {
+            if marcheWords.contains(where: cell.folded.has), let match = cell.folded.firstMatch(of: marcheNumber), match.output.1.contains(where: \.isNumber) {
                 facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.85 * r, cell))
             }
-            if let match = cell.folded.firstMatch(of: accordCadre), match.output.1.contains(where: \.isNumber) {
+            if cell.folded.has("accord"), let match = cell.folded.firstMatch(of: accordCadre), match.output.1.contains(where: \.isNumber) {
                 facts.offer(field(.numberAccordCadre, original(match.output.1, in: cell), 0.85 * r, cell))
             }
             if cell.folded.has("cpv"), let match = cell.folded.firstMatch(of: cpv) {
@@ -87,7 +93,11 @@ enum DateFinder {
 
     enum NumericOrder { case dayFirst, monthFirst }
 
+    /// Every form of date has at least four digits (`1/1/24`); most lines of a document are skipped on that alone.
+    static func mayHoldDate(_ cell: LocatedCell) -> Bool { cell.folded.mayHoldDigits(4) }
+
     static func dates(in cell: LocatedCell, order: NumericOrder) -> [(LocalDate, Range<String.Index>)] {
+        guard mayHoldDate(cell) else { return [] }
         var found: [(LocalDate, Range<String.Index>)] = []
         for match in cell.folded.matches(of: numeric) {
             guard let first = Int(match.output.1), let second = Int(match.output.2), var year = Int(match.output.3)
@@ -103,18 +113,20 @@ enum DateFinder {
                 found.append((date, match.output.1.startIndex..<match.range.upperBound))
             }
         }
-        for match in cell.folded.matches(of: long) {
+        let french = months.contains(where: cell.folded.has)
+        for match in french ? cell.folded.matches(of: long) : [] {
             let day = match.output.1 == "1er" ? 1 : Int(match.output.1) ?? 0
             if let month = months.firstIndex(of: String(match.output.2)),
                let date = LocalDate(year: Int(match.output.3)!, month: month + 1, day: day) { found.append((date, match.output.1.startIndex..<match.range.upperBound)) }
         }
-        for match in cell.folded.matches(of: englishMonthFirst) {
+        let english = englishMonths.contains(where: cell.folded.has)
+        for match in english ? cell.folded.matches(of: englishMonthFirst) : [] {
             if let month = englishMonths.firstIndex(of: String(match.output.1)), let day = Int(match.output.2),
                let date = LocalDate(year: Int(match.output.3)!, month: month + 1, day: day) {
                 found.append((date, match.output.1.startIndex..<match.range.upperBound))
             }
         }
-        for match in cell.folded.matches(of: englishDayFirst) {
+        for match in english ? cell.folded.matches(of: englishDayFirst) : [] {
             if let month = englishMonths.firstIndex(of: String(match.output.2)), let day = Int(match.output.1),
                let date = LocalDate(year: Int(match.output.3)!, month: month + 1, day: day) {
                 found.append((date, match.output.1.startIndex..<match.range.upperBound))
@@ -127,7 +139,7 @@ enum DateFinder {
     /// it is written in English and none of its dates rules it out.
     static func numericOrder(in document: DocumentLines) -> NumericOrder {
         var dayFirst = 0, monthFirst = 0, numericDates = 0
-        for cell in document.cells {
+        for cell in document.cells where mayHoldDate(cell) {
             for match in cell.folded.matches(of: numeric) {
                 guard let first = Int(match.output.1), let second = Int(match.output.2) else { continue }
                 numericDates += 1
