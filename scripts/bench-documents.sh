@@ -3,6 +3,8 @@
 # 100 000) attached to one EJ of a fresh demo base, then read by `eclaire work --workers 2 --until-empty`; wall
 # time and peak RSS of each step (GNU time), and the worker's resident memory sampled every 30 s to show it flat.
 #   scripts/bench-documents.sh [COUNT]        (WORKERS=N to change the number of workers, default 2)
+#   SOURCE=DIR scripts/bench-documents.sh N   reads COUNT copies of DIR's PDFs instead, each made distinct by a
+#                                             comment line after its end (e.g. the heavy PDF/A Factur-X samples)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-100000}
@@ -13,8 +15,19 @@ scripts/install-system-packages.sh time
 swift build -c release --product eclaire-bench
 swift build -c release --product eclaire
 bench=.build/release/eclaire-bench eclaire=.build/release/eclaire
-docs="$out/documents-$count"
-[ -d "$docs" ] || $bench documents --count "$count" --write "$docs"
+if [ -n "${SOURCE:-}" ]; then
+  docs="$out/documents-$(basename "$SOURCE")-$count"
+  if [ ! -d "$docs" ]; then
+    mkdir -p "$docs"
+    sources=("$SOURCE"/*.pdf)
+    for ((i = 0; i < count; i++)); do
+      { cat "${sources[i % ${#sources[@]}]}"; printf '%%%% copie %d\n' "$i"; } > "$docs/$i.pdf"
+    done
+  fi
+else
+  docs="$out/documents-$count"
+  [ -d "$docs" ] || $bench documents --count "$count" --write "$docs"
+fi
 base="$out/documents-$count.sqlite"
 rm -rf "$base" "$base"-* "$out/documents-$count-store"
 $eclaire demo --database "$base" --no-serve >/dev/null
