@@ -57,10 +57,14 @@ public struct PageLayout: Sendable, Equatable {
 
     /// The word without the vertical rules of a table that OCR reads as `|`; nil when nothing else is left.
     private static func cleaned(_ word: PositionedWord) -> PositionedWord? {
-        let text = word.text.trimmingCharacters(in: CharacterSet(charactersIn: "|").union(.whitespacesAndNewlines))
-        guard text != word.text else { return text.isEmpty ? nil : word }
+        guard let first = word.text.unicodeScalars.first, let last = word.text.unicodeScalars.last else { return nil }
+        // Nearly every word has nothing to trim: Foundation's trimming is then skipped.
+        if !trimmed.contains(first) && !trimmed.contains(last) { return word }
+        let text = word.text.trimmingCharacters(in: trimmed)
         return text.isEmpty ? nil : PositionedWord(text: text, x0: word.x0, y0: word.y0, x1: word.x1, y1: word.y1)
     }
+
+    private static let trimmed = CharacterSet(charactersIn: "|").union(.whitespacesAndNewlines)
 
     private static func line(_ words: [PositionedWord]) -> LayoutLine {
         let ordered = words.sorted { $0.x0 < $1.x0 }
