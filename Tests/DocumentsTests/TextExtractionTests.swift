@@ -73,6 +73,18 @@ struct OfficeFileTests {
         #expect(TextExtractionTests.recall(pages[0].text) > 0.97)
     }
 
+    /// An acte d'engagement's form check boxes (Word's FORMCHECKBOX fields) say which choices were made.
+    @Test func aWordFormsCheckBoxesReadAsTheirState() throws {
+        let text = try TextExtractor().pages(of: Fixtures.path("documents/checkbox.docx"))[0].text
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.contains("[X] Le signataire (Candidat individuel),"))
+        #expect(lines.contains("[ ] Le mandataire (Candidat groupé),"))
+        #expect(lines.contains { $0.hasPrefix("[X] engage la société") })
+        #expect(lines.contains("[ ] du groupement solidaire"))
+        #expect(lines.filter { $0.hasPrefix("[X] ") }.count == 2)
+        #expect(lines.filter { $0.hasPrefix("[ ] ") }.count == 5)
+    }
+
     @Test(arguments: ["sample.xls", "sample.xlsx", "sample.ods"])
     func aWorkbookGivesTheSameRowsInEveryFormat(_ file: String) throws {
         let text = try TextExtractor().pages(of: Fixtures.path("documents/\(file)")).map(\.text).joined(separator: "\n")

@@ -5,7 +5,7 @@ import FoundationXML
 import ZIPFoundation
 
 /// The text of Word (DOCX) and OpenDocument text (ODT) files, read from their XML part: one line per paragraph,
-/// table cells of a row on one line separated by tabs.
+/// table cells of a row on one line separated by tabs, Word's form check boxes as « [X] » or « [ ] ».
 enum OfficeText {
     /// A document part above this size (uncompressed) is refused: a zip bomb must not exhaust memory.
     static let maxPartBytes: UInt64 = 64 << 20
@@ -60,22 +60,41 @@ enum OfficeText {
                     attributes: [String: String] = [:]) {
             switch (style, local(name)) {
             case (.word, "t"), (.openDocument, "p"), (.openDocument, "h"): inText = true
-            case (.word, "tab"), (.openDocument, "tab"): paragraph += " "
-            case (.word, "br"), (.openDocument, "line-break"): paragraph += " "
+            case (.word, "tab"), (.openDocument, "tab"), (.word, "br"), (.openDocument, "line-break"):
+                // One space for a run of tabs and breaks (and after a check box): they only separate words here.
+                if !paragraph.hasSuffix(" ") { paragraph += " " }
             case (.openDocument, "s"): paragraph += String(repeating: " ", count: Int(attributes["text:c"] ?? "1") ?? 1)
             case (.word, "tr"), (.openDocument, "table-row"): row = []
             case (.word, "tc"), (.openDocument, "table-cell"): cell = ""
+            case (.word, "checkBox"): checkBox = (byDefault: false, checked: nil)
+            case (.word, "default") where checkBox != nil: checkBox?.byDefault = Self.isOn(attributes)
+            case (.word, "checked") where checkBox != nil: checkBox?.checked = Self.isOn(attributes)
             default: break
             }
         }
 
+        /// A legacy form check box (`FORMCHECKBOX`): its state is in its field data, not in the text, and it often
+        /// carries the choice an acte d'engagement makes (single candidate or group, joint or several).
+        private var checkBox: (byDefault: Bool, checked: Bool?)?
+
+        /// `w:val` absent means on; "0", "false" and "off" mean off.
+        private static func isOn(_ attributes: [String: String]) -> Bool {
+            guard let value = attributes.first(where: { $0.key == "val" || $0.key.hasSuffix(":val") })?.value else { return true }
+            return !["0", "false", "off"].contains(value.lowercased())
+        }
+
         func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if inText { paragraph += string }
+            guard inText else { return }
+            // Blanks at the start of a run after a separator (a tab, a check box) would double it.
+            paragraph += paragraph.hasSuffix(" ") ? String(string.drop(while: \.isWhitespace)) : string
         }
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
             switch (style, local(name)) {
             case (.word, "t"): inText = false
+            case (.word, "checkBox"):
+                if let box = checkBox { paragraph += (box.checked ?? box.byDefault) ? "[X] " : "[ ] " }
+                checkBox = nil
             case (.word, "p"), (.openDocument, "p"), (.openDocument, "h"):
                 inText = false
                 let text = paragraph.trimmingCharacters(in: .whitespaces)
