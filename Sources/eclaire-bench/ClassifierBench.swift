@@ -13,6 +13,8 @@ struct ClassifierBench: ParsableCommand {
 
     @Option(help: "Dossier des factures Factur-X (type connu par leur XML).") var facturx = "../shared/data/documents/facturx"
     @Option(help: "Dossier des avis de marché BOAMP.") var procurement = "../shared/data/documents/procurement"
+    @Option(help: "Dossier de la suite d'extraction de texte (l'acte d'engagement checkbox.pdf et .docx).")
+    var textExtraction = "../shared/data/documents/text-extraction"
 
     func run() throws {
         var examples = TypeModel.shippedExamples
@@ -49,6 +51,9 @@ struct ClassifierBench: ParsableCommand {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: procurement))?.sorted() ?? [] where name.hasSuffix(".pdf") {
             real.append((procurement + "/" + name, .avisMarche))
         }
+        for name in ["checkbox.pdf", "checkbox.docx"] where FileManager.default.fileExists(atPath: textExtraction + "/" + name) {
+            real.append((textExtraction + "/" + name, .acteEngagement))
+        }
         let extractor = TextExtractor()
         var realRight: [DocumentClassifier.Mode: Int] = [:]
         var misses: [String] = []
@@ -60,7 +65,7 @@ struct ClassifierBench: ParsableCommand {
                 else if mode == .combined { misses.append("\(URL(fileURLWithPath: path).lastPathComponent): \(found.rawValue) ≠ \(truth.rawValue)") }
             }
         }
-        print("\n## Documents réels (\(real.count) : Factur-X, avis BOAMP ; lus comme PDF, sans le XML)")
+        print("\n## Documents réels (\(real.count) : Factur-X, avis BOAMP, acte d'engagement en PDF et Word ; sans le XML)")
         for mode in [DocumentClassifier.Mode.rules, .model, .combined] {
             print("| \(mode) | \(realRight[mode] ?? 0)/\(real.count) | \(String(format: "%.3f", Double(realRight[mode] ?? 0) / Double(max(real.count, 1)))) |")
         }

@@ -5,7 +5,8 @@ import EclaireCore
 /// the first page where titles are.
 public enum DocumentClassifier {
     static let signals: [(DocumentType, [(String, Double)])] = [
-        (.avoir, [("avoir", 4), ("facture d'avoir", 5), ("note de credit", 5), ("credit note", 4)]),
+        // « avoir » alone is also the verb (« après avoir pris connaissance… »): it counts only heading a cell.
+        (.avoir, [("^avoir", 4), ("avoir n", 4), ("l'avoir", 3), ("un avoir", 3), ("facture d'avoir", 5), ("note de credit", 5), ("credit note", 4)]),
         (.facture, [("facture", 4), ("invoice", 3), ("net a payer", 2), ("date d'echeance", 1.5), ("total ttc", 1),
                     ("conditions de paiement", 1), ("penalites de retard", 1), ("indemnite forfaitaire", 1)]),
         (.devis, [("devis", 5), ("proposition commerciale", 4), ("offre de prix", 4), ("bon pour accord", 3),
@@ -13,7 +14,9 @@ public enum DocumentClassifier {
         (.bonDeCommande, [("bon de commande", 5), ("commande n", 3), ("purchase order", 3), ("lettre de commande", 4),
                           ("adresse de livraison", 1), ("engagement juridique", 2), ("lettre de mission", 3)]),
         (.acteEngagement, [("acte d'engagement", 6), ("ae - ", 1), ("le titulaire s'engage", 3), ("signature du candidat", 2),
-                           ("offre du candidat", 2), ("identification du pouvoir adjudicateur", 2), ("atti", 2)]),
+                           ("offre du candidat", 2), ("identification du pouvoir adjudicateur", 2), ("atti", 2),
+                           ("pieces constitutives du marche", 3), ("m'engage", 2), ("engage la societe", 3),
+                           ("candidat individuel", 2), ("candidat groupe", 2)]),
         (.ficheNavette, [("fiche navette", 6), ("fiche de liaison", 4), ("demande d'achat", 3), ("service fait", 2),
                          ("imputation budgetaire", 2), ("centre financier", 2), ("visa", 1)]),
         (.cctp, [("cctp", 6), ("cahier des clauses techniques particulieres", 6), ("specifications techniques", 2),
@@ -86,7 +89,10 @@ public enum DocumentClassifier {
             let weight = cell.page == 1 && rank < 25 ? 3.0 : 1.0
             var leads = false
             for (type, words) in signals {
-                for (word, points) in words where cell.folded.has(word) {
+                for (signal, points) in words {
+                    // "^word" is a signal only where it heads a cell.
+                    let word = signal.hasPrefix("^") ? String(signal.dropFirst()) : signal
+                    guard signal.hasPrefix("^") ? cell.folded.hasPrefix(word) : cell.folded.has(word) else { continue }
                     // A word heading a cell counts more ("FACTURE N°…", "Devis"), and most in the document's title:
                     // the first such cell of the first lines. Later headings ("Factures à déposer sur Chorus Pro"
                     // on an order) are vocabulary.
