@@ -30,10 +30,21 @@ public final class DocumentReader {
         extractor = TextExtractor(options: options.text)
     }
 
+    /// Forms whose check boxes carry choices (single candidate or group, payment to the subcontractor…).
+    static let formsWithCheckBoxes = Set([DocumentType.acteEngagement, .sousTraitance, .avenant, .ficheNavette].map(\.rawValue))
+
     public func read(_ path: String) throws -> DocumentExtraction {
-        let document = try extractor.read(path)
-        let lines = DocumentLines(pages: document.pages)
+        var document = try extractor.read(path)
+        var lines = DocumentLines(pages: document.pages)
         var textFacts = Self.facts(from: lines)
+        if let type = textFacts[.documentType], Self.formsWithCheckBoxes.contains(type) {
+            let boxed = try extractor.addingDrawnCheckBoxes(to: document, path: path)
+            if boxed.pages.map(\.text) != document.pages.map(\.text) {
+                document = boxed
+                lines = DocumentLines(pages: document.pages)
+                textFacts = Self.facts(from: lines)
+            }
+        }
         let methods = Set(document.pages.map(\.method))
         let textMethod: TextMethod = methods.contains(.ocr) ? .ocr : methods.first ?? .textLayer
         guard options.useStructured,

@@ -95,6 +95,25 @@ public final class TextExtractor {
         return ReadDocument(pages: pages, attachments: document.attachments(maxBytes: Self.maxAttachmentBytes))
     }
 
+    /// The document with the check boxes drawn on its PDF text-layer pages added as « [X] » or « [ ] » words where
+    /// they stand. Rendering a page costs far more than reading its text: asked for forms only.
+    func addingDrawnCheckBoxes(to document: ReadDocument, path: String) throws -> ReadDocument {
+        guard document.pages.contains(where: { $0.method == .textLayer }) else { return document }
+        let pdf = try PDFDocument(path: path)
+        let pages = document.pages.map { page -> PageText in
+            guard page.method == .textLayer, page.number <= pdf.pageCount,
+                  let image = pdf.grayImage(page: page.number - 1, dpi: CheckBoxFinder.dpi, maxPixels: Self.maxPixels)
+            else { return page }
+            let words = pdf.textLayer(page: page.number - 1).words
+            let boxes = CheckBoxFinder.drawn(CheckBoxFinder.boxes(in: image), apartFrom: words)
+            guard !boxes.isEmpty else { return page }
+            let layout = PageLayout(words: words + boxes.map(\.word))
+            return PageText(number: page.number, method: page.method, text: layout.text, layout: layout,
+                            reliability: page.reliability)
+        }
+        return ReadDocument(pages: pages, attachments: document.attachments)
+    }
+
     private static func ocrPage(_ number: Int, _ page: OCRPage) -> PageText {
         PageText(number: number, method: .ocr, text: page.text, layout: PageLayout(words: page.words),
                  reliability: page.meanConfidence)

@@ -1,4 +1,5 @@
 import Documents
+import EclaireCore
 import Foundation
 import TestSupport
 import Testing
@@ -83,6 +84,23 @@ struct OfficeFileTests {
         #expect(lines.contains("[ ] du groupement solidaire"))
         #expect(lines.filter { $0.hasPrefix("[X] ") }.count == 2)
         #expect(lines.filter { $0.hasPrefix("[ ] ") }.count == 5)
+    }
+
+    /// The same form as a PDF: its boxes are drawn (lines, no text), found on the rendered page for forms.
+    @Test func aPDFFormsDrawnCheckBoxesReadAsTheirState() throws {
+        let extraction = try DocumentReader().read(Fixtures.path("documents/checkbox.pdf"))
+        #expect(extraction.facts[.documentType] == DocumentType.acteEngagement.rawValue)
+        let lines = extraction.pages[0].layout.lines.map(\.text)
+        #expect(lines.contains { $0.hasPrefix("[X] Le signataire") })
+        #expect(lines.contains { $0.hasPrefix("[ ] Le mandataire") })
+        #expect(lines.contains { $0.contains("[X] engage la société") })
+        #expect(lines.contains { $0.hasPrefix("[ ] du groupement solidaire") })
+        let boxes = lines.joined(separator: "\n")
+        #expect(boxes.components(separatedBy: "[X]").count - 1 == 2, "\(lines)")
+        #expect(boxes.components(separatedBy: "[ ]").count - 1 == 5)
+        // An invoice is no form: its pages are not rendered, its text has no boxes.
+        let invoice = try DocumentReader().read(Fixtures.path("documents/lettre.pdf"))
+        #expect(!invoice.pages[0].layout.text.contains("[ ]"))
     }
 
     @Test(arguments: ["sample.xls", "sample.xlsx", "sample.ods"])

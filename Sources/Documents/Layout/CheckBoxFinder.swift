@@ -1,0 +1,87 @@
+/// A check box drawn on a page as a small square (nothing of it is in the PDF's text), ticked or empty, in points.
+struct DrawnCheckBox: Equatable {
+    let x0: Double, y0: Double, x1: Double, y1: Double
+    let ticked: Bool
+
+    var word: PositionedWord { PositionedWord(text: ticked ? "[X]" : "[ ]", x0: x0, y0: y0, x1: x1, y1: y1) }
+}
+
+/// Finds drawn check boxes on a page image: a square outline whose edges stop at its corners (a table's rules run
+/// on), 0.2 to 0.6 cm a side; ticked when its inside holds ink (a cross, a tick), empty when it is blank.
+enum CheckBoxFinder {
+    static let dpi = 144.0
+    static let sidePoints = 5.5...17.0
+    /// Below this gray level a pixel is ink; anti-aliased thin rules stay under it at 144 dpi.
+    static let inkLevel: UInt8 = 170
+
+    static func boxes(in image: GrayImage, dpi: Double = dpi) -> [DrawnCheckBox] {
+        let width = image.width, height = image.height
+        guard width > 2, height > 2 else { return [] }
+        let ink = image.pixels.map { $0 < inkLevel }
+        // Ink runs to the right and downwards from each pixel.
+        var right = [Int32](repeating: 0, count: width * height), down = [Int32](repeating: 0, count: width * height)
+        for y in 0..<height {
+            var run: Int32 = 0
+            for x in stride(from: width - 1, through: 0, by: -1) { run = ink[y * width + x] ? run + 1 : 0; right[y * width + x] = run }
+        }
+        for x in 0..<width {
+            var run: Int32 = 0
+            for y in stride(from: height - 1, through: 0, by: -1) { run = ink[y * width + x] ? run + 1 : 0; down[y * width + x] = run }
+        }
+        let scale = dpi / 72
+        let sides = Int(sidePoints.lowerBound * scale)...Int(sidePoints.upperBound * scale)
+        var found: [(x: Int, y: Int, side: Int, ticked: Bool)] = []
+        for y in 1..<height {
+            var x = 1
+            while x < width {
+                let run = Int(right[y * width + x])
+                defer { x += max(run, 1) }
+                // The top edge: a run starting here, with no ink left of it or above its corner.
+                guard run > 0, sides.contains(run), !ink[y * width + x - 1], !ink[(y - 1) * width + x] else { continue }
+                if found.contains(where: { abs($0.x - x) <= 2 && abs($0.y - y) <= 3 }) { continue }
+                guard let ticked = square(x: x, y: y, side: run, width: width, height: height, ink: ink, right: right, down: down)
+                else { continue }
+                found.append((x, y, run, ticked))
+            }
+        }
+        return found.map { box in
+            DrawnCheckBox(x0: Double(box.x) / scale, y0: Double(box.y) / scale, x1: Double(box.x + box.side) / scale,
+                          y1: Double(box.y + box.side) / scale, ticked: box.ticked)
+        }
+    }
+
+    /// Whether a square outline hangs from the top edge at (x, y): nil when it is no box, else whether it is ticked.
+    private static func square(x: Int, y: Int, side: Int, width: Int, height: Int, ink: [Bool], right: [Int32],
+                               down: [Int32]) -> Bool? {
+        let last = x + side - 1
+        guard y + side < height else { return nil }
+        // Both sides go down the length of the top edge and stop there.
+        for column in [x, last] {
+            let length = Int(down[y * width + column])
+            guard abs(length - side) <= 2 else { return nil }
+        }
+        let bottom = y + Int(down[y * width + x]) - 1
+        guard Int(right[bottom * width + x]) >= side - 2, Int(right[bottom * width + x]) <= side + 2 else { return nil }
+        // The outline's thickness, from the top edge at its middle; the inside starts one pixel further.
+        let thickness = Int(down[y * width + x + side / 2])
+        guard thickness < side / 3 else { return nil }  // a filled square, a bullet
+        let margin = thickness + 1
+        let inside = (y + margin)...(bottom - margin)
+        let across = (x + margin)...(last - margin)
+        guard inside.count >= 3, across.count >= 3 else { return nil }
+        var inked = 0
+        for row in inside { for column in across where ink[row * width + column] { inked += 1 } }
+        let share = Double(inked) / Double(inside.count * across.count)
+        // A cross or a tick covers a tenth or more of the inside; a blank box nothing; a letter framed by a box
+        // (an « X » glyph is text, not drawn) is excluded by the caller.
+        if share < 0.02 { return false }
+        return share >= 0.06 ? true : nil
+    }
+
+    /// The boxes that are no text: a box glyph (☐, ☒) is already in the text layer.
+    static func drawn(_ boxes: [DrawnCheckBox], apartFrom words: [PositionedWord]) -> [DrawnCheckBox] {
+        boxes.filter { box in
+            !words.contains { $0.x0 < box.x1 && box.x0 < $0.x1 && $0.y0 < box.y1 && box.y0 < $0.y1 }
+        }
+    }
+}
