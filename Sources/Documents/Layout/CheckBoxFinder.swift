@@ -18,15 +18,23 @@ enum CheckBoxFinder {
         let width = image.width, height = image.height
         guard width > 2, height > 2 else { return [] }
         let ink = image.pixels.map { $0 < inkLevel }
-        // Ink runs to the right and downwards from each pixel.
+        // Ink runs to the right and downwards from each pixel, both filled row by row from the bottom right.
         var right = [Int32](repeating: 0, count: width * height), down = [Int32](repeating: 0, count: width * height)
-        for y in 0..<height {
-            var run: Int32 = 0
-            for x in stride(from: width - 1, through: 0, by: -1) { run = ink[y * width + x] ? run + 1 : 0; right[y * width + x] = run }
-        }
-        for x in 0..<width {
-            var run: Int32 = 0
-            for y in stride(from: height - 1, through: 0, by: -1) { run = ink[y * width + x] ? run + 1 : 0; down[y * width + x] = run }
+        ink.withUnsafeBufferPointer { ink in
+            right.withUnsafeMutableBufferPointer { right in
+                down.withUnsafeMutableBufferPointer { down in
+                    for y in stride(from: height - 1, through: 0, by: -1) {
+                        var run: Int32 = 0
+                        let below = y + 1 < height
+                        for i in stride(from: y * width + width - 1, through: y * width, by: -1) {
+                            guard ink[i] else { run = 0; right[i] = 0; down[i] = 0; continue }
+                            run += 1
+                            right[i] = run
+                            down[i] = below ? down[i + width] + 1 : 1
+                        }
+                    }
+                }
+            }
         }
         let scale = dpi / 72
         let sides = Int(sidePoints.lowerBound * scale)...Int(sidePoints.upperBound * scale)
