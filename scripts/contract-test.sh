@@ -138,6 +138,8 @@ assert r['lettre.docx']['status']=='done', r['lettre.docx']"
 # Documents (issue 4): the text of a PDF with a text layer, and of a scan by OCR.
 check "text of a PDF" expect_exit 0 $eclaire text "$fixtures/documents/lettre.pdf"
 check "its text layer" grep -q "LETTRE DE MISSION" "$work/cmd.out"
+check "text of a form with drawn check boxes" expect_exit 0 $eclaire text "$fixtures/documents/checkbox.pdf"
+check "its ticked and empty boxes" grep -q "^\[X\] Le signataire" "$work/cmd.out"
 check "text of a scan by OCR" expect_exit 0 $eclaire text "$fixtures/documents/lettre-ocr.pdf"
 check "the scan's words" grep -q "transformation digitale" "$work/cmd.out"
 check "a file that is not a document exits 1" expect_exit 1 $eclaire text "$fixtures/national_aife_ae.csv"

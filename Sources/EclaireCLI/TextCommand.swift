@@ -1,7 +1,8 @@
 import ArgumentParser
 import Documents
 
-/// `eclaire text FILE`: the document's text, from its text layer or by OCR in French.
+/// `eclaire text FILE`: the document's text, from its text layer or by OCR in French (a form's check boxes as
+/// « [X] » or « [ ] »).
 struct TextCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "text", abstract: "Affiche le texte d'un document (couche texte du PDF, sinon reconnaissance de caractères).")
@@ -12,7 +13,8 @@ struct TextCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            for page in try TextExtractor().pages(of: file) {
+            // Read as the queue reads it, so that a form's drawn check boxes show as they do on its page.
+            for page in try DocumentReader().read(file).pages {
                 print(layout ? page.layout.text : page.text)
             }
         } catch let error as DocumentError {
