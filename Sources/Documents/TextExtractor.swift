@@ -102,7 +102,7 @@ public final class TextExtractor {
         let pdf = try PDFDocument(path: path)
         let pages = document.pages.map { page -> PageText in
             guard page.method == .textLayer, page.number <= pdf.pageCount,
-                  let image = pdf.grayImage(page: page.number - 1, dpi: CheckBoxFinder.dpi, maxPixels: Self.maxPixels)
+                  let image = pdf.grayImage(page: page.number - 1, dpi: CheckBoxFinder.dpi, maxPixels: CheckBoxFinder.maxPixels)
             else { return page }
             let words = pdf.textLayer(page: page.number - 1).words
             let boxes = CheckBoxFinder.drawn(CheckBoxFinder.boxes(in: image), apartFrom: words)

@@ -10,6 +10,8 @@ struct DrawnCheckBox: Equatable {
 /// on), 0.2 to 0.6 cm a side; ticked when its inside holds ink (a cross, a tick), empty when it is blank.
 enum CheckBoxFinder {
     static let dpi = 144.0
+    /// A3 at 144 dpi is 4 Mpixels; a page larger than twice that is not searched (six bytes a pixel are needed).
+    static let maxPixels = 8_000_000
     static let sidePoints = 5.5...17.0
     /// Below this gray level a pixel is ink; anti-aliased thin rules stay under it at 144 dpi.
     static let inkLevel: UInt8 = 170
@@ -19,18 +21,19 @@ enum CheckBoxFinder {
         guard width > 2, height > 2 else { return [] }
         let ink = image.pixels.map { $0 < inkLevel }
         // Ink runs to the right and downwards from each pixel, both filled row by row from the bottom right.
-        var right = [Int32](repeating: 0, count: width * height), down = [Int32](repeating: 0, count: width * height)
+        var right = [Int16](repeating: 0, count: width * height), down = [Int16](repeating: 0, count: width * height)
         ink.withUnsafeBufferPointer { ink in
             right.withUnsafeMutableBufferPointer { right in
                 down.withUnsafeMutableBufferPointer { down in
                     for y in stride(from: height - 1, through: 0, by: -1) {
-                        var run: Int32 = 0
+                        var run: Int16 = 0
                         let below = y + 1 < height
                         for i in stride(from: y * width + width - 1, through: y * width, by: -1) {
                             guard ink[i] else { run = 0; right[i] = 0; down[i] = 0; continue }
-                            run += 1
+                            // Runs saturate: anything longer than a box side is no box anyway.
+                            run = min(run, .max - 1) + 1
                             right[i] = run
-                            down[i] = below ? down[i + width] + 1 : 1
+                            down[i] = below ? min(down[i + width], .max - 1) + 1 : 1
                         }
                     }
                 }
@@ -59,8 +62,8 @@ enum CheckBoxFinder {
     }
 
     /// Whether a square outline hangs from the top edge at (x, y): nil when it is no box, else whether it is ticked.
-    private static func square(x: Int, y: Int, side: Int, width: Int, height: Int, ink: [Bool], right: [Int32],
-                               down: [Int32]) -> Bool? {
+    private static func square(x: Int, y: Int, side: Int, width: Int, height: Int, ink: [Bool], right: [Int16],
+                               down: [Int16]) -> Bool? {
         let last = x + side - 1
         guard y + side < height else { return nil }
         // Both sides go down the length of the top edge and stop there.
