@@ -42,6 +42,14 @@ struct DateOrderTests {
 
 @Suite("English invoices: totals and numbers")
 struct EnglishInvoiceTests {
+    /// Foreign VAT numbers with fewer than nine digits (Austria: « ATU » and eight) are read like the others.
+    @Test(arguments: ["ATU12345678", "DK12345678", "IE1234567T"])
+    func aForeignSuppliersShortVATNumberIsRead(_ number: String) {
+        let facts = DateOrderTests.facts(["INVOICE", "Seller: Alpen Consulting GmbH", "VAT No. \(number)",
+                                          "Net total 1,000.00", "Amount due 1,000.00"])
+        #expect(facts[.supplierVAT] == number)
+    }
+
     @Test func totalsNumberAndAgreementAreReadFromEnglishLabels() {
         let facts = DateOrderTests.facts([
             "INVOICE", "Invoice No. INV-2025-0042", "Invoice date: 03/04/2025", "Agreement Ref. CLOUD2025",

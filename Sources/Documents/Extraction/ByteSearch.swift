@@ -35,6 +35,19 @@ extension String {
         }
     }
 
+    /// Whether the text holds `count` ASCII capitals or digits in a row (the foreign VAT pattern's `[0-9A-Z]`).
+    func hasCapitalsOrDigitsRun(_ count: Int) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            var run = 0
+            for byte in bytes {
+                run = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) ? run + 1 : 0
+                if run >= count { return true }
+            }
+            return false
+        }
+    }
+
     /// Whether the text may hold an IBAN's start: two capital letters, then two characters that may be digits.
     func mayHoldIBANStart() -> Bool {
         var text = self

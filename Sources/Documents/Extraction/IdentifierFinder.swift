@@ -39,9 +39,11 @@ enum IdentifierFinder {
     static func hits(in document: DocumentLines) -> [IdentifierHit] {
         var hits: [IdentifierHit] = []
         for cell in document.cells {
-            // Each pattern but the IBAN's needs nine digits; most cells have fewer.
+            // SIRET, SIREN and French VAT numbers need nine digits, an IBAN a country code and two digits, a foreign
+            // VAT number eight capitals or digits in a row (« ATU12345678 »); most cells have none of these.
             let mayHoldNumber = cell.text.mayHoldDigits(9), mayHoldIBAN = cell.text.mayHoldIBANStart()
-            guard mayHoldNumber || mayHoldIBAN else { continue }
+            let mayHoldForeignVAT = cell.text.hasCapitalsOrDigitsRun(8)
+            guard mayHoldNumber || mayHoldIBAN || mayHoldForeignVAT else { continue }
             var knownLabel: String?
             var label: String {
                 get {
@@ -69,7 +71,7 @@ enum IdentifierFinder {
                 let printed = String(match.output.1)
                 hits.append(IdentifierHit(kind: .vatNumber, checked: Identifiers.vatNumber(printed), cell: cell, labelled: true))
             }
-            if mayHoldNumber, cell.folded.has("tva") || cell.folded.has("vat") || label.has("tva") || label.has("vat") {
+            if mayHoldForeignVAT, cell.folded.has("tva") || cell.folded.has("vat") || label.has("tva") || label.has("vat") {
                 for match in cell.text.matches(of: foreignVATPattern) {
                     let printed = String(match.output.1)
                     hits.append(IdentifierHit(kind: .vatNumber, checked: Identifiers.vatNumber(printed), cell: cell, labelled: true))
