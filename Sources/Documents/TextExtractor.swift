@@ -101,7 +101,7 @@ public final class TextExtractor {
         guard document.pages.contains(where: { $0.method == .textLayer }) else { return document }
         let pdf = try PDFDocument(path: path)
         let pages = document.pages.map { page -> PageText in
-            guard page.method == .textLayer, page.number <= pdf.pageCount,
+            guard page.method == .textLayer, page.number <= min(pdf.pageCount, CheckBoxFinder.maxPages),
                   let image = pdf.grayImage(page: page.number - 1, dpi: CheckBoxFinder.dpi, maxPixels: CheckBoxFinder.maxPixels)
             else { return page }
             let words = pdf.textLayer(page: page.number - 1).words

@@ -12,6 +12,8 @@ enum CheckBoxFinder {
     static let dpi = 144.0
     /// A3 at 144 dpi is 4 Mpixels; a page larger than twice that is not searched (six bytes a pixel are needed).
     static let maxPixels = 8_000_000
+    /// Forms put their choices on their first pages; a long document is not rendered page after page for boxes.
+    static let maxPages = 20
     static let sidePoints = 5.5...17.0
     /// Below this gray level a pixel is ink; anti-aliased thin rules stay under it at 144 dpi.
     static let inkLevel: UInt8 = 170
