@@ -10,54 +10,41 @@ extension String {
 
     /// Whether the text may hold `count` decimal digits in a row. Regexes' `\d` also matches other scripts' digits,
     /// so every non-ASCII byte counts as one: the answer is never no where such a regex would find a match.
-    func mayHoldDigitRun(_ count: Int) -> Bool {
-        var text = self
-        return text.withUTF8 { bytes in
-            var run = 0
-            for byte in bytes {
-                run = (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 ? run + 1 : 0
-                if run >= count { return true }
-            }
-            return false
-        }
-    }
+    func mayHoldDigitRun(_ count: Int) -> Bool { hasRun(count, of: Self.mayBeDigit) }
 
     /// Whether the text may hold `count` decimal digits, by the same rule.
     func mayHoldDigits(_ count: Int) -> Bool {
         var text = self
-        return text.withUTF8 { bytes in
-            var seen = 0
-            for byte in bytes where (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
-                seen += 1
-                if seen >= count { return true }
-            }
-            return false
-        }
+        return text.withUTF8 { bytes in bytes.lazy.filter(Self.mayBeDigit).prefix(count).count == count }
     }
 
     /// Whether the text holds `count` ASCII capitals or digits in a row (the foreign VAT pattern's `[0-9A-Z]`).
-    func hasCapitalsOrDigitsRun(_ count: Int) -> Bool {
-        var text = self
-        return text.withUTF8 { bytes in
-            var run = 0
-            for byte in bytes {
-                run = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) ? run + 1 : 0
-                if run >= count { return true }
-            }
-            return false
-        }
-    }
+    func hasCapitalsOrDigitsRun(_ count: Int) -> Bool { hasRun(count) { Self.isDigit($0) || Self.isCapital($0) } }
 
     /// Whether the text may hold an IBAN's start: two capital letters, then two characters that may be digits.
     func mayHoldIBANStart() -> Bool {
         var text = self
         return text.withUTF8 { bytes in
             guard bytes.count >= 4 else { return false }
-            func mayBeDigit(_ byte: UInt8) -> Bool { (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 }
-            func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
-            for index in 0...(bytes.count - 4)
-            where isCapital(bytes[index]) && isCapital(bytes[index + 1]) && mayBeDigit(bytes[index + 2]) && mayBeDigit(bytes[index + 3]) {
-                return true
+            return (0...(bytes.count - 4)).contains { index in
+                Self.isCapital(bytes[index]) && Self.isCapital(bytes[index + 1])
+                    && Self.mayBeDigit(bytes[index + 2]) && Self.mayBeDigit(bytes[index + 3])
+            }
+        }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    private static func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+    private static func mayBeDigit(_ byte: UInt8) -> Bool { isDigit(byte) || byte >= 0x80 }
+
+    /// Whether `count` bytes in a row pass `test`.
+    private func hasRun(_ count: Int, of test: (UInt8) -> Bool) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            var run = 0
+            for byte in bytes {
+                run = test(byte) ? run + 1 : 0
+                if run >= count { return true }
             }
             return false
         }
