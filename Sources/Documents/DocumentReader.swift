@@ -37,13 +37,11 @@ public final class DocumentReader {
         var document = try extractor.read(path)
         var lines = DocumentLines(pages: document.pages)
         var textFacts = Self.facts(from: lines)
-        if let type = textFacts[.documentType], Self.formsWithCheckBoxes.contains(type) {
-            let boxed = try extractor.addingDrawnCheckBoxes(to: document, path: path)
-            if boxed.pages.map(\.text) != document.pages.map(\.text) {
-                document = boxed
-                lines = DocumentLines(pages: document.pages)
-                textFacts = Self.facts(from: lines)
-            }
+        if let type = textFacts[.documentType], Self.formsWithCheckBoxes.contains(type),
+           let boxed = try extractor.addingDrawnCheckBoxes(to: document, path: path) {
+            document = boxed
+            lines = DocumentLines(pages: document.pages)
+            textFacts = Self.facts(from: lines)
         }
         let methods = Set(document.pages.map(\.method))
         let textMethod: TextMethod = methods.contains(.ocr) ? .ocr : methods.first ?? .textLayer

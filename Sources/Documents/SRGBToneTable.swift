@@ -15,7 +15,7 @@ enum SRGBToneTable {
     }
 
     /// True when every entry is the sRGB curve at its position, rounded to 16 bits (one step of slack).
-    static func matches(_ table: UnsafeBufferPointer<UInt16>) -> Bool {
+    static func matches(_ table: [UInt16]) -> Bool {
         guard table.count >= minimumEntries else { return false }
         let last = Double(table.count - 1)
         for (index, entry) in table.enumerated() where abs(Double(entry) - value(at: Double(index) / last) * 65535) > 1 {
@@ -23,6 +23,4 @@ enum SRGBToneTable {
         }
         return true
     }
-
-    static func matches(_ table: [UInt16]) -> Bool { table.withUnsafeBufferPointer(matches) }
 }

@@ -15,6 +15,8 @@ public struct PageText: Sendable {
     public let layout: PageLayout
     /// 1 for a text layer or an office file; Tesseract's mean word confidence for OCR.
     public let reliability: Double
+    /// A text layer's words with their boxes, kept so that a form's check boxes join them without a second text pass.
+    var words: [PositionedWord] = []
 }
 
 /// A document read: its pages, and the files embedded in it (a Factur-X invoice's XML).
@@ -85,7 +87,8 @@ public final class TextExtractor {
             let hasLayer = layer.unicodeScalars.filter(CharacterSet.alphanumerics.contains).count
                 >= Self.minimumTextLayerCharacters
             if hasLayer && !options.forceOCR {
-                return PageText(number: index + 1, method: .textLayer, text: layer, layout: PageLayout(words: words), reliability: 1)
+                return PageText(number: index + 1, method: .textLayer, text: layer, layout: PageLayout(words: words), reliability: 1,
+                                words: words)
             }
             guard let image = document.grayImage(page: index, dpi: Double(options.ocrDPI), maxPixels: Self.maxPixels) else {
                 return PageText(number: index + 1, method: .textLayer, text: layer, layout: PageLayout(words: words), reliability: 1)
@@ -96,22 +99,24 @@ public final class TextExtractor {
     }
 
     /// The document with the check boxes drawn on its PDF text-layer pages added as « [X] » or « [ ] » words where
-    /// they stand. Rendering a page costs far more than reading its text: asked for forms only.
-    func addingDrawnCheckBoxes(to document: ReadDocument, path: String) throws -> ReadDocument {
-        guard document.pages.contains(where: { $0.method == .textLayer }) else { return document }
+    /// they stand; nil when there are none. Rendering a page costs far more than reading its text: asked for forms only.
+    func addingDrawnCheckBoxes(to document: ReadDocument, path: String) throws -> ReadDocument? {
+        guard document.pages.contains(where: { $0.method == .textLayer }) else { return nil }
         let pdf = try PDFDocument(path: path)
+        var found = false
         let pages = document.pages.map { page -> PageText in
             guard page.method == .textLayer, page.number <= min(pdf.pageCount, CheckBoxFinder.maxPages),
                   let image = pdf.grayImage(page: page.number - 1, dpi: CheckBoxFinder.dpi, maxPixels: CheckBoxFinder.maxPixels)
             else { return page }
-            let words = pdf.textLayer(page: page.number - 1).words
-            let boxes = CheckBoxFinder.drawn(CheckBoxFinder.boxes(in: image), apartFrom: words)
+            let boxes = CheckBoxFinder.drawn(CheckBoxFinder.boxes(in: image), apartFrom: page.words)
             guard !boxes.isEmpty else { return page }
-            let layout = PageLayout(words: words + boxes.map(\.word))
+            found = true
+            let words = page.words + boxes.map(\.word)
+            let layout = PageLayout(words: words)
             return PageText(number: page.number, method: page.method, text: layout.text, layout: layout,
-                            reliability: page.reliability)
+                            reliability: page.reliability, words: words)
         }
-        return ReadDocument(pages: pages, attachments: document.attachments)
+        return found ? ReadDocument(pages: pages, attachments: document.attachments) : nil
     }
 
     private static func ocrPage(_ number: Int, _ page: OCRPage) -> PageText {

@@ -79,9 +79,9 @@ enum CheckBoxFinder {
         let thickness = Int(down[y * width + x + side / 2])
         guard thickness < side / 3 else { return nil }  // a filled square, a bullet
         let margin = thickness + 1
+        guard bottom - margin - (y + margin) >= 2, last - margin - (x + margin) >= 2 else { return nil }
         let inside = (y + margin)...(bottom - margin)
         let across = (x + margin)...(last - margin)
-        guard inside.count >= 3, across.count >= 3 else { return nil }
         var inked = 0
         for row in inside { for column in across where ink[row * width + column] { inked += 1 } }
         let share = Double(inked) / Double(inside.count * across.count)
