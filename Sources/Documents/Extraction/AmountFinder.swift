@@ -6,6 +6,9 @@ import EclaireCore
 enum AmountFinder {
     enum Kind { case ht, tva, ttc, due }
 
+    /// The fields it gives.
+    static let keys: Set<FieldKey> = [.amountHT, .amountTVA, .amountTTC]
+
     struct Candidate {
         let money: Money
         let kind: Kind

@@ -20,10 +20,13 @@ enum ReferenceFinder {
                                 "purchase order", "credit note"]
     static let marcheWords = ["marche", "contrat", "agreement", "contract"]
 
-    static func find(in document: DocumentLines, into facts: inout DocumentFacts) {
+    /// `exact`: fields known from elsewhere (an embedded invoice), not looked for.
+    static func find(in document: DocumentLines, into facts: inout DocumentFacts, skipping exact: Set<FieldKey> = []) {
         let r = document.reliability
+        let wantsNumber = !exact.contains(.numberDocument), wantsEJ = !exact.contains(.numberEJ)
+        let wantsMarche = !exact.contains(.numberMarche), wantsAccordCadre = !exact.contains(.numberAccordCadre)
         for cell in document.wholeLines {
-            let namesDocument = documentWords.contains(where: cell.folded.has)
+            let namesDocument = wantsNumber && documentWords.contains(where: cell.folded.has)
             if facts[.numberDocument] == nil, namesDocument, let match = cell.folded.firstMatch(of: documentNumber) {
                 if let value = match.output.1, value.contains(where: \.isNumber) {
                     facts.offer(field(.numberDocument, original(value, in: cell), 0.85 * r, cell))
@@ -36,13 +39,13 @@ enum ReferenceFinder {
                match.output.1.contains(where: \.isNumber) {
                 facts.offer(field(.numberDocument, original(match.output.1, in: cell), 0.75 * r, cell))
             }
-            if cell.folded.mayHoldDigitRun(10), let match = cell.folded.firstMatch(of: ejNumber) {
+            if wantsEJ, cell.folded.mayHoldDigitRun(10), let match = cell.folded.firstMatch(of: ejNumber) {
                 facts.offer(field(.numberEJ, String(match.output.1), 0.9 * r, cell))
             }
-            if marcheWords.contains(where: cell.folded.has), let match = cell.folded.firstMatch(of: marcheNumber), match.output.1.contains(where: \.isNumber) {
+            if wantsMarche, marcheWords.contains(where: cell.folded.has), let match = cell.folded.firstMatch(of: marcheNumber), match.output.1.contains(where: \.isNumber) {
                 facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.85 * r, cell))
             }
-            if cell.folded.has("accord"), let match = cell.folded.firstMatch(of: accordCadre), match.output.1.contains(where: \.isNumber) {
+            if wantsAccordCadre, cell.folded.has("accord"), let match = cell.folded.firstMatch(of: accordCadre), match.output.1.contains(where: \.isNumber) {
                 facts.offer(field(.numberAccordCadre, original(match.output.1, in: cell), 0.85 * r, cell))
             }
             if cell.folded.has("cpv"), let match = cell.folded.firstMatch(of: cpv) {
@@ -50,7 +53,7 @@ enum ReferenceFinder {
                 facts.offer(field(.cpv, code, 0.9 * r, cell))
             }
         }
-        facts.offer(DateFinder.issueDate(in: document))
+        if !exact.contains(.dateIssued) { facts.offer(DateFinder.issueDate(in: document)) }
     }
 
     private static func field(_ key: FieldKey, _ value: String, _ confidence: Double, _ cell: LocatedCell) -> ExtractedField {
