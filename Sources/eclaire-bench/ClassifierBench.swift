@@ -38,7 +38,7 @@ struct ClassifierBench: ParsableCommand {
         for mode in [DocumentClassifier.Mode.rules, .model, .combined] {
             print("| \(mode) | \(right[mode] ?? 0)/\(examples.count) | \(String(format: "%.3f", Double(right[mode] ?? 0) / Double(examples.count))) |")
         }
-        print("Confusions (combiné) : " + confusions.sorted { $0.value > $1.value }.prefix(8).map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
+        print("Confusions (combiné) : " + confusions.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(8).map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
 
         var real: [(String, DocumentType)] = []
         for name in (try? FileManager.default.contentsOfDirectory(atPath: facturx))?.sorted() ?? [] where name.hasSuffix(".pdf") {

@@ -43,7 +43,8 @@ public enum DocumentClassifier {
     static func classify(_ document: DocumentLines, mode: Mode = .combined, model: TypeModel = .shipped) -> ExtractedField {
         let (scores, evidence) = ruleScores(document)
         var probabilities: [DocumentType: Double] = [:]
-        let ruleTotal = scores.values.reduce(0, +)
+        // Summed in a fixed order: a dictionary's order changes from run to run, and so would the last bits.
+        let ruleTotal = DocumentType.allCases.reduce(0) { $0 + (scores[$1] ?? 0) }
         let strongestRule = scores.values.max() ?? 0
         // A title on the first lines ("FACTURE", "Acte d'engagement") is the strongest evidence there is: it
         // decides; without one, the rules and the model, which reads the vocabulary as a whole, share the vote.

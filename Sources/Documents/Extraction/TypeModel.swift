@@ -6,9 +6,13 @@ import Foundation
 /// `scripts/generate-classifier-examples.py` from DECP material). Training takes milliseconds, so the model is
 /// trained when first used rather than stored.
 public struct TypeModel: Sendable {
-    let logPrior: [DocumentType: Double]
-    let logLikelihood: [DocumentType: [String: Double]]
-    let unseen: [DocumentType: Double]
+    /// The types in a fixed order: each word's log-likelihoods are one row indexed by it, so scoring a text costs one
+    /// lookup per word rather than one per word and type.
+    let types: [DocumentType]
+    let logPrior: [Double]
+    let logLikelihood: [String: [Double]]
+    /// A word never seen in training counts the same for every text of a type.
+    let unseen: [Double]
 
     public struct Example: Sendable {
         public let type: DocumentType
@@ -47,33 +51,33 @@ public struct TypeModel: Sendable {
         }
         let size = Double(vocabulary.count)
         let all = Double(examples.count)
-        var prior: [DocumentType: Double] = [:], likelihood: [DocumentType: [String: Double]] = [:], unseen: [DocumentType: Double] = [:]
-        for (type, count) in documents {
-            prior[type] = log(Double(count) / all)
-            let total = Double(totals[type] ?? 0)
-            // Laplace smoothing: a word never seen with a type lowers its probability without ruling it out.
-            unseen[type] = log(1 / (total + size))
-            likelihood[type] = (counts[type] ?? [:]).mapValues { log((Double($0) + 1) / (total + size)) }
+        let types = documents.keys.sorted { $0.rawValue < $1.rawValue }
+        self.types = types
+        logPrior = types.map { log(Double(documents[$0] ?? 0) / all) }
+        // Laplace smoothing: a word never seen with a type lowers its probability without ruling it out.
+        let denominators = types.map { Double(totals[$0] ?? 0) + size }
+        unseen = denominators.map { log(1 / $0) }
+        var likelihood: [String: [Double]] = [:]
+        for word in vocabulary {
+            likelihood[word] = types.indices.map { index in
+                log((Double(counts[types[index]]?[word] ?? 0) + 1) / denominators[index])
+            }
         }
-        logPrior = prior
         logLikelihood = likelihood
-        self.unseen = unseen
     }
 
     /// Each type's posterior probability for the text.
     public func posterior(_ text: String) -> [DocumentType: Double] {
-        let tokens = Self.tokens(text)
-        guard !logPrior.isEmpty else { return [:] }
-        var scores: [DocumentType: Double] = [:]
-        for (type, prior) in logPrior {
-            let table = logLikelihood[type] ?? [:]
-            let missing = unseen[type] ?? 0
-            scores[type] = tokens.reduce(prior) { $0 + (table[$1] ?? missing) }
+        guard !types.isEmpty else { return [:] }
+        var scores = logPrior
+        for token in Self.tokens(text) {
+            let row = logLikelihood[token] ?? unseen
+            for index in scores.indices { scores[index] += row[index] }
         }
-        let top = scores.values.max() ?? 0
-        let exponentials = scores.mapValues { exp($0 - top) }
-        let sum = exponentials.values.reduce(0, +)
-        return exponentials.mapValues { $0 / sum }
+        let top = scores.max() ?? 0
+        let exponentials = scores.map { exp($0 - top) }
+        let sum = exponentials.reduce(0, +)
+        return Dictionary(uniqueKeysWithValues: zip(types, exponentials.map { $0 / sum }))
     }
 
     /// Words of two letters or more (digits dropped: numbers differ from one document to the next) and pairs of
