@@ -46,29 +46,51 @@ struct WorkCommand: AsyncParsableCommand {
         }
     }
 
+    /// The next job is taken while the reader works on the current one, and handed to it before the current one's
+    /// facts are stored: the reader process does not wait for the database. (A worker thus holds up to two jobs; if
+    /// it vanishes, both are taken again once stale.)
     static func loop(worker: String, documents: DocumentStore, isolation: IsolatedExtraction, untilEmpty: Bool,
                      progress: Progress) async throws {
+        typealias Claimed = (job: DocumentJob, document: StoredDocument)
+        func claim() async throws -> Claimed? {
+            guard let job = try await documents.claim(worker: worker) else { return nil }
+            return (job, try await documents.document(job.documentID))
+        }
+        func read(_ claimed: Claimed) -> Task<ExtractionRecord, any Error> {
+            let path = documents.files.path(of: claimed.document.storedPath)
+            return Task { try await isolation.run(path: path) }
+        }
+        var next = try await claim()
+        var reading = next.map(read)
         while true {
-            guard let job = try await documents.claim(worker: worker) else {
+            guard let current = next, let currentReading = reading else {
                 if untilEmpty { return }
                 try await Task.sleep(for: .seconds(2))
+                next = try await claim()
+                reading = next.map(read)
                 continue
             }
-            let document = try await documents.document(job.documentID)
-            do {
-                let record = try await isolation.run(path: documents.files.path(of: document.storedPath))
-                try await documents.complete(job, with: record)
-                progress.advance(failed: false)
-            } catch {
-                // The child names the file by its stored digest: say the name people gave it.
-                let reason = "\(error)".replacingOccurrences(of: URL(fileURLWithPath: document.storedPath).lastPathComponent,
-                                                             with: document.fileName)
-                // A refusal (not a document, encrypted, too many pages) will not change on retry; a crash or a
-                // timeout might.
-                let permanent = if case IsolatedExtraction.Failure.refused = error { true } else { false }
-                try await documents.fail(job, reason: reason, permanent: permanent)
-                progress.advance(failed: true)
-            }
+            next = try await claim()
+            let result = await currentReading.result
+            reading = next.map(read)
+            try await store(result, of: current, in: documents, progress: progress)
+        }
+    }
+
+    private static func store(_ result: Result<ExtractionRecord, any Error>, of claimed: (job: DocumentJob, document: StoredDocument),
+                              in documents: DocumentStore, progress: Progress) async throws {
+        do {
+            try await documents.complete(claimed.job, with: try result.get())
+            progress.advance(failed: false)
+        } catch {
+            // The child names the file by its stored digest: say the name people gave it.
+            let reason = "\(error)".replacingOccurrences(of: URL(fileURLWithPath: claimed.document.storedPath).lastPathComponent,
+                                                         with: claimed.document.fileName)
+            // A refusal (not a document, encrypted, too many pages) will not change on retry; a crash or a
+            // timeout might.
+            let permanent = if case IsolatedExtraction.Failure.refused = error { true } else { false }
+            try await documents.fail(claimed.job, reason: reason, permanent: permanent)
+            progress.advance(failed: true)
         }
     }
 }
