@@ -62,21 +62,57 @@ struct DocumentLines {
                 }
             }, as: UTF8.self)
         }
-        return String(text.map { character -> Character in
-            let lower = character.lowercased()
-            guard lower.count == 1, let first = lower.first else { return character }
-            switch first {
-            case "à", "â", "ä", "á": return "a"
-            case "é", "è", "ê", "ë": return "e"
-            case "î", "ï": return "i"
-            case "ô", "ö": return "o"
-            case "ù", "û", "ü": return "u"
-            case "ç": return "c"
-            case "\u{00A0}", "\u{202F}", "\t": return " "
-            case "’": return "'"
-            default: return first
+        var folded = String()
+        folded.reserveCapacity(text.utf8.count)
+        for character in text {
+            let scalars = character.unicodeScalars
+            // One scalar of ASCII or Latin-1 (most characters of a French text): its folding from a table.
+            if let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
+               let byte = Self.asciiFolding(of: scalar) {
+                folded.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                folded.append(foldCharacter(character))
             }
-        })
+        }
+        return folded
+    }
+
+    /// Folds one character: its lower case when that is one character, without the accents of French.
+    static func foldCharacter(_ character: Character) -> Character {
+        let lower = character.lowercased()
+        guard lower.count == 1, let first = lower.first else { return character }
+        switch first {
+        case "à", "â", "ä", "á": return "a"
+        case "é", "è", "ê", "ë": return "e"
+        case "î", "ï": return "i"
+        case "ô", "ö": return "o"
+        case "ù", "û", "ü": return "u"
+        case "ç": return "c"
+        case "\u{00A0}", "\u{202F}", "\t": return " "
+        case "’": return "'"
+        default: return first
+        }
+    }
+
+    /// `foldCharacter` of a one-scalar character when it is ASCII, from a table of Latin-1 and the two French
+    /// typographic characters (’ and the narrow no-break space); nil for the others (ã, ñ, œ…).
+    static func asciiFolding(of scalar: Unicode.Scalar) -> UInt8? {
+        let value = scalar.value
+        if value < 0x100 {
+            let byte = latinFolding[Int(value)]
+            return byte < 0x80 ? byte : nil
+        }
+        return value == 0x2019 || value == 0x202F ? typographicFolding[value] : nil
+    }
+
+    /// 0xFF where the folding is not ASCII.
+    private static let latinFolding: [UInt8] = (0..<0x100).map { asciiFoldingOf(UInt32($0)) ?? 0xFF }
+    private static let typographicFolding: [UInt32: UInt8] = [0x2019: asciiFoldingOf(0x2019) ?? 0xFF, 0x202F: asciiFoldingOf(0x202F) ?? 0xFF]
+
+    private static func asciiFoldingOf(_ value: UInt32) -> UInt8? {
+        guard let scalar = Unicode.Scalar(value) else { return nil }
+        let folded = foldCharacter(Character(scalar))
+        return folded.unicodeScalars.count == 1 ? folded.asciiValue : nil
     }
 
     /// The cells above `cell` in its column (same page, overlapping horizontally), nearest first, then the text
