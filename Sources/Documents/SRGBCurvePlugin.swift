@@ -5,19 +5,34 @@ import CLittleCMS
 /// sRGB IEC61966-2.1, stores its curves as 1 024-entry tables, and LittleCMS inverts a table by searching it: 60 %
 /// of the time spent reading such a file's text. This handler of the `curv` tag type reads tables exactly as
 /// LittleCMS does, except that a table which is the sRGB curve rounded to 16 bits becomes the sRGB formula, which
-/// LittleCMS inverts in closed form. Colours differ by less than one 16-bit step.
+/// LittleCMS inverts in closed form — as a parametric type of our own, whose evaluator remembers the formula's values
+/// at the points LittleCMS samples (`SRGBToneTable.evaluate`). Colours differ by less than one 16-bit step.
 enum SRGBCurvePlugin {
-    /// LittleCMS keeps a copy of the handler in its global context; registering once is enough for the process.
+    /// LittleCMS keeps a copy of each plugin in its global context; registering once is enough for the process.
     static let isRegistered: Bool = {
-        var plugin = cmsPluginTagType(
+        var curves = cmsPluginParametricCurves()
+        curves.base = cmsPluginBase(Magic: cmsUInt32Number(cmsPluginMagicNumber), ExpectedVersion: 2060,
+                                    Type: cmsUInt32Number(cmsPluginParametricCurveSig), Next: nil)
+        curves.nFunctions = 1
+        curves.FunctionTypes.0 = cmsUInt32Number(SRGBToneTable.parametricType)
+        curves.ParameterCount.0 = cmsUInt32Number(SRGBToneTable.sRGB.array.count)
+        curves.Evaluator = evaluate
+        var tags = cmsPluginTagType(
             base: cmsPluginBase(Magic: cmsUInt32Number(cmsPluginMagicNumber), ExpectedVersion: 2060,
                                 Type: cmsUInt32Number(cmsPluginTagTypeSig), Next: nil),
             Handler: cmsTagTypeHandler(Signature: cmsSigCurveType, ReadPtr: readCurve, WritePtr: writeCurve,
                                        DupPtr: duplicateCurve, FreePtr: freeCurve, ContextID: nil, ICCVersion: 0))
-        return withUnsafeMutablePointer(to: &plugin) { cmsPlugin(UnsafeMutableRawPointer($0)) != 0 }
+        // The curve type first: the tag handler builds curves of it.
+        return withUnsafeMutablePointer(to: &curves) { cmsPlugin(UnsafeMutableRawPointer($0)) != 0 }
+            && withUnsafeMutablePointer(to: &tags) { cmsPlugin(UnsafeMutableRawPointer($0)) != 0 }
     }()
 
     static func register() { _ = isRegistered }
+
+    private static let evaluate: @convention(c) (cmsInt32Number, UnsafePointer<cmsFloat64Number>?, cmsFloat64Number) -> cmsFloat64Number = { type, parameters, x in
+        guard let p = parameters else { return 0 }
+        return SRGBToneTable.evaluate(type: type, parameters: .init(g: p[0], a: p[1], b: p[2], c: p[3], d: p[4]), at: x)
+    }
 
     /// ICC `curv`: a count, then nothing (identity), one 8.8 gamma, or that many 16-bit samples.
     private static let readCurve: @convention(c) (UnsafeMutablePointer<cmsTagTypeHandler>?, UnsafeMutablePointer<cmsIOHANDLER>?,
@@ -41,7 +56,7 @@ enum SRGBCurvePlugin {
             var table = [cmsUInt16Number](repeating: 0, count: Int(count))
             guard _cmsReadUInt16Array(io, count, &table) != 0 else { return nil }
             curve = SRGBToneTable.matches(table)
-                ? cmsBuildParametricToneCurve(context, SRGBToneTable.parametricType, SRGBToneTable.parameters)
+                ? cmsBuildParametricToneCurve(context, SRGBToneTable.parametricType, SRGBToneTable.sRGB.array)
                 : cmsBuildTabulatedToneCurve16(context, count, table)
         default:
             return nil

@@ -45,7 +45,7 @@ struct SRGBCurveTests {
         let profile = try #require(bytes.withUnsafeBytes { cmsOpenProfileFromMem($0.baseAddress, cmsUInt32Number($0.count)) })
         defer { cmsCloseProfile(profile) }
         let curve = try #require(cmsReadTag(profile, cmsSigRedTRCTag).map { OpaquePointer($0) })
-        #expect(cmsGetToneCurveParametricType(curve) == 4)
+        #expect(cmsGetToneCurveParametricType(curve) == SRGBToneTable.parametricType)
         for (index, sample) in table.enumerated() {
             let value = Double(cmsEvalToneCurveFloat(curve, Float(index) / 1023)) * 65535
             #expect(abs(value - Double(sample)) <= 1.5, "sample \(index)")
@@ -53,7 +53,36 @@ struct SRGBCurveTests {
         // The point of it: the inverse LittleCMS builds for the display transforms is in closed form.
         let inverse = try #require(cmsReverseToneCurve(curve))
         defer { cmsFreeToneCurve(inverse) }
-        #expect(cmsGetToneCurveParametricType(inverse) == -4)
+        #expect(cmsGetToneCurveParametricType(inverse) == -SRGBToneTable.parametricType)
+    }
+
+    /// The remembered curve is LittleCMS's own type 4 with the same parameters, to the bit: its 16-bit tables and
+    /// its values between the sampling points, forwards and inverted.
+    @Test func theRememberedCurveIsLittleCMSsType4() throws {
+        #expect(SRGBCurvePlugin.isRegistered)
+        let ours = try #require(cmsBuildParametricToneCurve(nil, SRGBToneTable.parametricType, SRGBToneTable.sRGB.array))
+        let theirs = try #require(cmsBuildParametricToneCurve(nil, 4, SRGBToneTable.sRGB.array))
+        let oursInverse = try #require(cmsReverseToneCurve(ours)), theirsInverse = try #require(cmsReverseToneCurve(theirs))
+        defer { [ours, theirs, oursInverse, theirsInverse].forEach { cmsFreeToneCurve($0) } }
+        #expect(cmsGetToneCurveParametricType(oursInverse) == -SRGBToneTable.parametricType)
+        #expect(cmsGetToneCurveParametricType(theirsInverse) == -4)
+        for (mine, reference) in [(ours, theirs), (oursInverse, theirsInverse)] {
+            let count = Int(cmsGetToneCurveEstimatedTableEntries(mine))
+            #expect(count == SRGBToneTable.samplingPoints)
+            #expect(Int(cmsGetToneCurveEstimatedTableEntries(reference)) == count)
+            let table = try #require(cmsGetToneCurveEstimatedTable(mine)), expected = try #require(cmsGetToneCurveEstimatedTable(reference))
+            let differing = (0..<count).filter { table[$0] != expected[$0] }
+            #expect(differing.isEmpty, "\(differing.count) entries differ, first at \(differing.first ?? 0)")
+            for step in 0...1000 {
+                let x = Float(step) / 1000 * 0.999 + 0.0003
+                #expect(cmsEvalToneCurveFloat(mine, x) == cmsEvalToneCurveFloat(reference, x), "x = \(x)")
+            }
+        }
+        // Other parameters are evaluated, not remembered.
+        var gamma = SRGBToneTable.sRGB
+        gamma.g = 2.2
+        #expect(SRGBToneTable.evaluate(type: 1, parameters: gamma, at: 0.5) == SRGBToneTable.curve(0.5, gamma))
+        #expect(SRGBToneTable.evaluate(type: 1, parameters: gamma, at: 0.5) != SRGBToneTable.evaluate(type: 1, parameters: SRGBToneTable.sRGB, at: 0.5))
     }
 
     @Test func otherTablesAreWrittenAndReadBackUnchanged() throws {
