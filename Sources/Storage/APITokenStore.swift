@@ -83,7 +83,7 @@ public struct APITokenStore: Sendable {
             .where("id", .equal, id).first() == nil {
             throw APITokenError.unknownProduct(id)
         }
-        let now = Self.now()
+        let now = Timestamp.now()
         let row = try await sql.insert(into: "api_tokens")
             .columns("name", "token_digest", "scopes", "product_ids", "programmes", "rate_per_minute", "created_by", "created_at")
             .values(SQLBind(name), SQLBind(digest), SQLBind(Self.join(scopes.map(\.rawValue))),
@@ -113,7 +113,7 @@ public struct APITokenStore: Sendable {
         guard try await sql.select().column("id").from("api_tokens").where("id", .equal, id).first() != nil else {
             throw APITokenError.unknownToken(id)
         }
-        try await sql.update("api_tokens").set("revoked_at", to: Self.now()).where("id", .equal, id)
+        try await sql.update("api_tokens").set("revoked_at", to: Timestamp.now()).where("id", .equal, id)
             .where("revoked_at", .is, SQLLiteral.null).run()
     }
 
@@ -140,8 +140,6 @@ public struct APITokenStore: Sendable {
                     durationMilliseconds: try row.decode(column: "duration_ms", as: Double.self))
         }
     }
-
-    public static func now() -> String { AccountStore.iso(Date()) }
 
     private static func join(_ values: some Sequence<String>) -> String { values.sorted().joined(separator: ",") }
 

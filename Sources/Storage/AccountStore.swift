@@ -50,14 +50,14 @@ public struct AccountStore: Sendable {
 
     public func createSession(userID: Int, tokenDigest: String, csrfToken: String, expiresAt: Date) async throws {
         try await sql.insert(into: "sessions").columns("token_digest", "user_id", "csrf_token", "expires_at")
-            .values(SQLBind(tokenDigest), SQLBind(userID), SQLBind(csrfToken), SQLBind(Self.iso(expiresAt))).run()
+            .values(SQLBind(tokenDigest), SQLBind(userID), SQLBind(csrfToken), SQLBind(Timestamp.iso(expiresAt))).run()
     }
 
     /// The session's user and CSRF token, unless it is unknown or expired.
     public func session(tokenDigest: String, now: Date = Date()) async throws -> (User, csrf: String)? {
         guard let row = try await sql.select().column("*").from("sessions").where("token_digest", .equal, tokenDigest)
             .first() else { return nil }
-        guard try row.decode(column: "expires_at", as: String.self) > Self.iso(now) else {
+        guard try row.decode(column: "expires_at", as: String.self) > Timestamp.iso(now) else {
             try await deleteSession(tokenDigest: tokenDigest)
             return nil
         }
@@ -86,7 +86,6 @@ public struct AccountStore: Sendable {
     }
 
     /// Fixed-width UTC text, so that comparing strings compares instants on both databases.
-    static func iso(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
 }
 
 public enum AccountError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -23,9 +23,9 @@ struct APITokenStoreTests {
             #expect(found.ratePerMinute == 120 && found.user.programmes == ["129", "0354"] && !found.user.readsEverything)
             #expect(try await store.token(digest: "d2") == nil)
 
-            try await store.log(APICall(at: APITokenStore.now(), caller: "jeton:1:Observatoire", tokenID: token.id, method: "GET",
+            try await store.log(APICall(at: Timestamp.now(), caller: "jeton:1:Observatoire", tokenID: token.id, method: "GET",
                                         path: "/api/v1/ejs", query: "limit=5", status: 200, durationMilliseconds: 3.5))
-            try await store.log(APICall(at: APITokenStore.now(), caller: nil, tokenID: nil, method: "GET",
+            try await store.log(APICall(at: Timestamp.now(), caller: nil, tokenID: nil, method: "GET",
                                         path: "/api/v1/stats", query: nil, status: 401, durationMilliseconds: 0.4))
             #expect(try await store.calls().map(\.status) == [401, 200])
             #expect(try await store.tokens().first?.lastUsedAt != nil)

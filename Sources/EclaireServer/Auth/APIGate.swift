@@ -53,7 +53,7 @@ struct APIGate: AsyncMiddleware {
     private func log(_ request: Request, status: UInt, since started: ContinuousClock.Instant) async {
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        let call = APICall(at: APITokenStore.now(), caller: request.caller?.label, tokenID: request.caller?.token?.id,
+        let call = APICall(at: Timestamp.now(), caller: request.caller?.label, tokenID: request.caller?.token?.id,
                            method: request.method.rawValue, path: request.url.path, query: request.url.query,
                            status: Int(status), durationMilliseconds: (milliseconds * 10).rounded() / 10)
         do {

@@ -82,7 +82,7 @@ public struct AnomalyStore: Sendable {
             let sql = transaction as! any SQLDatabase
             try await sql.delete(from: "anomaly_dismissals").where("key", .equal, key).run()
             try await sql.insert(into: "anomaly_dismissals").columns("key", "reason", "actor", "at")
-                .values(SQLBind(key), SQLBind(reason), SQLBind(actor), SQLBind(AuditWriter.now())).run()
+                .values(SQLBind(key), SQLBind(reason), SQLBind(actor), SQLBind(Timestamp.now())).run()
             try await AuditWriter(sql: sql, actor: actor).record(product: nil, entity: "anomaly", id: key, action: "dismiss",
                                                                  before: nil, after: reason)
         }

@@ -7,16 +7,12 @@ struct AuditWriter: Sendable {
     let sql: any SQLDatabase
     let actor: String
 
-    static func now() -> String {
-        ISO8601DateFormatter().string(from: Date())
-    }
-
     func record(product: Int?, entity: String, id: String?, action: String, before: String?, after: String?)
         async throws
     {
         try await sql.insert(into: "audit_log")
             .columns("at", "actor", "product_id", "entity", "entity_id", "action", "before", "after")
-            .values(SQLBind(Self.now()), SQLBind(actor), SQLBind(product), SQLBind(entity), SQLBind(id),
+            .values(SQLBind(Timestamp.now()), SQLBind(actor), SQLBind(product), SQLBind(entity), SQLBind(id),
                     SQLBind(action), SQLBind(before), SQLBind(after))
             .run()
     }

@@ -23,7 +23,7 @@ extension BudgetStore {
             try await sql.insert(into: "ej_links")
                 .columns("ej", "product_id", "method", "rule_id", "linked_at", "linked_by")
                 .values(SQLBind(ej), SQLBind(productID), SQLBind(method.rawValue), SQLBind(ruleID),
-                        SQLBind(AuditWriter.now()), SQLBind(audit.actor))
+                        SQLBind(Timestamp.now()), SQLBind(audit.actor))
                 .run()
             if let previous {
                 try await audit.record(product: previous.productID, entity: "ej_link", id: ej, action: "unlink",

@@ -18,7 +18,7 @@ extension DocumentStore {
                 try await sql.insert(into: "document_fields")
                     .columns("document_id", "key", "value", "confidence", "page", "source_text", "corrected_by", "corrected_at")
                     .values(SQLBind(documentID), SQLBind(key.rawValue), SQLBind(value), SQLBind(1.0), SQLBind(Int?.none),
-                            SQLBind(String?.none), SQLBind(actor), SQLBind(Self.now()))
+                            SQLBind(String?.none), SQLBind(actor), SQLBind(Timestamp.now()))
                     .run()
             }
             try await AuditWriter(sql: sql, actor: actor).record(

@@ -74,7 +74,7 @@ extension DocumentStore {
                 .set("status", to: DocumentStatus.done.rawValue).set("error", to: SQLLiteral.null)
                 .set("text_method", to: record.textMethod).set("page_count", to: record.pages.count)
                 .set("invalid_ids", to: record.invalidIDs.joined(separator: ","))
-                .set("extracted_at", to: Self.now())
+                .set("extracted_at", to: Timestamp.now())
                 .where("id", .equal, job.documentID).run()
             try await sql.update("document_jobs").set("state", to: "done").set("last_error", to: SQLLiteral.null)
                 .where("id", .equal, job.id).run()

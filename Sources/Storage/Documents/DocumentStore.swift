@@ -18,8 +18,6 @@ public struct DocumentStore: Sendable {
 
     var sql: any SQLDatabase { database as! any SQLDatabase }
 
-    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
-
     // MARK: Attaching
 
     /// Attaches a file to an EJ: stored once by digest, queued for extraction when new. Attaching the same file
@@ -39,7 +37,7 @@ public struct DocumentStore: Sendable {
                 let row = try await sql.insert(into: "documents")
                     .columns("sha256", "file_name", "size_bytes", "stored_path", "added_at", "added_by", "status")
                     .values(SQLBind(stored.sha256), SQLBind(file.lastPathComponent), SQLBind(stored.size),
-                            SQLBind(stored.relativePath), SQLBind(Self.now()), SQLBind(actor),
+                            SQLBind(stored.relativePath), SQLBind(Timestamp.now()), SQLBind(actor),
                             SQLBind(DocumentStatus.queued.rawValue))
                     .returning("id").first()
                 id = try row!.decode(column: "id", as: Int.self)
