@@ -12,6 +12,7 @@ final class CSVTable: ChorusTable {
     private let mapper: RowMapper
     private var pending: [(Int, [UInt8])]
     private var previousCells = PreviousCells()
+    private var fields = SplitFields()
 
     init(path: String, displayName: String) throws {
         let source = try LineSource(path: path)
@@ -46,7 +47,8 @@ final class CSVTable: ChorusTable {
                 line: record.0, field: "(ligne entière)",
                 message: "ligne de plus de \(LineSource.maxLineBytes / (1 << 20)) Mo : ce n'est pas une ligne de restitution")))
         }
-        let cells = previousCells.decode(splitter.split(record.1), encoding: &encoding)
+        splitter.split(record.1, into: &fields)
+        let cells = previousCells.decode(&fields, encoding: &encoding)
         do { return ParsedRow(line: record.0, result: .success(try mapper.map(cells, line: record.0))) }
         catch { return ParsedRow(line: record.0, result: .failure(error)) }
     }
@@ -98,28 +100,20 @@ extension Array where Element == UInt8 {
 /// supplier, imputation and dates), which are then reused instead of decoded again — the mapper also recognises a
 /// reused text by identity.
 struct PreviousCells {
-    private var bytes: [ArraySlice<UInt8>] = []
+    private var previous = SplitFields()
     private var texts: [String] = []
 
-    mutating func decode(_ cells: [ArraySlice<UInt8>], encoding: inout TextEncoding) -> [String] {
-        var result: [String] = []
-        result.reserveCapacity(cells.count)
-        for (index, cell) in cells.enumerated() {
-            if index < bytes.count, Self.same(bytes[index], cell) {
-                result.append(texts[index])
-                continue
-            }
-            let (text, found) = TextDecoding.decode(cell)
+    /// The texts of `cells`, which are then kept as the previous row, `cells` getting an older buffer to fill. The
+    /// texts are updated in place: the array the last row's mapping held has been released by then.
+    mutating func decode(_ cells: inout SplitFields, encoding: inout TextEncoding) -> [String] {
+        for index in 0..<cells.count {
+            if index < previous.count, index < texts.count, cells.field(index, equals: index, of: previous) { continue }
+            let (text, found) = TextDecoding.decode(cells[index])
             encoding = encoding.merged(with: found)
-            result.append(text)
+            if index < texts.count { texts[index] = text } else { texts.append(text) }
         }
-        bytes = cells
-        texts = result
-        return result
-    }
-
-    private static func same(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
-        guard a.count == b.count else { return false }
-        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+        if texts.count > cells.count { texts.removeLast(texts.count - cells.count) }
+        swap(&previous, &cells)
+        return texts
     }
 }

@@ -18,7 +18,8 @@ struct PreviousCellsTests {
         var freshEncoding = TextEncoding.ascii
         for row in rows {
             let cells = row.map { $0[...] }
-            let reused = previous.decode(cells, encoding: &reusedEncoding)
+            var fields = SplitFields(row)
+            let reused = previous.decode(&fields, encoding: &reusedEncoding)
             let fresh = cells.map { cell in
                 let (text, found) = TextDecoding.decode(cell)
                 freshEncoding = freshEncoding.merged(with: found)
