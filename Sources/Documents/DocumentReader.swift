@@ -68,6 +68,9 @@ public final class DocumentReader {
     /// Facts from text alone (also used on text that did not come from a file).
     public static func facts(from pages: [PageText]) -> DocumentFacts { facts(from: DocumentLines(pages: pages)) }
 
+    /// Facts from plain lines of text, one cell each.
+    public static func facts(fromLines lines: [String]) -> DocumentFacts { facts(from: [PageText.plain(lines)]) }
+
     /// `exact` names the fields an embedded invoice states: what the text would say of them is replaced anyway, so
     /// the finders that would only guess them are not run (they were half the reading time of a Factur-X).
     static func facts(from lines: DocumentLines, knowing exact: Set<FieldKey> = []) -> DocumentFacts {

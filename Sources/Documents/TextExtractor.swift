@@ -19,6 +19,14 @@ public struct PageText: Sendable {
     var words: [PositionedWord] = []
 }
 
+extension PageText {
+    /// A page of plain lines, one cell each: a pasted text, a register's field.
+    static func plain(_ lines: [String]) -> PageText {
+        PageText(number: 1, method: .office, text: lines.joined(separator: "\n"), layout: PageLayout(plainLines: lines),
+                 reliability: 1)
+    }
+}
+
 /// A document read: its pages, and the files embedded in it (a Factur-X invoice's XML).
 public struct ReadDocument: Sendable {
     public let pages: [PageText]

@@ -95,15 +95,7 @@ public enum SupplierReferenceReader {
 
     /// `{"marches": [{"titulaires": [{"typeIdentifiant": "SIRET", "id": "…", "denominationSociale": "…"}]}]}`.
     private static func readDECP(_ path: String, name: String) throws -> [SupplierReferenceEntry] {
-        var data = Data()
-        if let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read) {
-            guard let entry = archive.first(where: { $0.path.hasSuffix(".json") }) else { throw Failure.unknownLayout(name) }
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-        } else {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        }
-        guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let contracts = root["marches"] as? [[String: Any]] else { throw Failure.unknownLayout(name) }
+        guard let contracts = try DECPFile.contracts(at: path) else { throw Failure.unknownLayout(name) }
         var seen = Set<String>()
         var entries: [SupplierReferenceEntry] = []
         for contract in contracts {
@@ -118,5 +110,20 @@ public enum SupplierReferenceReader {
             }
         }
         return entries
+    }
+}
+
+/// The contracts of a DECP file (its JSON, or a ZIP holding it): `{"marches": [{…}, …]}`; nil when it is not one.
+public enum DECPFile {
+    public static func contracts(at path: String) throws -> [[String: Any]]? {
+        var data = Data()
+        if let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read) {
+            guard let entry = archive.first(where: { $0.path.hasSuffix(".json") }) else { return nil }
+            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+        } else {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        }
+        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        return root["marches"] as? [[String: Any]]
     }
 }

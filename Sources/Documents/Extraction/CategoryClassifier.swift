@@ -7,11 +7,15 @@ enum CategoryClassifier {
     static let vocabulary: [(PurchaseCategory, [String])] = [
         (.conseilStrategie, ["conseil en strategie", "strategie", "strategique", "feuille de route", "schema directeur",
                              "prospective", "conseil de direction"]),
-        (.conseilOrganisation, ["organisation", "conduite du changement", "transformation", "accompagnement au changement",
-                                "reorganisation", "management", "mission de conseil", "cabinet conseil",
-                                "transformation digitale", "processus", "lettre de mission"]),
-        (.amoaSI, ["assistance a maitrise d'ouvrage", "amoa", "amo ", "maitrise d'ouvrage", "pilotage de projet",
-                   "product owner", "chef de projet", "expression de besoin", "recette fonctionnelle"]),
+        // « Organisation », « management », « transformation » alone name events, trips, risks and buildings as often
+        // as consulting (« organisation de séjours », « management des risques »): only phrases of consulting count.
+        (.conseilOrganisation, ["conseil en organisation", "organisationnel", "conduite du changement",
+                                "accompagnement au changement", "reorganisation", "conseil en management",
+                                "mission de conseil", "cabinet conseil", "transformation digitale",
+                                "transformation numerique", "transformation des organisations",
+                                "cartographie des processus", "lettre de mission"]),
+        (.amoaSI, ["amoa", "pilotage de projet", "product owner", "chef de projet", "expression de besoin",
+                   "recette fonctionnelle"]),
         (.developpementLogiciel, ["developpement", "logiciel", "application", "plateforme", "site internet", "api",
                                   "developpeur", "integration", "tierce maintenance applicative", "hebergement",
                                   "cloud", "licence", "saas", "informatique", "numerique"]),
@@ -26,10 +30,23 @@ enum CategoryClassifier {
                         "livraison", "consommables", "ordinateur", "vehicule", "denrees", "huile", "biscuits"]),
     ]
 
+    /// Assistance à maîtrise d'ouvrage is the circular's AMOA SI only for an information system; for works it is not.
+    static let ownerAssistance = ["assistance a maitrise d'ouvrage", "amo ", "maitrise d'ouvrage"]
+    static let informationSystem = ["systeme d'information", "informatique", "numerique", "logiciel", "application",
+                                    " si ", "applicatif", "donnees", "digital"]
+
+    /// CPV groups (their first digits) that settle a category, most precise first. Division 79 (business services) is
+    /// consulting only in group 7941: the rest is law, accounting, staffing, printing, events…
+    static let cpvGroups: [(String, PurchaseCategory)] = [
+        ("79416", .communicationEvenementiel), ("79419", .etudesExpertise), ("7941", .conseilOrganisation),
+        ("72224", .amoaSI), ("72221", .amoaSI), ("7934", .communicationEvenementiel), ("7995", .communicationEvenementiel),
+        ("7931", .etudesExpertise), ("7932", .etudesExpertise),
+    ]
+
     /// CPV divisions (two first digits) that settle a category on their own.
     static let cpvDivisions: [String: PurchaseCategory] = [
         "72": .developpementLogiciel, "48": .developpementLogiciel, "80": .formation, "50": .maintenance,
-        "79": .conseilOrganisation, "73": .etudesExpertise, "71": .etudesExpertise, "22": .fournitures,
+        "73": .etudesExpertise, "71": .etudesExpertise, "22": .fournitures,
         "30": .fournitures, "39": .fournitures, "15": .fournitures, "18": .fournitures, "34": .fournitures,
         "92": .communicationEvenementiel,
     ]
@@ -42,10 +59,11 @@ enum CategoryClassifier {
                 if object.has(word) { scores[category, default: 0] += 3 }
             }
         }
+        if ownerAssistance.contains(where: object.has), informationSystem.contains(where: object.has) {
+            scores[.amoaSI, default: 0] += 3
+        }
         if let cpv = facts[.cpv] {
-            if cpv.hasPrefix("79411") || cpv.hasPrefix("79410") { scores[.conseilOrganisation, default: 0] += 4 }
-            else if cpv.hasPrefix("72224") || cpv.hasPrefix("72221") { scores[.amoaSI, default: 0] += 4 }
-            else if cpv.hasPrefix("7934") { scores[.communicationEvenementiel, default: 0] += 4 }
+            if let (_, category) = cpvGroups.first(where: { cpv.hasPrefix($0.0) }) { scores[category, default: 0] += 4 }
             else if let division = cpvDivisions[String(cpv.prefix(2))] { scores[division, default: 0] += 3 }
             // A CPV of another field (transport, works, health, insurance…) is none of the listed categories: the
             // text's scattered words must not pick one.
@@ -59,8 +77,10 @@ enum CategoryClassifier {
             }
         }
         for (category, score) in textScores { scores[category, default: 0] += min(score, 2) }
-        guard let top = scores.max(by: { $0.value < $1.value }), top.value >= 1 else { return nil }
-        let total = scores.values.reduce(0, +)
+        // Ties go to the category listed first, and sums run in that order: the same text, the same category.
+        let order = { (category: PurchaseCategory) in PurchaseCategory.allCases.firstIndex(of: category) ?? 0 }
+        guard let top = scores.max(by: { ($0.value, -order($0.key)) < ($1.value, -order($1.key)) }), top.value >= 1 else { return nil }
+        let total = PurchaseCategory.allCases.reduce(0) { $0 + (scores[$1] ?? 0) }
         return ExtractedField(key: .category, value: top.key.rawValue,
                               confidence: min(0.9, 0.4 + 0.5 * top.value / total) * document.reliability,
                               source: facts.fields[.object]?.source)

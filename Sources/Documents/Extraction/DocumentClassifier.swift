@@ -77,8 +77,7 @@ public enum DocumentClassifier {
 
     /// The type of a text without positions (the labelled examples, a pasted text).
     public static func classify(text: String, mode: Mode = .combined, model: TypeModel = .shipped) -> DocumentType {
-        let lines = text.components(separatedBy: " | ")
-        let page = PageText(number: 1, method: .office, text: text, layout: PageLayout(plainLines: lines), reliability: 1)
+        let page = PageText.plain(text.components(separatedBy: " | "))
         return DocumentType(rawValue: classify(DocumentLines(pages: [page]), mode: mode, model: model).value) ?? .autre
     }
 
