@@ -27,7 +27,10 @@ enum CategoryClassifier {
         (.maintenance, ["maintenance", "entretien", "reparation", "depannage", "nettoyage", "contrat de service",
                         "support", "prestation support"]),
         (.fournitures, ["fourniture", "fournitures", "papier", "materiel", "mobilier", "equipement", "achat de",
-                        "livraison", "consommables", "ordinateur", "vehicule", "denrees", "huile", "biscuits"]),
+                        "livraison", "consommables", "ordinateur", "vehicule", "denrees", "huile", "biscuits",
+                        "produits d'entretien", "pieces detachees"]),
+        // Works (« travaux d'entretien des voiries ») are none of the categories, whatever they maintain.
+        (.autre, ["travaux"]),
     ]
 
     /// Assistance à maîtrise d'ouvrage is the circular's AMOA SI only for an information system; for works it is not.
