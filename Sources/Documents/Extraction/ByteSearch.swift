@@ -5,6 +5,31 @@ extension String {
     /// NSString and took most of the extraction time; the folded texts searched here need no locale.
     func has(_ needle: String) -> Bool { byteOffset(of: needle, backwards: false) != nil }
 
+    /// Whether the text contains `word` at the start of a word (not « formation » inside « information », « api »
+    /// inside « rapide »): what precedes it is not a letter or a digit.
+    func hasWord(_ word: String) -> Bool {
+        var text = self, word = word
+        return text.withUTF8 { h in
+            word.withUTF8 { n in
+                guard !n.isEmpty, n.count <= h.count, let hBase = h.baseAddress, let nBase = n.baseAddress else { return false }
+                var index = 0
+                while index <= h.count - n.count {
+                    if h[index] == n[0], memcmp(hBase + index, nBase, n.count) == 0,
+                       index == 0 || !Self.isWordByte(n[0]) || !Self.isWordByte(h[index - 1]) {
+                        return true
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// A letter or digit of a folded text (every byte of a non-ASCII character counts as a letter).
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || isDigit(byte) || isCapital(byte) || byte >= 0x80
+    }
+
     /// The UTF-8 offset of the last occurrence of `needle`, nil when absent.
     func lastByteOffset(of needle: String) -> Int? { byteOffset(of: needle, backwards: true) }
 

@@ -13,7 +13,8 @@ enum CategoryClassifier {
                                 "accompagnement au changement", "reorganisation", "conseil en management",
                                 "mission de conseil", "cabinet conseil", "transformation digitale",
                                 "transformation numerique", "transformation des organisations",
-                                "cartographie des processus", "lettre de mission"]),
+                                "cartographie des processus", "lettre de mission", "diagnostic de l'organisation",
+                                "audit de l'organisation", "organisation du travail", "organisation des services"]),
         (.amoaSI, ["amoa", "pilotage de projet", "product owner", "chef de projet", "expression de besoin",
                    "recette fonctionnelle"]),
         (.developpementLogiciel, ["developpement", "logiciel", "application", "plateforme", "site internet", "api",
@@ -59,10 +60,10 @@ enum CategoryClassifier {
         let object = facts[.object].map(DocumentLines.fold) ?? ""
         for (category, words) in vocabulary {
             for word in words {
-                if object.has(word) { scores[category, default: 0] += 3 }
+                if object.hasWord(word) { scores[category, default: 0] += 3 }
             }
         }
-        if ownerAssistance.contains(where: object.has), informationSystem.contains(where: object.has) {
+        if ownerAssistance.contains(where: object.hasWord), informationSystem.contains(where: object.hasWord) {
             scores[.amoaSI, default: 0] += 3
         }
         if let cpv = facts[.cpv] {
@@ -76,7 +77,7 @@ enum CategoryClassifier {
         var textScores: [PurchaseCategory: Double] = [:]
         for cell in document.cells.prefix(400) {
             for (category, words) in vocabulary {
-                for word in words where cell.folded.has(word) { textScores[category, default: 0] += 0.25 }
+                for word in words where cell.folded.hasWord(word) { textScores[category, default: 0] += 0.25 }
             }
         }
         for (category, score) in textScores { scores[category, default: 0] += min(score, 2) }
