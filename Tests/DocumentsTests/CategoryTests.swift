@@ -35,3 +35,13 @@ struct CategoryTests {
         #expect(Self.category("Prestation de conseil juridique", cpv: "79110000") == "autre")
     }
 }
+
+/// Signals are words: « rib » is not read inside « tribunal » or « attribution ».
+@Suite("Document types: signals are whole words")
+struct SignalWordTests {
+    @Test func aRegulationNamingTheCourtIsNoRIB() {
+        let text = "Règlement de la consultation | Tout litige relève du tribunal administratif de Paris | "
+            + "Critères d'attribution | Contribution à la distribution des documents"
+        #expect(DocumentClassifier.classify(text: text) != .rib)
+    }
+}

@@ -92,7 +92,7 @@ public enum DocumentClassifier {
                 for (signal, points) in words {
                     // "^word" is a signal only where it heads a cell.
                     let word = signal.hasPrefix("^") ? String(signal.dropFirst()) : signal
-                    guard signal.hasPrefix("^") ? cell.folded.hasPrefix(word) : cell.folded.has(word) else { continue }
+                    guard signal.hasPrefix("^") ? cell.folded.hasPrefix(word) : cell.folded.hasWord(word) else { continue }
                     // A word heading a cell counts more ("FACTURE N°…", "Devis"), and most in the document's title:
                     // the first such cell of the first lines. Later headings ("Factures à déposer sur Chorus Pro"
                     // on an order) are vocabulary.
