@@ -27,6 +27,7 @@ struct CategoryTests {
         #expect(Self.category("Diagnostic de l'organisation du service des ressources humaines") == "conseil_organisation")
         #expect(Self.category("Accompagnement à la conduite du changement") == "conseil_organisation")
         #expect(Self.category("Assistance à maîtrise d'ouvrage pour le système d'information RH") == "amoa_si")
+        #expect(Self.category("Assistance à maîtrise d'ouvrage pour le projet Portail Emploi Inclusion") == "amoa_si")
         #expect(Self.category("Prestations de conseil", cpv: "79411000-8") == "conseil_organisation")
     }
 

@@ -34,10 +34,12 @@ enum CategoryClassifier {
         (.autre, ["travaux"]),
     ]
 
-    /// Assistance à maîtrise d'ouvrage is the circular's AMOA SI only for an information system; for works it is not.
+    /// Assistance à maîtrise d'ouvrage is the circular's AMOA SI for a project or an information system, not for
+    /// works (« AMO pour la rénovation du gymnase », most AMO of local public buyers).
     static let ownerAssistance = ["assistance a maitrise d'ouvrage", "amo ", "maitrise d'ouvrage"]
-    static let informationSystem = ["systeme d'information", "informatique", "numerique", "logiciel", "application",
-                                    " si ", "applicatif", "donnees", "digital"]
+    static let works = ["travaux", "batiment", "construction", "renovation", "rehabilitation", "amenagement", "voirie",
+                        "immobilier", "architectur", "gymnase", "ecole", "piscine", "centre aquatique", "urbain",
+                        "demolition", "dechets", "assainissement", "energetique", "paysag", "terminal", "port "]
 
     /// CPV groups (their first digits) that settle a category, most precise first. Division 79 (business services) is
     /// consulting only in group 7941: the rest is law, accounting, staffing, printing, events…
@@ -63,7 +65,7 @@ enum CategoryClassifier {
                 if object.hasWord(word) { scores[category, default: 0] += 3 }
             }
         }
-        if ownerAssistance.contains(where: object.hasWord), informationSystem.contains(where: object.hasWord) {
+        if ownerAssistance.contains(where: object.hasWord), !works.contains(where: object.hasWord) {
             scores[.amoaSI, default: 0] += 3
         }
         if let cpv = facts[.cpv] {
