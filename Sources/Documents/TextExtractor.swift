@@ -98,12 +98,20 @@ public final class TextExtractor {
                 return PageText(number: index + 1, method: .textLayer, text: layer, layout: PageLayout(words: words), reliability: 1,
                                 words: words)
             }
-            guard let image = document.grayImage(page: index, dpi: Double(options.ocrDPI), maxPixels: Self.maxPixels) else {
+            let dpi = Self.ocrResolution(scan: document.scanResolution(page: index), default: options.ocrDPI)
+            guard let image = document.grayImage(page: index, dpi: Double(dpi), maxPixels: Self.maxPixels) else {
                 return PageText(number: index + 1, method: .textLayer, text: layer, layout: PageLayout(words: words), reliability: 1)
             }
-            return Self.ocrPage(index + 1, try ocr().read(image, dpi: options.ocrDPI))
+            return Self.ocrPage(index + 1, try ocr().read(image, dpi: dpi))
         }
         return ReadDocument(pages: pages, attachments: document.attachments(maxBytes: Self.maxAttachmentBytes))
+    }
+
+    /// A scan between 150 and 400 dpi is read at its own resolution, not resampled; a coarser one (a 100 dpi fax) is
+    /// enlarged to the default, which Tesseract needs for small print, and a finer one reduced to it.
+    static func ocrResolution(scan: Double?, default dpi: Int) -> Int {
+        guard let scan, (150...400).contains(scan) else { return dpi }
+        return Int(scan.rounded())
     }
 
     /// The document with the check boxes drawn on its PDF text-layer pages added as « [X] » or « [ ] » words where

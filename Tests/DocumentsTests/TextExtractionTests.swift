@@ -43,6 +43,17 @@ struct TextExtractionTests {
         }
     }
 
+    /// A form scanned at 200 dpi (the acte d'engagement of the suite, rasterised: see Fixtures/README.md) is read at
+    /// its own resolution: rendered at 300 dpi, its check-box lines were lost.
+    @Test func aScanIsReadAtItsOwnResolution() throws {
+        let pages = try TextExtractor().pages(of: Fixtures.path("documents/checkbox-scan.pdf"))
+        #expect(pages.allSatisfy { $0.method == .ocr })
+        let text = pages.map(\.text).joined(separator: "\n")
+        #expect(text.contains("m'engage sur la base de mon offre"))
+        #expect(text.contains("Le mandataire (Candidat groupé)"))
+        #expect(text.contains("Le signataire (Candidat individuel)"))
+    }
+
     @Test func anImageIsReadByOCR() throws {
         let pages = try TextExtractor().pages(of: Fixtures.path("documents/lettre.png"))
         #expect(pages.count == 1 && pages[0].method == .ocr)
