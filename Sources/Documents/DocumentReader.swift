@@ -36,7 +36,7 @@ public final class DocumentReader {
     public func read(_ path: String) throws -> DocumentExtraction {
         var document = try extractor.read(path)
         let structured = options.useStructured ? Self.structuredInvoice(in: document) : nil
-        let exact = Set(structured?.fields.keys.map { $0 } ?? [])
+        let exact = structured.map { Set($0.fields.keys) } ?? []
         var lines = DocumentLines(pages: document.pages)
         var textFacts = Self.facts(from: lines, knowing: exact)
         if let type = textFacts[.documentType], Self.formsWithCheckBoxes.contains(type),

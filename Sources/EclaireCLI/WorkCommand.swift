@@ -46,12 +46,14 @@ struct WorkCommand: AsyncParsableCommand {
         }
     }
 
+    /// A job taken from the queue, with its document.
+    typealias Claimed = (job: DocumentJob, document: StoredDocument)
+
     /// The next job is taken while the reader works on the current one, and handed to it before the current one's
     /// facts are stored: the reader process does not wait for the database. (A worker thus holds up to two jobs; if
     /// it vanishes, both are taken again once stale.)
     static func loop(worker: String, documents: DocumentStore, isolation: IsolatedExtraction, untilEmpty: Bool,
                      progress: Progress) async throws {
-        typealias Claimed = (job: DocumentJob, document: StoredDocument)
         func claim() async throws -> Claimed? {
             guard let job = try await documents.claim(worker: worker) else { return nil }
             return (job, try await documents.document(job.documentID))
@@ -77,7 +79,7 @@ struct WorkCommand: AsyncParsableCommand {
         }
     }
 
-    private static func store(_ result: Result<ExtractionRecord, any Error>, of claimed: (job: DocumentJob, document: StoredDocument),
+    private static func store(_ result: Result<ExtractionRecord, any Error>, of claimed: Claimed,
                               in documents: DocumentStore, progress: Progress) async throws {
         do {
             try await documents.complete(claimed.job, with: try result.get())

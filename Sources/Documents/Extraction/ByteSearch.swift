@@ -8,21 +8,10 @@ extension String {
     /// Whether the text contains `word` at the start of a word (not « formation » inside « information », « api »
     /// inside « rapide »): what precedes it is not a letter or a digit.
     func hasWord(_ word: String) -> Bool {
-        var text = self, word = word
-        return text.withUTF8 { h in
-            word.withUTF8 { n in
-                guard !n.isEmpty, n.count <= h.count, let hBase = h.baseAddress, let nBase = n.baseAddress else { return false }
-                var index = 0
-                while index <= h.count - n.count {
-                    if h[index] == n[0], memcmp(hBase + index, nBase, n.count) == 0,
-                       index == 0 || !Self.isWordByte(n[0]) || !Self.isWordByte(h[index - 1]) {
-                        return true
-                    }
-                    index += 1
-                }
-                return false
-            }
-        }
+        guard let first = word.utf8.first else { return false }
+        return byteOffset(of: word, backwards: false) { text, index in
+            index == 0 || !Self.isWordByte(first) || !Self.isWordByte(text[index - 1])
+        } != nil
     }
 
     /// A letter or digit of a folded text (every byte of a non-ASCII character counts as a letter).
@@ -75,27 +64,19 @@ extension String {
         }
     }
 
-    private func byteOffset(of needle: String, backwards: Bool) -> Int? {
+    /// The first (or last) occurrence of `needle` that `accept` takes, given the text's bytes and the offset.
+    private func byteOffset(of needle: String, backwards: Bool,
+                            where accept: (UnsafeBufferPointer<UInt8>, Int) -> Bool = { _, _ in true }) -> Int? {
         var haystack = self, needle = needle
         return haystack.withUTF8 { h -> Int? in
             needle.withUTF8 { n -> Int? in
                 guard !n.isEmpty, n.count <= h.count, let hBase = h.baseAddress, let nBase = n.baseAddress else {
                     return n.isEmpty ? 0 : nil
                 }
-                let last = h.count - n.count
-                let first = n[0]
-                if backwards {
-                    var index = last
-                    while index >= 0 {
-                        if h[index] == first && memcmp(hBase + index, nBase, n.count) == 0 { return index }
-                        index -= 1
-                    }
-                } else {
-                    var index = 0
-                    while index <= last {
-                        if h[index] == first && memcmp(hBase + index, nBase, n.count) == 0 { return index }
-                        index += 1
-                    }
+                let first = n[0], last = h.count - n.count
+                for index in backwards ? stride(from: last, through: 0, by: -1) : stride(from: 0, through: last, by: 1)
+                where h[index] == first && memcmp(hBase + index, nBase, n.count) == 0 && accept(h, index) {
+                    return index
                 }
                 return nil
             }

@@ -83,10 +83,9 @@ enum CategoryClassifier {
             }
         }
         for (category, score) in textScores { scores[category, default: 0] += min(score, 2) }
-        // Ties go to the category listed first, and sums run in that order: the same text, the same category.
-        let order = { (category: PurchaseCategory) in PurchaseCategory.allCases.firstIndex(of: category) ?? 0 }
-        guard let top = scores.max(by: { ($0.value, -order($0.key)) < ($1.value, -order($1.key)) }), top.value >= 1 else { return nil }
-        let total = PurchaseCategory.allCases.reduce(0) { $0 + (scores[$1] ?? 0) }
+        // Ties go to the category listed first: the same text, the same category.
+        guard let top = scores.top, top.value >= 1 else { return nil }
+        let total = scores.orderedTotal
         return ExtractedField(key: .category, value: top.key.rawValue,
                               confidence: min(0.9, 0.4 + 0.5 * top.value / total) * document.reliability,
                               source: facts.fields[.object]?.source)

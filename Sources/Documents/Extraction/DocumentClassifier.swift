@@ -43,8 +43,7 @@ public enum DocumentClassifier {
     static func classify(_ document: DocumentLines, mode: Mode = .combined, model: TypeModel = .shipped) -> ExtractedField {
         let (scores, evidence) = ruleScores(document)
         var probabilities: [DocumentType: Double] = [:]
-        // Summed in a fixed order: a dictionary's order changes from run to run, and so would the last bits.
-        let ruleTotal = DocumentType.allCases.reduce(0) { $0 + (scores[$1] ?? 0) }
+        let ruleTotal = scores.orderedTotal
         let strongestRule = scores.values.max() ?? 0
         // A title on the first lines ("FACTURE", "Acte d'engagement") is the strongest evidence there is: it
         // decides; without one, the rules and the model, which reads the vocabulary as a whole, share the vote.
@@ -61,8 +60,7 @@ public enum DocumentClassifier {
             for (type, p) in model.posterior(text) { probabilities[type, default: 0] += p * (1 - ruleWeight) }
         }
         // Ties go to the type listed first, so that a document is always classified the same way.
-        let order = { (type: DocumentType) in DocumentType.allCases.firstIndex(of: type) ?? 0 }
-        guard let top = probabilities.max(by: { ($0.value, -order($0.key)) < ($1.value, -order($1.key)) }),
+        guard let top = probabilities.top,
               mode == .model || strongestRule >= 6 || top.value >= 0.8 else {
             return ExtractedField(key: .documentType, value: DocumentType.autre.rawValue, confidence: 0.4, source: nil)
         }

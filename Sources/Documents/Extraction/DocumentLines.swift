@@ -102,12 +102,12 @@ struct DocumentLines {
             let byte = latinFolding[Int(value)]
             return byte < 0x80 ? byte : nil
         }
-        return value == 0x2019 || value == 0x202F ? typographicFolding[value] : nil
+        return typographicFolding[value]
     }
 
     /// 0xFF where the folding is not ASCII.
     private static let latinFolding: [UInt8] = (0..<0x100).map { asciiFoldingOf(UInt32($0)) ?? 0xFF }
-    private static let typographicFolding: [UInt32: UInt8] = [0x2019: asciiFoldingOf(0x2019) ?? 0xFF, 0x202F: asciiFoldingOf(0x202F) ?? 0xFF]
+    private static let typographicFolding: [UInt32: UInt8] = [0x2019, 0x202F].reduce(into: [:]) { $0[$1] = asciiFoldingOf($1) }
 
     private static func asciiFoldingOf(_ value: UInt32) -> UInt8? {
         guard let scalar = Unicode.Scalar(value) else { return nil }
