@@ -1,8 +1,10 @@
 import Foundation
 import EclaireCore
 
-/// Chooses the document's totals HT, TVA and TTC among all its amounts: by their labels, then by arithmetic
-/// (HT + TVA = TTC at a French rate). Unit prices, line totals, deposits and discounts are not totals.
+/// Chooses the document's totals HT, TVA and TTC among all its amounts. Arithmetic decides first — the assignment
+/// where HT + TVA = TTC and TVA is a French rate of HT (or a mix of rates) — and labels break ties and set the
+/// confidence; an amount with no label at all can still be a total when the numbers add up. Unit prices, deposits,
+/// discounts and capital are never totals.
 enum AmountFinder {
     enum Kind { case ht, tva, ttc, due }
 
@@ -11,51 +13,64 @@ enum AmountFinder {
 
     struct Candidate {
         let money: Money
-        let kind: Kind
+        /// What its label says it is; nil when nothing near it names a total.
+        let kind: Kind?
+        /// The kind comes from a bare « Total » or « Montant », which may be HT or TTC.
+        let weak: Bool
         /// "Total", "Montant", "Net": the label names a total rather than a line or a rate.
         let isTotal: Bool
+        /// A VAT rate printed in its label (« TVA 20 % » → 0.20).
+        let rate: Double?
         let order: Int
         let cell: LocatedCell
+
+        var magnitude: Int64 { money.cents.magnitude > UInt64(Int64.max) ? .max : Int64(money.cents.magnitude) }
     }
 
     nonisolated(unsafe) static let amountPattern =
-        /(?:^|[^\d.,\/])(-?\d{1,3}(?:[ \u00A0\u202F.]\d{3})*,\d{2}|-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d+\.\d{2}|\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?=\s?(?:€|EUR|euros?)))(?![\d.,\/]|\s?%)/
+        /(?:^|[^\d.,\/])(-?\d{1,3}(?:[ \u00A0\u202F.]\d{3})*,\d{2}|-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d{1,3}(?:[ \u00A0\u202F]\d{3})+\.\d{2}|-?\d+\.\d{2}|\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?=\s?(?:€|EUR|euros?)))(?![\d.,\/]|\s?%)/
+    nonisolated(unsafe) static let ratePattern = /(\d{1,2}(?:[.,]\d{1,2})?)\s?%/
 
     static let excluded = ["unitaire", "p.u", "pu ", "prix unit", "acompte", "deja regle", "deja paye", "remise",
                            "escompte", "capital", "quantite", "qte", "franco", "frais de port offert", "penalite",
-                           "indemnite forfaitaire", "minimum", "plafond", "base ", "taux", "reglement", "virement",
-                           "avance", "retenue"]
+                           "indemnite forfaitaire", "minimum", "plafond", "taux horaire", "reglement", "virement",
+                           "avance", "retenue", "rabais", "ristourne", "report"]
     static let rates: [Double] = [0.20, 0.10, 0.055, 0.021, 0.085, 0.196, 0.07]
 
     static func find(in document: DocumentLines, into facts: inout DocumentFacts) {
         let candidates = self.candidates(document)
         let r = document.reliability
         if let triple = bestTriple(candidates) {
-            facts.offer(field(.amountHT, triple.0, 0.97 * r))
-            facts.offer(field(.amountTVA, triple.1, 0.97 * r))
-            facts.offer(field(.amountTTC, triple.2, 0.97 * r))
+            for (key, candidate) in [(FieldKey.amountHT, triple.ht), (.amountTVA, triple.tva), (.amountTTC, triple.ttc)] {
+                facts.offer(field(key, candidate.money, triple.confidence * r, candidate.cell))
+            }
             return
         }
+        if let pair = bestPair(candidates) {
+            facts.offer(field(.amountHT, pair.ht.money, pair.confidence * r, pair.ht.cell))
+            facts.offer(field(.amountTTC, pair.ttc.money, pair.confidence * r, pair.ttc.cell))
+            if let tva = pair.tva { facts.offer(field(.amountTVA, tva, pair.confidence * 0.95 * r, pair.ttc.cell)) }
+            return
+        }
+        // Nothing adds up: the labels alone, said with little confidence.
         let ht = best(candidates, .ht), ttc = best(candidates, .ttc) ?? best(candidates, .due), tva = best(candidates, .tva)
-        if let ht, let ttc, ttc.money.cents > 0, rates.contains(where: { abs(Double(ttc.money.cents) / Double(ht.money.cents) - 1 - $0) < 0.002 }) {
-            facts.offer(field(.amountHT, ht, 0.9 * r))
-            facts.offer(field(.amountTTC, ttc, 0.9 * r))
-            if let tva, tva.money.cents == ttc.money.cents - ht.money.cents { facts.offer(field(.amountTVA, tva, 0.9 * r)) }
+        if let ht, tva == nil, ttc == nil, document.cells.contains(where: { $0.folded.has("tva non applicable") || $0.folded.has("exoneration de tva") }) {
+            facts.offer(field(.amountHT, ht.money, 0.75 * r, ht.cell))
+            facts.offer(field(.amountTVA, .zero, 0.75 * r, ht.cell))
+            facts.offer(field(.amountTTC, ht.money, 0.75 * r, ht.cell))
             return
         }
-        for candidate in [ht, tva, ttc].compactMap({ $0 }) {
-            facts.offer(field(candidate.kind == .ht ? .amountHT : candidate.kind == .tva ? .amountTVA : .amountTTC,
-                              candidate, (candidate.isTotal ? 0.7 : 0.55) * r))
-        }
-        if let ht, tva == nil, ttc == nil, document.cells.contains(where: { $0.folded.has("tva non applicable") }) {
-            facts.offer(ExtractedField(key: .amountTVA, value: Money.zero.plain, confidence: 0.75 * r, source: ht.cell.source))
-            facts.offer(ExtractedField(key: .amountTTC, value: ht.money.plain, confidence: 0.75 * r, source: ht.cell.source))
+        for (key, candidate) in [(FieldKey.amountHT, ht), (.amountTVA, tva), (.amountTTC, ttc)] {
+            guard let candidate else { continue }
+            facts.offer(field(key, candidate.money, (candidate.isTotal && !candidate.weak ? 0.6 : 0.45) * r, candidate.cell))
         }
     }
 
-    private static func field(_ key: FieldKey, _ candidate: Candidate, _ confidence: Double) -> ExtractedField {
-        ExtractedField(key: key, value: candidate.money.plain, confidence: confidence, source: candidate.cell.source)
+    private static func field(_ key: FieldKey, _ money: Money, _ confidence: Double, _ cell: LocatedCell) -> ExtractedField {
+        ExtractedField(key: key, value: money.plain, confidence: confidence, source: cell.source)
     }
+
+    // MARK: Candidates
 
     static func candidates(_ document: DocumentLines) -> [Candidate] {
         var found: [Candidate] = []
@@ -64,78 +79,152 @@ enum AmountFinder {
             for match in cell.text.matches(of: amountPattern) {
                 guard let money = try? AmountParser.parse(String(match.output.1)) else { continue }
                 let offset = cell.text.distance(from: cell.text.startIndex, to: match.output.1.startIndex)
-                var label = String(cell.folded.prefix(offset))
-                if label.filter({ $0.isLetter }).count < 2 {
-                    let left = document.leftOf(cell).first(where: { $0.folded.filter({ $0.isLetter }).count >= 2 })
-                    if let left, left.text.count <= 50 {
-                        label = left.folded
-                    } else if let above = document.contextAbove(cell, lines: 3)
-                        .first(where: { $0.text.count < 40 && $0.folded.filter({ $0.isLetter }).count >= 2 }) {
-                        // A table's heading above its values: "TOTAL HT" over "100,00".
-                        label = above.folded
-                    } else if let left {
-                        label = left.folded
-                    } else {
-                        label = ""
-                    }
-                }
+                let label = self.label(of: cell, before: offset, in: document)
                 // "85 000 euros HT", "1 200,00 € TTC": a tax mark right after the amount settles its kind.
-                let after = String(cell.folded[cell.folded.index(cell.folded.startIndex, offsetBy: cell.text.distance(from: cell.text.startIndex, to: match.output.1.endIndex))...].prefix(12))
-                let mark: Kind? = after.has("ttc") ? .ttc
-                    : (after.has(" ht") || after.has("hors tax")) && !after.has("ttc") ? .ht : nil
-                guard let kind = mark.flatMap({ excluded.contains(where: { label.has($0) }) ? nil : $0 }) ?? kind(of: label)
-                else { continue }
-                let isTotal = ["total", "montant", "net", "somme"].contains { label.has($0) }
-                found.append(Candidate(money: money, kind: kind, isTotal: isTotal, order: found.count, cell: cell))
+                let end = cell.text.distance(from: cell.text.startIndex, to: match.output.1.endIndex)
+                let after = String(cell.folded.dropFirst(end).prefix(14))
+                let mark: Kind? = after.has("ttc") || after.has("toutes taxes") ? .ttc
+                    : (after.has(" ht") || after.has("hors tax") || after.has("h.t")) ? .ht : nil
+                let tail = String(label.suffix(60))
+                if excluded.contains(where: { tail.has($0) }) && mark == nil { continue }
+                let labelled = mark.map { ($0, false) } ?? kind(of: tail)
+                let isTotal = ["total", "montant", "net", "somme", "s'eleve"].contains { tail.has($0) }
+                let rate = tail.firstMatch(of: ratePattern).flatMap { Double($0.output.1.replacingOccurrences(of: ",", with: ".")) }
+                found.append(Candidate(money: money, kind: labelled?.0, weak: labelled?.1 ?? false, isTotal: isTotal,
+                                       rate: rate.map { $0 / 100 }, order: found.count, cell: cell))
             }
         }
         return found
     }
 
-    static func kind(of label: String) -> Kind? {
+    /// The words that govern an amount: the text before it in its cell, else the nearest label to its left, else a
+    /// table heading above it (« TOTAL HT » over « 100,00 »).
+    static func label(of cell: LocatedCell, before offset: Int, in document: DocumentLines) -> String {
+        let own = String(cell.folded.prefix(offset))
+        if own.filter({ $0.isLetter }).count >= 2 { return own }
+        let left = document.leftOf(cell).first(where: { $0.folded.filter({ $0.isLetter }).count >= 2 })
+        if let left, left.text.count <= 60 { return left.folded + " " + own }
+        if let above = document.contextAbove(cell, lines: 3)
+            .first(where: { $0.text.count < 40 && $0.folded.filter({ $0.isLetter }).count >= 2 }) {
+            return above.folded
+        }
+        return left?.folded ?? own
+    }
+
+    /// The kind a label names, and whether it only says « total » (weak: HT or TTC).
+    static func kind(of label: String) -> (Kind, Bool)? {
         let label = label.replacingOccurrences(of: ".", with: "")
-        if excluded.contains(where: { label.has($0) }) { return nil }
-        if label.has("net a payer") || label.has("solde") || label.has("reste a payer")
-            || label.has("a regler") { return .due }
+        if label.has("net a payer") || label.has("solde") || label.has("reste a payer") || label.has("a regler")
+            || label.has("net a percevoir") { return (label.has(" ht") ? .ht : .due, false) }
         // English invoices: « Net total », « Subtotal », « Total excl. VAT » are before tax; « Amount due » is due.
         if label.has("net total") || label.has("total net") || label.has("subtotal") || label.has("sub-total")
-            || label.has("excl") || label.has("before tax") || label.has("excluding") { return .ht }
-        if label.has("amount due") || label.has("balance due") || label.has("total due") { return .due }
-        if label.has("ttc") || label.has("toutes taxes") || label.has("total a payer")
-            || label.has("montant total") || label.hasSuffix("total") { return .ttc }
-        if label.has("ht") && label.range(of: #"\bht\b"#, options: .regularExpression) != nil { return .ht }
-        if label.has("hors tax") || label.has("hors-tax") { return .ht }
-        if label.has("tva") || label.has("taxe") || label.has("vat") { return .tva }
-        if label.has("total") || label.has("montant") { return .ttc }
+            || label.has("excl") || label.has("before tax") || label.has("excluding") { return (.ht, false) }
+        if label.has("amount due") || label.has("balance due") || label.has("total due") { return (.due, false) }
+        if label.has("ttc") || label.has("toutes taxes") || label.has("total a payer") || label.has("incl") {
+            return (.ttc, false)
+        }
+        if label.range(of: #"\bht\b"#, options: .regularExpression) != nil || label.has("hors tax") || label.has("hors-tax")
+            || label.has("base imposable") || label.has("base hors") { return (.ht, false) }
+        if label.has("tva") || label.has("taxe") || label.has("vat") { return (.tva, false) }
+        if label.has("montant total") || label.hasSuffix("total") { return (.ttc, true) }
+        if label.has("total") || label.has("montant") || label.has("s'eleve") { return (.ttc, true) }
         return nil
     }
 
-    /// HT + TVA = TTC within a cent, TVA a plausible share of HT; labels naming totals and later positions win.
-    static func bestTriple(_ candidates: [Candidate]) -> (Candidate, Candidate, Candidate)? {
-        let hts = candidates.filter { $0.kind == .ht }.suffix(40)
-        let tvas = candidates.filter { $0.kind == .tva }.suffix(40)
-        let ttcs = candidates.filter { $0.kind == .ttc || $0.kind == .due }.suffix(40)
-        var best: ((Candidate, Candidate, Candidate), Double)?
-        for ht in hts where ht.money.cents != 0 {
-            for tva in tvas {
-                let share = Double(tva.money.cents) / Double(ht.money.cents)
-                guard share >= 0, share <= 0.2001 else { continue }
-                for ttc in ttcs where abs(ttc.money.cents - ht.money.cents - tva.money.cents) <= 1 {
-                    var score = 10.0
-                    score += (ht.isTotal ? 1 : 0) + (tva.isTotal ? 1 : 0) + (ttc.isTotal ? 1 : 0)
-                    score += ttc.kind == .ttc ? 2 : 0
-                    score += rates.contains(where: { abs(share - $0) < 0.0005 }) || share == 0 ? 1 : 0
-                    score += Double(ht.order + tva.order + ttc.order) / 1000 + Double(ht.money.cents.magnitude) / 1e12
-                    if best.map({ score > $0.1 }) ?? true { best = ((ht, tva, ttc), score) }
+    // MARK: Arithmetic
+
+    struct Triple {
+        let ht: Candidate, tva: Candidate, ttc: Candidate
+        let score: Double
+        let confidence: Double
+    }
+
+    /// How well a candidate's label fits a role: +2 named so, −3 named otherwise (a bare « total » counts little).
+    static func fit(_ candidate: Candidate, _ role: Kind) -> Double {
+        guard let kind = candidate.kind else { return 0 }
+        let same = kind == role || (role == .ttc && kind == .due)
+        if candidate.weak { return same ? 0.5 : (role == .tva ? -3 : -0.5) }
+        return same ? (kind == .due ? 1.5 : 2) : -3
+    }
+
+    /// HT + TVA = TTC within a cent, TVA a French rate of HT (or a mix: between 2.1 % and 20 %); labels, rates printed
+    /// beside the VAT, reading order and size decide between the assignments that add up.
+    static func bestTriple(_ candidates: [Candidate]) -> Triple? {
+        // A credit note prints its totals negative: the arithmetic is done on magnitudes.
+        let usable = candidates.suffix(400).filter { $0.money.cents != 0 && $0.money.cents != .min }
+        var byCents: [Int64: [Candidate]] = [:]
+        for candidate in usable where fit(candidate, .tva) > -3 { byCents[candidate.magnitude, default: []].append(candidate) }
+        var best: Triple?
+        for ht in usable where fit(ht, .ht) > -3 {
+            for ttc in usable where ttc.magnitude > ht.magnitude && (ttc.money.cents < 0) == (ht.money.cents < 0) && fit(ttc, .ttc) > -3 {
+                let difference = ttc.magnitude - ht.magnitude
+                let share = Double(difference) / Double(ht.magnitude)
+                guard share >= 0.02, share <= 0.2001 else { continue }
+                let exactRate = rates.contains { abs(share - $0) < 0.0006 }
+                for delta in [Int64(0), -1, 1] {
+                    for tva in byCents[difference &+ delta] ?? [] where tva.order != ht.order && tva.order != ttc.order {
+                        var score = 10.0 + fit(ht, .ht) + fit(tva, .tva) + fit(ttc, .ttc)
+                        score += exactRate ? 2 : 0
+                        if let rate = tva.rate { score += abs(share - rate) < 0.0006 ? 1.5 : -1 }
+                        score += (ht.isTotal ? 0.5 : 0) + (tva.isTotal ? 0.3 : 0) + (ttc.isTotal ? 0.5 : 0)
+                        score += ht.order < ttc.order ? 0.5 : 0
+                        score -= delta == 0 ? 0 : 0.5
+                        // Grand totals come last and are the largest: the line of a table that adds up too does not.
+                        score += Double(ht.order + tva.order + ttc.order) / 3000 + log10(Double(ttc.magnitude)) / 10
+                        guard best.map({ score > $0.score }) ?? true else { continue }
+                        let labels = [fit(ht, .ht), fit(tva, .tva), fit(ttc, .ttc)]
+                        let confidence: Double
+                        let agreeing = labels.filter { $0 >= 1.5 }.count
+                        if labels.contains(where: { $0 < 0 }) { confidence = agreeing >= 2 && exactRate ? 0.92 : 0.8 }
+                        else if agreeing >= 2 && (exactRate || tva.rate != nil) { confidence = 0.97 }
+                        else if labels.contains(where: { $0 >= 1.5 }) { confidence = 0.93 }
+                        else { confidence = exactRate ? 0.88 : 0.8 }
+                        best = Triple(ht: ht, tva: tva, ttc: ttc, score: score, confidence: confidence)
+                    }
                 }
             }
         }
-        return best?.0
+        return best
+    }
+
+    /// HT and TTC without a printed total VAT: labelled so, at a French rate, or with per-rate VAT amounts that add
+    /// up to the difference.
+    static func bestPair(_ candidates: [Candidate]) -> (ht: Candidate, ttc: Candidate, tva: Money?, confidence: Double)? {
+        let hts = candidates.filter { $0.kind == .ht && $0.money.cents != 0 }.suffix(60)
+        let ttcs = candidates.filter { ($0.kind == .ttc || $0.kind == .due) && $0.money.cents != 0 }.suffix(60)
+        let vatAmounts = candidates.filter { $0.kind == .tva && $0.money.cents != 0 }.suffix(12).map(\.magnitude)
+        var best: (ht: Candidate, ttc: Candidate, tva: Money?, confidence: Double, score: Double)?
+        for ht in hts {
+            for ttc in ttcs where ttc.magnitude > ht.magnitude && (ttc.money.cents < 0) == (ht.money.cents < 0) {
+                let difference = ttc.magnitude - ht.magnitude
+                let share = Double(difference) / Double(ht.magnitude)
+                let exactRate = rates.contains { abs(share - $0) < 0.0006 }
+                let partsAddUp = share <= 0.2001 && sumsOfUpToThree(vatAmounts).contains(difference)
+                guard exactRate || partsAddUp else { continue }
+                let score = (ttc.kind == .ttc ? 1.0 : 0) + (ht.weak ? 0 : 1) + (ttc.weak ? 0 : 1)
+                    + Double(ht.order + ttc.order) / 3000
+                guard best.map({ score > $0.score }) ?? true else { continue }
+                let confidence = ht.weak || ttc.weak ? 0.8 : 0.92
+                best = (ht, ttc, Money(cents: ht.money.cents < 0 ? -difference : difference), confidence, score)
+            }
+        }
+        return best.map { ($0.ht, $0.ttc, $0.tva, $0.confidence) }
+    }
+
+    private static func sumsOfUpToThree(_ amounts: [Int64]) -> Set<Int64> {
+        var sums = Set<Int64>()
+        for (i, a) in amounts.enumerated() {
+            for (j, b) in amounts.enumerated() where j > i {
+                sums.insert(a &+ b)
+                for c in amounts[(j + 1)...] { sums.insert(a &+ b &+ c) }
+            }
+        }
+        return sums
     }
 
     static func best(_ candidates: [Candidate], _ kind: Kind) -> Candidate? {
         candidates.filter { $0.kind == kind }.max { a, b in
-            (a.isTotal ? 1 : 0, a.order) < (b.isTotal ? 1 : 0, b.order)
+            (a.isTotal && !a.weak ? 1 : 0, a.order) < (b.isTotal && !b.weak ? 1 : 0, b.order)
         }
     }
 }

@@ -19,6 +19,8 @@ struct DocumentLines {
     let lines: [[LocatedCell]]
     /// How much the text can be trusted: the weakest page reliability (1 for text layers).
     let reliability: Double
+    /// Per page, the left and right ends of its text: a line that reaches the right end was wrapped.
+    let margins: [Int: (left: Double, right: Double)]
 
     init(pages: [PageText]) {
         var lines: [[LocatedCell]] = []
@@ -33,6 +35,26 @@ struct DocumentLines {
         }
         self.lines = lines
         reliability = pages.map(\.reliability).min() ?? 1
+        var margins: [Int: (left: Double, right: Double)] = [:]
+        // Word, OpenDocument and plain text give paragraphs, not lines a page's width wrapped: no margins.
+        let positioned = Set(pages.filter { $0.method != .office }.map(\.number))
+        for cell in lines.joined() where positioned.contains(cell.page) {
+            let known = margins[cell.page] ?? (cell.cell.x0, cell.cell.x1)
+            margins[cell.page] = (min(known.left, cell.cell.x0), max(known.right, cell.cell.x1))
+        }
+        self.margins = margins
+    }
+
+    /// The cell's text runs to the right end of the page's text, as the lines of a wrapped paragraph do.
+    func reachesRightEdge(_ cell: LocatedCell) -> Bool {
+        guard let margin = margins[cell.page], margin.right > margin.left else { return false }
+        return cell.cell.x1 >= margin.right - 0.12 * (margin.right - margin.left)
+    }
+
+    /// Two cells start at the same place on the page (within 2 % of its text width).
+    func alignedLeft(_ a: LocatedCell, _ b: LocatedCell) -> Bool {
+        guard let margin = margins[a.page], margin.right > margin.left else { return a.cell.x0 == b.cell.x0 }
+        return abs(a.cell.x0 - b.cell.x0) <= 0.02 * (margin.right - margin.left)
     }
 
     var cells: some Sequence<LocatedCell> { lines.joined() }
@@ -130,6 +152,11 @@ struct DocumentLines {
     /// The cells to the left of `cell` on its line, nearest first.
     func leftOf(_ cell: LocatedCell) -> [LocatedCell] {
         lines[cell.line].filter { $0.index < cell.index }.reversed()
+    }
+
+    /// The next cell on `cell`'s line: the value of a label set in a column of its own.
+    func cellRight(of cell: LocatedCell) -> LocatedCell? {
+        lines[cell.line].first { $0.index == cell.index + 1 }
     }
 
     /// The first cell below `cell` in its column, if within `distance` lines.

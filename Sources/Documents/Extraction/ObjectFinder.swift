@@ -20,10 +20,14 @@ enum ObjectFinder {
                     facts.offer(ExtractedField(key: .object, value: clean(whole), confidence: 0.85 * r, source: cell.source))
                     return
                 }
-                if rest.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)).isEmpty,
-                   let next = document.lines[cell.line].first(where: { $0.index == cell.index + 1 }) ?? document.below(cell),
+                // The label alone in its cell (« Objet », « Objet de la dépense », « Intitulé du marché »): the value
+                // is the next cell of its line, else the line below.
+                let bare = rest.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)).isEmpty
+                let shortLabel = !rest.contains(":") && rest.count <= 30 && !rest.contains(where: \.isNumber)
+                if let next = (shortLabel ? document.cellRight(of: cell) : nil) ?? (bare ? document.below(cell) : nil),
                    next.text.filter(\.isLetter).count >= 4 {
-                    facts.offer(ExtractedField(key: .object, value: clean(next.text), confidence: 0.8 * r, source: next.source))
+                    let whole = continued(next.text, after: next, in: document)
+                    facts.offer(ExtractedField(key: .object, value: clean(whole), confidence: 0.8 * r, source: next.source))
                     return
                 }
             }
@@ -56,8 +60,11 @@ enum ObjectFinder {
             let lastWord = DocumentLines.fold(String(text.split(separator: " ").last ?? ""))
             let endsMidPhrase = connectors.contains(lastWord) || lastWord.hasSuffix("'")
             let startsLower = next.text.first?.isLowercase == true
+            // A wrapped line: this one runs to the right end of the text and the next starts where it started.
+            let wrapped = document.reachesRightEdge(current) && document.alignedLeft(current, next)
+                && document.lines[next.line].count == 1
             let isLabel = next.text.prefix(60).contains(":")
-            guard endsMidPhrase || startsLower, !isLabel, next.text.filter(\.isLetter).count >= 3 else { break }
+            guard endsMidPhrase || startsLower || wrapped, !isLabel, next.text.filter(\.isLetter).count >= 3 else { break }
             text += (lastWord.hasSuffix("'") ? "" : " ") + next.text.trimmingCharacters(in: .whitespaces)
             current = next
         }

@@ -5,14 +5,20 @@ import EclaireCore
 enum PartyFinder {
     static func find(in document: DocumentLines, into facts: inout DocumentFacts) {
         let hits = IdentifierFinder.hits(in: document)
-        for hit in hits where !hit.checked.isValid && hit.labelled { facts.flagInvalid(hit.kind.rawValue) }
         let supplierSiren = supplierSIREN(hits, document)
         let r = document.reliability
         func belongsToSupplier(_ hit: IdentifierHit) -> Bool {
-            if let siren = hit.siren { return siren == supplierSiren }
+            // A number whose check fails may be wrong in its SIREN part too: where it stands decides.
+            if let siren = hit.siren, hit.checked.isValid || hit.kind == .siren { return siren == supplierSiren }
+            if let siren = hit.siren, IdentifierFinder.isPublicBody(siren: siren) { return false }
+            if hit.siren != nil, let siren = supplierSiren, hits.contains(where: { $0.kind == hit.kind && $0.checked.isValid && $0.siren == siren }) {
+                return false
+            }
             return IdentifierFinder.side(of: hit, in: document) != .buyer
         }
         let supplierHits = hits.filter(belongsToSupplier)
+        // `invalid_ids` speaks of the supplier's fields: a buyer's wrong SIREN printed beside them is not one of them.
+        for hit in supplierHits where !hit.checked.isValid && hit.labelled { facts.flagInvalid(hit.kind.rawValue) }
         if let siret = supplierHits.first(where: { $0.kind == .siret && $0.checked.isValid })
             ?? supplierHits.first(where: { $0.kind == .siret }) {
             facts.offer(ExtractedField(key: .supplierSiret, value: siret.checked.normalized,
@@ -32,6 +38,7 @@ enum PartyFinder {
         // only orders the choice.
         if let iban = hits.first(where: { $0.kind == .iban && IdentifierFinder.side(of: $0, in: document) != .buyer })
             ?? hits.first(where: { $0.kind == .iban }) {
+            if !iban.checked.isValid && iban.labelled { facts.flagInvalid(IdentifierHit.Kind.iban.rawValue) }
             facts.offer(ExtractedField(key: .iban, value: iban.checked.normalized,
                                        confidence: (iban.checked.isValid ? 0.95 : 0.6) * r, source: iban.cell.source))
         }
@@ -155,18 +162,34 @@ enum PartyFinder {
                 if rest.contains(":"), let value = cell.text.valueAfterColon, isName(value) {
                     return (cleanName(value), cell)
                 }
-                if rest.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)).isEmpty {
+                let bare = rest.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)).isEmpty
+                // A form's or a table's row: the label in its cell, the value in the next one (« Dénomination │ ACME »).
+                if bare || rest.count <= 30, !rest.contains(where: \.isNumber),
+                   let beside = document.cellRight(of: cell), isName(beside.text), !isLabel(beside) {
+                    return (cleanName(beside.text), beside)
+                }
+                if bare {
                     // A heading: the name is the first line under it that is not a contact line.
                     var next = document.below(cell)
                     while let candidate = next, candidate.line - cell.line <= 3 {
                         let contact = ["contact", "@", "tel", "telephone"].contains { candidate.folded.has($0) }
-                        if !contact && isName(candidate.text) { return (cleanName(candidate.text), candidate) }
+                        // A row of its own (« Raison sociale │ ACME ») under a heading is no name but the next label.
+                        let row = document.cellRight(of: candidate) != nil || isLabel(candidate)
+                        if !contact && !row && isName(candidate.text) { return (cleanName(candidate.text), candidate) }
                         next = document.below(candidate)
                     }
                 }
             }
         }
         return nil
+    }
+
+    /// Whether a cell is itself a label of a party or an address (the heading row of a table: « Émetteur │ Client »).
+    static func isLabel(_ cell: LocatedCell) -> Bool {
+        let head = cell.folded.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+        guard head.count <= 40 else { return false }
+        return cell.text.hasSuffix(":") || (supplierLabels + buyerLabels + statedBuyerLabels + ["adresse", "a l'attention", "nom", "siret"])
+            .contains { head.hasPrefix($0) && head.dropFirst($0.count).first.map { !$0.isLetter } ?? true }
     }
 
     /// Walks up from a postcode line above the identifier, past street lines, to the name heading the block.

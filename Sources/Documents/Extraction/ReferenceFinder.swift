@@ -5,12 +5,19 @@ import EclaireCore
 enum ReferenceFinder {
     nonisolated(unsafe) static let documentNumber =
         /(?:facture|devis|bon de commande|avoir|commande|proposition commerciale|offre|proposition|invoice|quotation|quote|purchase order|credit note)\s*(?:n\s?°|nº|no\.?|numero|num\.?|ref\.?|reference|number|#)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})?/
+    /// The label before the title word: « N° de devis : D2026-0351 », « Numéro de la facture : 2025-118 ».
+    nonisolated(unsafe) static let numberOfDocument =
+        /(?:n\s?°|nº|numero|num\.?|ref\.?|reference)\s*(?:de |du |d')?(?:la |l')?(facture|devis|bon de commande|commande|avoir|offre|proposition|piece|document)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
+    /// A bare number label (« N° 1300505125 », « Numéro : DEV-2024-9514 », « Réf. D2024 ») under the title.
+    nonisolated(unsafe) static let bareNumber = /^(?:n\s?°|nº|numero|num\.?|ref\.?|reference)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})$/
     /// A title followed by the number without "n°": "Facture FA-2017-0010", "Avoir AV-2017-0005".
     nonisolated(unsafe) static let titledNumber = /^(?:facture|devis|avoir|bon de commande|invoice|quote|credit note)\s+([a-z0-9][a-z0-9\-_\/.]{3,})$/
     nonisolated(unsafe) static let ejNumber =
         /(?:engagement juridique|n\s?° ?ej|ej ?n\s?°|numero (?:d')?ej|n\s?° d'engagement|bon de commande|commande|\bej\b)\D{0,25}?(\d{10})(?!\d)/
     nonisolated(unsafe) static let marcheNumber =
         /(?:n\s?° de marche|n\s?° du marche|marche n\s?°|numero (?:de|du) marche|ref\.? marche|reference du marche|marche public n\s?°|n\s?° (?:de )?contrat|contrat n\s?°|agreement ref\.?|contract (?:ref\.?|no\.?|number))\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
+    /// A form's row: « Marché   M2024723 », « Marché public : 2025-0594-00 ».
+    nonisolated(unsafe) static let marcheRow = /^marche(?: public)?\s*(?:n\s?°|no\.?)?\s*:?\s+([a-z0-9][a-z0-9\-_\/.]{2,})/
     nonisolated(unsafe) static let accordCadre =
         /accord[- ]cadre\s*(?:n\s?°|nº|no\.?|numero)?\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{3,})/
     nonisolated(unsafe) static let cpv = /(?:^|\D)(\d{8})(?:-(\d))?(?!\d)/
@@ -35,6 +42,16 @@ enum ReferenceFinder {
                     facts.offer(field(.numberDocument, String(token), 0.8 * r, next))
                 }
             }
+            // « N° de commande » on an invoice is the buyer's order, not the invoice: the word must name this type.
+            if facts[.numberDocument] == nil, namesDocument, let match = cell.folded.firstMatch(of: numberOfDocument),
+               match.output.2.contains(where: \.isNumber), namesOwnType(String(match.output.1), facts.documentType) {
+                facts.offer(field(.numberDocument, original(match.output.2, in: cell), 0.85 * r, cell))
+            }
+            if facts[.numberDocument] == nil, wantsNumber, cell.page == 1, cell.line < 40,
+               let match = cell.folded.firstMatch(of: bareNumber), match.output.1.contains(where: \.isNumber),
+               let title = titleAbove(cell, in: document) {
+                facts.offer(field(.numberDocument, original(match.output.1, in: cell), 0.8 * r, title))
+            }
             if facts[.numberDocument] == nil, namesDocument, cell.page == 1, cell.line < 30, let match = cell.folded.firstMatch(of: titledNumber),
                match.output.1.contains(where: \.isNumber) {
                 facts.offer(field(.numberDocument, original(match.output.1, in: cell), 0.75 * r, cell))
@@ -45,6 +62,10 @@ enum ReferenceFinder {
             if wantsMarche, marcheWords.contains(where: cell.folded.has), let match = cell.folded.firstMatch(of: marcheNumber), match.output.1.contains(where: \.isNumber) {
                 facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.85 * r, cell))
             }
+            if wantsMarche, facts[.numberMarche] == nil, cell.folded.hasPrefix("marche"), let match = cell.folded.firstMatch(of: marcheRow),
+               match.output.1.contains(where: \.isNumber) {
+                facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.8 * r, cell))
+            }
             if wantsAccordCadre, cell.folded.has("accord"), let match = cell.folded.firstMatch(of: accordCadre), match.output.1.contains(where: \.isNumber) {
                 facts.offer(field(.numberAccordCadre, original(match.output.1, in: cell), 0.85 * r, cell))
             }
@@ -54,6 +75,29 @@ enum ReferenceFinder {
             }
         }
         if !exact.contains(.dateIssued) { facts.offer(DateFinder.issueDate(in: document)) }
+        // A Chorus purchase order is numbered by its EJ.
+        if wantsNumber, facts[.numberDocument] == nil, facts.documentType == .bonDeCommande, let ej = facts.fields[.numberEJ] {
+            facts.offer(ExtractedField(key: .numberDocument, value: ej.value, confidence: 0.75 * ej.confidence, source: ej.source))
+        }
+    }
+
+    static func namesOwnType(_ word: String, _ type: DocumentType) -> Bool {
+        switch type {
+        case .facture: ["facture", "piece", "document"].contains(word)
+        case .avoir: ["avoir", "piece", "document"].contains(word)
+        case .devis: ["devis", "offre", "proposition", "document"].contains(word)
+        case .bonDeCommande: ["commande", "bon de commande", "document"].contains(word)
+        default: true
+        }
+    }
+
+    /// The document's title one or two lines above (« DEVIS », « Bon de commande », « Proposition commerciale »).
+    static func titleAbove(_ cell: LocatedCell, in document: DocumentLines) -> LocatedCell? {
+        for line in stride(from: cell.line - 1, through: max(cell.line - 2, 0), by: -1) {
+            guard let first = document.lines[line].first, first.text.count <= 60 else { continue }
+            if documentWords.contains(where: first.folded.has) || first.folded.has("note d'honoraires") { return first }
+        }
+        return nil
     }
 
     private static func field(_ key: FieldKey, _ value: String, _ confidence: Double, _ cell: LocatedCell) -> ExtractedField {
@@ -166,9 +210,19 @@ enum DateFinder {
                     label = (document.leftOf(cell).first?.folded ?? "") + " " + label
                 }
                 let tail = String(label.suffix(40))
-                if otherLabels.contains(where: { tail.has($0) }) { continue }
+                // The label nearest the date governs it: « Date du document : le 22 mars » is an issue date although
+                // « du » names periods elsewhere.
+                let issue = issueLabels.compactMap { tail.lastByteOffset(of: $0).map { $0 + 1 } }.max() ?? 0
+                // « du » and « au » bound a period only right before its dates (« du 01/01 au 31/01 »), not in
+                // « Date du document : ».
+                let trimmedTail = tail.trimmingCharacters(in: .whitespaces) + " "
+                let other = otherLabels.compactMap { label -> Int? in
+                    if label == "du " || label == "au " { return trimmedTail.hasSuffix(label) ? tail.utf8.count : nil }
+                    return tail.lastByteOffset(of: label).map { $0 + 1 }
+                }.max() ?? 0
+                if other > issue { continue }
                 let r = document.reliability
-                if issueLabels.contains(where: { tail.has($0) }) {
+                if issue > 0 {
                     return ExtractedField(key: .dateIssued, value: date.iso, confidence: 0.9 * r, source: cell.source)
                 }
                 if fallback == nil {

@@ -24,9 +24,64 @@ struct StateEntity {
         let ministry = first(ministries, after: 0, within: .max)
         let direction = first(directions, after: ministry?.line ?? 0, within: ministry == nil ? .max : 12)
         guard ministry != nil || direction != nil else { return nil }
-        let service = direction.flatMap { first(services, after: $0.line + 1, within: 6) }
-        let parts = [ministry, direction, service].compactMap { $0 }
-        let name = parts.map { PartyFinder.cleanName($0.text) }.joined(separator: " › ")
+        var parts: [LocatedCell]
+        let ministryEnd = ministry.map { wrapped($0, in: document).last } ?? nil
+        if let ministry, let ministryEnd, direction == nil || direction!.line > ministryEnd.line + 1 {
+            // « Ministère des Armées » then « Service du commissariat des armées » on the next line: the lines of
+            // its block name the entity, whatever their first word.
+            parts = [ministry] + block(after: ministryEnd, top: ministry, in: document)
+        } else {
+            let top = direction ?? ministry!
+            let topEnd = wrapped(top, in: document).last ?? top
+            let service = direction == nil ? nil : first(services, after: topEnd.line + 1, within: 6)
+            parts = [ministry, direction, service].compactMap { $0 }
+            if service == nil { parts += block(after: topEnd, top: top, in: document).prefix(1) }
+        }
+        // A name wrapped over two lines of a narrow box is one name.
+        let name = parts.map { part in
+            PartyFinder.cleanName(wrapped(part, in: document).map(\.text).joined(separator: " ").replacingOccurrences(of: "' ", with: "'"))
+        }.joined(separator: " › ")
         return StateEntity(name: name, confidence: ministry != nil ? 0.85 : 0.7, source: parts[0].source)
+    }
+
+    static let titleWords = ["fiche", "bon de commande", "devis", "facture", "acte", "cahier", "cctp", "ccap", "lettre",
+                             "commande", "marche", "demande", "avenant", "objet", "a l'attention", "affaire suivie"]
+
+    /// Up to two lines right under `top`, starting where it starts, that name an entity rather than an address, an
+    /// identifier or the document's title.
+    static func block(after end: LocatedCell, top: LocatedCell, in document: DocumentLines) -> [LocatedCell] {
+        var found: [LocatedCell] = []
+        var previous = end
+        while found.count < 2, previous.line + 1 < document.lines.count {
+            guard let next = document.lines[previous.line + 1].first(where: { $0.page == top.page && $0.cell.overlaps(top.cell) }),
+                  document.alignedLeft(next, top) || next.cell.x0 >= top.cell.x0 - 1 && next.cell.x1 <= top.cell.x1 + 1
+            else { break }
+            let folded = next.folded
+            let isAddress = next.text.contains(PartyFinder.postcodeLine) || next.text.first?.isNumber == true
+                || PartyFinder.addressWords.contains { folded.has($0) } || folded.has("siret") || folded.has("@")
+                || folded.has("tel") || folded.mayHoldDigits(5)
+            guard !isAddress, PartyFinder.isName(next.text), next.text.count <= 120,
+                  !titleWords.contains(where: { folded.hasPrefix($0) }), next.text != next.text.uppercased() || top.text == top.text.uppercased()
+            else { break }
+            found.append(next)
+            previous = wrapped(next, in: document).last ?? next
+        }
+        return found
+    }
+
+    /// The cell and the lines that continue it: while it stops on a connector (« et des », « de la ») or the next
+    /// line, starting where it starts, begins in lower case.
+    static func wrapped(_ cell: LocatedCell, in document: DocumentLines) -> [LocatedCell] {
+        var run = [cell]
+        while run.count < 3, let last = run.last, last.line + 1 < document.lines.count,
+              let next = document.lines[last.line + 1].first(where: { $0.page == last.page && $0.cell.overlaps(last.cell) }),
+              document.alignedLeft(next, cell) {
+            let lastWord = DocumentLines.fold(String(last.text.split(separator: " ").last ?? ""))
+            let endsMidPhrase = ObjectFinder.connectors.contains(lastWord) || lastWord.hasSuffix("'") || last.text.hasSuffix(",")
+            guard endsMidPhrase || next.text.first?.isLowercase == true, PartyFinder.isName(next.text),
+                  !next.text.contains(PartyFinder.postcodeLine) else { break }
+            run.append(next)
+        }
+        return run
     }
 }

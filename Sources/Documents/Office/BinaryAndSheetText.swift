@@ -21,8 +21,9 @@ enum BinaryAndSheetText {
 
     /// The worksheets of an XLSX, or nil when the archive holds no workbook.
     static func workbook(_ path: String) throws -> [PageText]? {
-        guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read),
-              archive["xl/workbook.xml"] != nil else { return nil }
+        let archive: Archive
+        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch { return nil }
+        guard archive["xl/workbook.xml"] != nil else { return nil }
         do {
             let workbook = try XLSXWorkbook(path: path)
             return sheetPages(try workbook.sheets.map { ($0.name, try workbook.rows(of: $0)) })

@@ -1,0 +1,115 @@
+import Testing
+import EclaireCore
+@testable import Documents
+
+/// Rules that must hold on any layout (issue 15): totals by arithmetic, labels in their own column, the supplier's
+/// identifiers apart from the buyer's, labels in their usual French variants. Each text is laid out as a page
+/// would give it (a tab separates two cells of a line).
+@Suite struct ReadingRulesTests {
+    static func facts(_ lines: [String]) -> DocumentFacts { DocumentReader.facts(fromLines: lines) }
+
+    @Test func stackedTotalsAreAssignedByArithmeticNotByTheirLabels() {
+        // No label says HT: « Prix total » is HT because 1 000,00 + 200,00 = 1 200,00 at 20 %.
+        let facts = Self.facts(["DEVIS", "Récapitulatif", "Prix total\t1 000,00 €", "Montant TVA\t200,00 €",
+                                "Net à payer\t1 200,00 €"])
+        #expect(facts[.amountHT] == "1000.00")
+        #expect(facts[.amountTVA] == "200.00")
+        #expect(facts[.amountTTC] == "1200.00")
+        #expect((facts.fields[.amountHT]?.confidence ?? 0) >= 0.9)
+    }
+
+    @Test func unlabelledTotalsThatAddUpAreRead() {
+        let facts = Self.facts(["FACTURE", "Désignation\tQté\tMontant", "Audit\t1\t4 250,00", "", "4 250,00 €",
+                                "850,00 €", "5 100,00 €"])
+        #expect(facts[.amountHT] == "4250.00")
+        #expect(facts[.amountTVA] == "850.00")
+        #expect(facts[.amountTTC] == "5100.00")
+    }
+
+    @Test func aDiscountAndADepositAreNotTotals() {
+        let facts = Self.facts(["FACTURE", "Total des prestations HT\t2 000,00 €", "Remise 5 %\t-100,00 €",
+                                "Total HT\t1 900,00 €", "TVA 10 %\t190,00 €", "Total TTC\t2 090,00 €",
+                                "Acompte versé\t-627,00 €", "Reste à payer\t1 463,00 €"])
+        #expect(facts[.amountHT] == "1900.00")
+        #expect(facts[.amountTVA] == "190.00")
+        #expect(facts[.amountTTC] == "2090.00")
+    }
+
+    @Test func severalRatesAddUpToTheirTotal() {
+        let facts = Self.facts(["FACTURE", "Base HT 20 %\t600,00", "TVA 20 %\t120,00", "Base HT 5,5 %\t400,00",
+                                "TVA 5,5 %\t22,00", "Total HT\t1 000,00", "Total TTC\t1 142,00"])
+        #expect(facts[.amountHT] == "1000.00")
+        #expect(facts[.amountTTC] == "1142.00")
+        #expect(facts[.amountTVA] == "142.00")
+    }
+
+    @Test func theAmountsOfASentenceAreRead() {
+        let facts = Self.facts(["ACTE D'ENGAGEMENT",
+                                "Le montant total s'élève à 12 500,00 € hors taxes, soit 15 000,00 € TTC (TVA de 2 500,00 € incluse)."])
+        #expect(facts[.amountHT] == "12500.00")
+        #expect(facts[.amountTVA] == "2500.00")
+        #expect(facts[.amountTTC] == "15000.00")
+    }
+
+    @Test func aLabelInItsOwnColumnGivesTheValueBesideIt() {
+        let facts = Self.facts(["ACTE D'ENGAGEMENT", "le signataire engage la", "société",
+                                "Raison sociale\tAlizé Partners SARL", "Adresse\t10 place Bellecour, 13008 Marseille",
+                                "Objet de la dépense\tAudit de sécurité du système d'information",
+                                "Marché\tM2024723"])
+        #expect(facts[.supplierName] == "Alizé Partners SARL")
+        #expect(facts[.object] == "Audit de sécurité du système d'information")
+        #expect(facts[.numberMarche] == "M2024723")
+    }
+
+    @Test func aTableHeadingIsNoName() {
+        let facts = Self.facts(["Émetteur\tFacturé à", "Orée Réseaux SAS\tMinistère des Armées",
+                                "125 cours Lafayette\tService du commissariat des armées", "38000 Grenoble\t31000 Toulouse"])
+        #expect(facts[.supplierName] != "Facturé à")
+    }
+
+    @Test func aBuyersWrongSIRENDoesNotFlagTheSuppliersFields() {
+        // 987 654 321 fails Luhn; the supplier's 123 456 782 passes.
+        let facts = Self.facts(["Vendeur\tClient", "SIREN : 123 456 782\tSIREN : 987 654 321",
+                                "N° TVA : FR 11 123 456 782\tDestinataire : Ma boutique"])
+        #expect(facts[.supplierSiren] == "123456782")
+        #expect(!facts.invalidIDs.contains("siren"))
+    }
+
+    @Test func theSuppliersWrongSIRETIsFlaggedAndKept() {
+        // 974 235 500 28202: one digit off the SIRET of the SIREN its VAT number carries.
+        let facts = Self.facts(["Orée Réseaux SAS", "125 cours Lafayette", "38000 Grenoble",
+                                "Numéro SIRET : 97423550028202", "Identifiant TVA : FR73974235590"])
+        #expect(facts[.supplierSiret] == "97423550028202")
+        #expect(facts.invalidIDs.contains("siret"))
+        #expect(!facts.invalidIDs.contains("vat_number"))
+    }
+
+    @Test func aPublicBodysSIRETIsNotTheSuppliers() {
+        let facts = Self.facts(["MINISTÈRE DES ARMÉES", "Service du commissariat des armées", "SIRET : 177 813 557 55212",
+                                "BON DE COMMANDE", "N° 1300505125", "Fournisseur\tOrée Réseaux SAS",
+                                "SIRET : 974 235 590 28203"])
+        #expect(facts[.supplierSiret] == "97423559028203")
+        #expect(facts[.buyer] == "MINISTÈRE DES ARMÉES › Service du commissariat des armées")
+        #expect(facts[.numberDocument] == "1300505125")
+    }
+
+    @Test func documentNumbersInTheirUsualForms() {
+        #expect(Self.facts(["Devis", "N° de devis : D20260351"])[.numberDocument] == "D20260351")
+        #expect(Self.facts(["Devis estimatif", "Numéro : DEV-2024-9514"])[.numberDocument] == "DEV-2024-9514")
+        // An invoice's « N° de commande » is the buyer's order, not the invoice.
+        let invoice = Self.facts(["FACTURE", "N° de commande : PO201925478", "Facture n° FA-2025-0012"])
+        #expect(invoice[.numberDocument] == "FA-2025-0012")
+    }
+
+    @Test func theIssueDateIsTheOneItsNearestLabelNames() {
+        #expect(Self.facts(["Date du document : 14/04/2026"])[.dateIssued] == "2026-04-14")
+        #expect(Self.facts(["Période du 01/01/2025 au 31/01/2025", "Émis le 3 février 2025"])[.dateIssued] == "2025-02-03")
+    }
+
+    @Test func aMinistryWrappedOverTwoLinesIsOneName() {
+        let facts = Self.facts(["Facturé à", "Ministère du Travail, de la Santé et des", "Solidarités",
+                                "Délégation générale à l'emploi et à la", "formation professionnelle", "14 avenue Duquesne",
+                                "75007 Paris"])
+        #expect(facts[.buyer] == "Ministère du Travail, de la Santé et des Solidarités › Délégation générale à l'emploi et à la formation professionnelle")
+    }
+}
