@@ -11,7 +11,9 @@ numérique » holds « Direction du numérique »); an object when it shares 60 
 A field is counted where the truth states it; a number (marché, accord-cadre, EJ) read where the truth has none is
 counted as a false find.
 """
-import argparse, collections, json, os, re, sys, unicodedata
+import argparse, collections, json, os, re, signal, sys, unicodedata
+
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 FIELDS = ["document_type", "supplier.name", "supplier.siret", "supplier.siren", "supplier.vat_number",
           "buyer.administration", "object", "amounts.ht", "amounts.tva", "amounts.ttc", "date_issued",

@@ -113,3 +113,50 @@ import EclaireCore
         #expect(facts[.buyer] == "Ministère du Travail, de la Santé et des Solidarités › Délégation générale à l'emploi et à la formation professionnelle")
     }
 }
+
+/// Pages as OCR gives them: askew, with dashes whose boxes are a fraction of a letter's height.
+@Suite struct ScannedLayoutTests {
+    /// Words of one line of text starting at `x`, `y`, each 60 units wide with 15 between, tilted by `slope`.
+    static func line(_ texts: [String], y: Double, slope: Double, height: Double = 30) -> [PositionedWord] {
+        texts.enumerated().map { index, text in
+            let x0 = 100 + Double(index) * 75
+            let lift = slope * (x0 + 30)
+            // A dash sits at mid-height with a box a fifth as tall.
+            let (top, bottom) = text == "-" ? (y + 0.4 * height, y + 0.6 * height) : (y, y + height)
+            return PositionedWord(text: text, x0: x0, y0: top + lift, x1: x0 + 60, y1: bottom + lift)
+        }
+    }
+
+    @Test func aTiltedPageKeepsEachLineWhole() {
+        // 1.5°: the last word of a 24-word line sits 47 units lower than the first, more than a line's height.
+        let words = (0..<6).flatMap { row in
+            Self.line((0..<24).map { "w\(row)x\($0)" }, y: 100 + Double(row) * 60, slope: 0.026)
+        }
+        let layout = PageLayout(words: words)
+        #expect(layout.lines.count == 6)
+        #expect(layout.lines.allSatisfy { $0.text.split(separator: " ").count == 24 })
+    }
+
+    @Test func aDashDoesNotSplitItsLine() {
+        let words = Self.line(["B", "-", "Objet", "du", "marché"], y: 100, slope: 0.004)
+            + Self.line(["Objet", "de", "la", "commande", "Audit"], y: 160, slope: 0.004)
+            + Self.line(["Total", "HT", "2423,50", "€", "net"], y: 220, slope: 0.004)
+        let layout = PageLayout(words: words)
+        #expect(layout.lines.first?.text == "B - Objet du marché")
+        #expect(layout.lines.count == 3)
+    }
+
+    @Test func anAmountWithoutThousandsSeparatorIsAnAmount() {
+        let facts = DocumentReader.facts(fromLines: ["FACTURE", "Total H.T.\t2423,50€", "TVA (20 %)\t484,70 €",
+                                                     "Total TTC\t2 908,20 €"])
+        #expect(facts[.amountHT] == "2423.50")
+        #expect(facts[.amountTTC] == "2908.20")
+    }
+
+    @Test func aSentenceAboveAnAddressIsNoSuppliersName() {
+        let facts = DocumentReader.facts(fromLines: ["Conditions de paiement à trente jours",
+                                                     "Pénalités : trois fois le taux légal", "12 rue des Lilas", "75011 Paris",
+                                                     "SIRET : 974 235 590 28203"])
+        #expect(facts[.supplierName] == nil)
+    }
+}

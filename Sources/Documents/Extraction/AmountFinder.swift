@@ -28,7 +28,7 @@ enum AmountFinder {
     }
 
     nonisolated(unsafe) static let amountPattern =
-        /(?:^|[^\d.,\/])(-?\d{1,3}(?:[ \u00A0\u202F.]\d{3})*,\d{2}|-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d{1,3}(?:[ \u00A0\u202F]\d{3})+\.\d{2}|-?\d+\.\d{2}|\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?=\s?(?:€|EUR|euros?)))(?![\d.,\/]|\s?%)/
+        /(?:^|[^\d.,\/])(-?\d{1,3}(?:[ \u00A0\u202F.]\d{3})*,\d{2}|-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d{1,3}(?:[ \u00A0\u202F]\d{3})+\.\d{2}|-?\d+[.,]\d{2}|\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?=\s?(?:€|EUR|euros?)))(?![\d.,\/]|\s?%)/
     nonisolated(unsafe) static let ratePattern = /(\d{1,2}(?:[.,]\d{1,2})?)\s?%/
 
     static let excluded = ["unitaire", "p.u", "pu ", "prix unit", "acompte", "deja regle", "deja paye", "remise",

@@ -154,6 +154,12 @@ struct DocumentLines {
         lines[cell.line].filter { $0.index < cell.index }.reversed()
     }
 
+    /// Two cells share their centre (within 2 % of the page's text width), as the lines of a centred heading do.
+    func centred(_ a: LocatedCell, _ b: LocatedCell) -> Bool {
+        guard let margin = margins[a.page], margin.right > margin.left else { return false }
+        return abs((a.cell.x0 + a.cell.x1) - (b.cell.x0 + b.cell.x1)) / 2 <= 0.02 * (margin.right - margin.left)
+    }
+
     /// The next cell on `cell`'s line: the value of a label set in a column of its own.
     func cellRight(of cell: LocatedCell) -> LocatedCell? {
         lines[cell.line].first { $0.index == cell.index + 1 }

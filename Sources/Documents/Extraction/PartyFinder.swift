@@ -196,12 +196,19 @@ enum PartyFinder {
     static func nameAboveAddress(_ anchor: LocatedCell, _ document: DocumentLines) -> LocatedCell? {
         let column = [anchor] + document.contextAbove(anchor, lines: 12)
         guard let postcode = column.firstIndex(where: { $0.text.contains(postcodeLine) }) else { return nil }
+        // A legal line (« ACME — 12 rue … 75011 Paris — RCS … ») holds its own name; the cells above it are others'.
+        if postcode == 0 && anchor.text.count > 60 { return nil }
         var index = postcode + 1
         while index < column.count {
             let cell = column[index]
+            // The block's heading (« Émetteur », « Facturé à ») reached without a name: there is none to give.
+            if isLabel(cell) { return nil }
             let isAddress = addressWords.contains { cell.folded.has($0) } || cell.text.first?.isNumber == true
-            if !isAddress, isName(cell.text), !cell.folded.has("adresse"), !cell.folded.has("contact") {
-                return cell
+            let isIdentifier = cell.folded.has("@") || ["iban", "siret", "siren", "tva", "tel", "bic"].contains { cell.folded.hasWord($0) }
+            if !isAddress, !isIdentifier, !cell.folded.has("adresse"), !cell.folded.has("contact") {
+                // The first line above the address that is neither address nor contact ends the block: a name, or
+                // nothing (a total, a sentence of the page).
+                return isName(cell.text) && looksLikeAName(cell.text) ? cell : nil
             }
             index += 1
         }
@@ -224,6 +231,13 @@ enum PartyFinder {
         }
         let cleaned = cleanName(name)
         return isName(cleaned) && cleaned.count <= 80 ? cleaned : nil
+    }
+
+    /// A heading that can be an organisation's name, not a sentence of the page: it starts with a capital or a
+    /// digit, holds no « : », « € » or « % », and is at most ten words.
+    static func looksLikeAName(_ text: String) -> Bool {
+        guard let first = text.first(where: { !$0.isWhitespace }), first.isUppercase || first.isNumber else { return false }
+        return !text.contains(where: { ":€%".contains($0) }) && text.split(separator: " ").count <= 10
     }
 
     static func isName(_ text: String) -> Bool {

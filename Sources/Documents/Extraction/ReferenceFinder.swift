@@ -212,7 +212,10 @@ enum DateFinder {
                 let tail = String(label.suffix(40))
                 // The label nearest the date governs it: « Date du document : le 22 mars » is an issue date although
                 // « du » names periods elsewhere.
-                let issue = issueLabels.compactMap { tail.lastByteOffset(of: $0).map { $0 + 1 } }.max() ?? 0
+                // « le » before a date is an article, not a label: it names the issue date only when nothing else
+                // labels the date (« Date d'échéance : le 28 janvier »).
+                let issue = issueLabels.compactMap { label in label == "le " ? nil : tail.lastByteOffset(of: label).map { $0 + 1 } }.max()
+                    ?? (tail.has("le ") ? 1 : 0)
                 // « du » and « au » bound a period only right before its dates (« du 01/01 au 31/01 »), not in
                 // « Date du document : ».
                 let trimmedTail = tail.trimmingCharacters(in: .whitespaces) + " "

@@ -33,9 +33,15 @@ struct StateEntity {
         } else {
             let top = direction ?? ministry!
             let topEnd = wrapped(top, in: document).last ?? top
-            let service = direction == nil ? nil : first(services, after: topEnd.line + 1, within: 6)
+            // The line right under it names the service when it is one; else a service word a few lines below,
+            // not a form's label (« Service demandeur │ … »).
+            let service = direction == nil ? nil : block(after: topEnd, top: top, in: document).first
+                ?? candidates.first { cell in
+                    cell.line > topEnd.line && cell.line - topEnd.line <= 6 && services.contains { cell.folded.hasPrefix($0) }
+                        && document.cellRight(of: cell) == nil && !PartyFinder.isLabel(cell)
+                }
             parts = [ministry, direction, service].compactMap { $0 }
-            if service == nil { parts += block(after: topEnd, top: top, in: document).prefix(1) }
+            if direction == nil { parts += block(after: topEnd, top: top, in: document).prefix(1) }
         }
         // A name wrapped over two lines of a narrow box is one name.
         let name = parts.map { part in
@@ -54,7 +60,8 @@ struct StateEntity {
         var previous = end
         while found.count < 2, previous.line + 1 < document.lines.count {
             guard let next = document.lines[previous.line + 1].first(where: { $0.page == top.page && $0.cell.overlaps(top.cell) }),
-                  document.alignedLeft(next, top) || next.cell.x0 >= top.cell.x0 - 1 && next.cell.x1 <= top.cell.x1 + 1
+                  document.alignedLeft(next, top) || document.centred(next, top)
+                    || next.cell.x0 >= top.cell.x0 - 1 && next.cell.x1 <= top.cell.x1 + 1
             else { break }
             let folded = next.folded
             let isAddress = next.text.contains(PartyFinder.postcodeLine) || next.text.first?.isNumber == true

@@ -37,22 +37,56 @@ public struct PageLayout: Sendable, Equatable {
     /// glyph boxes overlap this one's, sits a whole line lower). On a line, a gap wider than twice the typical height
     /// of its words starts a new cell. Table rules that OCR reads as `|` are dropped.
     init(words: [PositionedWord]) {
-        let sorted = words.compactMap(Self.cleaned).filter { $0.height > 0 }.sorted { ($0.y0 + $0.y1) < ($1.y0 + $1.y1) }
+        let sorted = Self.levelled(words.compactMap(Self.cleaned).filter { $0.height > 0 })
+            .sorted { ($0.y0 + $0.y1) < ($1.y0 + $1.y1) }
         var rows: [[PositionedWord]] = []
         var centreSum = 0.0, height = 0.0
+        // A dash or a dot has a box a fraction of a letter's height: it counts as a small letter, not as a
+        // tolerance of a pixel or two that would put it and the words after it on a line of their own.
+        let heights = sorted.map(\.height).sorted()
+        let floor = heights.isEmpty ? 0 : 0.6 * heights[heights.count / 2]
         for word in sorted {
             let centre = (word.y0 + word.y1) / 2
+            let wordHeight = max(word.height, floor)
             // The smaller height sets the tolerance: one tall box (a logo, a merged block) must not swallow lines.
-            if let row = rows.last, abs(centre - centreSum / Double(row.count)) <= 0.4 * min(height, word.height) {
+            if let row = rows.last, abs(centre - centreSum / Double(row.count)) <= 0.4 * min(height, wordHeight) {
                 rows[rows.count - 1].append(word)
                 centreSum += centre
             } else {
                 rows.append([word])
                 centreSum = centre
-                height = word.height
+                height = wordHeight
             }
         }
         lines = rows.map(Self.line)
+    }
+
+    /// The words of a page scanned askew, moved back onto level lines: a 1.5° tilt lifts the end of an A4 line by
+    /// more than a line's height, which would split it. The tilt is the median slope between each word and the next
+    /// word to its right on the same line (a close neighbour of about the same height); under 0.1° nothing moves.
+    static func levelled(_ words: [PositionedWord]) -> [PositionedWord] {
+        guard words.count >= 8 else { return words }
+        let byLeft = words.sorted { $0.x0 < $1.x0 }
+        var slopes: [Double] = []
+        for (i, word) in byLeft.enumerated() {
+            let centre = (word.y0 + word.y1) / 2
+            for other in byLeft[(i + 1)...].prefix(40) {
+                let gap = other.x0 - word.x1
+                if gap > 3 * word.height { break }
+                guard gap >= 0, abs(other.height - word.height) < 0.3 * word.height,
+                      abs((other.y0 + other.y1) / 2 - centre) < 0.6 * word.height else { continue }
+                let run = (other.x0 + other.x1 - word.x0 - word.x1) / 2
+                if run > 0 { slopes.append(((other.y0 + other.y1) / 2 - centre) / run) }
+                break
+            }
+        }
+        guard slopes.count >= 8 else { return words }
+        let slope = slopes.sorted()[slopes.count / 2]
+        guard abs(slope) > 0.0017, abs(slope) < 0.1 else { return words }
+        return words.map { word in
+            let shift = slope * (word.x0 + word.x1) / 2
+            return PositionedWord(text: word.text, x0: word.x0, y0: word.y0 - shift, x1: word.x1, y1: word.y1 - shift)
+        }
     }
 
     /// The word without the vertical rules of a table that OCR reads as `|`; nil when nothing else is left.
