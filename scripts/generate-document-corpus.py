@@ -123,7 +123,7 @@ def fmt_date(d, style):
     y, m, day = d
     return [lambda: "%02d/%02d/%d" % (day, m, y), lambda: "%d %s %d" % (day, MONTHS[m - 1], y),
             lambda: "%02d.%02d.%d" % (day, m, y), lambda: "%02d/%02d/%02d" % (day, m, y % 100),
-            lambda: "le %d %s %d" % (day, MONTHS[m - 1], y), lambda: "%02d-%02d-%d" % (day, m, y)][style]()
+            lambda: "%d %s %d" % (day, MONTHS[m - 1], y), lambda: "%02d-%02d-%d" % (day, m, y)][style]()
 
 def fmt_amount(cents, style):
     neg = cents < 0
@@ -142,28 +142,32 @@ def fmt_amount(cents, style):
     return ("-" if neg else "") + text
 
 LABELS = {
-    "ht": ["Total HT", "Montant hors taxes", "Total H.T.", "Sous-total HT", "Montant HT", "Base HT", "Total hors taxe", "Prix total HT"],
-    "tva": ["TVA 20 %", "Montant TVA", "T.V.A. (20%)", "TVA", "Total TVA", "Taxe sur la valeur ajoutée", "TVA à 20,00 %", "Dont TVA"],
-    "ttc": ["Total TTC", "Montant TTC", "Net à payer", "Total T.T.C.", "Montant toutes taxes comprises", "Net à payer TTC", "TOTAL À PAYER", "Prix total TTC"],
-    "siret": ["SIRET : {v}", "N° SIRET {v}", "Siret : {v}", "SIRET n° {v}", "Numéro SIRET : {v}", "SIRET {v}"],
-    "vat": ["TVA intracommunautaire : {v}", "N° TVA : {v}", "TVA intracom. {v}", "N° de TVA intracommunautaire : {v}", "Identifiant TVA : {v}", "VAT : {v}"],
+    "ht": ["Total HT", "Montant hors taxes", "Total H.T.", "Sous-total HT", "Montant HT", "Base HT", "Total hors taxe", "Prix total HT", "Montant net HT", "Total net H.T."],
+    "tva": ["TVA 20 %", "Montant TVA", "T.V.A. (20%)", "TVA", "Total TVA", "Taxe sur la valeur ajoutée", "TVA à 20,00 %", "Dont TVA", "TVA collectée", "Montant de la TVA"],
+    "ttc": ["Total TTC", "Montant TTC", "Net à payer", "Total T.T.C.", "Montant toutes taxes comprises", "Net à payer TTC", "TOTAL À PAYER", "Prix total TTC", "Montant à payer", "NET À PAYER"],
+    "siret": ["SIRET : {v}", "N° SIRET {v}", "Siret : {v}", "SIRET n° {v}", "Numéro SIRET : {v}", "SIRET {v}", "N° Siret : {v}", "Immatriculation SIRET : {v}"],
+    "vat": ["TVA intracommunautaire : {v}", "N° TVA : {v}", "TVA intracom. {v}", "N° de TVA intracommunautaire : {v}", "Identifiant TVA : {v}", "VAT : {v}", "TVA : {v}", "N° d'identification TVA : {v}"],
     "iban": ["IBAN : {v}", "IBAN {v}", "Coordonnées bancaires — IBAN : {v}", "Compte : IBAN {v}", "RIB / IBAN : {v}", "IBAN (compte à créditer) : {v}"],
-    "object": ["Objet : {v}", "Intitulé : {v}", "Objet de la prestation : {v}", "Concerne : {v}", "Objet de la commande : {v}", "Désignation : {v}"],
-    "marche": ["Marché n° {v}", "Référence du marché : {v}", "N° de marché : {v}", "Marché public n° {v}", "Réf. marché : {v}", "Contrat n° {v}"],
-    "accord": ["Accord-cadre n° {v}", "Accord-cadre : {v}", "En application de l'accord-cadre n° {v}", "N° de l'accord-cadre : {v}", "Réf. accord-cadre {v}", "Accord cadre n° {v}"],
-    "ej": ["N° EJ : {v}", "Engagement juridique n° {v}", "N° d'engagement : {v}", "Bon de commande Chorus n° {v}", "EJ {v}", "N° de bon de commande : {v}"],
-    "date": ["Date : {v}", "Date d'émission : {v}", "Émis le {v}", "Fait à Paris, {v}", "Date du document : {v}", "{town}, {v}"],
-    "client": ["Client", "Destinataire", "Facturé à", "Adresse de facturation", "À l'attention de", "Acheteur"],
+    "object": ["Objet : {v}", "Intitulé : {v}", "Objet de la prestation : {v}", "Concerne : {v}", "Objet de la commande : {v}", "Désignation : {v}", "Libellé : {v}", "Nature de la prestation : {v}"],
+    "marche": ["Marché n° {v}", "Référence du marché : {v}", "N° de marché : {v}", "Marché public n° {v}", "Réf. marché : {v}", "Contrat n° {v}", "N° du marché : {v}", "Marché subséquent n° {v}"],
+    "accord": ["Accord-cadre n° {v}", "Accord-cadre : {v}", "En application de l'accord-cadre n° {v}", "N° de l'accord-cadre : {v}", "Réf. accord-cadre {v}", "Accord cadre n° {v}", "Accord-cadre référencé {v}", "Au titre de l'accord-cadre {v}"],
+    "ej": ["N° EJ : {v}", "Engagement juridique n° {v}", "N° d'engagement : {v}", "Bon de commande Chorus n° {v}", "EJ {v}", "N° de bon de commande : {v}", "Numéro d'engagement juridique : {v}", "Réf. Chorus (EJ) : {v}"],
+    "date": ["Date : {v}", "Date d'émission : {v}", "Émis le {v}", "Fait à Paris, {v}", "Date du document : {v}", "{town}, {v}", "Date d'édition : {v}", "Établi le {v}"],
+    "client": ["Client", "Destinataire", "Facturé à", "Adresse de facturation", "À l'attention de", "Acheteur", "Client :", "Adressé à"],
 }
 TITLES = {
     "devis": [("DEVIS", "Devis n° {n}"), ("PROPOSITION COMMERCIALE", "Référence : {n}"), ("Devis", "N° de devis : {n}"),
-              ("OFFRE DE PRIX", "Offre n° {n}"), ("Devis estimatif", "Numéro : {n}"), ("PROPOSITION FINANCIÈRE", "Réf. {n}")],
+              ("OFFRE DE PRIX", "Offre n° {n}"), ("Devis estimatif", "Numéro : {n}"), ("PROPOSITION FINANCIÈRE", "Réf. {n}"),
+              ("Devis n° {n}", ""), ("DEVIS", "Référence du devis : {n}")],
     "facture": [("FACTURE", "Facture n° {n}"), ("Facture", "N° de facture : {n}"), ("FACTURE N° {n}", ""),
-                ("Facture", "Numéro : {n}"), ("FACTURE", "Réf. facture {n}"), ("Note d'honoraires", "N° {n}")],
+                ("Facture", "Numéro : {n}"), ("FACTURE", "Réf. facture {n}"), ("Note d'honoraires", "N° {n}"),
+                ("FACTURE", "N° de pièce : {n}"), ("Facture de prestations", "Numéro de facture {n}")],
     "bon_de_commande": [("BON DE COMMANDE", "N° {n}"), ("Bon de commande n° {n}", ""), ("LETTRE DE COMMANDE", "Commande n° {n}"),
-                        ("BON DE COMMANDE", "Numéro de commande : {n}"), ("Commande", "Bon de commande n° {n}"), ("BON DE COMMANDE CHORUS", "N° EJ {n}")],
+                        ("BON DE COMMANDE", "Numéro de commande : {n}"), ("Commande", "Bon de commande n° {n}"), ("BON DE COMMANDE CHORUS", "N° EJ {n}"),
+                        ("BON DE COMMANDE", "Réf. commande : {n}"), ("Bon de commande", "N° d'EJ : {n}")],
 }
-FONTS = ["DejaVu Sans", "DejaVu Serif", "Liberation Sans", "Liberation Serif", "DejaVu Sans Condensed", "Liberation Mono"]
+FONTS = ["DejaVu Sans", "DejaVu Serif", "Liberation Sans", "Liberation Serif", "DejaVu Sans Condensed", "Liberation Mono",
+         "Liberation Sans Narrow", "DejaVu Serif Condensed"]
 
 def docnum(rng, kind, year):
     n = rng.randint(1, 9999)
@@ -280,7 +284,7 @@ table.grid td, table.grid th { border: 0.6pt solid #555 } th { background: #e4e4
 
     html = []
     def totals_html(labels):
-        style = d.pick("totals", range(6))
+        style = d.pick("totals", range(8))
         ht_l, tva_l, ttc_l = labels
         rows = []
         if discount:
@@ -305,6 +309,15 @@ table.grid td, table.grid th { border: 0.6pt solid #555 } th { background: #e4e4
             values = [v for _, v in rows] + [A(ht), A(tva), A(ttc)]
             return "<table class='grid'><tr>%s</tr><tr>%s</tr></table>%s" % ("".join("<th class='num'>%s</th>" % h for h in heads),
                                                                            "".join("<td class='num'>%s</td>" % v for v in values), "<table>%s</table>" % deposit_rows() if deposit else "")
+        if style == 6:
+            # Labels and values in a bordered grid, no « total » before the VAT, the rate in its own column.
+            rate = str(tvas[0][0]).replace(".", ",") if len(tvas) == 1 else "—"
+            return "<table class='grid' style='width:60%%;margin-left:40%%'>%s<tr><td>%s</td><td></td><td class='num'>%s</td></tr><tr><td>TVA</td><td>%s %%</td><td class='num'>%s</td></tr><tr><td><b>%s</b></td><td></td><td class='num'><b>%s</b></td></tr>%s</table>" % (
+                "".join("<tr><td>%s</td><td></td><td class='num'>%s</td></tr>" % r for r in rows), ht_l, A(ht), rate, A(tva), ttc_l, A(ttc), deposit_rows())
+        if style == 7:
+            # Values alone in a column at the right, their labels in upper case far to the left.
+            lines_ = rows + [(ht_l.upper(), A(ht)), (tva_l.upper(), A(tva)), (ttc_l.upper(), A(ttc))]
+            return "<table>%s%s</table>" % ("".join("<tr><td style='width:70%%'>%s</td><td class='num'>%s</td></tr>" % r for r in lines_), deposit_rows())
         if style == 3:
             # A sentence.
             return "<p>%sLe montant total s'élève à %s hors taxes, soit %s TTC (TVA de %s incluse).</p>%s" % (
@@ -337,7 +350,7 @@ table.grid td, table.grid th { border: 0.6pt solid #555 } th { background: #e4e4
         title, sub = d.pick("title", TITLES[kind])
         number = docnum(rng, kind, year)
         d.truth["numbers.document"] = number
-        head_style = d.pick("head", range(6))
+        head_style = d.pick("head", range(8))
         client_label = d.pick("client", LABELS["client"])
         client = "<div class='box'><b>%s</b><br>%s</div>" % (client_label, buyer_block.replace("<b>", "").replace("</b>", "", 1))
         ids_line = "<br>".join(supplier_ids)
@@ -352,8 +365,15 @@ table.grid td, table.grid th { border: 0.6pt solid #555 } th { background: #e4e4
         elif head_style == 4:
             html.append("<table class='grid'><tr><th>Émetteur</th><th>%s</th></tr><tr><td>%s<br>%s</td><td>%s</td></tr></table>" % (
                 client_label, supplier_block, ids_line, buyer_block))
-        else:
+        elif head_style == 5:
             html.append("<p>%s</p><p class='small'>%s</p>%s" % (supplier_block, ids_line, client))
+        elif head_style == 6:
+            # The supplier's name alone at the top right, its identity only in the legal footer.
+            html.append("<p style='text-align:right'><b style='font-size:1.3em'>%s</b><br>%s<br>%s</p>%s" % (legal_name, street, town, client))
+        else:
+            # A two-column table: seller and buyer with their identifiers.
+            html.append("<table class='grid'><tr><th>Vendeur</th><th>Acheteur</th></tr><tr><td>%s<br>%s</td><td>%s<br>%s</td></tr></table>" % (
+                supplier_block, ids_line, buyer_block, buyer_siret_text))
         if rng.random() < 0.5:
             html.append("<p class='small'>%s — %s</p>" % (ministry, buyer_siret_text))
         html.append("<h1>%s</h1>%s" % (title.format(n=number), "<p>%s</p>" % sub.format(n=number) if sub else ""))

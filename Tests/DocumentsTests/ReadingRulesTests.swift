@@ -153,6 +153,15 @@ import EclaireCore
         #expect(facts[.amountTTC] == "2908.20")
     }
 
+    @Test func ocrsUsualSlipsInLabelsAndKeysAreRead() {
+        // « N° E]J » and « N° E] » are « N° EJ » read by OCR; « FRO9 » is the key 09 of a VAT number.
+        #expect(DocumentReader.facts(fromLines: ["N° E]J : 1300395588"])[.numberEJ] == "1300395588")
+        #expect(DocumentReader.facts(fromLines: ["N° E]\t1300431203"])[.numberEJ] == "1300431203")
+        let facts = DocumentReader.facts(fromLines: ["Trièdre Informatique SA", "TVA intracom. FRO9524558442"])
+        #expect(facts[.supplierVAT] == "FR09524558442")
+        #expect(facts.invalidIDs.isEmpty)
+    }
+
     @Test func aSentenceAboveAnAddressIsNoSuppliersName() {
         let facts = DocumentReader.facts(fromLines: ["Conditions de paiement à trente jours",
                                                      "Pénalités : trois fois le taux légal", "12 rue des Lilas", "75011 Paris",

@@ -68,7 +68,7 @@ enum IdentifierFinder {
                 }
             }
             for match in mayHoldNumber && cell.text.has("FR") ? cell.text.matches(of: frenchVATPattern) : [] {
-                let printed = String(match.output.1)
+                let printed = ocrKey(String(match.output.1))
                 hits.append(IdentifierHit(kind: .vatNumber, checked: Identifiers.vatNumber(printed), cell: cell, labelled: true))
             }
             if mayHoldForeignVAT, cell.folded.has("tva") || cell.folded.has("vat") || label.has("tva") || label.has("vat") {
@@ -85,6 +85,16 @@ enum IdentifierFinder {
             }
         }
         return hits
+    }
+
+    /// A French VAT number whose two-character key reads « O » where the rest is digits: OCR's 0 read as a letter
+    /// (« FRO9 524 558 442 »), not a printed key.
+    static func ocrKey(_ printed: String) -> String {
+        let compact = Identifiers.compact(printed)
+        guard compact.count == 13, compact.dropFirst(4).allSatisfy(\.isNumber) else { return printed }
+        let key = compact.dropFirst(2).prefix(2)
+        guard key.contains("O"), key.allSatisfy({ $0 == "O" || $0.isNumber }) else { return printed }
+        return "FR" + key.replacingOccurrences(of: "O", with: "0") + compact.dropFirst(4)
     }
 
     /// An IBAN cut to its country's length: the pattern may run into the BIC printed after it.
