@@ -101,6 +101,21 @@ import EclaireCore
         #expect(invoice[.numberDocument] == "FA-2025-0012")
     }
 
+    @Test func referencesWithWordsBetweenLabelAndNumber() {
+        #expect(Self.facts(["Accord-cadre référencé 2023AC0174"])[.numberAccordCadre] == "2023AC0174")
+        #expect(Self.facts(["Au titre de l'accord-cadre UGAP-2022-0548"])[.numberAccordCadre] == "UGAP-2022-0548")
+        #expect(Self.facts(["Accord-cadre n° AC2022.083"])[.numberAccordCadre] == "AC2022.083")
+        #expect(Self.facts(["Marché subséquent n° 2024-0597-00"])[.numberMarche] == "2024-0597-00")
+        #expect(Self.facts(["FACTURE", "N° de pièce : INV-2026-0952"])[.numberDocument] == "INV-2026-0952")
+    }
+
+    @Test func aLegalFooterNamesTheSupplier() {
+        let facts = Self.facts(["Client :", "Ministère du Travail", "28 allée des Tilleuls", "75011 Paris", "FACTURE",
+                                "Pivot Technologies — au capital de 150 000 € 134 cours Lafayette, 92100 Boulogne — RCS Nanterre",
+                                "382 490 118 — SIRET : 382 490 118 00009"])
+        #expect(facts[.supplierName] == "Pivot Technologies")
+    }
+
     @Test func theIssueDateIsTheOneItsNearestLabelNames() {
         #expect(Self.facts(["Date du document : 14/04/2026"])[.dateIssued] == "2026-04-14")
         #expect(Self.facts(["Période du 01/01/2025 au 31/01/2025", "Émis le 3 février 2025"])[.dateIssued] == "2025-02-03")

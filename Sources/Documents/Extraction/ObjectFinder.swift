@@ -45,6 +45,12 @@ enum ObjectFinder {
         }
     }
 
+    /// Words that start a line of their own on a purchase document: the line after an object that begins so is
+    /// another fact, not the object running on.
+    static let lineLabels = ["accord-cadre", "accord cadre", "marche", "n°", "no ", "numero", "date", "reference", "ref",
+                             "montant", "total", "siret", "tva", "iban", "objet", "delai", "validite", "duree", "contrat",
+                             "engagement", "bon de commande", "ej ", "lot ", "cpv", "imputation", "centre", "service"]
+
     static let connectors: Set<String> = ["de", "du", "des", "d'", "et", "ou", "au", "aux", "pour", "sur", "par", "en",
                                           "la", "le", "les", "a", "l'", "avec", "dans", "entre", "vers"]
 
@@ -63,7 +69,7 @@ enum ObjectFinder {
             // A wrapped line: this one runs to the right end of the text and the next starts where it started.
             let wrapped = document.reachesRightEdge(current) && document.alignedLeft(current, next)
                 && document.lines[next.line].count == 1
-            let isLabel = next.text.prefix(60).contains(":")
+            let isLabel = next.text.prefix(60).contains(":") || lineLabels.contains { next.folded.hasPrefix($0) }
             guard endsMidPhrase || startsLower || wrapped, !isLabel, next.text.filter(\.isLetter).count >= 3 else { break }
             text += (lastWord.hasSuffix("'") ? "" : " ") + next.text.trimmingCharacters(in: .whitespaces)
             current = next

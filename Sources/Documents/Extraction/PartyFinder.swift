@@ -60,6 +60,8 @@ enum PartyFinder {
             case nil: vote = 0.5
             }
             if IdentifierFinder.isPublicBody(siren: siren) { vote -= 1.5 }
+            // A number whose check fails carries a SIREN that may be misprinted or misread.
+            if !hit.checked.isValid { vote *= 0.25 }
             let known = scores[siren] ?? (0, hit.cell.line)
             scores[siren] = (known.score + vote, min(known.first, hit.cell.line))
         }
@@ -76,7 +78,7 @@ enum PartyFinder {
     nonisolated(unsafe) static let postcodeLine =
         /(?:^|\D)\d{2} ?\d{3}(?!\d)(?!\s+(?:euros?|eur|ht|ttc|jours?|heures?|mois|ans?|pages?)\b)\s+[A-Za-zÀ-ÿ]/.ignoresCase()
     static let addressWords = ["rue ", "avenue", "av.", "bd ", "boulevard", "chemin", "place ", "allee", "impasse",
-                               "route", "quai", "cedex", "ligne", "line", "bp ", "cs ", "batiment", "zi ", "za ",
+                               "route", "quai", "cedex", "bp ", "cs ", "batiment", "zi ", "za ",
                                "zac", "lieu-dit", "cours ", "esplanade", "square", "parvis", "tour "]
     static let supplierLabels = ["fournisseur", "titulaire", "prestataire", "raison sociale", "denomination",
                                  "nom du titulaire", "cocontractant", "vendeur", "emetteur", "societe", "entreprise",
@@ -105,6 +107,15 @@ enum PartyFinder {
         for anchor in anchors {
             if let name = nameWithLegalForm(anchor.cell.text) {
                 return ExtractedField(key: .supplierName, value: name, confidence: 0.75 * r, source: anchor.cell.source)
+            }
+        }
+        // A legal footer: « Pivot Technologies — 134 cours Lafayette … — RCS Nanterre … — SIRET … »: its first part.
+        for anchor in anchors {
+            // A footer paragraph wraps: its first part may be a line or two above the identifier.
+            for cell in [anchor.cell] + document.contextAbove(anchor.cell, lines: 2) {
+                if let name = legalLineName(cell) {
+                    return ExtractedField(key: .supplierName, value: name, confidence: 0.65 * r, source: cell.source)
+                }
             }
         }
         for anchor in anchors {
@@ -142,7 +153,7 @@ enum PartyFinder {
         // The addressee: the first address block of the first page that is not the supplier's.
         let supplierKey = supplier.map(SupplierReferenceEntry.nameKey)
         for cell in document.cells.prefix(80) where cell.page == 1 && cell.text.contains(postcodeLine) {
-            guard let block = nameAboveAddress(cell, document) else { continue }
+            guard let block = nameAboveAddress(cell, document, fromIdentifier: false) else { continue }
             let key = SupplierReferenceEntry.nameKey(block.text)
             if let supplierKey, key == supplierKey || key.has(supplierKey) || supplierKey.has(key) { continue }
             return ExtractedField(key: .buyer, value: cleanName(block.text), confidence: 0.5 * r, source: block.source)
@@ -193,14 +204,23 @@ enum PartyFinder {
     }
 
     /// Walks up from a postcode line above the identifier, past street lines, to the name heading the block.
-    static func nameAboveAddress(_ anchor: LocatedCell, _ document: DocumentLines) -> LocatedCell? {
+    /// `fromIdentifier`: the anchor is an identifier's cell, whose own line is not searched — a postcode there is
+    /// another block's, set too close to it (« SIRET : 850 030 685 59337 92100 Boulogne »), or a legal line's,
+    /// which holds its own name.
+    static func nameAboveAddress(_ anchor: LocatedCell, _ document: DocumentLines, fromIdentifier: Bool = true) -> LocatedCell? {
         let column = [anchor] + document.contextAbove(anchor, lines: 12)
-        guard let postcode = column.firstIndex(where: { $0.text.contains(postcodeLine) }) else { return nil }
-        // A legal line (« ACME — 12 rue … 75011 Paris — RCS … ») holds its own name; the cells above it are others'.
-        if postcode == 0 && anchor.text.count > 60 { return nil }
+        guard let postcode = column.dropFirst(fromIdentifier ? 1 : 0).firstIndex(where: { $0.text.contains(postcodeLine) })
+        else { return nil }
+        // A legal line (« ACME — 12 rue … 75011 Paris — RCS … ») holds its own name; what stands above it is not.
+        if column[postcode].text.count > 60 && ["rcs", "capital", "siret"].contains(where: { column[postcode].folded.hasWord($0) }) {
+            return nil
+        }
+        // Up the postcode's own column: a wide anchor overlaps two blocks side by side.
+        let block = column[postcode].cell
         var index = postcode + 1
         while index < column.count {
             let cell = column[index]
+            guard cell.cell.overlaps(block) else { index += 1; continue }
             // The block's heading (« Émetteur », « Facturé à ») reached without a name: there is none to give.
             if isLabel(cell) { return nil }
             let isAddress = addressWords.contains { cell.folded.has($0) } || cell.text.first?.isNumber == true
@@ -208,9 +228,24 @@ enum PartyFinder {
             if !isAddress, !isIdentifier, !cell.folded.has("adresse"), !cell.folded.has("contact") {
                 // The first line above the address that is neither address nor contact ends the block: a name, or
                 // nothing (a total, a sentence of the page).
-                return isName(cell.text) && looksLikeAName(cell.text) ? cell : nil
+                let isTitle = StateEntity.titleWords.contains { cell.folded.hasPrefix($0) }
+                return isName(cell.text) && looksLikeAName(cell.text) && !isTitle ? cell : nil
             }
             index += 1
+        }
+        return nil
+    }
+
+    static func legalLineName(_ cell: LocatedCell) -> String? {
+        guard ["rcs", "capital", "ape", "naf"].contains(where: { cell.folded.hasWord($0) }) else { return nil }
+        for mark in [" — ", " – ", " - ", " | ", " • "] {
+            guard let range = cell.text.range(of: mark) else { continue }
+            let head = cleanName(String(cell.text[..<range.lowerBound]))
+            let folded = DocumentLines.fold(head)
+            let isAddress = addressWords.contains { folded.has($0) } || head.first?.isNumber == true || head.contains(postcodeLine)
+            guard !isAddress, isName(head), looksLikeAName(head), head.count <= 60,
+                  !["siret", "siren", "rcs", "tva", "capital"].contains(where: { folded.hasWord($0) }) else { return nil }
+            return head
         }
         return nil
     }
@@ -220,7 +255,7 @@ enum PartyFinder {
         let words = folded.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" })
         guard let formIndex = words.firstIndex(where: { legalForms.contains(String($0)) }) else { return nil }
         // The name is what surrounds the legal form up to a separator: "ACME SAS - 12 rue…", "SAS ACME au capital".
-        let cutMarks = [" - ", " – ", " au capital", ", ", " rcs", " siret", " siren", " | ", " tva"]
+        let cutMarks = [" - ", " – ", " — ", " au capital", ", ", " rcs", " siret", " siren", " | ", " tva"]
         var name = text
         for mark in cutMarks {
             if let range = DocumentLines.fold(name).range(of: mark) {

@@ -15,15 +15,17 @@ enum ReferenceFinder {
     nonisolated(unsafe) static let ejNumber =
         /(?:engagement juridique|n\s?° ?e[j\]\)|]{1,2}|ej ?n\s?°|numero (?:d')?ej|n\s?° d'engagement|bon de commande|commande|\bej\b|\(ej\))\D{0,25}?(\d{10})(?!\d)/
     nonisolated(unsafe) static let marcheNumber =
-        /(?:n\s?° de marche|n\s?° du marche|marche n\s?°|numero (?:de|du) marche|ref\.? marche|reference du marche|marche public n\s?°|n\s?° (?:de )?contrat|contrat n\s?°|agreement ref\.?|contract (?:ref\.?|no\.?|number))\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
+        /(?:n\s?° de marche|n\s?° du marche|marche(?: [a-z]{3,12})? n\s?°|numero (?:de|du) marche|ref\.? marche|reference du marche|marche public n\s?°|n\s?° (?:de )?contrat|contrat n\s?°|agreement ref\.?|contract (?:ref\.?|no\.?|number))\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
     /// A form's row: « Marché   M2024723 », « Marché public : 2025-0594-00 ».
     nonisolated(unsafe) static let marcheRow = /^marche(?: public)?\s*(?:n\s?°|no\.?)?\s*:?\s+([a-z0-9][a-z0-9\-_\/.]{2,})/
+    /// « Accord-cadre n° AC-2023-017 », « Accord-cadre référencé 2023AC0174 »: up to two words between the label
+    /// and the number.
     nonisolated(unsafe) static let accordCadre =
-        /accord[- ]cadre\s*(?:n\s?°|nº|no\.?|numero)?\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{3,})/
+        /accord[- ]cadre(?:\s+|\s*:\s*)(?:(?:n\s?°|nº|no\.|numero|[a-z']{2,12})(?:\s+|\s*:\s*)){0,2}([a-z0-9][a-z0-9\-_\/.]{3,})/
     nonisolated(unsafe) static let cpv = /(?:^|\D)(\d{8})(?:-(\d))?(?!\d)/
 
     /// Words one of which each pattern needs: a line without them is not given to the (slow) regex engine.
-    static let documentWords = ["facture", "devis", "commande", "avoir", "proposition", "offre", "invoice", "quot",
+    static let documentWords = ["facture", "devis", "commande", "avoir", "proposition", "offre", "invoice", "quot", "piece",
                                 "purchase order", "credit note"]
     static let marcheWords = ["marche", "contrat", "agreement", "contract"]
 

@@ -45,7 +45,8 @@ struct StateEntity {
         }
         // A name wrapped over two lines of a narrow box is one name.
         let name = parts.map { part in
-            PartyFinder.cleanName(wrapped(part, in: document).map(\.text).joined(separator: " ").replacingOccurrences(of: "' ", with: "'"))
+            PartyFinder.cleanName(wrapped(part, in: document).map(\.text).joined(separator: " ")
+                .replacingOccurrences(of: "' ", with: "'").replacingOccurrences(of: "- ", with: "-"))
         }.joined(separator: " › ")
         return StateEntity(name: name, confidence: ministry != nil ? 0.85 : 0.7, source: parts[0].source)
     }
@@ -85,6 +86,7 @@ struct StateEntity {
               document.alignedLeft(next, cell) {
             let lastWord = DocumentLines.fold(String(last.text.split(separator: " ").last ?? ""))
             let endsMidPhrase = ObjectFinder.connectors.contains(lastWord) || lastWord.hasSuffix("'") || last.text.hasSuffix(",")
+                || last.text.hasSuffix("-")
             guard endsMidPhrase || next.text.first?.isLowercase == true, PartyFinder.isName(next.text),
                   !next.text.contains(PartyFinder.postcodeLine) else { break }
             run.append(next)
