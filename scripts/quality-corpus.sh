@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Field accuracy of the document reading on documents it was never tuned on (issue 15), as docs/QUALITY.md reports it:
+#   scripts/quality-corpus.sh [ECLAIRE_BINARY]        (default .build/release/eclaire)
+# 1. a generated corpus (scripts/generate-document-corpus.py: six types, many layouts, a dev and a held-out test half,
+#    text-layer PDFs and their scans), made once in bench-out/corpus (CORPUS=DIR to use another);
+# 2. the Factur-X samples of shared/data with their embedded XML removed (their XML stays the truth).
+# Each set is read with `eclaire extract --json --no-structured` and scored by scripts/score-extraction.py.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+eclaire=${1:-.build/release/eclaire}
+corpus=${CORPUS:-bench-out/corpus}
+facturx=../shared/data/documents/facturx
+scripts/install-system-packages.sh weasyprint python3-pil python3-pikepdf poppler-utils fonts-dejavu fonts-liberation
+export OMP_THREAD_LIMIT=1
+[ -d "$corpus/truth" ] || scripts/generate-document-corpus.py "$corpus" --per-type 20 --scans
+for set in text scan; do
+  "$eclaire" extract --json --no-structured "$corpus/$set"/*.pdf > "$corpus/$set.jsonl"
+  for half in dev test; do
+    echo "## $set, $half"
+    scripts/score-extraction.py "$corpus/truth" "$corpus/$set.jsonl" --half "$half" --by-type
+    echo
+  done
+done
+stripped=$(mktemp -d)
+trap 'rm -rf "$stripped"' EXIT
+scripts/strip-facturx.py "$facturx" "$stripped/pdf" 2>/dev/null
+"$eclaire" extract --json "$facturx"/*.pdf > "$stripped/structured.jsonl"
+scripts/facturx-truth.py "$stripped/structured.jsonl" "$facturx" "$stripped/truth"
+"$eclaire" extract --json "$stripped/pdf"/*.pdf > "$stripped/visual.jsonl"
+echo "## Factur-X, visual layer only (embedded XML removed)"
+scripts/score-extraction.py "$stripped/truth" "$stripped/visual.jsonl" --errors all
