@@ -9,6 +9,10 @@ public enum AmountParser {
         case notANumber(String)
     }
 
+    /// Up to 9 999 999 999 999,99 €, a thousand times the State's yearly budget: more is a typing error, and a
+    /// million such amounts still add up without overflow.
+    static let maxIntegerDigits = 13
+
     public static func parse(_ text: String) throws(Failure) -> Money {
         if let plain = plainAmount(text) { return plain }
         var body = Substring(text).trimmingSpaces
@@ -39,7 +43,7 @@ public enum AmountParser {
         let decimalPosition = try decimalSeparatorPosition(separators, digitCount: digits.count, text: text)
         let integerDigits = digits[..<decimalPosition]
         let fractionDigits = digits[decimalPosition...]
-        guard integerDigits.count <= 16 else { throw .notANumber(text) }
+        guard integerDigits.count <= maxIntegerDigits else { throw .notANumber(text) }
         var cents: Int64 = integerDigits.reduce(0) { $0 * 10 + Int64($1) } * 100
         let fraction = Array(fractionDigits)
         if fraction.count > 0 { cents += Int64(fraction[0]) * 10 }
@@ -64,7 +68,7 @@ public enum AmountParser {
                 let digit = Int64(byte &- 48)
                 if fractionDigits < 0 {
                     integerDigits += 1
-                    guard integerDigits <= 16 else { return nil }
+                    guard integerDigits <= maxIntegerDigits else { return nil }
                     units = units * 10 + digit
                 } else {
                     fractionDigits += 1

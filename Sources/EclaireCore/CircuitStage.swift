@@ -41,7 +41,7 @@ public struct CircuitFacts: Sendable {
     /// Derived, never stored: paid in full (one cent of tolerance) or closed → `solde`; some payment → `paye`;
     /// a DP or an invoiced amount → `demande_paiement`; a service fait or received amount → `service_fait`.
     public var stage: CircuitStage {
-        if closed || (engaged.cents > 0 && paid.cents >= engaged.cents - 1) { return .solde }
+        if closed || (engaged.cents > 0 && paid.cents >= (engaged - Money(cents: 1)).cents) { return .solde }
         if paid.cents > 0 { return .paye }
         if paymentRequestCount > 0 || invoiced.cents > 0 { return .demandePaiement }
         if serviceFaitCount > 0 || received.cents > 0 { return .serviceFait }

@@ -28,9 +28,8 @@ public enum LatePayment {
         let daysLate = max(0, end.daysSinceEpoch - due.daysSinceEpoch)
         guard daysLate > 0 else { return Assessment(dueDate: due, daysLate: 0, interest: .zero, indemnity: .zero) }
         // cents × basis points × days / (10 000 × 365), rounded half up to the cent.
-        let numerator = amount.cents * Int64(ecbRateBasisPoints + penaltyMarginBasisPoints) * Int64(daysLate)
-        let denominator: Int64 = 10_000 * 365
-        let interest = Money(cents: (numerator + denominator / 2) / denominator)
+        let rateDays = Int64(ecbRateBasisPoints + penaltyMarginBasisPoints) * Int64(daysLate)
+        let interest = Money(cents: Money.scaled(amount.cents, times: rateDays, over: 10_000 * 365))
         return Assessment(dueDate: due, daysLate: daysLate, interest: interest, indemnity: indemnity)
     }
 }

@@ -41,7 +41,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
             case UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "-"):
                 guard started, part < 2 else { return nil }
                 part += 1
-            case UInt8(ascii: " "), UInt8(ascii: "T") where part == 2 && lengths.2 > 0:
+            case UInt8(ascii: " ") where part == 2 && lengths.2 > 0, UInt8(ascii: "T") where part == 2 && lengths.2 > 0:
                 return make(numbers, lengths)
             case UInt8(ascii: " ") where !started:
                 continue

@@ -71,7 +71,7 @@ public enum Reconciliation {
 
     static let toleranceCents: Int64 = 1
 
-    static func same(_ a: Money, _ b: Money) -> Bool { (a.cents - b.cents).magnitude <= toleranceCents }
+    static func same(_ a: Money, _ b: Money) -> Bool { (a - b).cents.magnitude <= toleranceCents }
 
     /// The verdict for `line`, judged among all the lines of its EJ (`group`, which contains `line`).
     public static func verdict(for line: Line, in group: [Line]) -> Verdict {

@@ -36,3 +36,38 @@ struct HostileInputTests {
         }
     }
 }
+
+@Suite("Numbers no request may overflow (issue 16)")
+struct OverflowingInputTests {
+    @Test func hugeOffsetsYearsAndAmountsAnswer400AndThePagesStillRender() async throws {
+        try await DemoApp.with(ledger: BudgetFormsTests.ledger) { app, location in
+            let (team, _, _, _) = try await BudgetFormsTests().ids(location)
+            var member = try await Visitor.signedIn(app, as: "equipe")
+            for path in ["/?offset=9223372036854775807", "/api/v1/ejs?offset=9223372036854775807",
+                         "/produits?exercice=9223372036854775807", "/api/v1/documents?offset=9223372036854775807"] {
+                try await member.get(path) { response in
+                    #expect([.badRequest, .ok, .forbidden].contains(response.status), "\(path): \(response.status)")
+                }
+            }
+            try await member.post("/produits/\(team)/previsionnel/dupliquer", form: ["csrf": member.csrf, "from": "9223372036854775807"]) {
+                #expect($0.status == .badRequest)
+            }
+            try await member.post("/produits/\(team)/previsionnel", form: [
+                "csrf": member.csrf, "exercice": "9223372036854775807", "label": "x", "ae": "1", "cp": "1",
+            ]) { #expect($0.status == .badRequest) }
+            // Sixteen digits of euros are refused; ten lines of the largest amount read still add up on the page.
+            try await member.post("/produits/\(team)/previsionnel", form: [
+                "csrf": member.csrf, "exercice": "2025", "label": "x", "ae": "9 999 999 999 999 999", "cp": "1",
+            ]) { #expect($0.status == .badRequest) }
+            for _ in 0..<10 {
+                try await member.post("/produits/\(team)/previsionnel", form: [
+                    "csrf": member.csrf, "exercice": "2025", "person": "Expert", "month": "3",
+                    "tjm": "9 999 999 999 999,99", "days": "9 999 999 999 999",
+                ]) { #expect($0.status == .seeOther) }
+            }
+            try await member.get("/produits/\(team)?exercice=2025") { #expect($0.status == .ok) }
+            try await member.get("/produits") { #expect($0.status == .ok) }
+            try await member.get("/api/v1/products/\(team)?exercice=2025") { #expect($0.status == .ok || $0.status == .forbidden) }
+        }
+    }
+}

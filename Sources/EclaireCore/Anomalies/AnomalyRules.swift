@@ -103,9 +103,9 @@ public enum AnomalyRules {
         else { return [] }
         let ttc = document.money(.amountTTC)!
         let tolerance = max(ttc.cents.magnitude / 100, 1)
-        guard (input.engaged.cents - ttc.cents).magnitude > tolerance else { return [] }
+        guard (input.engaged - ttc).cents.magnitude > tolerance else { return [] }
         let ht = document.money(.amountHT)
-        let engagedHT = ht.map { (input.engaged.cents - $0.cents).magnitude <= max($0.cents.magnitude / 100, 1) } ?? false
+        let engagedHT = ht.map { (input.engaged - $0).cents.magnitude <= max($0.cents.magnitude / 100, 1) } ?? false
         let difference = input.engaged - ttc
         return [Anomaly(
             kind: .montantEcart, ejs: [input.ej], amount: Money(cents: Int64(difference.cents.magnitude)),

@@ -21,6 +21,6 @@ public enum ProcurementThresholds {
     public static let usualVATBasisPoints = 2000
 
     public static func estimatedHT(fromTTC ttc: Money) -> Money {
-        Money(cents: (ttc.cents * 10_000 + (10_000 + Int64(usualVATBasisPoints)) / 2) / (10_000 + Int64(usualVATBasisPoints)))
+        Money(cents: Money.scaled(ttc.cents, times: 10_000, over: 10_000 + Int64(usualVATBasisPoints)))
     }
 }

@@ -84,9 +84,7 @@ public struct StaffingCost: Sendable, Equatable {
 
     /// TJM × days, rounded half away from zero to the cent, plus other costs.
     public var total: Money {
-        let product = dayRate.cents * Int64(daysHundredths)
-        let rounded = (product + (product >= 0 ? 50 : -50)) / 100
-        return Money(cents: rounded) + otherCosts
+        Money(cents: Money.scaled(dayRate.cents, times: Int64(daysHundredths), over: 100)) + otherCosts
     }
 }
 

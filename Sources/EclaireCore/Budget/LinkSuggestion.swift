@@ -85,7 +85,7 @@ public enum LinkSuggester {
     static func closestForecastLine(to amount: Money, in forecast: [ForecastLine]) -> ForecastLine? {
         guard amount.cents > 0 else { return nil }
         return forecast
-            .filter { $0.ae.cents > 0 && abs(Double($0.ae.cents - amount.cents)) <= Double($0.ae.cents) * amountTolerance }
-            .min { abs($0.ae.cents - amount.cents) < abs($1.ae.cents - amount.cents) }
+            .filter { $0.ae.cents > 0 && Double(($0.ae - amount).cents.magnitude) <= Double($0.ae.cents) * amountTolerance }
+            .min { ($0.ae - amount).cents.magnitude < ($1.ae - amount).cents.magnitude }
     }
 }

@@ -160,7 +160,8 @@ struct PageQuery: Content {
     func validated() throws -> (offset: Int, limit: Int, q: String?) {
         let offset = offset ?? 0
         let limit = limit ?? 50
-        guard offset >= 0 else { throw Abort(.badRequest, reason: "offset doit être positif ou nul") }
+        // Bounded so that no page arithmetic (offset + limit) can overflow.
+        guard (0...1_000_000_000).contains(offset) else { throw Abort(.badRequest, reason: "offset doit être compris entre 0 et 1 000 000 000") }
         guard (1...500).contains(limit) else { throw Abort(.badRequest, reason: "limit doit être compris entre 1 et 500") }
         return (offset, limit, q?.trimmingCharacters(in: .whitespaces))
     }

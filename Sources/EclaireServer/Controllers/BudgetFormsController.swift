@@ -66,6 +66,8 @@ struct BudgetFormsController: RouteCollection {
         }
         let (context, id) = try editable(request)
         let form = try request.content.decode(Form.self)
+        _ = try BudgetContext.valid(exercice: form.exercice)
+        if let month = form.month, !(1...12).contains(month) { throw Abort(.badRequest, reason: "Mois de 1 à 12 attendu.") }
         let cost: ForecastLine.Cost
         if let person = form.person.nonEmpty {
             guard let month = form.month, (1...12).contains(month) else { throw Abort(.badRequest, reason: "Mois de 1 à 12 attendu.") }
@@ -118,6 +120,7 @@ struct BudgetFormsController: RouteCollection {
         let (context, id) = try editable(request)
         let form = try request.content.decode(Form.self)
         guard (1...12).contains(form.month) else { throw Abort(.badRequest, reason: "Mois de 1 à 12 attendu.") }
+        _ = try BudgetContext.valid(exercice: form.year, field: "année")
         guard !form.contract.trimmingCharacters(in: .whitespaces).isEmpty else { throw Abort(.badRequest, reason: "Contrat absent.") }
         _ = try await context.store.addConsumption(productID: id, MonthlyConsumption(
             contract: form.contract, year: form.year, month: form.month,

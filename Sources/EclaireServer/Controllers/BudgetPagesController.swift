@@ -90,12 +90,16 @@ struct BudgetContext {
 
     /// The exercice asked for, else the latest one with budget data up to this year, else this year.
     func exercice(_ asked: Int?) async throws -> Int {
-        if let asked {
-            guard (1900...2999).contains(asked) else { throw Abort(.badRequest, reason: "exercice invalide : \(asked)") }
-            return asked
-        }
+        if let asked { return try Self.valid(exercice: asked) }
         let thisYear = LocalDate.today.year
         return try await queries.exercices().last { $0 <= thisYear } ?? thisYear
+    }
+
+    /// Every exercice a page, a form or the API receives: a year the State's accounts can have, so that no
+    /// arithmetic on it (the next year of a duplication) can overflow.
+    static func valid(exercice: Int, field: String = "exercice") throws -> Int {
+        guard (1900...2999).contains(exercice) else { throw Abort(.badRequest, reason: "\(field) invalide : \(exercice) (année attendue)") }
+        return exercice
     }
 
     func readableProducts() async throws -> [Product] {

@@ -39,12 +39,12 @@ struct DocumentsAPIController: RouteCollection {
         let format = try BulkFormat.requested(request)
         guard format == .json else {
             return BulkExport.response(format, name: "pieces") { [status] cursor in
-                let offset = Int(cursor ?? "0") ?? 0
+                let offset = min(max(Int(cursor ?? "0") ?? 0, 0), 1_000_000_000)
                 let page = try await store.documents(status: status, limit: 1000, offset: offset).map(DocumentSummaryJSON.init)
                 return (page, page.count == 1000 ? String(offset + 1000) : nil)
             }
         }
-        return try await store.documents(status: status, limit: limit, offset: max(query.offset ?? 0, 0))
+        return try await store.documents(status: status, limit: limit, offset: min(max(query.offset ?? 0, 0), 1_000_000_000))
             .map(DocumentSummaryJSON.init).encodeResponse(for: request)
     }
 

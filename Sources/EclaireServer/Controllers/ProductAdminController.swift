@@ -43,6 +43,7 @@ struct ProductAdminController: RouteCollection {
         struct Form: Content { var exercice: Int; var ae: String; var cp: String }
         let (context, id) = try administered(request)
         let form = try request.content.decode(Form.self)
+        _ = try BudgetContext.valid(exercice: form.exercice)
         try await context.store.setBudget(productID: id, exercice: form.exercice,
                                           allocatedAE: try BudgetFormsController.amount(form.ae, "AE"),
                                           allocatedCP: try BudgetFormsController.amount(form.cp, "CP"))
@@ -53,6 +54,7 @@ struct ProductAdminController: RouteCollection {
         struct Form: Content { var exercice: Int; var source: String; var amount: String; var forecast: String? }
         let (context, id) = try administered(request)
         let form = try request.content.decode(Form.self)
+        _ = try BudgetContext.valid(exercice: form.exercice)
         guard let source = form.source.nonEmptyText else { throw Abort(.badRequest, reason: "Source du financement absente.") }
         let funding = Funding(source: source, amount: try BudgetFormsController.amount(form.amount, "montant"))
         try await context.store.addFunding(productID: id, exercice: form.exercice, funding: funding)
@@ -97,6 +99,7 @@ struct ProductAdminController: RouteCollection {
             throw Abort(.forbidden, reason: "Vous pouvez consulter ce produit mais pas le modifier.")
         }
         let form = try request.content.decode(Form.self)
+        _ = try BudgetContext.valid(exercice: form.from, field: "exercice à dupliquer")
         _ = try await context.store.duplicateForecast(productID: id, from: form.from, to: form.from + 1)
         return request.redirect(to: "/produits/\(id)?exercice=\(form.from + 1)")
     }
