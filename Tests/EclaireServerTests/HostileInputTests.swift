@@ -1,4 +1,5 @@
 import DemoData
+import Storage
 @testable import EclaireServer
 import Foundation
 import Testing
@@ -68,6 +69,34 @@ struct OverflowingInputTests {
             try await member.get("/produits/\(team)?exercice=2025") { #expect($0.status == .ok) }
             try await member.get("/produits") { #expect($0.status == .ok) }
             try await member.get("/api/v1/products/\(team)?exercice=2025") { #expect($0.status == .ok || $0.status == .forbidden) }
+        }
+    }
+}
+
+@Suite("An EJ is one EJ however its number is written (issue 16)")
+struct EJNumberFormsTests {
+    @Test func aTeamMemberCannotReachAnotherProductsEJByWritingItsNumberDifferently() async throws {
+        try await DemoApp.with(ledger: BudgetFormsTests.ledger) { app, location in
+            let (_, _, _, sponsoredEJ) = try await BudgetFormsTests().ids(location)
+            func stored() async throws -> Int {
+                try await StorageContainer.using(location, migrate: false) { storage in
+                    try await DocumentStore(database: storage.database, files: DocumentFileStore.resolve(option: nil, database: location),
+                                            actor: "t").documents(ofEJ: sponsoredEJ).count
+                }
+            }
+            let before = try await stored()
+            var member = try await Visitor.signedIn(app, as: "equipe")
+            let dashed = String(sponsoredEJ.prefix(4)) + "-" + String(sponsoredEJ.dropFirst(4))
+            let spaced = String(sponsoredEJ.prefix(4)) + "%20" + String(sponsoredEJ.dropFirst(4))
+            for written in [sponsoredEJ, dashed, spaced] {
+                try await member.upload("/ej/\(written)/documents", field: "fichier", fileName: "devis.pdf",
+                                        data: Data("%PDF-1.4\n".utf8), fields: ["csrf": member.csrf]) { response in
+                    #expect(response.status == .notFound || response.status == .forbidden, "\(written): \(response.status)")
+                }
+                try await member.get("/ej/\(written)") { #expect($0.status == .notFound, "\(written)") }
+                try await member.get("/api/v1/ejs/\(written)") { #expect($0.status == .notFound, "\(written)") }
+            }
+            #expect(try await stored() == before)
         }
     }
 }

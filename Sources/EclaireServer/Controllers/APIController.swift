@@ -64,7 +64,7 @@ struct APIController: RouteCollection {
     }
 
     func show(request: Request) async throws -> EJDetailDTO {
-        let ej = try request.parameters.require("ej")
+        let ej = try request.ejParameter()
         try await EJAccess.check(ej, for: request, unknown: "EJ inconnu : \(ej)")
         guard let detail = try await queries(request).detail(ej: ej) else {
             throw Abort(.notFound, reason: "EJ inconnu : \(ej)")

@@ -110,7 +110,7 @@ struct DocumentUploadController: RouteCollection {
     }
 
     func upload(request: Request) async throws -> Response {
-        let ej = try request.parameters.require("ej")
+        let ej = try request.ejParameter()
         _ = try await attach(request)
         return request.redirect(to: "/ej/\(ej)#pieces")
     }
@@ -125,7 +125,7 @@ struct DocumentUploadController: RouteCollection {
 
     /// Checks the caller's rights and the form's token, then stores and queues the file under the name it was sent with.
     func attach(_ request: Request) async throws -> (StoredDocument, Bool) {
-        let ej = try request.parameters.require("ej")
+        let ej = try request.ejParameter()
         let unknown = "Aucun engagement juridique n° \(ej) n'a été importé."
         try await EJAccess.check(ej, for: request, unknown: unknown)
         let product = try await BudgetStore(database: request.db, actor: try request.user.login).productID(ofEJ: ej)

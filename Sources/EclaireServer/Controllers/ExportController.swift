@@ -84,7 +84,7 @@ struct ExportController: RouteCollection {
     /// The tables of an EJ's page, under the same rule as the page (an EJ of another product does not exist).
     func ej(request: Request) async throws -> Response {
         let (name, format) = try Self.split(request.parameters.require("table"))
-        let ej = try request.parameters.require("ej")
+        let ej = try request.ejParameter()
         let unknown = "Aucun engagement juridique n° \(ej) n'a été importé."
         try await EJAccess.check(ej, for: request, unknown: unknown)
         guard let detail = try await ChorusQueries(sql: request.db as! any SQLDatabase).detail(ej: ej) else {

@@ -30,7 +30,7 @@ struct PagesController: RouteCollection {
     }
 
     func ejPage(request: Request) async throws -> View {
-        let ej = try request.parameters.require("ej")
+        let ej = try request.ejParameter()
         let unknown = "Aucun engagement juridique n° \(ej) n'a été importé."
         try await EJAccess.check(ej, for: request, unknown: unknown)
         guard let detail = try await queries(request).detail(ej: ej) else {
@@ -57,9 +57,21 @@ struct PagesController: RouteCollection {
 }
 
 /// An EJ linked to a product the caller may not read does not exist for them: the same 404 as an unknown EJ.
+extension Request {
+    /// The EJ of the path in the form the base stores it (« 2105-000123 », « 2105 000123 » → 2105000123): every
+    /// access check and every store call then speak of the same EJ.
+    func ejParameter() throws -> String {
+        let sent = try parameters.require("ej")
+        let number = Identifiers.ejNumber(sent)
+        guard number.isValid else { throw Abort(.notFound, reason: "Aucun engagement juridique n° \(sent) n'a été importé.") }
+        return number.normalized
+    }
+}
+
 enum EJAccess {
     /// `unknown` is the message the caller gets for an EJ that was never imported.
-    static func check(_ ej: String, for request: Request, unknown: String) async throws {
+    static func check(_ sent: String, for request: Request, unknown: String) async throws {
+        let ej = Identifiers.ejNumber(sent).normalized
         let user = try request.user
         guard !user.readsEverything else { return }
         let product = try await BudgetStore(database: request.db, actor: user.login).productID(ofEJ: ej)
