@@ -29,6 +29,7 @@ public enum EclaireApp {
         ContentConfiguration.global.use(decoder: GuardedFormDataDecoder(), for: .formData)
         app.middleware = Middlewares()
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+        app.middleware.use(SecurityHeaders())
         app.middleware.use(FrenchErrorMiddleware(environment: app.environment))
         app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
         app.middleware.use(IdentifyCaller())

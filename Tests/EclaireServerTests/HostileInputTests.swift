@@ -100,3 +100,41 @@ struct EJNumberFormsTests {
         }
     }
 }
+
+@Suite("What every answer tells the browser (issue 16)")
+struct SecurityHeadersTests {
+    @Test func signInNeverRedirectsOffSite() {
+        for sent in ["/\t/example.org", "/\n/example.org", "//example.org", "/\\example.org", "https://example.org", "/é"] {
+            #expect(SignInController.safeNext(sent) == "/produits", "\(sent)")
+        }
+        #expect(SignInController.safeNext("/produits/3?exercice=2025") == "/produits/3?exercice=2025")
+    }
+
+    @Test func pagesCannotBeFramedAndSecretsAreNotStored() async throws {
+        try await DemoApp.with(ledger: DemoLedger(orderCount: 12)) { app, _ in
+            var visitor = Visitor(app: app)
+            try await visitor.get("/connexion") { response in
+                #expect(response.headers.first(name: "X-Frame-Options") == "DENY")
+                #expect(response.headers.first(name: "Content-Security-Policy") == "frame-ancestors 'none'")
+                #expect(response.headers.first(name: .cacheControl) == "no-store")
+                #expect(response.headers.first(name: "Strict-Transport-Security") == nil)
+            }
+            try await visitor.get("/health") { #expect($0.headers.first(name: "X-Content-Type-Options") == "nosniff") }
+        }
+    }
+
+    @Test func behindAnHTTPSProxyTheSessionCookieIsSecure() async throws {
+        try await DemoApp.with(ledger: DemoLedger(orderCount: 12)) { app, _ in
+            var visitor = Visitor(app: app)
+            var formToken = ""
+            try await visitor.get("/connexion") { formToken = Visitor.hiddenField("csrf", in: $0.body.string) ?? "" }
+            let account = try #require(DemoAccounts.all.first { $0.login == "budget" })
+            try await visitor.post("/connexion", form: ["login": "budget", "password": account.password, "csrf": formToken],
+                                   headers: ["X-Forwarded-Proto": "https"]) { response in
+                let session = response.headers[.setCookie].first { $0.hasPrefix("eclaire_session=") }
+                #expect(session?.contains("Secure") == true)
+                #expect(response.headers.first(name: "Strict-Transport-Security") != nil)
+            }
+        }
+    }
+}

@@ -39,7 +39,7 @@ struct SignInController: RouteCollection {
         let token = try await Credentials.openSession(for: user, in: accounts)
         let response = request.redirect(to: Self.safeNext(form.suite))
         response.cookies[Credentials.sessionCookie] = HTTPCookies.Value(
-            string: token, maxAge: Int(Credentials.sessionLifetime), path: "/", isSecure: request.url.scheme == "https",
+            string: token, maxAge: Int(Credentials.sessionLifetime), path: "/", isSecure: request.isHTTPS,
             isHTTPOnly: true, sameSite: .lax)
         response.cookies[Self.formCookie] = .expired
         return response
@@ -55,8 +55,11 @@ struct SignInController: RouteCollection {
     }
 
     /// Only a path of this site: `suite=https://elsewhere` must not turn sign-in into a redirector.
+    /// Browsers drop tabs and line ends from a URL (« /\t/example.org » is « //example.org », another site): only
+    /// printable ASCII is kept as a path, the rest sends to the portfolio.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/produits" }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
+              next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else { return "/produits" }
         return next
     }
 
