@@ -138,3 +138,48 @@ struct SecurityHeadersTests {
         }
     }
 }
+
+@Suite("Password guessing is slowed down (issue 16)")
+struct LoginThrottleTests {
+    @Test func aKeyWaitsAfterFiveFailuresLongerEachTimeAndASuccessClearsIt() async {
+        let throttle = LoginThrottle()
+        let start = ContinuousClock.now
+        let keys = LoginThrottle.keys(login: "Agnes", address: "192.0.2.1")
+        for _ in 0..<5 { await throttle.failed(keys, now: start) }
+        #expect(await throttle.wait(keys, now: start) == 31)
+        #expect(await throttle.wait(keys, now: start + .seconds(31)) == nil)
+        await throttle.failed(keys, now: start + .seconds(31))
+        #expect(await throttle.wait(keys, now: start + .seconds(32)) == 60)
+        // Another login from the same address waits too; the same login from elsewhere as well.
+        #expect(await throttle.wait(LoginThrottle.keys(login: "autre", address: "192.0.2.1"), now: start + .seconds(32)) != nil)
+        #expect(await throttle.wait(LoginThrottle.keys(login: "agnes", address: "198.51.100.7"), now: start + .seconds(32)) != nil)
+        await throttle.succeeded(login: keys[0])
+        #expect(await throttle.wait([keys[0]], now: start + .seconds(32)) == nil)
+        // A quarter of an hour later everything is forgotten.
+        #expect(await throttle.wait(keys, now: start + .seconds(32 + 901)) == nil)
+    }
+
+    @Test func theSixthWrongPasswordIsRefusedWithoutCheckingEvenTheRightOne() async throws {
+        try await DemoApp.with(ledger: DemoLedger(orderCount: 12)) { app, _ in
+            var visitor = Visitor(app: app)
+            var formToken = ""
+            try await visitor.get("/connexion") { formToken = Visitor.hiddenField("csrf", in: $0.body.string) ?? "" }
+            for attempt in 1...6 {
+                try await visitor.post("/connexion", form: ["login": "sponsor", "password": "devine-\(attempt)", "csrf": formToken]) { response in
+                    #expect(response.status == (attempt <= 5 ? .unauthorized : .tooManyRequests), "attempt \(attempt)")
+                }
+                formToken = visitor.cookies["eclaire_form"] ?? formToken
+            }
+            let account = try #require(DemoAccounts.all.first { $0.login == "sponsor" })
+            try await visitor.post("/connexion", form: ["login": "sponsor", "password": account.password, "csrf": formToken]) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(response.headers.first(name: .retryAfter) != nil)
+            }
+            var headers = HTTPHeaders()
+            headers.basicAuthorization = BasicAuthorization(username: "sponsor", password: account.password)
+            try await app.testing().test(.GET, "/api/v1/ejs?limit=1", headers: headers) { #expect($0.status == .tooManyRequests) }
+            // Other accounts are not affected.
+            _ = try await Visitor.signedIn(app, as: "budget")
+        }
+    }
+}

@@ -41,9 +41,19 @@ struct IdentifyCaller: AsyncMiddleware {
         } else if request.url.path.hasPrefix("/api/"), let bearer = request.headers.bearerAuthorization,
                   let token = try await APITokenStore(database: request.db).token(digest: Credentials.digest(bearer.token)) {
             request.caller = Caller(user: token.user, csrfToken: nil, token: token)
-        } else if request.url.path.hasPrefix("/api/"), let basic = request.headers.basicAuthorization,
-                  let user = try await Credentials.check(login: basic.username, password: basic.password, in: accounts) {
-            request.caller = Caller(user: user, csrfToken: nil)
+        } else if request.url.path.hasPrefix("/api/"), let basic = request.headers.basicAuthorization {
+            do {
+                if let user = try await Credentials.check(login: basic.username, password: basic.password,
+                                                          address: request.remoteAddress?.ipAddress, in: accounts,
+                                                          throttle: request.application.loginThrottle) {
+                    request.caller = Caller(user: user, csrfToken: nil)
+                }
+            } catch let refused as TooManyAttempts {
+                let response = Response(status: .tooManyRequests)
+                response.headers.replaceOrAdd(name: .retryAfter, value: String(refused.retryAfterSeconds))
+                try response.content.encode(ProblemDTO(status: 429, title: "trop d'essais de mot de passe infructueux"))
+                return response
+            }
         }
         return try await next.respond(to: request)
     }

@@ -31,7 +31,19 @@ struct SignInController: RouteCollection {
                                     login: form.login, status: .forbidden)
         }
         let accounts = AccountStore(database: request.db)
-        guard let user = try await Credentials.check(login: form.login, password: form.password, in: accounts) else {
+        let checked: User?
+        do {
+            checked = try await Credentials.check(login: form.login, password: form.password,
+                                                  address: request.remoteAddress?.ipAddress, in: accounts,
+                                                  throttle: request.application.loginThrottle)
+        } catch let refused as TooManyAttempts {
+            request.logger.notice("sign-in throttled", metadata: ["login": .string(form.login)])
+            let response = try await render(request, message: "Trop d'essais infructueux : réessayez dans \(refused.retryAfterSeconds) secondes.",
+                                            login: form.login, status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(refused.retryAfterSeconds))
+            return response
+        }
+        guard let user = checked else {
             request.logger.notice("sign-in refused", metadata: ["login": .string(form.login)])
             return try await render(request, message: "Identifiant ou mot de passe incorrect.", login: form.login,
                                     status: .unauthorized)
