@@ -158,6 +158,12 @@ assert set(f['supplier'])=={'name','siret','siren','vat_number'} and set(f['numb
 assert f['invalid_ids']==['siret'] and all(0<=v<=1 for v in f['confidence'].values()), f
 assert all(x['amounts']['ht']==85000 and x['amounts']['ttc'] is None and x['iban'] is None for x in r[1:]), r
 assert [x['text_method'] for x in r[1:]]==['text_layer','office','office'], r"
+files="$fixtures/documents/lettre-ocr.pdf $fixtures/documents/zcorpus_Facture_FR_BASICWL.pdf $fixtures/documents/lettre.docx $fixtures/documents/lettre.pdf"
+check "extract of a scan and three files, one at a time" expect_exit 0 $eclaire extract --json --jobs 1 $files
+cp "$work/cmd.out" "$work/one-at-a-time.out"
+check "the same, three at a time: the same answers in the files' order" expect_exit 0 $eclaire extract --json --jobs 3 $files
+check "  (compared)" cmp "$work/one-at-a-time.out" "$work/cmd.out"
+check "extract refuses --jobs 0" expect_exit 2 $eclaire extract --json --jobs 0 $files
 check "extract of a file that is not a document exits 1" expect_exit 1 $eclaire extract --json "$fixtures/national_aife_ae.csv"
 
 run_contract "sqlite://$work/contract.sqlite"

@@ -90,34 +90,43 @@ final class PDFDocument {
         return found
     }
 
-    /// The page drawn in 8-bit gray at `dpi`, white background, ready for OCR; nil when the page is missing or its
-    /// image would exceed `maxPixels` (a hostile page size must not exhaust memory).
-    /// The resolution of a scanned page: that of the one image covering most of it (a scanner's 150, 200 or 300
-    /// dpi), nil when the page is not a single picture. Rendering a scan at another resolution resamples it, and
-    /// Tesseract reads the resampled lines worse (a 200 dpi form rendered at 300 lost whole lines).
-    func scanResolution(page index: Int) -> Double? {
+    /// A scanned page: the resolution of the one image covering most of it (a scanner's 150, 200 or 300 dpi), and
+    /// that image itself in gray when it is the whole page, upright, within `maxPixels`. nil when the page is not a
+    /// single picture. Rendering a scan at another resolution resamples it, and Tesseract reads the resampled lines
+    /// worse (a 200 dpi form rendered at 300 lost whole lines); rendering it at its own only decodes it a second time.
+    func scan(page index: Int, maxPixels: Int) -> (dpi: Double, image: GrayImage?)? {
         guard let page = poppler_document_get_page(document, Int32(index)) else { return nil }
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
         var widthPoints = 0.0, heightPoints = 0.0
         poppler_page_get_size(page, &widthPoints, &heightPoints)
         guard widthPoints > 0, heightPoints > 0, let mappings = poppler_page_get_image_mapping(page) else { return nil }
         defer { poppler_page_free_image_mapping(mappings) }
-        var largest: (id: Int32, width: Double, area: Double)?
+        var largest: (id: Int32, width: Double, height: Double)?
         var node: UnsafeMutablePointer<GList>? = mappings
         while let current = node {
             if let mapping = current.pointee.data?.assumingMemoryBound(to: PopplerImageMapping.self).pointee {
                 let width = abs(mapping.area.x2 - mapping.area.x1), height = abs(mapping.area.y2 - mapping.area.y1)
-                if width * height > largest?.area ?? 0 { largest = (mapping.image_id, width, width * height) }
+                if width * height > (largest.map { $0.width * $0.height } ?? 0) { largest = (mapping.image_id, width, height) }
             }
             node = current.pointee.next
         }
-        guard let largest, largest.area >= 0.8 * widthPoints * heightPoints,
+        let pageArea = widthPoints * heightPoints
+        guard let largest, largest.width * largest.height >= 0.8 * pageArea,
               let surface = poppler_page_get_image(page, largest.id) else { return nil }
         defer { cairo_surface_destroy(surface) }
-        let pixels = Double(cairo_image_surface_get_width(surface))
-        return pixels > 0 ? pixels / (largest.width / 72) : nil
+        let pixelWidth = Int(cairo_image_surface_get_width(surface)), pixelHeight = Int(cairo_image_surface_get_height(surface))
+        guard pixelWidth > 0, pixelHeight > 0 else { return nil }
+        let dpi = Double(pixelWidth) / (largest.width / 72)
+        // Drawn turned or stretched (its pixels' proportions are not its box's), or with a margin: rendered instead.
+        let upright = abs(Double(pixelWidth) / Double(pixelHeight) - largest.width / largest.height) < 0.02 * largest.width / largest.height
+        guard upright, largest.width * largest.height >= 0.97 * pageArea, pixelWidth * pixelHeight <= maxPixels else {
+            return (dpi, nil)
+        }
+        return (dpi, Self.gray(surface, width: pixelWidth, height: pixelHeight))
     }
 
+    /// The page drawn in 8-bit gray at `dpi`, white background, ready for OCR; nil when the page is missing or its
+    /// image would exceed `maxPixels` (a hostile page size must not exhaust memory).
     func grayImage(page index: Int, dpi: Double, maxPixels: Int) -> GrayImage? {
         guard let page = poppler_document_get_page(document, Int32(index)) else { return nil }
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
@@ -134,16 +143,28 @@ final class PDFDocument {
         poppler_page_render(page, context)
         cairo_destroy(context)
         cairo_surface_flush(surface)
+        return Self.gray(surface, width: width, height: height)
+    }
+
+    /// A 32-bit cairo image (RGB24, or ARGB32 laid over white) in 8-bit gray; nil for other formats.
+    private static func gray(_ surface: OpaquePointer, width: Int, height: Int) -> GrayImage? {
+        let format = cairo_image_surface_get_format(surface)
+        guard format == CAIRO_FORMAT_RGB24 || format == CAIRO_FORMAT_ARGB32 else { return nil }
+        cairo_surface_flush(surface)
         guard let data = cairo_image_surface_get_data(surface) else { return nil }
         let stride = Int(cairo_image_surface_get_stride(surface))
+        let opaque = format == CAIRO_FORMAT_RGB24
         var gray = [UInt8](repeating: 255, count: width * height)
-        for y in 0..<height {
-            let row = data + y * stride
-            for x in 0..<width {
-                // RGB24 is stored as 32-bit words, blue in the lowest byte on little-endian machines.
-                let pixel = row + x * 4
-                let luminance = (Int(pixel[2]) * 299 + Int(pixel[1]) * 587 + Int(pixel[0]) * 114) / 1000
-                gray[y * width + x] = UInt8(luminance)
+        gray.withUnsafeMutableBufferPointer { out in
+            for y in 0..<height {
+                let row = data + y * stride
+                for x in 0..<width {
+                    // Stored as 32-bit words, blue in the lowest byte on little-endian machines; ARGB32 is
+                    // premultiplied, so over white the missing alpha adds to each channel.
+                    let pixel = row + x * 4
+                    let luminance = (Int(pixel[2]) * 299 + Int(pixel[1]) * 587 + Int(pixel[0]) * 114) / 1000
+                    out[y * width + x] = UInt8(min(255, luminance + (opaque ? 0 : 255 - Int(pixel[3]))))
+                }
             }
         }
         return GrayImage(width: width, height: height, pixels: gray)

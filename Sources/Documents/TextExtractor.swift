@@ -98,7 +98,11 @@ public final class TextExtractor {
                 return PageText(number: index + 1, method: .textLayer, text: layer, layout: PageLayout(words: words), reliability: 1,
                                 words: words)
             }
-            let dpi = Self.ocrResolution(scan: document.scanResolution(page: index), default: options.ocrDPI)
+            let scan = document.scan(page: index, maxPixels: Self.maxPixels)
+            let dpi = Self.ocrResolution(scan: scan?.dpi, default: options.ocrDPI)
+            if let scanned = scan?.image, Double(dpi) == scan?.dpi.rounded() {
+                return Self.ocrPage(index + 1, try ocr().read(scanned, dpi: dpi))
+            }
             guard let image = document.grayImage(page: index, dpi: Double(dpi), maxPixels: Self.maxPixels) else {
                 return PageText(number: index + 1, method: .textLayer, text: layer, layout: PageLayout(words: words), reliability: 1)
             }

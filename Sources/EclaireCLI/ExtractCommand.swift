@@ -15,23 +15,30 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(name: .customLong("force-ocr"), help: "Reconnaît chaque page comme un scan, même si elle a une couche texte.")
     var forceOCR = false
     @Option(help: "Résolution de la reconnaissance de caractères, en points par pouce.") var dpi = 300
+    @Option(help: "Nombre de fichiers lus à la fois (par défaut, un par cœur).") var jobs: Int?
     @Flag(name: .customLong("serve-records"), help: .hidden) var serveRecords = false
     @Option(name: .customLong("max-memory-mb"), help: .hidden) var maxMemoryMB: Int?
 
+    func validate() throws {
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs : entre 1 et 256 fichiers à la fois.") }
+    }
+
     func run() async throws {
         Self.limit(memoryMB: maxMemoryMB)
-        let reader = DocumentReader(options: .init(useStructured: !noStructured, text: .init(forceOCR: forceOCR, ocrDPI: dpi)))
-        if serveRecords { return Self.serve(reader) }
+        let options = DocumentReader.Options(useStructured: !noStructured, text: .init(forceOCR: forceOCR, ocrDPI: dpi))
+        if serveRecords { return Self.serve(DocumentReader(options: options)) }
         var failed = false
-        for file in files {
-            let name = URL(fileURLWithPath: file).lastPathComponent
-            do {
-                let extraction = try reader.read(file)
+        try ParallelReading.read(files, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, options: options) { index, result in
+            let name = URL(fileURLWithPath: files[index]).lastPathComponent
+            switch result {
+            case .success(let extraction):
                 let report = ExtractionReport(file: name, facts: extraction.facts, textMethod: extraction.textMethod.rawValue)
                 if json { try JSONOutput.line(report) } else { print(Self.french(report, extraction.facts)) }
-            } catch let error as DocumentError {
+            case .failure(let error as DocumentError):
                 failed = true
                 FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+            case .failure(let error):
+                throw error
             }
         }
         JSONOutput.flush()
