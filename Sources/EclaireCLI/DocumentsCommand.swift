@@ -110,7 +110,7 @@ struct DocumentsCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let field = EclaireCore.FieldKey(rawValue: key) else { throw UserError(message: DocumentStoreError.unknownField(key).description) }
-            try await options.withDocuments { try await $0.correct(documentID: id, key: field, value: value) }
+            try await options.withDocuments { try await $0.correct(documentID: id, key: field, value: value, namingSupplier: true) }
         }
     }
 

@@ -45,13 +45,20 @@ extension Request {
         return try await application.statsCache.value(at: try await queries.importGeneration()) { try await queries.stats() }
     }
 
-    /// The whole base's anomalies (from the cache) involving some of `ejs` (all when nil), with their dismissals.
+    /// The anomalies (from the cache) involving some of `ejs` (all when nil), with their dismissals, as the caller
+    /// may see them: an anomaly spanning EJs out of the caller's reach shows only those in reach (`AccessPolicy`).
     func anomalies(involving ejs: [String]? = nil) async throws -> [ListedAnomaly] {
         let store = AnomalyStore(database: db, actor: try user.login)
         let today = LocalDate.today
         let found = try await application.anomalyCache.value(at: [try await store.version(), today.iso]) {
             try await store.found(asOf: today)
         }
-        return try await store.listed(found, ejs: ejs)
+        let listed = try await store.listed(found, ejs: ejs)
+        let access = try access
+        guard !access.wholeBase else { return listed }
+        let reaches = try await ChorusQueries(sql: db as! any SQLDatabase).reaches(of: listed.flatMap(\.anomaly.ejs))
+        return listed.compactMap { item in
+            access.view(of: item.anomaly, reaches: reaches).map { ListedAnomaly(anomaly: $0, dismissal: item.dismissal) }
+        }
     }
 }

@@ -19,8 +19,8 @@ public struct EJScope: Sendable, Equatable {
         self.programmes = programmes
     }
 
-    public init(_ user: User) {
-        self.init(products: user.productLimit, includesUnlinked: !user.productsOnly, programmes: user.programmes)
+    public init(_ access: AccessPolicy) {
+        self.init(products: access.ejProductLimit, includesUnlinked: access.reachesUnlinkedEJs, programmes: access.programmes)
     }
 
     public var isEverything: Bool { self == .everything }

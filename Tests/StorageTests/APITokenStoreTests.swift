@@ -20,7 +20,7 @@ struct APITokenStoreTests {
             #expect(token.name == "Observatoire")
             let found = try #require(try await store.token(digest: "d1"))
             #expect(found.scopes == [.readSpending, .readDocuments] && found.programmes == ["129", "0354"])
-            #expect(found.ratePerMinute == 120 && found.user.programmes == ["129", "0354"] && !found.user.readsEverything)
+            #expect(found.ratePerMinute == 120 && found.user.programmes == ["129", "0354"] && !AccessPolicy(found.user).wholeBase)
             #expect(try await store.token(digest: "d2") == nil)
 
             try await store.log(APICall(at: Timestamp.now(), caller: "jeton:1:Observatoire", tokenID: token.id, method: "GET",

@@ -100,7 +100,7 @@ struct DocumentStoreTests {
             #expect(try await store.document(document.id).status == .done)
             #expect(try await store.document(document.id).invalidIDs == ["iban"])
             #expect(try await store.completeness() == (1, 1))
-            try await store.correct(documentID: document.id, key: .supplierName, value: "ACME SAS")
+            try await store.correct(documentID: document.id, key: .supplierName, value: "ACME SAS", namingSupplier: true)
             #expect(try await SupplierReferenceStore(database: storage.database).aliases(siret: "73282932000074").map(\.name) == ["ACME SAS"])
 
             try await store.requeue(document.id)

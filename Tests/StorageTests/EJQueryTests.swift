@@ -71,8 +71,8 @@ struct EJQueryTests {
         try await Self.withDemo(backend) { _, queries, overviews in
             let programme = try #require(overviews.compactMap(\.imputation.programme).first)
             let user = User(id: 0, login: "jeton:t", name: "t", role: .budgetOffice, programmes: [programme])
-            let scope = EJScope(user)
-            #expect(!user.readsEverything && user.isAnalyst)
+            let scope = EJScope(AccessPolicy(user))
+            #expect(!AccessPolicy(user).wholeBase && AccessPolicy(user).isAnalyst)
             let seen = try await queries.ejNumbers(limit: 1000, scope: scope)
             let expected = overviews.filter { $0.imputation.programme == programme
                 || ($0.imputation.centreFinancier ?? "").hasPrefix(programme + "-") }.map(\.ej)

@@ -118,7 +118,7 @@ public enum DECPFile {
     public static func contracts(at path: String) throws -> [[String: Any]]? {
         var data = Data()
         let archive: Archive?
-        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch { archive = nil }
+        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read, pathEncoding: nil) } catch { archive = nil }
         if let archive {
             guard let entry = archive.first(where: { $0.path.hasSuffix(".json") }) else { return nil }
             _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }

@@ -19,7 +19,8 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// A signed-in person and the products they are attached to (for sponsors and team members).
+/// A signed-in person and the products they are attached to (for sponsors and team members). What they may do is
+/// `AccessPolicy`'s answer.
 public struct User: Sendable, Equatable {
     public var id: Int
     public var login: String
@@ -42,42 +43,5 @@ public struct User: Sendable, Equatable {
         self.programmes = programmes
         self.productsOnly = productsOnly
         self.scopes = scopes
-    }
-
-    /// Whether the user sees every product and every EJ.
-    public var readsEverything: Bool { isAnalyst && programmes.isEmpty }
-
-    /// Analysts (administrators, the budget office) read the analysts' pages and lists, within their reach.
-    public var isAnalyst: Bool { role == .admin || role == .budgetOffice }
-
-    /// Whether a product limit applies: nil when every product is in reach.
-    public var productLimit: Set<Int>? { isAnalyst ? nil : productIDs }
-
-    public func canRead(product id: Int) -> Bool { productLimit?.contains(id) ?? true }
-
-    /// Forecasts, budgets and links of a product.
-    public func canEdit(product id: Int) -> Bool { role == .admin || (role == .teamMember && productIDs.contains(id)) }
-
-    public var canManageAccounts: Bool { role == .admin && scopes == nil }
-
-    /// Creating products, rules and allocations.
-    public var canManageProducts: Bool { role == .admin }
-
-    /// The import history and the whole base's figures.
-    public var canSeeImports: Bool { readsEverything }
-
-    /// An EJ is visible when the user reads everything, when it belongs to one of their products, or when it
-    /// belongs to no product yet (so that a team can find and claim its orders).
-    public func canRead(ejLinkedTo productID: Int?) -> Bool {
-        guard let productID else { return !productsOnly }
-        return canRead(product: productID)
-    }
-
-    /// Attaching documents to an EJ and correcting what was read from them: analysts (admin, bureau budgétaire)
-    /// everywhere, a team on its own products' EJs and on EJs of no product; sponsors read only.
-    public func canEditDocuments(ejLinkedTo productID: Int?) -> Bool {
-        if isAnalyst { return true }
-        guard role == .teamMember else { return false }
-        return productID.map { productIDs.contains($0) } ?? true
     }
 }

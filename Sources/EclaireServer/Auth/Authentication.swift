@@ -22,6 +22,11 @@ extension Request {
         set { storage[CallerKey.self] = newValue }
     }
 
+    /// What the caller may do: the one policy every route asks.
+    var access: AccessPolicy {
+        get throws { AccessPolicy(try user) }
+    }
+
     /// The signed-in user; the routes behind `RequireUser` always have one.
     var user: User {
         get throws {

@@ -1,3 +1,4 @@
+import EclaireCore
 import Leaf
 import Vapor
 
@@ -25,7 +26,7 @@ struct CSRFTag: LeafTag {
 /// `#adminLinks()`: the administrators' entries of the menu.
 struct AdminLinksTag: UnsafeUnescapedLeafTag {
     func render(_ ctx: LeafContext) throws -> LeafData {
-        guard ctx.request?.caller?.user.canManageAccounts == true else { return .string("") }
+        guard let user = ctx.request?.caller?.user, AccessPolicy(user).manageAccounts else { return .string("") }
         return .string("<a href=\"/admin/jetons\">Jetons API</a>")
     }
 }

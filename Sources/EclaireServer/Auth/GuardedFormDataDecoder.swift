@@ -26,7 +26,7 @@ struct GuardedFormDataDecoder: ContentDecoder {
 enum MultipartGuard {
     static func isSafe(_ bytes: [UInt8], boundary text: String) -> Bool {
         let boundary = Array("\r\n--\(text)".utf8)
-        let cr: UInt8 = 13, lf: UInt8 = 10, colon: UInt8 = 58, hyphen: UInt8 = 45
+        let cr: UInt8 = 13, lf: UInt8 = 10, colon: UInt8 = 58
         enum State { case preamble(Int), preHeaders(expectingLF: Bool), headerName(empty: Bool), headerValue,
                           postHeaderValue, postHeaders, body, boundary(Int) }
         var state = State.preamble(0)

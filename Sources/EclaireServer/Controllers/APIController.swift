@@ -17,7 +17,7 @@ struct APIController: RouteCollection {
     func queries(_ request: Request) -> ChorusQueries { ChorusQueries(sql: request.db as! any SQLDatabase) }
 
     func stats(request: Request) async throws -> StatsDTO {
-        guard try request.user.readsEverything else {
+        guard try request.access.wholeBase else {
             throw Abort(.forbidden, reason: "les totaux de toute la base sont réservés au bureau budgétaire")
         }
         return StatsDTO(try await request.spendingStats())
@@ -29,7 +29,7 @@ struct APIController: RouteCollection {
         let page = try request.query.decode(PageQuery.self).validated()
         let after = try request.query.get(String?.self, at: "after")
         let queries = queries(request)
-        let scope = EJScope(try request.user)
+        let scope = EJScope(try request.access)
         let query = try request.query.decode(EJFilterQuery.self)
         let filter = try await query.filter(for: request)
         let sort = try query.order()
@@ -57,7 +57,7 @@ struct APIController: RouteCollection {
     }
 
     func imports(request: Request) async throws -> Response {
-        guard try request.user.canSeeImports else {
+        guard try request.access.wholeBase else {
             throw Abort(.forbidden, reason: "l'historique des imports est réservé au bureau budgétaire")
         }
         return try await request.list(try await queries(request).importHistory().map(ImportedFileDTO.init), name: "imports")
@@ -70,7 +70,9 @@ struct APIController: RouteCollection {
             throw Abort(.notFound, reason: "EJ inconnu : \(ej)")
         }
         let anomalies = try await request.anomalies(involving: [ej])
-        return EJDetailDTO(detail, documents: try await request.documents.fields(ofEJ: ej), anomalies: anomalies)
+        // What was read from the documents (an IBAN among it) needs the scope that reads documents.
+        let documents = try request.access.allows(.readDocuments) ? try await request.documents.fields(ofEJ: ej) : []
+        return EJDetailDTO(detail, documents: documents, anomalies: anomalies)
     }
 }
 
@@ -122,7 +124,7 @@ struct EJFilterQuery: Content {
         var ejs: Set<String>?
         if let anomaly, !anomaly.isEmpty {
             guard let kind = AnomalyKind(rawValue: anomaly) else { throw Abort(.badRequest, reason: "anomaly inconnu : \(anomaly)") }
-            guard try request.user.isAnalyst else {
+            guard try request.access.isAnalyst else {
                 throw Abort(.forbidden, reason: "le filtre par anomalie est réservé aux analystes")
             }
             ejs = Set(try await request.anomalies().filter { $0.anomaly.kind == kind && $0.dismissal == nil }

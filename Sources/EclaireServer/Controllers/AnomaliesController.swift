@@ -15,17 +15,17 @@ struct AnomaliesController: RouteCollection {
 
     /// The anomalies an analyst may see: the whole base's, or those of the EJs in reach of a confined token.
     static func visible(_ request: Request) async throws -> [ListedAnomaly] {
-        let user = try request.user
-        guard user.isAnalyst else {
+        let access = try request.access
+        guard access.isAnalyst else {
             throw Abort(.forbidden, reason: "Les anomalies portent sur toute la base : elles sont réservées aux analystes (bureau budgétaire, administrateurs).")
         }
-        guard !user.readsEverything else { return try await request.anomalies() }
+        guard !access.wholeBase else { return try await request.anomalies() }
         let queries = ChorusQueries(sql: request.db as! any SQLDatabase)
-        return try await request.anomalies(involving: try await queries.ejNumbers(limit: Int.max, scope: EJScope(user)))
+        return try await request.anomalies(involving: try await queries.ejNumbers(limit: Int.max, scope: EJScope(access)))
     }
 
     func store(_ request: Request) throws -> AnomalyStore {
-        guard try request.user.isAnalyst else {
+        guard try request.access.isAnalyst else {
             throw Abort(.forbidden, reason: "Écarter une anomalie est réservé aux analystes (bureau budgétaire, administrateurs).")
         }
         return AnomalyStore(database: request.db, actor: try request.user.login)
@@ -130,9 +130,11 @@ struct AnomaliesController: RouteCollection {
     }
 
     func dismiss(request: Request) async throws -> Response {
+        // Rights before the form: a caller who may not dismiss learns nothing from its validation.
+        let store = try store(request)
         let form = try request.content.decode(Dismissal.self)
         do {
-            try await store(request).dismiss(key: form.key, reason: form.reason)
+            try await store.dismiss(key: form.key, reason: form.reason)
         } catch let error as AnomalyError {
             throw Abort(.badRequest, reason: error.description)
         }
@@ -144,12 +146,13 @@ struct AnomaliesController: RouteCollection {
     /// `POST /api/v1/anomalies/{key}/dismiss` with `{"reason": "…"}`: the anomaly as it now stands.
     func dismissByAPI(request: Request) async throws -> AnomalyJSON {
         let key = try request.parameters.require("key")
-        let reason = try request.content.decode(Reason.self).reason
+        let store = try store(request)
         guard try await Self.visible(request).contains(where: { $0.anomaly.key == key }) else {
             throw Abort(.notFound, reason: "anomalie inconnue : \(key)")
         }
+        let reason = try request.content.decode(Reason.self).reason
         do {
-            try await store(request).dismiss(key: key, reason: reason)
+            try await store.dismiss(key: key, reason: reason)
         } catch let error as AnomalyError {
             throw Abort(.badRequest, reason: error.description)
         }

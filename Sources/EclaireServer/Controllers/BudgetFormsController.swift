@@ -22,7 +22,7 @@ struct BudgetFormsController: RouteCollection {
     func editable(_ request: Request) throws -> (BudgetContext, Int) {
         let context = try BudgetContext(request)
         let id = try context.productID(request)
-        guard context.user.canEdit(product: id) else {
+        guard context.access.product(id, .change) else {
             throw Abort(.forbidden, reason: "Vous pouvez consulter ce produit mais pas le modifier.")
         }
         return (context, id)
@@ -34,7 +34,7 @@ struct BudgetFormsController: RouteCollection {
         let form = try request.content.decode(Form.self)
         let ej = try Self.ejNumber(form.ej)
         // An EJ already linked to a product the caller cannot edit is not theirs to move.
-        if let current = try await context.store.productID(ofEJ: ej), !context.user.canEdit(product: current) {
+        if let current = try await context.store.productID(ofEJ: ej), !context.access.product(current, .change) {
             throw Abort(.forbidden, reason: "Cet EJ est rattaché à un autre produit.")
         }
         try await context.store.link(ej: ej, productID: id, method: form.suggestion == "1" ? .suggestion : .manual)

@@ -22,7 +22,7 @@ struct BudgetPagesController: RouteCollection {
         return try await request.view.render("portfolio", PortfolioPage(
             portfolio, exercices: try await context.exercices(including: exercice),
             products: try await context.readableProducts(), programme: filter.programme.nonEmpty,
-            sponsor: filter.sponsor.nonEmpty, canManage: context.user.canManageProducts))
+            sponsor: filter.sponsor.nonEmpty, canManage: context.access.manageProducts))
     }
 
     func product(request: Request) async throws -> View {
@@ -33,8 +33,8 @@ struct BudgetPagesController: RouteCollection {
         let anomalies = try await request.anomalies(involving: year.linked.map(\.overview.ej)).filter { $0.dismissal == nil }
         return try await request.view.render("product", ProductPage(
             year, exercices: try await context.exercices(including: exercice),
-            audit: try await context.store.audit(productID: id), canEdit: context.user.canEdit(product: id),
-            canManage: context.user.canManageProducts,
+            audit: try await context.store.audit(productID: id), canEdit: context.access.product(id, .change),
+            canManage: context.access.manageProducts,
             reconciliation: try await context.queries.reconciliation(productID: id),
             consumptions: try await context.store.consumptions(productID: id),
             anomalies: anomalies.map { AnomalyLineView(ej: $0.anomaly.ejs.first ?? "", text: "\($0.anomaly.kind.label) : \($0.anomaly.explanation)") }))
@@ -51,7 +51,7 @@ struct BudgetPagesController: RouteCollection {
             return SuggestionView(ej: suggestion.ej, supplier: overview.supplier.name ?? "—", ae: overview.ae.french,
                                   product: product.name, productID: product.id,
                                   score: "\(Int((suggestion.score * 100).rounded())) %", reasons: suggestion.reasons,
-                                  canAccept: context.user.canEdit(product: product.id))
+                                  canAccept: context.access.product(product.id, .change))
         }
         return try await request.view.render("suggestions", SuggestionsPage(
             suggestions: views, unlinked: FrenchFormat.integer(try await context.store.unlinkedCount())))
@@ -67,22 +67,24 @@ struct PortfolioFilter: Content {
 /// What the budget pages and API share for one request.
 struct BudgetContext {
     let user: User
+    let access: AccessPolicy
     let store: BudgetStore
     let queries: BudgetQueries
 
     init(_ request: Request) throws {
         user = try request.user
+        access = AccessPolicy(user)
         store = BudgetStore(database: request.db, actor: user.login)
         queries = BudgetQueries(store: store)
     }
 
     /// The products the caller may read; nil when they read everything.
-    var readable: Set<Int>? { user.readsEverything ? nil : user.productIDs }
+    var readable: Set<Int>? { access.productLimit }
 
     /// The product of the route, which must exist and be readable: otherwise the same 404 either way.
     func productID(_ request: Request) throws -> Int {
         let text = request.parameters.get("id") ?? ""
-        guard let id = Int(text), user.canRead(product: id) else {
+        guard let id = Int(text), access.product(id, .read) else {
             throw Abort(.notFound, reason: BudgetError.unknownProduct(text).description)
         }
         return id
@@ -103,7 +105,7 @@ struct BudgetContext {
     }
 
     func readableProducts() async throws -> [Product] {
-        try await store.products().filter { user.canRead(product: $0.id) }
+        try await store.products().filter { access.product($0.id, .read) }
     }
 
     func exercices(including exercice: Int) async throws -> [Int] {

@@ -1,5 +1,6 @@
 import EclaireCore
 import Foundation
+import SQLKit
 import Storage
 import Vapor
 
@@ -14,7 +15,7 @@ struct DocumentPagesController: RouteCollection {
     }
 
     func list(request: Request) async throws -> View {
-        guard try request.user.readsEverything else {
+        guard try request.access.wholeBase else {
             throw Abort(.forbidden, reason: "La liste de toutes les pièces est réservée aux analystes (bureau budgétaire, administrateurs) ; les pièces d'un EJ sont sur sa page.")
         }
         let store = try request.documents
@@ -37,16 +38,12 @@ struct DocumentPagesController: RouteCollection {
         guard let id = Int(text) else { throw Abort(.notFound, reason: "Aucune pièce n° \(text).") }
         let unknown = Abort(.notFound, reason: "Aucune pièce n° \(id).")
         guard let document = try? await request.documents.document(id) else { throw unknown }
-        let user = try request.user
-        let budget = BudgetStore(database: request.db, actor: user.login)
-        var readable = user.readsEverything, editable = user.readsEverything
-        for ej in document.ejs {
-            let product = try await budget.productID(ofEJ: ej)
-            readable = readable || user.canRead(ejLinkedTo: product)
-            editable = editable || user.canEditDocuments(ejLinkedTo: product)
-        }
-        guard readable else { throw unknown }
-        return (document, editable)
+        let access = try request.access
+        let found = try await ChorusQueries(sql: request.db as! any SQLDatabase).reaches(of: document.ejs)
+        let reaches = document.ejs.map { found[$0] ?? EJReach(productID: nil, programmes: []) }
+        // A document attached to no EJ yet is the whole base's analysts' alone.
+        guard access.document(on: reaches, .read) || (reaches.isEmpty && access.wholeBase) else { throw unknown }
+        return (document, access.document(on: reaches, .change) || (reaches.isEmpty && access.wholeBase))
     }
 
     func page(request: Request) async throws -> View {
@@ -75,7 +72,8 @@ struct DocumentPagesController: RouteCollection {
         guard canEdit else { throw Abort(.forbidden, reason: "Vous pouvez lire cette pièce mais pas la corriger.") }
         let form = try request.content.decode(Correction.self)
         guard let key = EclaireCore.FieldKey(rawValue: form.key) else { throw Abort(.badRequest, reason: "Champ inconnu : \(form.key)") }
-        try await request.documents.correct(documentID: document.id, key: key, value: form.value)
+        try await request.documents.correct(documentID: document.id, key: key, value: form.value,
+                                            namingSupplier: try request.access.namesSuppliers)
         return request.redirect(to: "/documents/\(document.id)#informations")
     }
 
@@ -127,11 +125,7 @@ struct DocumentUploadController: RouteCollection {
     func attach(_ request: Request) async throws -> (StoredDocument, Bool) {
         let ej = try request.ejParameter()
         let unknown = "Aucun engagement juridique n° \(ej) n'a été importé."
-        try await EJAccess.check(ej, for: request, unknown: unknown)
-        let product = try await BudgetStore(database: request.db, actor: try request.user.login).productID(ofEJ: ej)
-        guard try request.user.canEditDocuments(ejLinkedTo: product) else {
-            throw Abort(.forbidden, reason: "Vous pouvez lire cet EJ mais pas y joindre de pièce.")
-        }
+        try await EJAccess.check(ej, for: request, .change, unknown: unknown)
         let upload: Upload
         do {
             upload = try request.content.decode(Upload.self)

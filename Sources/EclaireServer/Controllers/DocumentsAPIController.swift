@@ -23,7 +23,7 @@ struct DocumentsAPIController: RouteCollection {
     }
 
     func list(request: Request) async throws -> Response {
-        guard try request.user.readsEverything else {
+        guard try request.access.wholeBase else {
             throw Abort(.forbidden, reason: "la liste de toutes les pièces est réservée aux analystes ; les pièces d'un EJ sont dans /api/v1/ejs/{ej}")
         }
         let query = try request.query.decode(ListQuery.self)
@@ -60,7 +60,7 @@ struct DocumentsAPIController: RouteCollection {
     }
 
     func summary(request: Request) async throws -> Summary {
-        guard try request.user.readsEverything else {
+        guard try request.access.wholeBase else {
             throw Abort(.forbidden, reason: "réservé aux analystes (bureau budgétaire, administrateurs)")
         }
         let store = try request.documents
@@ -112,7 +112,7 @@ struct DocumentsAPIController: RouteCollection {
     /// Per programme, or per ministry with `?by=ministere` (from the finance bill): the share of EJs whose
     /// documents give object, supplier and beneficiary.
     func coverage(request: Request) async throws -> Response {
-        guard try request.user.readsEverything else {
+        guard try request.access.wholeBase else {
             throw Abort(.forbidden, reason: "réservé aux analystes (bureau budgétaire, administrateurs)")
         }
         let by = try request.query.get(String?.self, at: "by") ?? "programme"
@@ -136,7 +136,7 @@ struct DocumentsAPIController: RouteCollection {
 
     /// Each EJ with documents and its synthesis (designation, supplier, beneficiary), by EJ number, paged by cursor.
     func syntheses(request: Request) async throws -> Response {
-        guard try request.user.readsEverything else {
+        guard try request.access.wholeBase else {
             throw Abort(.forbidden, reason: "réservé aux analystes (bureau budgétaire, administrateurs)")
         }
         let limit = try request.query.get(Int?.self, at: "limit") ?? 100
@@ -187,7 +187,8 @@ struct DocumentsAPIController: RouteCollection {
         guard let key = EclaireCore.FieldKey(rawValue: name) else { throw Abort(.badRequest, reason: "champ inconnu : \(name)") }
         let correction = try request.content.decode(Correction.self)
         let store = try request.documents
-        try await store.correct(documentID: document.id, key: key, value: correction.value)
+        try await store.correct(documentID: document.id, key: key, value: correction.value,
+                                namingSupplier: try request.access.namesSuppliers)
         return DocumentDetailJSON(document, try await store.fields(of: document.id))
     }
 }

@@ -32,14 +32,14 @@ struct ExportController: RouteCollection {
             let suggestions = try await context.queries.suggestions().filter { products[$0.productID] != nil }
             table = ExportTables.suggestions(suggestions, products: products)
         case "imports":
-            guard context.user.canSeeImports else {
+            guard context.access.wholeBase else {
                 throw Abort(.forbidden, reason: "L'historique des imports est réservé au bureau budgétaire et aux administrateurs.")
             }
             table = ExportTables.imports(try await ChorusQueries(sql: request.db as! any SQLDatabase).importHistory())
         case "ejs":
             let queries = ChorusQueries(sql: request.db as! any SQLDatabase)
             let search = try request.query.get(String?.self, at: "q")
-            let ejs = try await queries.ejNumbers(limit: Self.maximumRows, search: search, scope: EJScope(context.user))
+            let ejs = try await queries.ejNumbers(limit: Self.maximumRows, search: search, scope: EJScope(context.access))
             var overviews: [EJOverview] = []
             for start in stride(from: 0, to: ejs.count, by: 500) {
                 overviews += try await queries.overviews(of: Array(ejs[start..<min(start + 500, ejs.count)]))
@@ -48,7 +48,7 @@ struct ExportController: RouteCollection {
         case "anomalies":
             table = ExportTables.anomalies(try await AnomaliesController.visible(request))
         case "pieces":
-            guard context.user.readsEverything else {
+            guard context.access.wholeBase else {
                 throw Abort(.forbidden, reason: "La liste des pièces est réservée aux analystes (bureau budgétaire, administrateurs).")
             }
             let store = try request.documents

@@ -17,13 +17,13 @@ struct PagesController: RouteCollection {
     func ejList(request: Request) async throws -> View {
         let page = try request.query.decode(PageQuery.self).validated()
         let queries = queries(request)
-        let user = try request.user
-        let scope = EJScope(user)
+        let access = try request.access
+        let scope = EJScope(access)
         let ejs = try await queries.ejNumbers(limit: page.limit, offset: page.offset, search: page.q, scope: scope)
         let rows = try await queries.overviews(of: ejs).map(EJRowView.init)
         let total = try await queries.ejCount(search: page.q, scope: scope)
         // Whole-base totals are for those who read everything: they would show other products' spending.
-        let stats = user.readsEverything ? StatsView(try await request.spendingStats()) : nil
+        let stats = access.wholeBase ? StatsView(try await request.spendingStats()) : nil
         return try await request.view.render("ej-list", EJListPage(
             rows: rows, stats: stats, search: page.q ?? "",
             pager: PagerView(offset: page.offset, limit: page.limit, total: total, search: page.q)))
@@ -32,7 +32,7 @@ struct PagesController: RouteCollection {
     func ejPage(request: Request) async throws -> View {
         let ej = try request.ejParameter()
         let unknown = "Aucun engagement juridique n° \(ej) n'a été importé."
-        try await EJAccess.check(ej, for: request, unknown: unknown)
+        let reach = try await EJAccess.check(ej, for: request, unknown: unknown)
         guard let detail = try await queries(request).detail(ej: ej) else {
             throw Abort(.notFound, reason: unknown)
         }
@@ -41,14 +41,14 @@ struct PagesController: RouteCollection {
         if let id = try await store.productID(ofEJ: ej) { product = try await store.product(id) }
         let documents = try await request.documents.fields(ofEJ: ej)
         let anomalies = try await request.anomalies(involving: [ej]).filter { $0.dismissal == nil }
-        let canAttach = try request.user.canEditDocuments(ejLinkedTo: product?.id)
+        let canAttach = try request.access.ej(reach, .change)
         return try await request.view.render("ej", EJPage(detail, product: product, asOf: .today,
                                                           documents: EJDocumentsView(documents, canAttach: canAttach),
                                                           anomalies: anomalies.map { "\($0.anomaly.kind.label) : \($0.anomaly.explanation)" }))
     }
 
     func imports(request: Request) async throws -> View {
-        guard try request.user.canSeeImports else {
+        guard try request.access.wholeBase else {
             throw Abort(.forbidden, reason: "L'historique des imports est réservé au bureau budgétaire et aux administrateurs.")
         }
         let files = try await queries(request).importHistory().map(ImportView.init)
@@ -69,17 +69,18 @@ extension Request {
 }
 
 enum EJAccess {
-    /// `unknown` is the message the caller gets for an EJ that was never imported.
-    static func check(_ sent: String, for request: Request, unknown: String) async throws {
+    /// Whether the caller may `action` the EJ (any form of its number): out of reach, the answer is the same 404 as
+    /// for an EJ never imported (`unknown`); in reach for reading only, a 403. Returns what the decision rested on.
+    @discardableResult
+    static func check(_ sent: String, for request: Request, _ action: AccessAction = .read, unknown: String) async throws -> EJReach {
         let ej = Identifiers.ejNumber(sent).normalized
-        let user = try request.user
-        guard !user.readsEverything else { return }
-        let product = try await BudgetStore(database: request.db, actor: user.login).productID(ofEJ: ej)
-        let scope = EJScope(user)
-        guard scope.contains(linkedTo: product) else { throw Abort(.notFound, reason: unknown) }
-        if !scope.programmes.isEmpty,
-           try await ChorusQueries(sql: request.db as! any SQLDatabase).ejCount(scope: scope, filter: EJFilter(ej: ej)) == 0 {
-            throw Abort(.notFound, reason: unknown)
+        let access = try request.access
+        let reach = try await ChorusQueries(sql: request.db as! any SQLDatabase).reaches(of: [ej])[ej]
+            ?? EJReach(productID: nil, programmes: [])
+        guard access.ej(reach, .read) else { throw Abort(.notFound, reason: unknown) }
+        guard access.ej(reach, action) else {
+            throw Abort(.forbidden, reason: "Vous pouvez lire cet EJ mais pas y joindre de pièce ni en corriger.")
         }
+        return reach
     }
 }

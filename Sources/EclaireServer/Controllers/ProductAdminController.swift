@@ -17,7 +17,7 @@ struct ProductAdminController: RouteCollection {
     func administered(_ request: Request) throws -> (BudgetContext, Int) {
         let context = try BudgetContext(request)
         let id = try context.productID(request)
-        guard context.user.canManageProducts else {
+        guard context.access.manageProducts else {
             throw Abort(.forbidden, reason: "Réservé aux administrateurs d'Eclaire.")
         }
         return (context, id)
@@ -26,7 +26,7 @@ struct ProductAdminController: RouteCollection {
     func create(request: Request) async throws -> Response {
         struct Form: Content { var name: String; var team: String; var sponsor: String; var programme: String?; var centreCouts: String? }
         let context = try BudgetContext(request)
-        guard context.user.canManageProducts else { throw Abort(.forbidden, reason: "Réservé aux administrateurs d'Eclaire.") }
+        guard context.access.manageProducts else { throw Abort(.forbidden, reason: "Réservé aux administrateurs d'Eclaire.") }
         let form = try request.content.decode(Form.self)
         let programme = try form.programme.nonEmpty.map { text -> String in
             guard text.count <= 4, text.allSatisfy(\.isNumber) else {
@@ -95,7 +95,7 @@ struct ProductAdminController: RouteCollection {
         struct Form: Content { var from: Int }
         let context = try BudgetContext(request)
         let id = try context.productID(request)
-        guard context.user.canEdit(product: id) else {
+        guard context.access.product(id, .change) else {
             throw Abort(.forbidden, reason: "Vous pouvez consulter ce produit mais pas le modifier.")
         }
         let form = try request.content.decode(Form.self)

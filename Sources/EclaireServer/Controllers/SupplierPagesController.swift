@@ -12,7 +12,7 @@ struct SupplierPagesController: RouteCollection {
     }
 
     func page(request: Request) async throws -> View {
-        guard try request.user.readsEverything else {
+        guard try request.access.wholeBase else {
             throw Abort(.forbidden, reason: "Les référentiels de fournisseurs sont réservés aux analystes (bureau budgétaire, administrateurs).")
         }
         let store = SupplierReferenceStore(database: request.db)

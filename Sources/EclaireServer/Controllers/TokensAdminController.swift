@@ -12,7 +12,7 @@ struct TokensAdminController: RouteCollection {
     }
 
     func store(_ request: Request) throws -> APITokenStore {
-        guard try request.user.canManageAccounts else {
+        guard try request.access.manageAccounts else {
             throw Abort(.forbidden, reason: "Les jetons d'accès à l'API sont gérés par les administrateurs.")
         }
         return APITokenStore(database: request.db)

@@ -8,6 +8,11 @@ public struct ListedAnomaly: Sendable {
     public let anomaly: Anomaly
     public let dismissal: Dismissal?
 
+    public init(anomaly: Anomaly, dismissal: Dismissal?) {
+        self.anomaly = anomaly
+        self.dismissal = dismissal
+    }
+
     public struct Dismissal: Sendable, Equatable {
         public let reason: String
         public let actor: String

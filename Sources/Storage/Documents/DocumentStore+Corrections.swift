@@ -3,10 +3,10 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// Corrections by people: audited, kept when the document is read again, and reused — a corrected supplier name
-/// becomes an alias of the document's SIRET.
+/// Corrections by people: audited, kept when the document is read again, and reused — a supplier name corrected by
+/// someone who may name suppliers for everyone (`AccessPolicy.namesSuppliers`) becomes an alias of the SIRET.
 extension DocumentStore {
-    public func correct(documentID: Int, key: EclaireCore.FieldKey, value: String) async throws {
+    public func correct(documentID: Int, key: EclaireCore.FieldKey, value: String, namingSupplier: Bool) async throws {
         let document = try await document(documentID)
         let value = try key.canonical(value)
         let before = try await fields(of: documentID).first { $0.field.key == key }
@@ -24,7 +24,7 @@ extension DocumentStore {
             try await AuditWriter(sql: sql, actor: actor).record(
                 product: nil, entity: "document_field", id: "\(documentID):\(key.rawValue)", action: "correct",
                 before: before?.field.value, after: value.isEmpty ? nil : value)
-            if key == .supplierName, !value.isEmpty {
+            if namingSupplier, key == .supplierName, !value.isEmpty {
                 let siret = try await sql.select().column("value").from("document_fields")
                     .where("document_id", .equal, documentID).where("key", .equal, EclaireCore.FieldKey.supplierSiret.rawValue).first()
                     .map { try $0.decode(column: "value", as: String.self) }
