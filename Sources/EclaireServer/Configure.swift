@@ -26,6 +26,9 @@ public enum EclaireApp {
         app.statsCache = StatsCache()
         app.anomalyCache = AnomalyCache()
         app.documentFiles = documents ?? DocumentFileStore.resolve(option: nil, database: database)
+        let retention = Environment.get("ECLAIRE_API_LOG_DAYS").flatMap(Int.init) ?? 90
+        app.callLog = CallLog(database: { [unowned app] in app.db }, logger: app.logger, retentionDays: retention)
+        app.lifecycle.use(CallLogShutdown())
         ContentConfiguration.global.use(decoder: GuardedFormDataDecoder(), for: .formData)
         app.middleware = Middlewares()
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))

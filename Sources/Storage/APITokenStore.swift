@@ -117,12 +117,24 @@ public struct APITokenStore: Sendable {
             .where("revoked_at", .is, SQLLiteral.null).run()
     }
 
-    public func log(_ call: APICall) async throws {
-        try await sql.insert(into: "api_calls")
-            .columns("at", "caller", "token_id", "method", "path", "query", "status", "duration_ms")
-            .values(SQLBind(call.at), SQLBind(call.caller), SQLBind(call.tokenID), SQLBind(call.method),
-                    SQLBind(call.path), SQLBind(call.query), SQLBind(call.status), SQLBind(call.durationMilliseconds))
-            .run()
+    public func log(_ call: APICall) async throws { try await log([call]) }
+
+    /// Several calls in one statement per hundred (8 values a row: SQLite's limit on bound values is far).
+    public func log(_ calls: [APICall]) async throws {
+        for start in stride(from: 0, to: calls.count, by: 100) {
+            let insert = sql.insert(into: "api_calls")
+                .columns("at", "caller", "token_id", "method", "path", "query", "status", "duration_ms")
+            for call in calls[start..<min(start + 100, calls.count)] {
+                insert.values(SQLBind(call.at), SQLBind(call.caller), SQLBind(call.tokenID), SQLBind(call.method),
+                              SQLBind(call.path), SQLBind(call.query), SQLBind(call.status), SQLBind(call.durationMilliseconds))
+            }
+            try await insert.run()
+        }
+    }
+
+    /// Forgets the calls made before `cutoff` (an ISO time, as stored).
+    public func pruneCalls(before cutoff: String) async throws {
+        try await sql.delete(from: "api_calls").where("at", .lessThan, cutoff).run()
     }
 
     /// The latest calls first, of one token or of everyone.

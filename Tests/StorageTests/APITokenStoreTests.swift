@@ -1,3 +1,4 @@
+import Foundation
 import EclaireCore
 import Storage
 import TestSupport
@@ -30,6 +31,12 @@ struct APITokenStoreTests {
             #expect(try await store.calls().map(\.status) == [401, 200])
             #expect(try await store.tokens().first?.lastUsedAt != nil)
             #expect(try await store.calls(tokenID: token.id).map(\.path) == ["/api/v1/ejs"])
+            // Pruned by age: a call of last year goes, today's stay.
+            try await store.log([APICall(at: "2025-01-02T03:04:05Z", caller: "jeton:1:Observatoire", tokenID: token.id, method: "GET",
+                                         path: "/api/v1/old", query: nil, status: 200, durationMilliseconds: 1)])
+            #expect(try await store.calls().count == 3)
+            try await store.pruneCalls(before: Timestamp.iso(Date().addingTimeInterval(-86_400)))
+            #expect(try await store.calls().map(\.path) == ["/api/v1/stats", "/api/v1/ejs"])
 
             try await store.revoke(id: token.id)
             #expect(try await store.token(digest: "d1") == nil)

@@ -78,6 +78,11 @@ struct EJQueryTests {
                 || ($0.imputation.centreFinancier ?? "").hasPrefix(programme + "-") }.map(\.ej)
             #expect(!seen.isEmpty && seen == expected)
             #expect(seen.count < overviews.count)
+            // The policy's view of each EJ agrees with the query's: in reach exactly when the scope lists it.
+            let reaches = try await queries.reaches(of: overviews.map(\.ej))
+            #expect(reaches.count == overviews.count)
+            let policy = AccessPolicy(user)
+            #expect(overviews.map(\.ej).filter { policy.ej(reaches[$0]!, .read) } == expected)
         }
     }
 

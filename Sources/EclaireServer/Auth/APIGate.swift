@@ -3,7 +3,7 @@ import Storage
 import Vapor
 
 /// In front of `/api/`: a token may only make the calls its scopes allow, scripts are rate-limited, and every call
-/// is logged (who, what, answer, time taken) whatever its outcome.
+/// made with a token is logged (which token, what, answer, time taken) whatever its outcome, behind the answer.
 struct APIGate: AsyncMiddleware {
     let limiter: RateLimiter
     /// Calls per minute for scripts using a person's password (tokens carry their own limit).
@@ -51,16 +51,13 @@ struct APIGate: AsyncMiddleware {
     }
 
     private func log(_ request: Request, status: UInt, since started: ContinuousClock.Instant) async {
+        guard let token = request.caller?.token else { return }
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        let call = APICall(at: Timestamp.now(), caller: request.caller?.label, tokenID: request.caller?.token?.id,
+        let call = APICall(at: Timestamp.now(), caller: request.caller?.label, tokenID: token.id,
                            method: request.method.rawValue, path: request.url.path, query: request.url.query,
                            status: Int(status), durationMilliseconds: (milliseconds * 10).rounded() / 10)
-        do {
-            try await APITokenStore(database: request.db).log(call)
-        } catch {
-            request.logger.warning("appel non journalisé : \(error)")
-        }
+        await request.application.callLog.record(call)
     }
 }
 

@@ -63,6 +63,7 @@ struct TokensAdminController: RouteCollection {
                      lastUsed: token.lastUsedAt.map(FrenchFormat.timestamp) ?? "jamais",
                      revoked: token.revokedAt.map(FrenchFormat.timestamp) ?? "")
         }
+        await request.application.callLog.flush()
         let calls = try await store.calls(limit: 100).map { call in
             CallRow(at: FrenchFormat.timestamp(iso: call.at), caller: call.caller ?? "anonyme",
                     request: "\(call.method) \(call.path)\(call.query.map { "?" + $0 } ?? "")", status: call.status,
