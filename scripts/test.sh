@@ -11,5 +11,7 @@ export OMP_THREAD_LIMIT=1
 swift build --build-tests
 swift test --skip-build "$@"
 scripts/contract-test.sh
+# Workers and imports killed with -9, two workers on PostgreSQL, a full disk.
+scripts/fault-test.sh
 # The running server against its OpenAPI description (schemathesis), on the demo.
 scripts/api-conformance.sh

@@ -27,14 +27,14 @@ struct WorkCommand: AsyncParsableCommand {
         try await StorageContainer.using(location) { storage in
             let documents = DocumentStore(database: storage.database, files: files, actor: "worker")
             let progress = Progress(total: try await documents.pendingJobs().ready)
-            let name = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+            let identity = WorkerIdentity.current()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<workers {
                     group.addTask { [timeout, maxMemoryMB] in
                         // Each worker has its own reader process, kept for all its documents.
                         let isolation = IsolatedExtraction(timeoutSeconds: timeout, memoryMegabytes: maxMemoryMB)
                         defer { isolation.stop() }
-                        try await Self.loop(worker: "\(name)#\(index)", documents: documents, isolation: isolation,
+                        try await Self.loop(worker: identity.name(index: index), documents: documents, isolation: isolation,
                                             untilEmpty: untilEmpty, progress: progress)
                     }
                 }
@@ -84,6 +84,8 @@ struct WorkCommand: AsyncParsableCommand {
         do {
             try await documents.complete(claimed.job, with: try result.get())
             progress.advance(failed: false)
+        } catch let lost as LeaseLost {
+            FileHandle.standardError.write(Data("\(lost.description)\n".utf8))
         } catch {
             // The child names the file by its stored digest: say the name people gave it.
             let reason = "\(error)".replacingOccurrences(of: URL(fileURLWithPath: claimed.document.storedPath).lastPathComponent,
@@ -91,8 +93,12 @@ struct WorkCommand: AsyncParsableCommand {
             // A refusal (not a document, encrypted, too many pages) will not change on retry; a crash or a
             // timeout might.
             let permanent = if case IsolatedExtraction.Failure.refused = error { true } else { false }
-            try await documents.fail(claimed.job, reason: reason, permanent: permanent)
-            progress.advance(failed: true)
+            do {
+                try await documents.fail(claimed.job, reason: reason, permanent: permanent)
+                progress.advance(failed: true)
+            } catch let lost as LeaseLost {
+                FileHandle.standardError.write(Data("\(lost.description)\n".utf8))
+            }
         }
     }
 }

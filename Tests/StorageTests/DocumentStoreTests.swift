@@ -114,4 +114,42 @@ struct DocumentStoreTests {
             #expect(try await store.pages(of: document.id).map(\.text) == ["FACTURE n° 12"])
         }
     }
+
+    /// A worker of this machine whose process is gone: its job is taken back at once, not after 15 minutes; a file
+    /// that stops every reader is failed after `maxAttempts`; a worker that lost its lease writes nothing.
+    @Test(arguments: Backend.available)
+    func aVanishedWorkersJobIsTakenBackAtOnceAndLeasesAreChecked(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { storage in
+            _ = try await ChorusImporter(database: storage.database).importFile(Fixtures.path("chorus_ae.csv"))
+            let store = try Self.store(storage)
+            let (document, _) = try await store.attach(ej: "2103105755", file: URL(fileURLWithPath: Fixtures.path("documents/lettre.odt")))
+            let me = WorkerIdentity.current()
+            #expect(me.isAlive == true && WorkerIdentity(lockedBy: me.name(index: 3)) == me)
+            // A process that no longer runs: same host, a pid past the kernel's maximum.
+            let gone = WorkerIdentity(host: me.host, pid: 99_999_999, start: 1)
+            #expect(gone.isAlive == false && WorkerIdentity(host: "autre-machine", pid: 1, start: 1).isAlive == nil)
+            let first = try #require(try await store.claim(worker: gone.name(index: 0)))
+            #expect(try await store.document(document.id).status == .running)
+            let taken = try #require(try await store.claim(worker: me.name(index: 0)))
+            #expect(taken.id == first.id && taken.attempts == 2)
+            #expect(try await store.claim(worker: me.name(index: 1)) == nil, "a live worker's job is not taken")
+            // The vanished worker comes back with a result: its lease is gone, nothing is written.
+            await #expect(throws: LeaseLost.self) { try await store.complete(first, with: Self.record([(.object, "Périmé")])) }
+            await #expect(throws: LeaseLost.self) { try await store.fail(first, reason: "périmé") }
+            #expect(try await store.fields(of: document.id).isEmpty)
+            #expect(try await store.document(document.id).status == .running)
+            try await store.complete(taken, with: Self.record([(.object, "Audit")]))
+            #expect(try await store.document(document.id).status == .done)
+
+            // A file whose reading kills its worker every time ends failed, with the reason.
+            try await store.requeue(document.id)
+            for attempt in 1...DocumentStore.maxAttempts {
+                let job = try #require(try await store.claim(worker: gone.name(index: attempt)))
+                #expect(job.attempts == attempt)
+            }
+            #expect(try await store.claim(worker: me.name(index: 0)) == nil)
+            let failed = try await store.document(document.id)
+            #expect(failed.status == .failed && failed.error?.contains("s'est arrêté") == true)
+        }
+    }
 }

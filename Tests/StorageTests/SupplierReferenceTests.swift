@@ -44,7 +44,7 @@ struct SupplierReferenceTests {
 
     @Test(arguments: Backend.available)
     func aFileThatIsNoRegisterIsRefused(backend: Backend) async throws {
-        try await TestDatabase.with(backend) { storage in
+        _ = try await TestDatabase.with(backend) { storage in
             await #expect(throws: (any Error).self) {
                 _ = try await SupplierReferenceStore(database: storage.database).importFile(Fixtures.path("chorus_ae.csv"))
             }

@@ -22,23 +22,47 @@ public struct DocumentFileStore: Sendable {
         return DocumentFileStore(root: URL(fileURLWithPath: "eclaire-documents"))
     }
 
-    /// Copies the file into the store (once) and returns its digest, size and path relative to the store.
-    public func put(_ file: URL) throws -> (sha256: String, size: Int64, relativePath: String) {
+    /// Copies the file into the store (once) and returns its digest, size, path relative to the store and whether
+    /// this call wrote it. A failed write (a full disk) leaves nothing behind, not even the temporary file.
+    public func put(_ file: URL) throws -> (sha256: String, size: Int64, relativePath: String, created: Bool) {
         guard let data = try? Data(contentsOf: file, options: .mappedIfSafe) else {
             throw DocumentStoreError.unreadable(file.lastPathComponent)
         }
         let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         let relative = "\(digest.prefix(2))/\(digest.dropFirst(2).prefix(2))/\(digest)"
         let target = root.appendingPathComponent(relative)
-        if !FileManager.default.fileExists(atPath: target.path) {
+        guard !FileManager.default.fileExists(atPath: target.path) else { return (digest, Int64(data.count), relative, false) }
+        // Written under a temporary name then moved: a crash never leaves half a file under the digest.
+        let temporary = target.appendingPathExtension("part-\(UUID().uuidString)")
+        do {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            // Written under a temporary name then moved: a crash never leaves half a file under the digest.
-            let temporary = target.appendingPathExtension("part-\(UUID().uuidString)")
             try data.write(to: temporary)
             _ = try? FileManager.default.replaceItemAt(target, withItemAt: temporary)
             if !FileManager.default.fileExists(atPath: target.path) { try FileManager.default.moveItem(at: temporary, to: target) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw DocumentStoreError.unwritable(file.lastPathComponent, folder: root.path, reason: Self.reason(error))
         }
-        return (digest, Int64(data.count), relative)
+        return (digest, Int64(data.count), relative, true)
+    }
+
+    /// Removes a file this store wrote for a document that was then not recorded.
+    func remove(_ relative: String) {
+        try? FileManager.default.removeItem(at: root.appendingPathComponent(relative))
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let cocoa = error as? CocoaError {
+            if cocoa.code == .fileWriteOutOfSpace { return "plus de place sur le disque" }
+            if cocoa.code == .fileWriteNoPermission { return "écriture refusée" }
+        }
+        let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code ?? (error as NSError).code
+        switch Int32(truncatingIfNeeded: posix) {
+        case ENOSPC: return "plus de place sur le disque"
+        case EDQUOT: return "quota du disque atteint"
+        case EACCES, EPERM: return "écriture refusée"
+        default: return error.localizedDescription
+        }
     }
 
     public func path(of relative: String) -> String { root.appendingPathComponent(relative).path }
@@ -49,6 +73,7 @@ public enum DocumentStoreError: Error, Equatable, CustomStringConvertible {
     case unknownDocument(Int)
     case unknownEJ(String)
     case unknownField(String)
+    case unwritable(String, folder: String, reason: String)
 
     public var description: String {
         switch self {
@@ -56,6 +81,7 @@ public enum DocumentStoreError: Error, Equatable, CustomStringConvertible {
         case .unknownDocument(let id): "document \(id) inconnu"
         case .unknownEJ(let ej): "EJ \(ej) inconnu : importez d'abord les lignes Chorus qui le portent"
         case .unknownField(let key): "champ « \(key) » inconnu"
+        case .unwritable(let file, let folder, let reason): "\(file) : impossible de l'enregistrer dans \(folder) (\(reason)) ; rien n'a été ajouté"
         }
     }
 }

@@ -11,33 +11,78 @@ extension DocumentStore {
     /// A job held longer than this by a worker that vanished is taken again.
     public static let staleAfterSeconds: Int64 = 15 * 60
 
-    /// Takes a job held too long by a vanished worker first, else the oldest job ready to run. Each lookup walks
-    /// the index by (state, id) and stops at its first row, whatever the length of the queue.
+    /// Takes the oldest job ready to run; when none is, first gives back the jobs of workers that are gone
+    /// (`recoverAbandoned`). Each lookup walks the index by (state, run_after) and stops at its first row.
     public func claim(worker: String, now: Date = Date()) async throws -> DocumentJob? {
         let epoch = Int64(now.timeIntervalSince1970)
-        let stale = epoch - Self.staleAfterSeconds
-        var row = try await take(worker: worker, at: epoch, state: "running", condition: "locked_at < \(stale)")
-        if row == nil { row = try await take(worker: worker, at: epoch, state: "queued", condition: "run_after <= \(epoch)") }
+        var row = try await take(worker: worker, at: epoch)
+        if row == nil, try await recoverAbandoned(now: now) > 0 { row = try await take(worker: worker, at: epoch) }
         guard let row else { return nil }
         let job = DocumentJob(id: try row.decode(column: "id", as: Int.self),
                               documentID: try row.decode(column: "document_id", as: Int.self),
-                              attempts: try row.decode(column: "attempts", as: Int.self))
+                              attempts: try row.decode(column: "attempts", as: Int.self), worker: worker)
         try await sql.update("documents").set("status", to: DocumentStatus.running.rawValue)
             .where("id", .equal, job.documentID).run()
         return job
     }
 
-    /// `condition` compares a column with an integer computed here, never with outside text.
-    private func take(worker: String, at epoch: Int64, state: String, condition: String) async throws -> (any SQLRow)? {
+    private func take(worker: String, at epoch: Int64) async throws -> (any SQLRow)? {
         let skipLocked = sql.dialect.name == "postgresql" ? "FOR UPDATE SKIP LOCKED" : ""
         return try await sql.raw("""
             UPDATE document_jobs SET state = 'running', locked_by = \(bind: worker), locked_at = \(bind: epoch),
                    attempts = attempts + 1
-            WHERE id = (SELECT id FROM document_jobs WHERE state = \(bind: state) AND \(unsafeRaw: condition)
+            WHERE id = (SELECT id FROM document_jobs WHERE state = 'queued' AND run_after <= \(bind: epoch)
                         ORDER BY id LIMIT 1 \(unsafeRaw: skipLocked))
-              AND state = \(bind: state) AND \(unsafeRaw: condition)
+              AND state = 'queued'
             RETURNING id, document_id, attempts
             """).first()
+    }
+
+    /// Gives back the jobs of workers that are gone: at once for a worker of this machine whose process ended
+    /// (killed, out of memory), after `staleAfterSeconds` for the others. A job whose reading stopped its worker
+    /// `maxAttempts` times is failed with the reason, not taken again (a file that kills every reader). Returns how
+    /// many jobs were given back or failed.
+    public func recoverAbandoned(now: Date = Date()) async throws -> Int {
+        let epoch = Int64(now.timeIntervalSince1970)
+        let running = try await sql.select().column("id").column("document_id").column("attempts").column("locked_by")
+            .column("locked_at").from("document_jobs").where("state", .equal, "running").all()
+        var recovered = 0
+        for row in running {
+            let holder = try row.decode(column: "locked_by", as: String?.self) ?? ""
+            let lockedAt = try row.decode(column: "locked_at", as: Int64?.self) ?? 0
+            guard WorkerIdentity(lockedBy: holder)?.isAlive == false || lockedAt < epoch - Self.staleAfterSeconds else { continue }
+            let id = try row.decode(column: "id", as: Int.self), documentID = try row.decode(column: "document_id", as: Int.self)
+            let final = try row.decode(column: "attempts", as: Int.self) >= Self.maxAttempts
+            let reason = "lecture interrompue : le lecteur s'est arrêté sans répondre (\(holder))"
+            let given = try await database.transaction { transaction -> Bool in
+                let sql = transaction as! any SQLDatabase
+                // Only if still held by the same worker: another one may have taken it back meanwhile.
+                guard try await sql.raw("""
+                    UPDATE document_jobs SET state = \(bind: final ? "failed" : "queued"), run_after = \(bind: epoch),
+                           locked_by = NULL, last_error = \(bind: reason)
+                    WHERE id = \(bind: id) AND state = 'running' AND locked_by = \(bind: holder)
+                    RETURNING id
+                    """).first() != nil else { return false }
+                try await sql.update("documents").set("status", to: (final ? DocumentStatus.failed : .queued).rawValue)
+                    .set("error", to: final ? reason : nil).where("id", .equal, documentID).run()
+                return true
+            }
+            if given { recovered += 1 }
+        }
+        return recovered
+    }
+
+    /// Closes the lease: the job is `state` now if `job.worker` still holds it; otherwise `LeaseLost` (and the
+    /// caller's transaction writes nothing).
+    private static func release(_ job: DocumentJob, to state: String, runAfter: Int64? = nil, error: String?,
+                                in sql: any SQLDatabase) async throws {
+        let row = try await sql.raw("""
+            UPDATE document_jobs SET state = \(bind: state), last_error = \(bind: error), locked_by = NULL,
+                   run_after = COALESCE(\(bind: runAfter), run_after)
+            WHERE id = \(bind: job.id) AND state = 'running' AND locked_by = \(bind: job.worker)
+            RETURNING id
+            """).first()
+        guard row != nil else { throw LeaseLost(jobID: job.id) }
     }
 
     /// Stores what the extraction read, confirmed by the supplier registers, keeping the fields people corrected,
@@ -46,6 +91,7 @@ extension DocumentStore {
         let record = try await SupplierReferenceStore(database: database).enrich(read)
         try await database.transaction { transaction in
             let sql = transaction as! any SQLDatabase
+            try await Self.release(job, to: "done", error: nil, in: sql)
             let corrected = try await sql.select().column("key").from("document_fields")
                 .where("document_id", .equal, job.documentID).where(SQLColumn("corrected_by"), .isNot, SQLLiteral.null).all()
                 .map { try $0.decode(column: "key", as: String.self) }
@@ -76,8 +122,6 @@ extension DocumentStore {
                 .set("invalid_ids", to: record.invalidIDs.joined(separator: ","))
                 .set("extracted_at", to: Timestamp.now())
                 .where("id", .equal, job.documentID).run()
-            try await sql.update("document_jobs").set("state", to: "done").set("last_error", to: SQLLiteral.null)
-                .where("id", .equal, job.id).run()
         }
     }
 
@@ -88,10 +132,8 @@ extension DocumentStore {
         let delay = Int64(30 * (1 << (2 * (job.attempts - 1))))
         try await database.transaction { transaction in
             let sql = transaction as! any SQLDatabase
-            try await sql.update("document_jobs").set("state", to: final ? "failed" : "queued")
-                .set("run_after", to: Int64(now.timeIntervalSince1970) + delay).set("last_error", to: reason)
-                .set("locked_by", to: SQLLiteral.null)
-                .where("id", .equal, job.id).run()
+            try await Self.release(job, to: final ? "failed" : "queued", runAfter: Int64(now.timeIntervalSince1970) + delay,
+                                   error: reason, in: sql)
             try await sql.update("documents").set("status", to: (final ? DocumentStatus.failed : .queued).rawValue)
                 .set("error", to: reason).where("id", .equal, job.documentID).run()
         }

@@ -28,31 +28,42 @@ public struct DocumentStore: Sendable {
         guard known != nil else { throw DocumentStoreError.unknownEJ(ej) }
         let stored = try files.put(file)
         let actor = actor
-        let (id, isNew) = try await database.transaction { transaction -> (Int, Bool) in
-            let sql = transaction as! any SQLDatabase
-            var id = try await sql.select().column("id").from("documents").where("sha256", .equal, stored.sha256).first()
-                .map { try $0.decode(column: "id", as: Int.self) }
-            let isNew = id == nil
-            if id == nil {
-                let row = try await sql.insert(into: "documents")
-                    .columns("sha256", "file_name", "size_bytes", "stored_path", "added_at", "added_by", "status")
-                    .values(SQLBind(stored.sha256), SQLBind(file.lastPathComponent), SQLBind(stored.size),
-                            SQLBind(stored.relativePath), SQLBind(Timestamp.now()), SQLBind(actor),
-                            SQLBind(DocumentStatus.queued.rawValue))
-                    .returning("id").first()
-                id = try row!.decode(column: "id", as: Int.self)
-                try await Self.enqueue(id!, on: sql)
+        let files = files
+        let (id, isNew) = try await withFileRemoved(stored.created ? stored.relativePath : nil, from: files) {
+            try await database.transaction { transaction -> (Int, Bool) in
+                let sql = transaction as! any SQLDatabase
+                var id = try await sql.select().column("id").from("documents").where("sha256", .equal, stored.sha256).first()
+                    .map { try $0.decode(column: "id", as: Int.self) }
+                let isNew = id == nil
+                if id == nil {
+                    let row = try await sql.insert(into: "documents")
+                        .columns("sha256", "file_name", "size_bytes", "stored_path", "added_at", "added_by", "status")
+                        .values(SQLBind(stored.sha256), SQLBind(file.lastPathComponent), SQLBind(stored.size),
+                                SQLBind(stored.relativePath), SQLBind(Timestamp.now()), SQLBind(actor),
+                                SQLBind(DocumentStatus.queued.rawValue))
+                        .returning("id").first()
+                    id = try row!.decode(column: "id", as: Int.self)
+                    try await Self.enqueue(id!, on: sql)
+                }
+                let linked = try await sql.select().column("ej").from("ej_documents")
+                    .where("ej", .equal, number).where("document_id", .equal, id!).first()
+                if linked == nil {
+                    try await sql.insert(into: "ej_documents").columns("ej", "document_id").values(SQLBind(number), SQLBind(id!)).run()
+                    try await AuditWriter(sql: sql, actor: actor).record(product: nil, entity: "document", id: String(id!),
+                                                                         action: "attach", before: nil, after: "EJ \(number) · \(file.lastPathComponent)")
+                }
+                return (id!, isNew)
             }
-            let linked = try await sql.select().column("ej").from("ej_documents")
-                .where("ej", .equal, number).where("document_id", .equal, id!).first()
-            if linked == nil {
-                try await sql.insert(into: "ej_documents").columns("ej", "document_id").values(SQLBind(number), SQLBind(id!)).run()
-                try await AuditWriter(sql: sql, actor: actor).record(product: nil, entity: "document", id: String(id!),
-                                                                     action: "attach", before: nil, after: "EJ \(number) · \(file.lastPathComponent)")
-            }
-            return (id!, isNew)
         }
         return (try await document(id), isNew)
+    }
+
+    /// Runs `body`; if it fails, the file this call wrote to the store goes too (a document is both or neither).
+    private func withFileRemoved<T>(_ relative: String?, from files: DocumentFileStore, _ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch {
+            if let relative { files.remove(relative) }
+            throw error
+        }
     }
 
     static func enqueue(_ documentID: Int, on sql: any SQLDatabase) async throws {

@@ -32,6 +32,15 @@ public struct DocumentJob: Sendable, Equatable {
     public let id: Int
     public let documentID: Int
     public let attempts: Int
+    /// The worker holding it: only that worker may complete or fail it (its lease).
+    public let worker: String
+}
+
+/// A worker's `complete` or `fail` of a job it no longer holds (taken back after it was thought gone): nothing is
+/// written, the job belongs to its new holder.
+public struct LeaseLost: Error, CustomStringConvertible {
+    public let jobID: Int
+    public var description: String { "la tâche \(jobID) a été reprise par un autre lecteur : résultat ignoré" }
 }
 
 /// How many documents stand at each status.
