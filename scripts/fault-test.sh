@@ -42,10 +42,18 @@ ej=2103105755
 db="$work/kill.sqlite"
 "$eclaire" import --database "sqlite://$db" "$fixtures/chorus_ae.csv" >/dev/null
 "$eclaire" documents add --database "sqlite://$db" "$ej" "$work/scans" >/dev/null
-"$eclaire" work --database "sqlite://$db" --workers 2 >/dev/null 2>&1 &
+DATABASE_URL="sqlite://$db" ECLAIRE_SECRET_FOR_TEST=x "$eclaire" work --workers 2 >/dev/null 2>&1 &
 worker=$!
 for _ in $(seq 1 100); do [ "$(sql "$db" "SELECT COUNT(*) FROM document_jobs WHERE state='running'")" -gt 0 ] && break; sleep 0.1; done
 sleep 1
+# The reader processes (the sandbox): no database address nor secret in their environment, files and CPU bounded.
+reader=$(pgrep -f '[e]xtract --serve-records' | head -1)
+check "a reader runs beside the worker (pid ${reader:-none})" test -n "$reader"
+check "  without DATABASE_URL nor other secrets in its environment" \
+  bash -c "! tr '\\0' '\\n' < /proc/$reader/environ | grep -qE '^(DATABASE_URL|ECLAIRE_SECRET_FOR_TEST)='"
+check "  with its files capped at 256 MB" grep -qE "^Max file size +268435456 " "/proc/$reader/limits"
+check "  with its CPU time capped" bash -c "! grep -qE '^Max cpu time +unlimited ' /proc/$reader/limits"
+check "  with its memory capped" bash -c "! grep -qE '^Max address space +unlimited ' /proc/$reader/limits"
 kill -9 "$worker"; wait "$worker" 2>/dev/null || true
 running=$(sql "$db" "SELECT COUNT(*) FROM document_jobs WHERE state='running'")
 check "the killed worker left jobs running ($running)" test "$running" -gt 0

@@ -13,5 +13,7 @@ swift test --skip-build "$@"
 scripts/contract-test.sh
 # Workers and imports killed with -9, two workers on PostgreSQL, a full disk.
 scripts/fault-test.sh
+# Hostile documents read while the server answers.
+scripts/hostile-files.sh
 # The running server against its OpenAPI description (schemathesis), on the demo.
 scripts/api-conformance.sh

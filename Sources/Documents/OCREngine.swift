@@ -31,11 +31,20 @@ final class OCREngine {
         }
     }
 
-    /// An image file (PNG, JPEG, TIFF) read by Leptonica.
-    func read(imageAt path: String) throws -> OCRPage {
+    /// An image file (PNG, JPEG, TIFF) read by Leptonica, once its header says it holds at most `maxPixels` (a
+    /// 30 000 × 30 000 PNG of a few kilobytes would otherwise inflate to gigabytes).
+    func read(imageAt path: String, maxPixels: Int) throws -> OCRPage {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        var format: Int32 = 0, width: Int32 = 0, height: Int32 = 0, bits: Int32 = 0, samples: Int32 = 0, colormap: Int32 = 0
+        guard pixReadHeader(path, &format, &width, &height, &bits, &samples, &colormap) == 0, width > 0, height > 0 else {
+            throw DocumentError.unreadable(name, reason: "image illisible")
+        }
+        guard Int(width) * Int(height) <= maxPixels else {
+            throw DocumentError.unreadable(name, reason: "image de \(width) × \(height) pixels, au-delà de \(maxPixels / 1_000_000) millions")
+        }
         var pix: UnsafeMutablePointer<PIX>? = pixRead(path)
         guard pix != nil else {
-            throw DocumentError.unreadable(URL(fileURLWithPath: path).lastPathComponent, reason: "image illisible")
+            throw DocumentError.unreadable(name, reason: "image illisible")
         }
         defer { pixDestroy(&pix) }
         TessBaseAPISetImage2(api, pix)

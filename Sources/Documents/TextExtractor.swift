@@ -68,7 +68,7 @@ public final class TextExtractor {
         let bytes = [UInt8](head)
         if bytes.starts(with: Array("%PDF".utf8)) { return try readPDF(path) }
         if Self.isImage(bytes) {
-            let page = try ocr().read(imageAt: path)
+            let page = try ocr().read(imageAt: path, maxPixels: Self.maxPixels)
             return ReadDocument(pages: [Self.ocrPage(1, page)], attachments: [])
         }
         if bytes.starts(with: CompoundFile.signature) {

@@ -18,6 +18,7 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(help: "Nombre de fichiers lus à la fois (par défaut, un par cœur).") var jobs: Int?
     @Flag(name: .customLong("serve-records"), help: .hidden) var serveRecords = false
     @Option(name: .customLong("max-memory-mb"), help: .hidden) var maxMemoryMB: Int?
+    @Option(name: .customLong("max-cpu-seconds"), help: .hidden) var maxCPUSeconds: Int?
 
     func validate() throws {
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs : entre 1 et 256 fichiers à la fois.") }
@@ -25,8 +26,9 @@ struct ExtractCommand: AsyncParsableCommand {
 
     func run() async throws {
         Self.limit(memoryMB: maxMemoryMB)
+        if serveRecords { Self.limitFiles() }
         let options = DocumentReader.Options(useStructured: !noStructured, text: .init(forceOCR: forceOCR, ocrDPI: dpi))
-        if serveRecords { return Self.serve(DocumentReader(options: options)) }
+        if serveRecords { return Self.serve(DocumentReader(options: options), cpuSeconds: maxCPUSeconds) }
         var failed = false
         try ParallelReading.read(files, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, options: options) { index, result in
             let name = URL(fileURLWithPath: files[index]).lastPathComponent
@@ -47,12 +49,13 @@ struct ExtractCommand: AsyncParsableCommand {
 
     /// The worker's reader: a path per line on standard input, a JSON reply per line on standard output, with the
     /// same reader (and OCR engine) for every document.
-    static func serve(_ reader: DocumentReader) {
+    static func serve(_ reader: DocumentReader, cpuSeconds: Int?) {
         let encoder = JSONEncoder()
         // The classifier's model is trained on first use: before "ready", so that no document's time pays for it.
         _ = TypeModel.shipped
         FileHandle.standardOutput.write(Data("ready\n".utf8))
         while let path = readLine() {
+            if let cpuSeconds { Self.limit(cpuSecondsFromNow: cpuSeconds) }
             var reply = IsolatedExtraction.Reply()
             do { reply.record = try reader.read(path).record } catch let error as DocumentError { reply.error = error.description }
             catch { reply.error = "\(error)" }
@@ -68,6 +71,29 @@ struct ExtractCommand: AsyncParsableCommand {
         guard let memoryMB else { return }
         var limit = rlimit(rlim_cur: rlim_t(memoryMB) << 20, rlim_max: rlim_t(memoryMB) << 20)
         setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
+    }
+
+    /// The reader writes no file of its own: beyond 256 MB (an inflated worksheet spooled to disk, a ZIP bomb) the
+    /// write fails, and the document with it. No core dumps either: a crash leaves nothing on disk.
+    static func limitFiles() {
+        var size = rlimit(rlim_cur: 256 << 20, rlim_max: 256 << 20)
+        setrlimit(Int32(RLIMIT_FSIZE.rawValue), &size)
+        // A write past the limit then fails with EFBIG instead of killing the reader with SIGXFSZ.
+        signal(SIGXFSZ, SIG_IGN)
+        var core = rlimit(rlim_cur: 0, rlim_max: 0)
+        setrlimit(Int32(RLIMIT_CORE.rawValue), &core)
+    }
+
+    /// CPU time is counted over the reader's life: before each document the limit is moved to what was used so
+    /// far plus `seconds`. Past it the kernel stops the reader (SIGXCPU), whose worker fails that document alone
+    /// (the worker's wall-clock deadline catches a reader that waits instead of computing).
+    static func limit(cpuSecondsFromNow seconds: Int) {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let used = rlim_t(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + 1)
+        // The hard limit stays open: a process may lower it but never raise it again for the next document.
+        var limit = rlimit(rlim_cur: used + rlim_t(seconds), rlim_max: rlim_t.max)
+        setrlimit(Int32(RLIMIT_CPU.rawValue), &limit)
     }
 
     static func french(_ report: ExtractionReport, _ facts: DocumentFacts) -> String {

@@ -2,7 +2,8 @@ import EclaireCore
 import Foundation
 
 /// Reads untrusted documents in a child process (`eclaire extract --serve-records`) that caps its own address
-/// space, kept alive from one document to the next so that its OCR engine is loaded once. Each document has a
+/// space, CPU time per document and file sizes, and runs without the database's address or any secret in its
+/// environment; kept alive from one document to the next so that its OCR engine is loaded once. Each document has a
 /// wall-clock deadline: past it, or if the child dies (a crash inside Poppler, the memory cap), the child is killed,
 /// that document's job fails with the reason, and the next document gets a fresh child.
 final class IsolatedExtraction: @unchecked Sendable {
@@ -41,6 +42,16 @@ final class IsolatedExtraction: @unchecked Sendable {
         }
     }
 
+    /// What the reader inherits: what Tesseract, the C libraries and temporary files need, nothing else (no
+    /// DATABASE_URL, no token, no password: a document that took control of the reader finds none).
+    static func readerEnvironment(_ parent: [String: String]) -> [String: String] {
+        let kept: Set<String> = ["PATH", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "TESSDATA_PREFIX", "OMP_THREAD_LIMIT"]
+        var environment = parent.filter { kept.contains($0.key) }
+        // Set before the child loads Tesseract (see OCRThreads), so that it does not run itself again.
+        environment["OMP_THREAD_LIMIT"] = environment["OMP_THREAD_LIMIT"] ?? "1"
+        return environment
+    }
+
     func stop() {
         child?.kill()
         child = nil
@@ -50,7 +61,7 @@ final class IsolatedExtraction: @unchecked Sendable {
         let child: Child
         if let running = self.child { child = running } else {
             // A new child first says it is ready: its start (and the system's) is not the document's time.
-            child = try Child(memoryMegabytes: memoryMegabytes)
+            child = try Child(memoryMegabytes: memoryMegabytes, cpuSeconds: Int(timeoutSeconds.rounded(.up)))
             guard child.ask(nil, timeout: 60) == "ready" else {
                 let errors = child.lastErrors
                 child.kill()
@@ -78,9 +89,11 @@ final class IsolatedExtraction: @unchecked Sendable {
         private var lines: [String] = []
         private var errorTail = Data()
 
-        init(memoryMegabytes: Int) throws {
+        init(memoryMegabytes: Int, cpuSeconds: Int) throws {
             process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
-            process.arguments = ["extract", "--serve-records", "--max-memory-mb", String(memoryMegabytes)]
+            process.arguments = ["extract", "--serve-records", "--max-memory-mb", String(memoryMegabytes),
+                                 "--max-cpu-seconds", String(cpuSeconds)]
+            process.environment = IsolatedExtraction.readerEnvironment(ProcessInfo.processInfo.environment)
             process.standardInput = input
             process.standardOutput = output
             process.standardError = errors

@@ -18,8 +18,12 @@ public struct XLSXWorkbook {
     private let archive: Archive
     public let sheets: [Sheet]
     let sharedStrings: [String]
+    /// The inflated size past which a worksheet is refused: a Chorus export may be gigabytes, a document
+    /// attached to an EJ is not.
+    let maxSheetBytes: Int
 
-    public init(path: String) throws {
+    public init(path: String, maxSheetBytes: Int = maxSheetSize) throws {
+        self.maxSheetBytes = maxSheetBytes
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
@@ -36,7 +40,7 @@ public struct XLSXWorkbook {
         }
         if let entry = archive["xl/sharedStrings.xml"] {
             do {
-                sharedStrings = try XLSXSheetRows.sharedStrings(try Self.inflate(entry, in: archive))
+                sharedStrings = try XLSXSheetRows.sharedStrings(try Self.inflate(entry, in: archive, limit: maxSheetBytes))
             } catch {
                 throw OfficeFileError("table des chaînes partagées illisible (\(error))")
             }
@@ -49,7 +53,7 @@ public struct XLSXWorkbook {
     /// `maxSheetSize`), then scanned in chunks.
     public func rowReader(of sheet: Sheet) throws -> XLSXSheetRows {
         guard let entry = archive[sheet.path] else { throw CocoaError(.fileNoSuchFile) }
-        return try XLSXSheetRows(handle: try Self.inflate(entry, in: archive), sharedStrings: sharedStrings)
+        return XLSXSheetRows(handle: try Self.inflate(entry, in: archive, limit: maxSheetBytes), sharedStrings: sharedStrings)
     }
 
     /// Every row of the sheet at once (small workbooks, tests).
@@ -61,10 +65,10 @@ public struct XLSXWorkbook {
     }
 
     /// Past this size an inflated worksheet is refused: it goes to disk, and a ZIP bomb could fill it.
-    static let maxSheetSize = 4 * 1024 * 1024 * 1024
+    public static let maxSheetSize = 4 * 1024 * 1024 * 1024
 
-    private static func inflate(_ entry: Entry, in archive: Archive) throws -> FileHandle {
-        guard entry.uncompressedSize <= maxSheetSize else { throw CocoaError(.fileReadTooLarge) }
+    private static func inflate(_ entry: Entry, in archive: Archive, limit: Int) throws -> FileHandle {
+        guard entry.uncompressedSize <= limit else { throw CocoaError(.fileReadTooLarge) }
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("eclaire-sheet-\(UUID().uuidString).xml").path
         guard FileManager.default.createFile(atPath: path, contents: nil),
@@ -77,7 +81,7 @@ public struct XLSXWorkbook {
         var written = 0
         _ = try archive.extract(entry, skipCRC32: false) { chunk in
             written += chunk.count
-            if written > maxSheetSize { throw CocoaError(.fileReadTooLarge) }
+            if written > limit { throw CocoaError(.fileReadTooLarge) }
             try writer.write(contentsOf: chunk)
         }
         return reader
@@ -119,7 +123,8 @@ enum XMLCollector {
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
-        parser.parse()
+        // A part that is no valid XML yields what was collected before the error: the caller checks for what it needs.
+        _ = parser.parse()
     }
 }
 

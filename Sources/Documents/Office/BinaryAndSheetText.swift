@@ -19,14 +19,20 @@ enum BinaryAndSheetText {
         throw DocumentError.unsupported(name, kind: "fichier Office binaire ni Word ni Excel")
     }
 
+    /// A worksheet attached as a document is read whole into memory: past 64 MB inflated it is refused.
+    static let maxSheetBytes = 64 << 20
+
     /// The worksheets of an XLSX, or nil when the archive holds no workbook.
     static func workbook(_ path: String) throws -> [PageText]? {
         let archive: Archive
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch { return nil }
         guard archive["xl/workbook.xml"] != nil else { return nil }
         do {
-            let workbook = try XLSXWorkbook(path: path)
+            let workbook = try XLSXWorkbook(path: path, maxSheetBytes: maxSheetBytes)
             return sheetPages(try workbook.sheets.map { ($0.name, try workbook.rows(of: $0)) })
+        } catch let error as CocoaError where error.code == .fileReadTooLarge {
+            throw DocumentError.unreadable(URL(fileURLWithPath: path).lastPathComponent,
+                                           reason: "feuille de calcul de plus de \(maxSheetBytes >> 20) Mo une fois décompressée")
         } catch {
             throw DocumentError.unreadable(URL(fileURLWithPath: path).lastPathComponent, reason: "\(error)")
         }
