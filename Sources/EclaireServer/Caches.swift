@@ -4,12 +4,20 @@ import Storage
 import Vapor
 
 /// A value computed over the whole base, kept until what it reads changes (its version), not recomputed per page.
+/// Requests asking while it is computed wait for that one computation (two hundred readers arriving after an import
+/// would otherwise each read the whole base at once).
 actor VersionedCache<Version: Equatable & Sendable, Value: Sendable> {
     private var cached: (version: Version, value: Value)?
+    private var computing: (version: Version, task: Task<Value, any Error>)?
 
-    func value(at version: Version, compute: @Sendable () async throws -> Value) async throws -> Value {
+    func value(at version: Version, compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
         if let cached, cached.version == version { return cached.value }
-        let value = try await compute()
+        if let computing, computing.version == version { return try await computing.task.value }
+        let task = Task { try await compute() }
+        computing = (version, task)
+        let result = await task.result
+        if computing?.version == version { computing = nil }
+        let value = try result.get()
         cached = (version, value)
         return value
     }
@@ -42,7 +50,13 @@ extension Request {
     /// The whole base's totals, computed again only after an import (also one made by another process).
     func spendingStats() async throws -> SpendingStats {
         let queries = ChorusQueries(sql: db as! any SQLDatabase)
-        return try await application.statsCache.value(at: try await queries.importGeneration()) { try await queries.stats() }
+        return try await application.statsCache.value(at: try await importGeneration()) { try await queries.stats() }
+    }
+
+    /// The latest import's number, at most a second old.
+    func importGeneration() async throws -> Int {
+        let queries = ChorusQueries(sql: db as! any SQLDatabase)
+        return try await application.importGeneration.generation { try await queries.importGeneration() }
     }
 
     /// The anomalies (from the cache) involving some of `ejs` (all when nil), with their dismissals, as the caller

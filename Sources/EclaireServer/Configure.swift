@@ -25,6 +25,9 @@ public enum EclaireApp {
         app.views.use(.leaf)
         app.statsCache = StatsCache()
         app.anomalyCache = AnomalyCache()
+        app.tokenCache = TokenCache()
+        app.importGeneration = ImportGenerationClock()
+        app.listCaches = ListCaches()
         app.documentFiles = documents ?? DocumentFileStore.resolve(option: nil, database: database)
         let retention = Environment.get("ECLAIRE_API_LOG_DAYS").flatMap(Int.init) ?? 90
         app.callLog = CallLog(database: { [unowned app] in app.db }, logger: app.logger, retentionDays: retention)

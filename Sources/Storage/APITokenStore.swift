@@ -59,7 +59,7 @@ public enum APITokenError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .emptyName: "le nom du jeton est vide"
         case .noScope: "un jeton doit avoir au moins un droit (\(APIScope.allCases.map(\.rawValue).joined(separator: ", ")))"
-        case .badRate(let rate): "limite de débit invalide : \(rate) appels par minute (de 1 à 100000)"
+        case .badRate(let rate): "limite de débit invalide : \(rate) appels par minute (de 1 à 1000000)"
         case .unknownProduct(let id): "produit inconnu : \(id)"
         case .unknownToken(let id): "jeton inconnu : \(id)"
         }
@@ -78,7 +78,7 @@ public struct APITokenStore: Sendable {
         let name = name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw APITokenError.emptyName }
         guard !scopes.isEmpty else { throw APITokenError.noScope }
-        guard (1...100_000).contains(ratePerMinute) else { throw APITokenError.badRate(ratePerMinute) }
+        guard (1...1_000_000).contains(ratePerMinute) else { throw APITokenError.badRate(ratePerMinute) }
         for id in productIDs.sorted() where try await sql.select().column("id").from("products")
             .where("id", .equal, id).first() == nil {
             throw APITokenError.unknownProduct(id)

@@ -3,6 +3,7 @@ import EclaireCore
 import EclaireServer
 import Foundation
 import Storage
+import TestSupport
 import Testing
 import VaporTesting
 
@@ -163,5 +164,34 @@ struct APITokenTests {
         #expect(APIScope.required(method: "DELETE", path: "/api/v1/ejs/1") == nil)
         #expect(APIScope.required(method: "POST", path: "/api/v1/ejs") == nil)
         #expect(APIScope.required(method: "PUT", path: "/api/v1/documents/3/fields/object") == .writeCorrections)
+    }
+}
+
+@Suite("Lists kept between imports")
+struct ListPageCacheTests {
+    /// `/api/v1/ejs` is answered from memory while nothing is imported, and computed again after an import (within
+    /// the second the server takes to notice it), never mixing what two reaches may see.
+    @Test func aListIsComputedAgainAfterAnImport() async throws {
+        try await DemoApp.with(ledger: DemoLedger(orderCount: 12)) { app, location in
+            var analyst = try await Visitor.signedIn(app, as: "budget")
+            var sponsor = try await Visitor.signedIn(app, as: "sponsor")
+            func total(_ visitor: inout Visitor) async throws -> Int {
+                var found = -1
+                try await visitor.get("/api/v1/ejs?limit=5") { response in
+                    #expect(response.status == .ok)
+                    let body = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                    found = body["total"] as? Int ?? -1
+                }
+                return found
+            }
+            let before = try await total(&analyst)
+            #expect(try await total(&analyst) == before)
+            #expect(try await total(&sponsor) < before, "the sponsor's reach is not the analyst's answer")
+            try await StorageContainer.using(location, migrate: false) { storage in
+                _ = try await ChorusImporter(database: storage.database).importFile(Fixtures.path("chorus_ae.csv"))
+            }
+            try await Task.sleep(for: .milliseconds(1100))
+            #expect(try await total(&analyst) > before)
+        }
     }
 }

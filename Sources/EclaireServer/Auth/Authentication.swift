@@ -44,7 +44,7 @@ struct IdentifyCaller: AsyncMiddleware {
            let (user, csrf) = try await accounts.session(tokenDigest: Credentials.digest(token)) {
             request.caller = Caller(user: user, csrfToken: csrf)
         } else if request.url.path.hasPrefix("/api/"), let bearer = request.headers.bearerAuthorization,
-                  let token = try await APITokenStore(database: request.db).token(digest: Credentials.digest(bearer.token)) {
+                  let token = try await Self.token(Credentials.digest(bearer.token), request) {
             request.caller = Caller(user: token.user, csrfToken: nil, token: token)
         } else if request.url.path.hasPrefix("/api/"), let basic = request.headers.basicAuthorization {
             do {
@@ -61,6 +61,11 @@ struct IdentifyCaller: AsyncMiddleware {
             }
         }
         return try await next.respond(to: request)
+    }
+
+    private static func token(_ digest: String, _ request: Request) async throws -> APIToken? {
+        let store = APITokenStore(database: request.db)
+        return try await request.application.tokenCache.token(digest: digest) { try await store.token(digest: digest) }
     }
 }
 

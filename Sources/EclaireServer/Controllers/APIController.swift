@@ -50,10 +50,39 @@ struct APIController: RouteCollection {
                 try await read(limit: 1000, offset: 0, after: cursor)
             }
         }
-        let found = try await read(limit: page.limit, offset: after == nil ? page.offset : 0, after: after)
-        return try await PageDTO(items: found.items, offset: page.offset, limit: page.limit,
-                                 total: try await queries.ejCount(search: page.q, scope: scope, filter: filter),
-                                 nextAfter: found.next).encodeResponse(for: request)
+        // Lists that depend on the imported lines alone are kept until the next import (`ListCaches`); the total
+        // of a list is the same for all its pages.
+        let cacheable = scope.products == nil && filter.categories.isEmpty && filter.documentType == nil && filter.ejs == nil
+        let reach = "\(scope.programmes.sorted())|\(scope.includesUnlinked)|\(LocalDate.today.iso)"
+        let paging: Set<String> = ["limit", "offset", "after", "sort", "format"]
+        let listQuery = (request.url.query ?? "").split(separator: "&").filter { item in
+            !paging.contains(String(item.split(separator: "=", maxSplits: 1).first ?? ""))
+        }.sorted().joined(separator: "&")
+        let caches = request.application.listCaches
+        let generation = try await request.importGeneration()
+        let total: @Sendable () async throws -> Int = {
+            guard cacheable else { return try await queries.ejCount(search: page.q, scope: scope, filter: filter) }
+            return try await caches.totals.value(for: reach + "|" + listQuery, generation: generation) {
+                try await queries.ejCount(search: page.q, scope: scope, filter: filter)
+            }
+        }
+        let answer: @Sendable () async throws -> Response = {
+            let found = try await read(limit: page.limit, offset: after == nil ? page.offset : 0, after: after)
+            return try await PageDTO(items: found.items, offset: page.offset, limit: page.limit, total: try await total(),
+                                     nextAfter: found.next).encodeResponse(for: request)
+        }
+        guard cacheable else { return try await answer() }
+        let body = try await caches.pages.value(for: reach + "|" + (request.url.query ?? ""), generation: generation) {
+            guard let body = try await answer().body.buffer else { throw Abort(.internalServerError, reason: "réponse vide") }
+            return body
+        }
+        return Self.json(body)
+    }
+
+    static func json(_ body: ByteBuffer) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(buffer: body))
     }
 
     func imports(request: Request) async throws -> Response {

@@ -123,6 +123,7 @@ struct TokensAdminController: RouteCollection {
         } catch let error as APITokenError {
             throw Abort(.notFound, reason: error.description)
         }
+        await request.application.tokenCache.forgetAll()
         return request.redirect(to: "/admin/jetons")
     }
 }
