@@ -38,18 +38,14 @@ public enum EclaireApp {
         app.middleware.use(SecurityHeaders())
         app.middleware.use(FrenchErrorMiddleware(environment: app.environment))
         app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
-        app.middleware.use(IdentifyCaller())
-        // Scripts signing in with a password share the rate of a default token.
-        let passwordRate = Environment.get("ECLAIRE_API_PASSWORD_RATE").flatMap(Int.init) ?? 600
-        app.middleware.use(APIGate(limiter: RateLimiter(), passwordRate: passwordRate))
         try app.register(collection: HealthController())
         try app.register(collection: MetricsController())
-        try app.register(collection: SignInController())
-        try app.register(collection: OpenAPIController())
-        app.get("glossaire") { request in try await request.view.render("glossary", ["title": "Glossaire"]) }
-        // Everything else needs a signed-in user, and its forms the session's CSRF token.
-        try app.grouped(RequireUser()).register(collection: DocumentUploadController())
-        let protected = app.grouped(RequireUser(), CheckCSRF())
+        // Pages: people signed in with a session; everything but signing in needs one, and its forms the CSRF token.
+        let pages = app.grouped(IdentifyCaller(channels: .sessions))
+        try pages.register(collection: SignInController())
+        pages.get("glossaire") { request in try await request.view.render("glossary", ["title": "Glossaire"]) }
+        try pages.grouped(RequireUser(answer: .signInPage)).register(collection: DocumentUploadController())
+        let protected = pages.grouped(RequireUser(answer: .signInPage), CheckCSRF())
         try protected.register(collection: PagesController())
         try protected.register(collection: BudgetPagesController())
         try protected.register(collection: BudgetFormsController())
@@ -58,10 +54,17 @@ public enum EclaireApp {
         try protected.register(collection: ExportController())
         try protected.register(collection: DocumentPagesController())
         try protected.register(collection: SupplierPagesController())
-        try protected.register(collection: DocumentsAPIController())
         try protected.register(collection: AnomaliesController())
-        try protected.register(collection: BudgetAPIController())
-        try protected.register(collection: APIController())
+        // The API: its own group, where scripts sign in too and each route names the scope a token needs.
+        // Scripts signing in with a password share the rate of a default token.
+        let passwordRate = Environment.get("ECLAIRE_API_PASSWORD_RATE").flatMap(Int.init) ?? 600
+        let api = APIRoutes(app, limiter: RateLimiter(), passwordRate: passwordRate)
+        try api.register(OpenAPIController())
+        try api.register(APIController())
+        try api.register(DocumentsAPIController())
+        try api.register(DocumentUploadController())
+        try api.register(AnomaliesController())
+        try api.register(BudgetAPIController())
     }
 
     /// The bundle's `Resources` folder holds `Views` and `Public`, so the binary runs from any directory.

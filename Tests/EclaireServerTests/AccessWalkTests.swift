@@ -164,6 +164,7 @@ struct AccessWalkTests {
                 let all = Set(APIScope.allCases)
                 let kinds: [(String, Set<APIScope>, Set<Int>, Set<String>)] = [
                     ("jeton tous droits", all, [], []), ("jeton lecture des dépenses", [.readSpending], [], []),
+                    ("jeton sans lecture des dépenses", all.subtracting([.readSpending]), [], []),
                     ("jeton confiné au produit", all, [team.id], []),
                     ("jeton confiné à un autre produit", all, [try #require(try await budget.products().first { $0.id != team.id }).id], []),
                     ("jeton confiné au programme", all, [], [t.programme]), ("jeton confiné à un autre programme", all, [], [otherProgramme]),

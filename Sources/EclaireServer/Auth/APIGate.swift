@@ -2,15 +2,15 @@ import EclaireCore
 import Storage
 import Vapor
 
-/// In front of `/api/`: a token may only make the calls its scopes allow, scripts are rate-limited, and every call
-/// made with a token is logged (which token, what, answer, time taken) whatever its outcome, behind the answer.
+/// In front of the API's signed-in routes: scripts are rate-limited, and every call made with a token is logged
+/// (which token, what, answer, time taken) whatever its outcome, behind the answer. Scopes are each route's
+/// (`APIRoutes.scoped`).
 struct APIGate: AsyncMiddleware {
     let limiter: RateLimiter
     /// Calls per minute for scripts using a person's password (tokens carry their own limit).
     let passwordRate: Int
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard request.url.path.hasPrefix("/api/") else { return try await next.respond(to: request) }
         let started = ContinuousClock.now
         let response: Response
         do {
@@ -25,14 +25,6 @@ struct APIGate: AsyncMiddleware {
 
     private func guarded(_ request: Request, _ next: any AsyncResponder) async throws -> Response {
         guard let caller = request.caller, caller.csrfToken == nil else { return try await next.respond(to: request) }
-        if let token = caller.token {
-            guard let scope = APIScope.required(method: request.method.rawValue, path: request.url.path) else {
-                throw Abort(.forbidden, reason: "aucun jeton ne peut faire cet appel")
-            }
-            guard token.scopes.contains(scope) else {
-                throw Abort(.forbidden, reason: "ce jeton n'a pas le droit « \(scope.rawValue) » (\(scope.french))")
-            }
-        }
         let rate = caller.token?.ratePerMinute ?? passwordRate
         switch await limiter.take(caller.label, perMinute: rate) {
         case .allowed(let remaining):

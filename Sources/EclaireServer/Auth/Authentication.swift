@@ -36,17 +36,21 @@ extension Request {
     }
 }
 
-/// Finds the caller, if any; never refuses a request (that is `RequireUser`'s job).
+/// Finds the caller, if any; never refuses a request (that is `RequireUser`'s job). Pages know people by their
+/// session cookie; the API also knows scripts, by an API token or HTTP Basic credentials.
 struct IdentifyCaller: AsyncMiddleware {
+    enum Channels { case sessions, sessionsAndScripts }
+    let channels: Channels
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let accounts = AccountStore(database: request.db)
         if let token = request.cookies[Credentials.sessionCookie]?.string,
            let (user, csrf) = try await accounts.session(tokenDigest: Credentials.digest(token)) {
             request.caller = Caller(user: user, csrfToken: csrf)
-        } else if request.url.path.hasPrefix("/api/"), let bearer = request.headers.bearerAuthorization,
+        } else if channels == .sessionsAndScripts, let bearer = request.headers.bearerAuthorization,
                   let token = try await Self.token(Credentials.digest(bearer.token), request) {
             request.caller = Caller(user: token.user, csrfToken: nil, token: token)
-        } else if request.url.path.hasPrefix("/api/"), let basic = request.headers.basicAuthorization {
+        } else if channels == .sessionsAndScripts, let basic = request.headers.basicAuthorization {
             do {
                 if let user = try await Credentials.check(login: basic.username, password: basic.password,
                                                           address: request.remoteAddress?.ipAddress, in: accounts,
@@ -71,9 +75,12 @@ struct IdentifyCaller: AsyncMiddleware {
 
 /// Pages send an anonymous visitor to the sign-in page; the API answers 401.
 struct RequireUser: AsyncMiddleware {
+    enum Answer { case signInPage, unauthorized }
+    let answer: Answer
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.caller != nil else {
-            if request.url.path.hasPrefix("/api/") {
+            if answer == .unauthorized {
                 let response = Response(status: .unauthorized)
                 response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"Eclaire\", Basic realm=\"Eclaire\"")
                 try response.content.encode(ProblemDTO(status: 401, title: "connexion requise"))

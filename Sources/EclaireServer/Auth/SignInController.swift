@@ -11,7 +11,7 @@ struct SignInController: RouteCollection {
         routes.get("connexion", use: form)
         routes.post("connexion", use: signIn)
         // Signing out is a form like any other: it needs a session and its CSRF token.
-        routes.grouped(RequireUser(), CheckCSRF()).post("deconnexion", use: signOut)
+        routes.grouped(RequireUser(answer: .signInPage), CheckCSRF()).post("deconnexion", use: signOut)
     }
 
     func form(request: Request) async throws -> Response {

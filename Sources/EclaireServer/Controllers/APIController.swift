@@ -5,13 +5,13 @@ import Storage
 import Vapor
 
 /// `/api/v1`: the JSON read API over Chorus data (extended by later issues).
-struct APIController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api", "v1")
-        api.get("stats", use: stats)
-        api.get("ejs", use: list)
-        api.get("ejs", ":ej", use: show)
-        api.get("imports", use: imports)
+struct APIController: APIRouteCollection {
+    func boot(api: APIRoutes) throws {
+        let spending = api.scoped(.readSpending)
+        spending.get("stats", use: stats)
+        spending.get("ejs", use: list)
+        spending.get("ejs", ":ej", use: show)
+        spending.get("imports", use: imports)
     }
 
     func queries(_ request: Request) -> ChorusQueries { ChorusQueries(sql: request.db as! any SQLDatabase) }

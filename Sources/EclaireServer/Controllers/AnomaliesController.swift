@@ -5,12 +5,15 @@ import Storage
 import Vapor
 
 /// The anomalies page and API (analysts: they cover the whole base).
-struct AnomaliesController: RouteCollection {
+struct AnomaliesController: RouteCollection, APIRouteCollection {
+    func boot(api: APIRoutes) throws {
+        api.scoped(.readSpending).get("anomalies", use: list)
+        api.scoped(.writeCorrections).post("anomalies", ":key", "dismiss", use: dismissByAPI)
+    }
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get("anomalies", use: page)
         routes.post("anomalies", "ecarter", use: dismiss)
-        routes.get("api", "v1", "anomalies", use: list)
-        routes.post("api", "v1", "anomalies", ":key", "dismiss", use: dismissByAPI)
     }
 
     /// The anomalies an analyst may see: the whole base's, or those of the EJs in reach of a confined token.

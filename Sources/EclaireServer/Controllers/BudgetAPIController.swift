@@ -2,17 +2,17 @@ import EclaireCore
 import Vapor
 
 /// `/api/v1` for product teams: products, a product's year, the portfolio, link suggestions.
-struct BudgetAPIController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api", "v1")
-        api.get("products", use: products)
-        api.get("products", ":id", use: product)
-        api.get("products", ":id", "reconciliation", use: reconciliation)
-        api.get("products", ":id", "consumptions", use: consumptions)
-        api.get("products", ":id", "forecast", use: forecast)
-        api.get("products", ":id", "audit", use: audit)
-        api.get("portfolio", use: portfolio)
-        api.get("suggestions", use: suggestions)
+struct BudgetAPIController: APIRouteCollection {
+    func boot(api: APIRoutes) throws {
+        let budgets = api.scoped(.readBudgets)
+        budgets.get("products", use: products)
+        budgets.get("products", ":id", use: product)
+        budgets.get("products", ":id", "reconciliation", use: reconciliation)
+        budgets.get("products", ":id", "consumptions", use: consumptions)
+        budgets.get("products", ":id", "forecast", use: forecast)
+        budgets.get("products", ":id", "audit", use: audit)
+        budgets.get("portfolio", use: portfolio)
+        budgets.get("suggestions", use: suggestions)
     }
 
     func products(request: Request) async throws -> Response {

@@ -87,11 +87,15 @@ struct DocumentPagesController: RouteCollection {
 
 /// Uploads on the EJ page. Outside `CheckCSRF`: that middleware runs before a large multipart body is collected,
 /// so the form's token is checked here, once the body is read.
-struct DocumentUploadController: RouteCollection {
+struct DocumentUploadController: RouteCollection, APIRouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         // Scans and PDFs are larger than Vapor's default body limit; bounded all the same.
         routes.on(.POST, "ej", ":ej", "documents", body: .collect(maxSize: "64mb"), use: upload)
-        routes.on(.POST, "api", "v1", "ejs", ":ej", "documents", body: .collect(maxSize: "64mb"), use: uploadAPI)
+    }
+
+    func boot(api: APIRoutes) throws {
+        api.scopedCheckingCSRFAfterBody(.writeDocuments)
+            .on(.POST, "ejs", ":ej", "documents", body: .collect(maxSize: "64mb"), use: uploadAPI)
     }
 
     /// The same for reusers: the stored document (201 when new, 200 when the file was already known).

@@ -4,16 +4,16 @@ import Storage
 import Vapor
 
 /// `/api/v1/documents…`: the documents, what was read from them, corrections — for reuse by other services.
-struct DocumentsAPIController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api", "v1", "documents")
-        api.get(use: list)
-        api.get("summary", use: summary)
-        api.get("coverage", use: coverage)
-        api.get("syntheses", use: syntheses)
-        api.get("suppliers", ":siret", use: supplier)
-        api.get(":id", use: show)
-        api.put(":id", "fields", ":key", use: correct)
+struct DocumentsAPIController: APIRouteCollection {
+    func boot(api: APIRoutes) throws {
+        let read = api.scoped(.readDocuments).grouped("documents")
+        read.get(use: list)
+        read.get("summary", use: summary)
+        read.get("coverage", use: coverage)
+        read.get("syntheses", use: syntheses)
+        read.get("suppliers", ":siret", use: supplier)
+        read.get(":id", use: show)
+        api.scoped(.writeCorrections).put("documents", ":id", "fields", ":key", use: correct)
     }
 
     struct ListQuery: Content {

@@ -1,9 +1,9 @@
 import Vapor
 
 /// `/api/v1/openapi.json`: the API's exact description, public so that reusers and tools can read it first.
-struct OpenAPIController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("api", "v1", "openapi.json", use: document)
+struct OpenAPIController: APIRouteCollection {
+    func boot(api: APIRoutes) throws {
+        api.open.get("openapi.json", use: document)
     }
 
     func document(request: Request) async throws -> Response {
