@@ -98,7 +98,10 @@ let package = Package(
                 "Storage",
                 "ChorusImport",
                 "Documents",
+                "EclaireCore",
+                "OfficeFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(name: "EclaireCoreTests", dependencies: ["EclaireCore"]),

@@ -15,5 +15,7 @@ scripts/contract-test.sh
 scripts/fault-test.sh
 # Hostile documents read while the server answers.
 scripts/hostile-files.sh
+# Every parser fed mutated inputs, briefly (scripts/fuzz.sh alone runs 100 000 cases per parser).
+scripts/fuzz.sh 300 --debug
 # The running server against its OpenAPI description (schemathesis), on the demo.
 scripts/api-conformance.sh

@@ -85,7 +85,7 @@ struct RowMapper: Sendable {
     }
 
     private func mapPayment(_ row: Row) throws(RowIssue) -> ChorusRecord {
-        let dp = try row.identifier(.dp, Identifiers.dpNumber)!
+        guard let dp = try row.identifier(.dp, Identifiers.dpNumber) else { throw row.issue(.dp, "N° DP absent") }
         let ej = try row.ej(required: false)
         let posteEJ = try row.poste(.posteEJ, required: false)
         let amount: Money

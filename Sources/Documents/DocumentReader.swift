@@ -65,6 +65,9 @@ public final class DocumentReader {
             .compactMap { StructuredInvoice.read($0.data, name: $0.name) }.first
     }
 
+    /// The facts of an electronic invoice's own XML (Factur-X / CII, UBL), or nil when the data is not one.
+    public static func invoiceFacts(xml: Data, name: String) -> DocumentFacts? { StructuredInvoice.read(xml, name: name) }
+
     /// Facts from text alone (also used on text that did not come from a file).
     public static func facts(from pages: [PageText]) -> DocumentFacts { facts(from: DocumentLines(pages: pages)) }
 

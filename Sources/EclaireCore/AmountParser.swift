@@ -4,9 +4,16 @@
 /// `(5,00)`, a trailing `€`/`EUR`, and binary-float noise such as `89931.899999999994` (rounded to the cent).
 /// Thousands may be separated by a space, a no-break space, a narrow no-break space, an apostrophe or a dot.
 public enum AmountParser {
-    public enum Failure: Error, Equatable, Sendable {
+    public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
         case empty
         case notANumber(String)
+
+        public var description: String {
+            switch self {
+            case .empty: "montant vide"
+            case .notANumber(let text): "« \(text.prefix(80)) » n'est pas un montant"
+            }
+        }
     }
 
     /// Up to 9 999 999 999 999,99 €, a thousand times the State's yearly budget: more is a typing error, and a

@@ -52,7 +52,7 @@ public struct XLSXWorkbook {
     /// The sheet's rows, read as they come: the part is inflated to an unlinked temporary file (bounded by
     /// `maxSheetSize`), then scanned in chunks.
     public func rowReader(of sheet: Sheet) throws -> XLSXSheetRows {
-        guard let entry = archive[sheet.path] else { throw CocoaError(.fileNoSuchFile) }
+        guard let entry = archive[sheet.path] else { throw OfficeFileError("partie « \(sheet.path) » absente de l'archive") }
         return XLSXSheetRows(handle: try Self.inflate(entry, in: archive, limit: maxSheetBytes), sharedStrings: sharedStrings)
     }
 
@@ -68,34 +68,49 @@ public struct XLSXWorkbook {
     public static let maxSheetSize = 4 * 1024 * 1024 * 1024
 
     private static func inflate(_ entry: Entry, in archive: Archive, limit: Int) throws -> FileHandle {
-        guard entry.uncompressedSize <= limit else { throw CocoaError(.fileReadTooLarge) }
+        guard entry.uncompressedSize <= limit else { throw PartTooLarge(part: entry.path, limit: limit) }
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("eclaire-sheet-\(UUID().uuidString).xml").path
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let writer = FileHandle(forWritingAtPath: path), let reader = FileHandle(forReadingAtPath: path) else {
-            throw CocoaError(.fileWriteUnknown)
+            throw OfficeFileError("fichier temporaire impossible à créer pour décompresser « \(entry.path) »")
         }
         // Unlinked at once: the bytes live as long as the reading handle, and nothing is left behind by a crash.
         try? FileManager.default.removeItem(atPath: path)
         defer { try? writer.close() }
         var written = 0
-        _ = try archive.extract(entry, skipCRC32: false) { chunk in
+        try extract(entry, from: archive) { chunk in
             written += chunk.count
-            if written > limit { throw CocoaError(.fileReadTooLarge) }
-            try writer.write(contentsOf: chunk)
+            if written > limit { throw PartTooLarge(part: entry.path, limit: limit) }
+            do { try writer.write(contentsOf: chunk) } catch {
+                throw OfficeFileError("écriture impossible en décompressant « \(entry.path) » (disque plein ?)")
+            }
         }
         return reader
     }
 
     private static func read(_ path: String, in archive: Archive) throws -> Data {
-        guard let entry = archive[path] else { throw CocoaError(.fileNoSuchFile) }
-        guard entry.uncompressedSize <= maxPartSize else { throw CocoaError(.fileReadTooLarge) }
+        guard let entry = archive[path] else { throw OfficeFileError("partie « \(path) » absente de l'archive") }
+        guard entry.uncompressedSize <= maxPartSize else { throw PartTooLarge(part: path, limit: maxPartSize) }
         var data = Data()
-        _ = try archive.extract(entry, skipCRC32: false) { chunk in
+        try extract(entry, from: archive) { chunk in
             data.append(chunk)
-            if data.count > maxPartSize { throw CocoaError(.fileReadTooLarge) }
+            if data.count > maxPartSize { throw PartTooLarge(part: path, limit: maxPartSize) }
         }
         return data
+    }
+
+    /// ZIPFoundation's and zlib's errors name code cases; the people who gave the file get a sentence.
+    private static func extract(_ entry: Entry, from archive: Archive, consumer: (Data) throws -> Void) throws {
+        do {
+            _ = try archive.extract(entry, skipCRC32: false, consumer: consumer)
+        } catch let error as PartTooLarge {
+            throw error
+        } catch let error as OfficeFileError {
+            throw error
+        } catch {
+            throw OfficeFileError("partie « \(entry.path) » endommagée (données compressées illisibles)")
+        }
     }
 }
 
@@ -119,7 +134,7 @@ enum XMLCollector {
     }
 
     private static func parse(_ data: Data, _ delegate: XMLParserDelegate) {
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(data: FoundationXMLInput.repaired(data))
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate

@@ -8,7 +8,7 @@ import Storage
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eclaire-bench", abstract: "Benchmarks of Eclaire.",
-        subcommands: [Generate.self, Parse.self, Import.self, QualityBench.self, DocumentsBench.self, ClassifierBench.self, CategoryBench.self])
+        subcommands: [Generate.self, Parse.self, Import.self, QualityBench.self, DocumentsBench.self, ClassifierBench.self, CategoryBench.self, FuzzBench.self])
 
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Writes an INF-BUD-53 AE restitution of N lines.")

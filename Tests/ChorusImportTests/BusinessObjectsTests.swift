@@ -56,6 +56,18 @@ struct BusinessObjectsTests {
         #expect(reading.payments.reduce(Money.zero) { $0 + $1.amount } == Money(cents: 126_550))
     }
 
+    @Test func aPaymentRowWithoutItsDPNumberIsReportedNotFatal() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let text = try String(contentsOfFile: Fixtures.path("financial_cp.csv"), encoding: .utf8)
+        let path = directory + "/cp_sans_dp.csv"
+        try text.replacingOccurrences(of: ",500043030,", with: ",,").write(toFile: path, atomically: true, encoding: .utf8)
+        let reading = try Reading(path)
+        #expect(reading.payments.count == 4)
+        #expect(reading.issues.map(\.field) == ["N° DP"])
+        #expect(reading.issues.first?.message == "N° DP absent")
+    }
+
     @Test func shiftedRowsAreRejectedNotMisread() throws {
         // This file's header lost a column ("Date de réplication") that its rows still have.
         let reading = try Reading.fixture("split_chorus_ae.csv")

@@ -74,6 +74,35 @@ struct XLSXStreamingTests {
         #expect(copy.issues == original.issues)
     }
 
+    @Test func aDamagedByteInAnElementNameIsRepairedBeforeFoundationParsesIt() throws {
+        var damaged = Data(#"<workbook><sheets><sheet name="Feuil1" r:id="rId1"/><sh"#.utf8)
+        damaged.append(0xFF)
+        damaged.append(contentsOf: Array(#"eet name="Feuil2"/></sheets></workbook>"#.utf8))
+        let repaired = FoundationXMLInput.repaired(damaged)
+        #expect(String(validating: repaired, as: UTF8.self)?.contains("sh\u{FFFD}eet") == true)
+        let valid = Data("<a b=\"été\"/>".utf8)
+        #expect(FoundationXMLInput.repaired(valid) == valid)
+        // UTF-16 with an unpaired surrogate, and an encoding libxml2 does not know: valid UTF-8 comes out.
+        let utf16 = Data([0xFF, 0xFE, 0x3C, 0x00, 0x61, 0x00, 0xFF, 0xD8, 0x2F, 0x00, 0x3E, 0x00])
+        #expect(String(validating: FoundationXMLInput.repaired(utf16), as: UTF8.self) == "<a\u{FFFD}/>")
+        var oddlyDeclared = Data("<?xml version=\"1.0\" encoding=\"UT\t-8\"?><sh".utf8)
+        oddlyDeclared.append(0xFE)
+        oddlyDeclared.append(contentsOf: Array("eet/>".utf8))
+        #expect(String(validating: FoundationXMLInput.repaired(oddlyDeclared), as: UTF8.self)
+                == "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sh\u{FFFD}eet/>")
+        let latin1 = Data("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a b=\"".utf8) + Data([0xE9]) + Data("\"/>".utf8)
+        #expect(String(validating: FoundationXMLInput.repaired(latin1), as: UTF8.self)?.hasSuffix("<a b=\"é\"/>") == true)
+
+        // The same damage in a workbook's own part: the file is read or refused, the process goes on.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        try Self.add("xl/workbook.xml", damaged, to: archive)
+        try Self.add("xl/_rels/workbook.xml.rels", Data(#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#.utf8), to: archive)
+        try Self.add("xl/worksheets/sheet1.xml", Data("<worksheet><sheetData/></worksheet>".utf8), to: archive)
+        #expect(throws: ImportFailure.self) { _ = try ChorusFile.open(path) }
+    }
+
     // MARK: - Helpers
 
     static func handle(for text: String) throws -> FileHandle {

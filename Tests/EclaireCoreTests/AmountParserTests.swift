@@ -32,6 +32,12 @@ struct AmountParserTests {
         #expect(throws: AmountParser.Failure.self) { try AmountParser.parse(text) }
     }
 
+    @Test func refusalsSayWhatWasReadInFrench() {
+        #expect(throws: AmountParser.Failure.notANumber("douze")) { try AmountParser.parse("douze") }
+        #expect(AmountParser.Failure.notANumber("douze").description == "« douze » n'est pas un montant")
+        #expect(AmountParser.Failure.empty.description == "montant vide")
+    }
+
     @Test func formatsInFrench() {
         #expect(Money(cents: 1_234_567).french == "12\u{202F}345,67\u{00A0}€")
         #expect(Money(cents: -5).french == "-0,05\u{00A0}€")

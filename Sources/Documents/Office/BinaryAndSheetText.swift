@@ -30,7 +30,7 @@ enum BinaryAndSheetText {
         do {
             let workbook = try XLSXWorkbook(path: path, maxSheetBytes: maxSheetBytes)
             return sheetPages(try workbook.sheets.map { ($0.name, try workbook.rows(of: $0)) })
-        } catch let error as CocoaError where error.code == .fileReadTooLarge {
+        } catch is PartTooLarge {
             throw DocumentError.unreadable(URL(fileURLWithPath: path).lastPathComponent,
                                            reason: "feuille de calcul de plus de \(maxSheetBytes >> 20) Mo une fois décompressée")
         } catch {

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import OfficeFiles
 import ZIPFoundation
 
 /// The text of Word (DOCX) and OpenDocument text (ODT) files, read from their XML part: one line per paragraph,
@@ -34,7 +35,7 @@ enum OfficeText {
             throw DocumentError.unreadable(name, reason: "partie XML illisible")
         }
         let reader = ParagraphReader(style: style)
-        let parser = XMLParser(data: xml)
+        let parser = XMLParser(data: FoundationXMLInput.repaired(xml))
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
         guard parser.parse() else { throw DocumentError.unreadable(name, reason: "XML invalide") }

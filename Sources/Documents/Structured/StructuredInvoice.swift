@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import EclaireCore
+import OfficeFiles
 
 /// An electronic invoice's own data — Factur-X / ZUGFeRD (UN/CEFACT CII) or UBL — read exactly: these facts need no
 /// guessing, so they carry confidence 1 and the XML path they came from (page 0: the embedded file).
@@ -15,7 +16,7 @@ enum StructuredInvoice {
 
     static func read(_ data: Data, name: String) -> DocumentFacts? {
         let collector = LeafCollector()
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(data: FoundationXMLInput.repaired(data))
         parser.shouldResolveExternalEntities = false
         parser.delegate = collector
         guard parser.parse(), let root = collector.root else { return nil }
