@@ -4,15 +4,19 @@ import Storage
 import Vapor
 
 /// A value computed over the whole base, kept until what it reads changes (its version), not recomputed per page.
-/// Requests asking while it is computed wait for that one computation (two hundred readers arriving after an import
-/// would otherwise each read the whole base at once).
+/// The request that first sees a new version computes it and waits; requests arriving while that computation runs
+/// get the previous value at once, when there is one. Without it, imports finishing every few seconds kept two
+/// hundred readers waiting on computations that a newer import made stale before they ended.
 actor VersionedCache<Version: Equatable & Sendable, Value: Sendable> {
     private var cached: (version: Version, value: Value)?
     private var computing: (version: Version, task: Task<Value, any Error>)?
 
     func value(at version: Version, compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
         if let cached, cached.version == version { return cached.value }
-        if let computing, computing.version == version { return try await computing.task.value }
+        if let computing {
+            if let cached { return cached.value }
+            if computing.version == version { return try await computing.task.value }
+        }
         let task = Task { try await compute() }
         computing = (version, task)
         let result = await task.result
@@ -26,6 +30,10 @@ actor VersionedCache<Version: Equatable & Sendable, Value: Sendable> {
 /// The whole base's totals change only when a file is imported (about 1.5 s on a base of a million lines).
 typealias StatsCache = VersionedCache<Int, SpendingStats>
 
+/// Link suggestions score every unlinked EJ sharing a supplier or centre de coûts with a product: kept until an
+/// import or a change of the products (their audit log) changes what they read.
+typealias SuggestionCache = VersionedCache<[Int], [LinkSuggestion]>
+
 /// The cross-EJ rules read the whole base: their findings are kept until an import, a document or a correction
 /// changes what they read, or the day changes (late payments age). Dismissals are applied on each call.
 typealias AnomalyCache = VersionedCache<[String], [Anomaly]>
@@ -33,6 +41,7 @@ typealias AnomalyCache = VersionedCache<[String], [Anomaly]>
 extension Application {
     private struct StatsCacheKey: StorageKey { typealias Value = StatsCache }
     private struct AnomalyCacheKey: StorageKey { typealias Value = AnomalyCache }
+    private struct SuggestionCacheKey: StorageKey { typealias Value = SuggestionCache }
 
     /// One cache of each per application, created by `EclaireApp.configure`.
     var statsCache: StatsCache {
@@ -44,6 +53,11 @@ extension Application {
         get { storage[AnomalyCacheKey.self]! }
         set { storage[AnomalyCacheKey.self] = newValue }
     }
+
+    var suggestionCache: SuggestionCache {
+        get { storage[SuggestionCacheKey.self]! }
+        set { storage[SuggestionCacheKey.self] = newValue }
+    }
 }
 
 extension Request {
@@ -51,6 +65,15 @@ extension Request {
     func spendingStats() async throws -> SpendingStats {
         let queries = ChorusQueries(sql: db as! any SQLDatabase)
         return try await application.statsCache.value(at: try await importGeneration()) { try await queries.stats() }
+    }
+
+    /// Every link suggestion of the base (callers filter those of the products they may read).
+    func linkSuggestions() async throws -> [LinkSuggestion] {
+        let store = BudgetStore(database: db, actor: try user.login)
+        let version = [try await importGeneration(), try await store.version()]
+        return try await application.suggestionCache.value(at: version) {
+            try await BudgetQueries(store: store).suggestions()
+        }
     }
 
     /// The latest import's number, at most a second old.

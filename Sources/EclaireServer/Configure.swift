@@ -25,6 +25,7 @@ public enum EclaireApp {
         app.views.use(.leaf)
         app.statsCache = StatsCache()
         app.anomalyCache = AnomalyCache()
+        app.suggestionCache = SuggestionCache()
         app.tokenCache = TokenCache()
         app.importGeneration = ImportGenerationClock()
         app.listCaches = ListCaches()

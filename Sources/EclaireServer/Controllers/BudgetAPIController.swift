@@ -58,7 +58,7 @@ struct BudgetAPIController: APIRouteCollection {
 
     func suggestions(request: Request) async throws -> Response {
         let context = try BudgetContext(request)
-        return try await request.list(try await context.queries.suggestions().filter { context.access.product($0.productID, .read) }
+        return try await request.list(try await request.linkSuggestions().filter { context.access.product($0.productID, .read) }
             .map(SuggestionDTO.init), name: "suggestions")
     }
 }

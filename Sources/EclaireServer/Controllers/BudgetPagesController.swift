@@ -43,7 +43,7 @@ struct BudgetPagesController: RouteCollection {
     func suggestions(request: Request) async throws -> View {
         let context = try BudgetContext(request)
         let products = Dictionary(uniqueKeysWithValues: try await context.readableProducts().map { ($0.id, $0) })
-        let suggestions = try await context.queries.suggestions().filter { products[$0.productID] != nil }
+        let suggestions = try await request.linkSuggestions().filter { products[$0.productID] != nil }
         let overviews = Dictionary(uniqueKeysWithValues: try await ChorusQueries(sql: context.store.sqlDatabase)
             .overviews(of: suggestions.map(\.ej)).map { ($0.ej, $0) })
         let views = suggestions.compactMap { suggestion -> SuggestionView? in

@@ -29,7 +29,7 @@ struct ExportController: RouteCollection {
             table = ExportTables.portfolio(portfolio)
         case "rapprochement":
             let products = Dictionary(uniqueKeysWithValues: try await context.readableProducts().map { ($0.id, $0.name) })
-            let suggestions = try await context.queries.suggestions().filter { products[$0.productID] != nil }
+            let suggestions = try await request.linkSuggestions().filter { products[$0.productID] != nil }
             table = ExportTables.suggestions(suggestions, products: products)
         case "imports":
             guard context.access.wholeBase else {

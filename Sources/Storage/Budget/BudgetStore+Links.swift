@@ -163,6 +163,11 @@ extension BudgetStore {
         return result
     }
 
+    /// Changes with every change of products, budgets, forecasts, links and rules: each one writes the audit log.
+    public func version() async throws -> Int {
+        try await sql.raw("SELECT MAX(id) AS v FROM audit_log").first()?.decode(column: "v", as: Int?.self) ?? 0
+    }
+
     public func unlinkedCount() async throws -> Int {
         let row = try await sql.raw("""
             SELECT COUNT(DISTINCT ej) AS n FROM ej_lines WHERE ej NOT IN (SELECT ej FROM ej_links)
