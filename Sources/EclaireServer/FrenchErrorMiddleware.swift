@@ -32,7 +32,10 @@ struct FrenchErrorMiddleware: AsyncMiddleware {
 extension FrenchErrorMiddleware {
     /// The status and French reason of an error; the domain's errors are the user's, not the server's.
     static func describe(_ error: any Error) -> (HTTPResponseStatus, String) {
-        if let abort = error as? any AbortError { return (abort.status, abort.reason) }
+        if let abort = error as? any AbortError {
+            // Vapor's own refusals (no such route, body too large…) carry the English status phrase.
+            return (abort.status, abort.reason == abort.status.reasonPhrase ? french(abort.status) : abort.reason)
+        }
         if let budget = error as? BudgetError {
             switch budget {
             case .unknownProduct, .unknownForecastLine, .unknownEJ, .unknownConsumption: return (.notFound, budget.description)
@@ -44,6 +47,23 @@ extension FrenchErrorMiddleware {
         if let value = error as? FieldValueError { return (.badRequest, value.description) }
         if let token = error as? APITokenError { return (.badRequest, token.description) }
         return (.internalServerError, "Erreur interne du serveur")
+    }
+}
+
+extension FrenchErrorMiddleware {
+    static func french(_ status: HTTPResponseStatus) -> String {
+        switch status.code {
+        case 400: "Requête invalide"
+        case 401: "Connexion requise"
+        case 403: "Accès refusé"
+        case 404: "Page ou ressource introuvable"
+        case 405: "Méthode non permise à cette adresse"
+        case 413: "Envoi trop volumineux"
+        case 415: "Type de contenu non pris en charge"
+        case 429: "Trop de requêtes : réessayez plus tard"
+        case 500: "Erreur interne du serveur"
+        default: "Erreur \(status.code)"
+        }
     }
 }
 

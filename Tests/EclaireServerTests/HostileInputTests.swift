@@ -40,6 +40,22 @@ struct HostileInputTests {
 
 @Suite("Numbers no request may overflow (issue 16)")
 struct OverflowingInputTests {
+    @Test func unknownAddressesAnswerInFrench() async throws {
+        try await DemoApp.with(ledger: DemoLedger(orderCount: 3)) { app, _ in
+            var admin = try await Visitor.signedIn(app, as: "admin")
+            try await admin.get("/nulle-part") { response in
+                #expect(response.status == .notFound)
+                #expect(response.body.string.contains("Page ou ressource introuvable"))
+                #expect(!response.body.string.contains("Not Found"))
+            }
+            try await admin.get("/api/v1/nulle-part") { response in
+                #expect(response.status == .notFound)
+                let problem = try response.content.decode(ProblemDTO.self)
+                #expect(problem.title == "Page ou ressource introuvable")
+            }
+        }
+    }
+
     @Test func hugeOffsetsYearsAndAmountsAnswer400AndThePagesStillRender() async throws {
         try await DemoApp.with(ledger: BudgetFormsTests.ledger) { app, location in
             let (team, _, _, _) = try await BudgetFormsTests().ids(location)
