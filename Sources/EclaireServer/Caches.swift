@@ -4,26 +4,54 @@ import Storage
 import Vapor
 
 /// A value computed over the whole base, kept until what it reads changes (its version), not recomputed per page.
-/// The request that first sees a new version computes it and waits; requests arriving while that computation runs
-/// get the previous value at once, when there is one. Without it, imports finishing every few seconds kept two
-/// hundred readers waiting on computations that a newer import made stale before they ended.
+/// One computation at a time. The request that first sees a new version starts it and waits for it — at most
+/// `patience` when an earlier value exists, which it then gets; requests arriving while it runs get the earlier
+/// value at once, or wait for the running computation when there is none. Without it, imports finishing every
+/// second kept two hundred readers waiting on computations of the whole base that a newer import made stale
+/// before they ended.
 actor VersionedCache<Version: Equatable & Sendable, Value: Sendable> {
+    let patience: Duration
     private var cached: (version: Version, value: Value)?
     private var computing: (version: Version, task: Task<Value, any Error>)?
+
+    init(patience: Duration = .seconds(2)) { self.patience = patience }
 
     func value(at version: Version, compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
         if let cached, cached.version == version { return cached.value }
         if let computing {
             if let cached { return cached.value }
-            if computing.version == version { return try await computing.task.value }
+            return try await computing.task.value
         }
-        let task = Task { try await compute() }
+        let task = Task<Value, any Error> {
+            do {
+                let value = try await compute()
+                self.finished(version, value)
+                return value
+            } catch {
+                self.finished(version, nil)
+                throw error
+            }
+        }
         computing = (version, task)
-        let result = await task.result
+        guard let earlier = cached?.value else { return try await task.value }
+        return await fresh(version, within: patience) ?? earlier
+    }
+
+    private func finished(_ version: Version, _ value: Value?) {
         if computing?.version == version { computing = nil }
-        let value = try result.get()
-        cached = (version, value)
-        return value
+        if let value { cached = (version, value) }
+    }
+
+    /// The value of `version` if its computation ends within `patience` (checked every 20 ms: a task's value
+    /// cannot be awaited for a bounded time).
+    private func fresh(_ version: Version, within patience: Duration) async -> Value? {
+        let deadline = ContinuousClock.now + patience
+        while ContinuousClock.now < deadline {
+            if let cached, cached.version == version { return cached.value }
+            guard computing?.version == version else { return nil }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return cached.flatMap { $0.version == version ? $0.value : nil }
     }
 }
 
@@ -34,14 +62,23 @@ typealias StatsCache = VersionedCache<Int, SpendingStats>
 /// import or a change of the products (their audit log) changes what they read.
 typealias SuggestionCache = VersionedCache<[Int], [LinkSuggestion]>
 
+/// How many EJs no product claims, read on the same version as the suggestions.
+typealias UnlinkedCountCache = VersionedCache<[Int], Int>
+
 /// The cross-EJ rules read the whole base: their findings are kept until an import, a document or a correction
 /// changes what they read, or the day changes (late payments age). Dismissals are applied on each call.
 typealias AnomalyCache = VersionedCache<[String], [Anomaly]>
 
+/// The products' portfolio by filter and reader: kept until an import, a change of the products (their audit log)
+/// or the day changes what it reads.
+typealias PortfolioCache = KeyedCache<Portfolio>
+
 extension Application {
+    private struct PortfolioCacheKey: StorageKey { typealias Value = PortfolioCache }
     private struct StatsCacheKey: StorageKey { typealias Value = StatsCache }
     private struct AnomalyCacheKey: StorageKey { typealias Value = AnomalyCache }
     private struct SuggestionCacheKey: StorageKey { typealias Value = SuggestionCache }
+    private struct UnlinkedCountCacheKey: StorageKey { typealias Value = UnlinkedCountCache }
 
     /// One cache of each per application, created by `EclaireApp.configure`.
     var statsCache: StatsCache {
@@ -58,6 +95,16 @@ extension Application {
         get { storage[SuggestionCacheKey.self]! }
         set { storage[SuggestionCacheKey.self] = newValue }
     }
+
+    var portfolioCache: PortfolioCache {
+        get { storage[PortfolioCacheKey.self]! }
+        set { storage[PortfolioCacheKey.self] = newValue }
+    }
+
+    var unlinkedCountCache: UnlinkedCountCache {
+        get { storage[UnlinkedCountCacheKey.self]! }
+        set { storage[UnlinkedCountCacheKey.self] = newValue }
+    }
 }
 
 extension Request {
@@ -69,11 +116,14 @@ extension Request {
 
     /// Every link suggestion of the base (callers filter those of the products they may read).
     func linkSuggestions() async throws -> [LinkSuggestion] {
+        try await application.linkSuggestions()
+    }
+
+    /// How many EJs are linked to no product.
+    func unlinkedEJCount() async throws -> Int {
         let store = BudgetStore(database: db, actor: try user.login)
         let version = [try await importGeneration(), try await store.version()]
-        return try await application.suggestionCache.value(at: version) {
-            try await BudgetQueries(store: store).suggestions()
-        }
+        return try await application.unlinkedCountCache.value(at: version) { try await store.unlinkedCount() }
     }
 
     /// The latest import's number, at most a second old.
@@ -86,16 +136,43 @@ extension Request {
     /// may see them: an anomaly spanning EJs out of the caller's reach shows only those in reach (`AccessPolicy`).
     func anomalies(involving ejs: [String]? = nil) async throws -> [ListedAnomaly] {
         let store = AnomalyStore(database: db, actor: try user.login)
-        let today = LocalDate.today
-        let found = try await application.anomalyCache.value(at: [try await store.version(), today.iso]) {
-            try await store.found(asOf: today)
-        }
-        let listed = try await store.listed(found, ejs: ejs)
+        let listed = try await store.listed(try await application.foundAnomalies(), ejs: ejs)
         let access = try access
         guard !access.wholeBase else { return listed }
         let reaches = try await ChorusQueries(sql: db as! any SQLDatabase).reaches(of: listed.flatMap(\.anomaly.ejs))
         return listed.compactMap { item in
             access.view(of: item.anomaly, reaches: reaches).map { ListedAnomaly(anomaly: $0, dismissal: item.dismissal) }
+        }
+    }
+}
+
+extension Application {
+    /// What the anomaly rules find on the whole base (`AnomalyCache`), before dismissals and access.
+    func foundAnomalies() async throws -> [Anomaly] {
+        let store = AnomalyStore(database: db, actor: "eclaire")
+        let today = LocalDate.today
+        return try await anomalyCache.value(at: [try await store.version(), today.iso]) { try await store.found(asOf: today) }
+    }
+
+    /// Every link suggestion of the base (`SuggestionCache`).
+    func linkSuggestions() async throws -> [LinkSuggestion] {
+        let store = BudgetStore(database: db, actor: "eclaire")
+        let queries = ChorusQueries(sql: db as! any SQLDatabase)
+        let version = [try await importGeneration.generation { try await queries.importGeneration() }, try await store.version()]
+        return try await suggestionCache.value(at: version) { try await BudgetQueries(store: store).suggestions() }
+    }
+
+    /// Computes the whole-base values in the background once the server listens: the first visitors then do not
+    /// wait for them, nor does a crowd arriving at once (several seconds on 100 000 lines). A failure is only
+    /// logged: the pages compute them again.
+    func warmCaches() {
+        Task { [self] in
+            do {
+                _ = try await foundAnomalies()
+                _ = try await linkSuggestions()
+            } catch {
+                logger.warning("préparation des anomalies et suggestions : \(error)")
+            }
         }
     }
 }

@@ -26,12 +26,16 @@ public enum EclaireApp {
         app.statsCache = StatsCache()
         app.anomalyCache = AnomalyCache()
         app.suggestionCache = SuggestionCache()
+        app.unlinkedCountCache = UnlinkedCountCache()
+        app.portfolioCache = PortfolioCache(capacity: 200)
         app.tokenCache = TokenCache()
         app.importGeneration = ImportGenerationClock()
         app.listCaches = ListCaches()
         app.documentFiles = documents ?? DocumentFileStore.resolve(option: nil, database: database)
         let retention = Environment.get("ECLAIRE_API_LOG_DAYS").flatMap(Int.init) ?? 90
-        app.callLog = CallLog(database: { [unowned app] in app.db }, logger: app.logger, retentionDays: retention)
+        let backgroundWriter: @Sendable () -> any Database = { [unowned app] in app.db(.backgroundWrites) }
+        let writer = database.isSQLite ? backgroundWriter : nil
+        app.callLog = CallLog(database: { [unowned app] in app.db }, writer: writer, logger: app.logger, retentionDays: retention)
         app.lifecycle.use(CallLogShutdown())
         ContentConfiguration.global.use(decoder: GuardedFormDataDecoder(), for: .formData)
         app.middleware = Middlewares()

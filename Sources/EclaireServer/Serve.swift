@@ -14,6 +14,7 @@ extension EclaireApp {
             app.http.server.configuration.hostname = host
             app.http.server.configuration.port = port
             if let banner { print(banner) }
+            app.warmCaches()
             try await app.execute()
             try await app.asyncShutdown()
         } catch {

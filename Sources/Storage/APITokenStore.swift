@@ -132,6 +132,19 @@ public struct APITokenStore: Sendable {
         }
     }
 
+    /// Runs `body` (writes) only if the database can be written now; otherwise it throws at once and nothing is
+    /// written (one transaction). On SQLite `database` must be `.backgroundWrites`, whose lock wait this sets to 0.
+    public static func withoutWaiting(on database: any Database, _ body: @escaping @Sendable (APITokenStore) async throws -> Void)
+        async throws
+    {
+        try await database.withConnection { connection in
+            if let sql = connection as? any SQLDatabase, sql.dialect.name == "sqlite" {
+                try await sql.raw("PRAGMA busy_timeout = 0").run()
+            }
+            try await connection.transaction { transaction in try await body(APITokenStore(database: transaction)) }
+        }
+    }
+
     /// Forgets the calls made before `cutoff` (an ISO time, as stored).
     public func pruneCalls(before cutoff: String) async throws {
         try await sql.delete(from: "api_calls").where("at", .lessThan, cutoff).run()

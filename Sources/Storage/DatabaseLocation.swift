@@ -43,12 +43,12 @@ public enum DatabaseLocation: Equatable, Sendable, CustomStringConvertible {
         return parts.string ?? "postgres://…"
     }
 
-    var isSQLite: Bool { if case .sqlite = self { true } else { false } }
+    public var isSQLite: Bool { if case .sqlite = self { true } else { false } }
 
     func configuration() throws -> DatabaseConfigurationFactory {
         switch self {
         case .sqlite(let path):
-            return .sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(60))
+            return .sqlite(.file(path), maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(60))
         case .postgres(let url):
             var config = try SQLPostgresConfiguration(url: url)
             config.searchPath = nil

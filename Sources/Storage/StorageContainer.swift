@@ -47,6 +47,13 @@ public final class StorageContainer: @unchecked Sendable {
     }
 }
 
+extension DatabaseID {
+    /// On SQLite, a connection of its own for writes that may wait (the API call log): they are tried without
+    /// waiting for the file's lock, so that a write arriving during an import never holds one of the connections
+    /// the pages read with (SQLiteNIO retries a locked write in a loop on its thread until the lock is free).
+    public static let backgroundWrites = DatabaseID(string: "background-writes")
+}
+
 /// The one place that registers the database and runs the migrations, for the CLI and the server alike.
 public enum StorageSetup {
     public static func register(_ location: DatabaseLocation, in databases: Databases) throws {
@@ -54,6 +61,7 @@ public enum StorageSetup {
         case .sqlite(let path):
             try SQLiteFileFormat.prepare(path: path)
             databases.use(try location.configuration(), as: .sqlite, isDefault: true)
+            databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1), as: .backgroundWrites, isDefault: false)
         case .postgres: databases.use(try location.configuration(), as: .psql, isDefault: true)
         }
     }

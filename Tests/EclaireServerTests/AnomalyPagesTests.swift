@@ -95,6 +95,26 @@ struct AnomalyPagesTests {
                 let kinds = Set(list.compactMap { $0["kind"] as? String })
                 #expect(kinds == Set(AnomalyKind.allCases.map(\.rawValue)), "\(kinds)")
             }
+            // The page shows them by pages: two at a time, then the next two, the pager saying where one stands.
+            var total = 0
+            try await analyst.get("/api/v1/anomalies") { response in
+                total = (try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [[String: Any]]).count
+            }
+            var firstPage = "", secondPage = ""
+            try await analyst.get("/anomalies?limit=2") { response in
+                firstPage = response.body.string
+                #expect(firstPage.components(separatedBy: "<article class=\"anomalie\">").count - 1 == 2)
+                #expect(firstPage.contains("1 à 2 sur \(FrenchFormat.integer(total))"))
+                #expect(firstPage.contains("/anomalies?offset=2&amp;limit=2") || firstPage.contains("/anomalies?offset=2&limit=2"))
+            }
+            try await analyst.get("/anomalies?limit=2&offset=2") { response in
+                secondPage = response.body.string
+                #expect(secondPage.contains("3 à 4 sur \(FrenchFormat.integer(total))"))
+            }
+            let keys = { (page: String) in page.components(separatedBy: "name=\"key\" value=\"").dropFirst().map { $0.prefix { $0 != "\"" } } }
+            #expect(Set(keys(firstPage)).isDisjoint(with: keys(secondPage)))
+            try await analyst.get("/anomalies?limit=0") { #expect($0.status == .badRequest) }
+
             // Badges on the product pages: at least one product's orders carry anomalies.
             var badges = 0
             for id in 1...3 {

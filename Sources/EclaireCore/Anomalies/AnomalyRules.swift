@@ -33,39 +33,74 @@ public enum AnomalyRules {
     /// Orders to one supplier for one need (groupe de marchandises) within 12 months, each under the threshold,
     /// together over it.
     public static func fractionnement(_ inputs: [AnomalyInput]) -> [Anomaly] {
-        var groups: [String: [AnomalyInput]] = [:]
-        for input in inputs {
+        var groups: [String: [Int]] = [:]
+        for (index, input) in inputs.enumerated() {
             guard let supplier = input.supplier.siret?.normalized ?? input.supplier.tiers ?? input.supplier.name,
-                  let need = input.groupeMarchandises, input.created != nil else { continue }
-            groups["\(supplier)|\(need)", default: []].append(input)
+                  input.groupeMarchandises != nil, input.created != nil else { continue }
+            groups["\(supplier)|\(input.groupeMarchandises!)", default: []].append(index)
         }
         var found: [Anomaly] = []
-        for (_, orders) in groups where orders.count >= 2 {
-            let sorted = orders.sorted { $0.created! < $1.created! }
-            var start = 0
-            var best: ArraySlice<AnomalyInput>?
-            for end in sorted.indices {
-                while sorted[end].created!.daysSinceEpoch - sorted[start].created!.daysSinceEpoch > 365 { start += 1 }
-                let window = sorted[start...end]
-                let threshold = ProcurementThresholds.dispense(on: sorted[end].created!, nature: nature(of: window))
-                let each = window.map(\.amountHT.amount)
-                guard window.count >= 2, each.allSatisfy({ $0 <= threshold }),
-                      each.reduce(.zero, +) > threshold else { continue }
-                if best.map({ window.count > $0.count }) ?? true { best = window }
-            }
-            guard let window = best, let last = window.last?.created else { continue }
-            let total = window.map(\.amountHT.amount).reduce(.zero, +)
-            let threshold = ProcurementThresholds.dispense(on: last, nature: nature(of: window))
+        for (_, members) in groups where members.count >= 2 {
+            let orders = members.map { WindowOrder(inputs[$0], index: $0) }.sorted { $0.created < $1.created }
+            guard let best = longestSplitWindow(orders) else { continue }
+            let window = orders[best].map { inputs[$0.index] }
+            let total = orders[best].map(\.ht).reduce(.zero, +)
+            let threshold = ProcurementThresholds.dispense(on: orders[best].last!.created, nature: nature(of: window[...]))
             let supplier = window.first!.supplier
             found.append(Anomaly(
                 kind: .fractionnement, ejs: window.map(\.ej), amount: total,
                 explanation: "\(window.count) commandes au même fournisseur (\(supplier.name ?? supplier.siret?.normalized ?? "—")) "
                     + "pour le même besoin (groupe de marchandises \(window.first!.groupeMarchandises!)) en moins de 12 mois, "
                     + "chacune sous le seuil de \(threshold.french) HT, ensemble \(total.french) HT.",
-                evidence: window.map { AnomalyEvidence(kind: .line, reference: $0.ej,
-                                                       detail: "\($0.amountHT.amount.french) HT le \(FrenchFormat.date($0.created!))") }))
+                evidence: orders[best].map { AnomalyEvidence(kind: .line, reference: inputs[$0.index].ej,
+                                                             detail: "\($0.ht.french) HT le \(FrenchFormat.date($0.created))") }))
         }
         return found
+    }
+
+    /// One order of a supplier's need, with what the window reads of it computed once.
+    struct WindowOrder {
+        let index: Int
+        let created: LocalDate
+        let ht: Money
+        let works: Bool
+
+        init(_ input: AnomalyInput, index: Int) {
+            self.index = index
+            created = input.created!
+            ht = input.amountHT.amount
+            works = input.nature == .works
+        }
+    }
+
+    /// The longest run of orders within 365 days, each under the threshold of the run's last day and together
+    /// over it; the earliest when several are as long. Linear: a supplier may have thousands of orders for one
+    /// need, and every window of them was summed again before.
+    static func longestSplitWindow(_ orders: [WindowOrder]) -> ClosedRange<Int>? {
+        var start = 0
+        var sum: Int128 = 0
+        var notWorks = 0
+        var maxima: [Int] = []  // indices of the window, their amounts decreasing: the first is the window's largest
+        var maximaStart = 0
+        var best: ClosedRange<Int>?
+        for end in orders.indices {
+            sum += Int128(orders[end].ht.cents)
+            if !orders[end].works { notWorks += 1 }
+            while maxima.count > maximaStart, orders[maxima.last!].ht <= orders[end].ht { maxima.removeLast() }
+            maxima.append(end)
+            while orders[end].created.daysSinceEpoch - orders[start].created.daysSinceEpoch > 365 {
+                sum -= Int128(orders[start].ht.cents)
+                if !orders[start].works { notWorks -= 1 }
+                if maxima[maximaStart] == start { maximaStart += 1 }
+                start += 1
+            }
+            if maximaStart > 1_024 { maxima.removeFirst(maximaStart); maximaStart = 0 }
+            let threshold = ProcurementThresholds.dispense(on: orders[end].created,
+                                                           nature: notWorks == 0 ? .works : .suppliesAndServices)
+            guard end > start, orders[maxima[maximaStart]].ht <= threshold, sum > Int128(threshold.cents) else { continue }
+            if best.map({ end - start + 1 > $0.count }) ?? true { best = start...end }
+        }
+        return best
     }
 
     /// Works only when every order of the window is works: a doubt keeps the lower threshold of supplies and services.

@@ -52,8 +52,8 @@ struct APIController: APIRouteCollection {
         }
         // Lists that depend on the imported lines alone are kept until the next import (`ListCaches`); the total
         // of a list is the same for all its pages.
-        let cacheable = scope.products == nil && filter.categories.isEmpty && filter.documentType == nil && filter.ejs == nil
-        let reach = "\(scope.programmes.sorted())|\(scope.includesUnlinked)|\(LocalDate.today.iso)"
+        let reach = ListCaches.reach(scope) ?? ""
+        let cacheable = ListCaches.reach(scope) != nil && filter.categories.isEmpty && filter.documentType == nil && filter.ejs == nil
         let paging: Set<String> = ["limit", "offset", "after", "sort", "format"]
         let listQuery = (request.url.query ?? "").split(separator: "&").filter { item in
             !paging.contains(String(item.split(separator: "=", maxSplits: 1).first ?? ""))

@@ -99,6 +99,7 @@ struct AnomaliesController: RouteCollection, APIRouteCollection {
         let search: String
         /// `&ministere=…&q=…`, encoded, for the kind links.
         let keep: String
+        let pager: PagerView
     }
 
     func page(request: Request) async throws -> View {
@@ -111,7 +112,11 @@ struct AnomaliesController: RouteCollection, APIRouteCollection {
                 || Text.foldedKey(item.anomaly.explanation).contains(folded)
         }
         let open = all.filter { $0.dismissal == nil }
-        let rows = all.filter { kind == nil || $0.anomaly.kind == kind }.map { item in
+        let shown = all.filter { kind == nil || $0.anomaly.kind == kind }
+        // Thousands of anomalies on a large base: a page at a time, as the EJ list.
+        let page = try request.query.decode(PageQuery.self).validated()
+        let keep = "&sorte=\(kind?.rawValue ?? "")&ministere=\(Self.encoded(ministry))&q=\(Self.encoded(search))"
+        let rows = shown.dropFirst(page.offset).prefix(page.limit).map { item in
             Row(key: item.anomaly.key, label: item.anomaly.kind.label, ejs: item.anomaly.ejs, amount: item.anomaly.amount.french,
                 explanation: item.anomaly.explanation, evidence: item.anomaly.evidence.map { "\($0.reference) : \($0.detail)" },
                 dismissed: item.dismissal.map { "Écartée par \($0.actor) : \($0.reason)" } ?? "")
@@ -120,7 +125,8 @@ struct AnomaliesController: RouteCollection, APIRouteCollection {
             counts: AnomalyKind.allCases.map { k in KindCount(kind: k.rawValue, label: k.label, count: open.filter { $0.anomaly.kind == k }.count, selected: k == kind) },
             rows: rows, filter: kind?.rawValue ?? "", open: open.count, dismissed: all.count - open.count,
             ministries: StatePrograms.ministries.map { Choice(value: $0, selected: $0 == ministry) }, ministry: ministry,
-            search: search, keep: "&ministere=\(Self.encoded(ministry))&q=\(Self.encoded(search))"))
+            search: search, keep: "&ministere=\(Self.encoded(ministry))&q=\(Self.encoded(search))",
+            pager: PagerView(path: "/anomalies", offset: page.offset, limit: page.limit, total: shown.count, keep: keep)))
     }
 
     static func encoded(_ text: String) -> String {

@@ -51,9 +51,7 @@ struct BudgetAPIController: APIRouteCollection {
     func portfolio(request: Request) async throws -> PortfolioDTO {
         let context = try BudgetContext(request)
         let filter = try request.query.decode(PortfolioFilter.self)
-        return PortfolioDTO(try await context.queries.portfolio(
-            exercice: try await context.exercice(filter.exercice), asOf: .today,
-            programme: filter.programme.nonEmpty, sponsor: filter.sponsor.nonEmpty, readable: context.readable))
+        return PortfolioDTO(try await context.portfolio(request, exercice: try await context.exercice(filter.exercice), filter: filter))
     }
 
     func suggestions(request: Request) async throws -> Response {

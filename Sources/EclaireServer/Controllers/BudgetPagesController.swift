@@ -16,9 +16,7 @@ struct BudgetPagesController: RouteCollection {
         let context = try BudgetContext(request)
         let filter = try request.query.decode(PortfolioFilter.self)
         let exercice = try await context.exercice(filter.exercice)
-        let portfolio = try await context.queries.portfolio(
-            exercice: exercice, asOf: .today, programme: filter.programme.nonEmpty, sponsor: filter.sponsor.nonEmpty,
-            readable: context.readable)
+        let portfolio = try await context.portfolio(request, exercice: exercice, filter: filter)
         return try await request.view.render("portfolio", PortfolioPage(
             portfolio, exercices: try await context.exercices(including: exercice),
             products: try await context.readableProducts(), programme: filter.programme.nonEmpty,
@@ -44,9 +42,11 @@ struct BudgetPagesController: RouteCollection {
         let context = try BudgetContext(request)
         let products = Dictionary(uniqueKeysWithValues: try await context.readableProducts().map { ($0.id, $0) })
         let suggestions = try await request.linkSuggestions().filter { products[$0.productID] != nil }
+        let page = try request.query.decode(PageQuery.self).validated()
+        let shown = Array(suggestions.dropFirst(page.offset).prefix(page.limit))
         let overviews = Dictionary(uniqueKeysWithValues: try await ChorusQueries(sql: context.store.sqlDatabase)
-            .overviews(of: suggestions.map(\.ej)).map { ($0.ej, $0) })
-        let views = suggestions.compactMap { suggestion -> SuggestionView? in
+            .overviews(of: shown.map(\.ej)).map { ($0.ej, $0) })
+        let views = shown.compactMap { suggestion -> SuggestionView? in
             guard let product = products[suggestion.productID], let overview = overviews[suggestion.ej] else { return nil }
             return SuggestionView(ej: suggestion.ej, supplier: overview.supplier.name ?? "—", ae: overview.ae.french,
                                   product: product.name, productID: product.id,
@@ -54,7 +54,8 @@ struct BudgetPagesController: RouteCollection {
                                   canAccept: context.access.product(product.id, .change))
         }
         return try await request.view.render("suggestions", SuggestionsPage(
-            suggestions: views, unlinked: FrenchFormat.integer(try await context.store.unlinkedCount())))
+            suggestions: views, unlinked: FrenchFormat.integer(try await request.unlinkedEJCount()),
+            pager: PagerView(path: "/rapprochement", offset: page.offset, limit: page.limit, total: suggestions.count)))
     }
 }
 
@@ -102,6 +103,16 @@ struct BudgetContext {
     static func valid(exercice: Int, field: String = "exercice") throws -> Int {
         guard (1900...2999).contains(exercice) else { throw Abort(.badRequest, reason: "\(field) invalide : \(exercice) (année attendue)") }
         return exercice
+    }
+
+    /// The portfolio of the products the caller reads (`PortfolioCache`).
+    func portfolio(_ request: Request, exercice: Int, filter: PortfolioFilter) async throws -> Portfolio {
+        let (programme, sponsor, readable, queries) = (filter.programme.nonEmpty, filter.sponsor.nonEmpty, readable, queries)
+        let key = [String(exercice), programme ?? "", sponsor ?? "", readable.map { $0.sorted().map(String.init).joined(separator: ",") } ?? "*",
+                   LocalDate.today.iso, String(try await store.version())].joined(separator: "|")
+        return try await request.application.portfolioCache.value(for: key, generation: try await request.importGeneration()) {
+            try await queries.portfolio(exercice: exercice, asOf: .today, programme: programme, sponsor: sponsor, readable: readable)
+        }
     }
 
     func readableProducts() async throws -> [Product] {

@@ -21,7 +21,14 @@ struct PagesController: RouteCollection {
         let scope = EJScope(access)
         let ejs = try await queries.ejNumbers(limit: page.limit, offset: page.offset, search: page.q, scope: scope)
         let rows = try await queries.overviews(of: ejs).map(EJRowView.init)
-        let total = try await queries.ejCount(search: page.q, scope: scope)
+        let count: @Sendable () async throws -> Int = { try await queries.ejCount(search: page.q, scope: scope) }
+        let total: Int
+        if let reach = ListCaches.reach(scope) {
+            total = try await request.application.listCaches.totals.value(
+                for: "page|\(reach)|q=\(page.q ?? "")", generation: try await request.importGeneration(), compute: count)
+        } else {
+            total = try await count()
+        }
         // Whole-base totals are for those who read everything: they would show other products' spending.
         let stats = access.wholeBase ? StatsView(try await request.spendingStats()) : nil
         return try await request.view.render("ej-list", EJListPage(

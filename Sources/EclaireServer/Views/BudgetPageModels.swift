@@ -309,6 +309,7 @@ struct SuggestionsPage: Encodable {
     let title = "Rapprochement des EJ non rattachés"
     let suggestions: [SuggestionView]
     let unlinked: String
+    let pager: PagerView
 }
 
 /// An anomaly in a list of a page: the EJ it is about and what is wrong.

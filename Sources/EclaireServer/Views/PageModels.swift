@@ -48,6 +48,8 @@ struct EJRowView: Encodable {
     }
 }
 
+/// « 1 à 50 sur 2 919 » with links to the previous and next pages of a list page; `keep` holds the page's other
+/// parameters, already encoded (`&sorte=…&q=…`).
 struct PagerView: Encodable {
     let from: String
     let to: String
@@ -55,14 +57,17 @@ struct PagerView: Encodable {
     let previous: String?
     let next: String?
 
-    init(offset: Int, limit: Int, total: Int, search: String?) {
-        from = FrenchFormat.integer(total == 0 ? 0 : offset + 1)
+    init(path: String = "/", offset: Int, limit: Int, total: Int, keep: String = "") {
+        from = FrenchFormat.integer(total == 0 ? 0 : min(offset + 1, total))
         to = FrenchFormat.integer(min(offset + limit, total))
         self.total = FrenchFormat.integer(total)
+        previous = offset > 0 ? "\(path)?offset=\(max(0, offset - limit))&limit=\(limit)\(keep)" : nil
+        next = offset + limit < total ? "\(path)?offset=\(offset + limit)&limit=\(limit)\(keep)" : nil
+    }
+
+    init(offset: Int, limit: Int, total: Int, search: String?) {
         let q = search.flatMap { $0.isEmpty ? nil : $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }
-        let suffix = q.map { "&q=\($0)" } ?? ""
-        previous = offset > 0 ? "/?offset=\(max(0, offset - limit))&limit=\(limit)\(suffix)" : nil
-        next = offset + limit < total ? "/?offset=\(offset + limit)&limit=\(limit)\(suffix)" : nil
+        self.init(offset: offset, limit: limit, total: total, keep: q.map { "&q=\($0)" } ?? "")
     }
 }
 
