@@ -5,7 +5,9 @@ import Foundation
 /// would stop the process; and libxml2 passes bytes through unchanged when the declared encoding is one it does not
 /// know (`encoding="UT\t-8"`). So the part is decoded here — by its byte order mark, or a declared encoding Foundation
 /// knows, else as UTF-8 with invalid bytes replaced by U+FFFD — and handed over as valid UTF-8 declared as such: a
-/// damaged name then simply does not match.
+/// damaged name then simply does not match. Processing instructions other than the declaration are removed: for
+/// `<?x?>` libxml2 gives no data, and Foundation reads that null pointer with `strlen` (found by `scripts/fuzz.sh`);
+/// no part of an office file needs them.
 public enum FoundationXMLInput {
     public static func repaired(_ data: Data) -> Data {
         let text: String
@@ -16,7 +18,7 @@ public enum FoundationXMLInput {
         } else {
             let declared = declaredEncoding(data)
             if declared == nil || declared == "utf-8" || declared == "utf8" {
-                if String(validating: data, as: UTF8.self) != nil { return data }
+                if String(validating: data, as: UTF8.self) != nil && !hasProcessingInstruction(data) { return data }
                 text = String(decoding: data, as: UTF8.self)
             } else if let encoding = declared.flatMap(foundationEncoding), let decoded = String(data: data, encoding: encoding) {
                 text = decoded
@@ -25,6 +27,30 @@ public enum FoundationXMLInput {
             }
         }
         return Data(declaredUTF8(text).utf8)
+    }
+
+    /// Whether a `<?` follows the declaration (or starts a part that has none).
+    private static func hasProcessingInstruction(_ data: Data) -> Bool {
+        var from = data.startIndex
+        if data.starts(with: Array("<?xml".utf8)), let end = data.firstRange(of: Data("?>".utf8)) { from = end.upperBound }
+        return data[from...].firstRange(of: Data("<?".utf8)) != nil
+    }
+
+    /// The text without processing instructions; an unterminated `<?` loses its `?`, which libxml2 then refuses.
+    private static func withoutProcessingInstructions(_ text: Substring) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var rest = text
+        while let start = rest.range(of: "<?") {
+            result += rest[..<start.lowerBound]
+            guard let end = rest[start.upperBound...].range(of: "?>") else {
+                result += "<"
+                rest = rest[start.upperBound...]
+                continue
+            }
+            rest = rest[end.upperBound...]
+        }
+        return result + rest
     }
 
     private static func utf16(_ bytes: Data, bigEndian: Bool) -> String {
@@ -64,7 +90,7 @@ public enum FoundationXMLInput {
     private static func declaredUTF8(_ text: String) -> String {
         var body = Substring(text)
         if body.first == "\u{FEFF}" { body = body.dropFirst() }
-        guard body.hasPrefix("<?xml"), let end = body.range(of: "?>") else { return String(body) }
-        return #"<?xml version="1.0" encoding="UTF-8"?>"# + body[end.upperBound...]
+        guard body.hasPrefix("<?xml"), let end = body.range(of: "?>") else { return withoutProcessingInstructions(body) }
+        return #"<?xml version="1.0" encoding="UTF-8"?>"# + withoutProcessingInstructions(body[end.upperBound...])
     }
 }

@@ -9,7 +9,8 @@ import ZIPFoundation
 
 /// Feeds each parser mutated real inputs (the test fixtures) and random text, many thousand times: none may stop the
 /// process, and every refusal must be an error Eclaire explains. A trap ends the process with the case's input kept
-/// in `--work` (`<target>.current`), which `scripts/fuzz.sh` reports. Figures in docs/BENCHMARKS.md.
+/// in `--work` (`<target>.current`), which `scripts/fuzz.sh` reports; the slowest case so far is kept as
+/// `<target>.slowest`. Figures in docs/BENCHMARKS.md.
 struct FuzzBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fuzz", abstract: "Mutated inputs for every parser; counts accepted, refused and unclear answers.")

@@ -68,9 +68,26 @@ struct FuzzRun {
                 file(path, ext: ext, tally: &tally)
             }
             tally.cases += 1
-            tally.slowest = max(tally.slowest, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            if elapsed > tally.slowest {
+                tally.slowest = elapsed
+                keepSlowest()
+            }
         }
         return tally
+    }
+
+    /// The slowest case's input so far, as `<target>.slowest.<ext>` in the work directory, to be looked at.
+    private func keepSlowest() {
+        let manager = FileManager.default
+        let modified = { (name: String) in
+            (try? manager.attributesOfItem(atPath: self.work + "/" + name)[.modificationDate] as? Date) ?? .distantPast
+        }
+        guard let current = (try? manager.contentsOfDirectory(atPath: work))?
+            .filter({ $0.hasPrefix("\(target.rawValue).current") }).max(by: { modified($0) < modified($1) }) else { return }
+        let slowest = current.replacingOccurrences(of: ".current", with: ".slowest")
+        try? manager.removeItem(atPath: work + "/" + slowest)
+        try? manager.copyItem(atPath: work + "/" + current, toPath: work + "/" + slowest)
     }
 
     private func mutated(_ seed: Seed, mutator: inout Mutator, random: inout SeededRandom) throws -> [UInt8] {

@@ -103,6 +103,24 @@ struct XLSXStreamingTests {
         #expect(throws: ImportFailure.self) { _ = try ChorusFile.open(path) }
     }
 
+    @Test func processingInstructionsWithoutDataNoLongerReachFoundation() throws {
+        // `<?xm?>` made Foundation's parser read a null pointer (fuzzing, case ~26 000 of the XLSX run).
+        let part = Data(#"<?xm?><workbook><sheets><?mso-application progid="Excel.Sheet"?><sheet name="Feuil1" r:id="rId1"/></sheets></workbook>"#.utf8)
+        let repaired = String(decoding: FoundationXMLInput.repaired(part), as: UTF8.self)
+        #expect(repaired == #"<workbook><sheets><sheet name="Feuil1" r:id="rId1"/></sheets></workbook>"#)
+        let declared = Data(#"<?xml version="1.0"?><a><?b?>x<?c</a>"#.utf8)
+        #expect(String(decoding: FoundationXMLInput.repaired(declared), as: UTF8.self)
+                == #"<?xml version="1.0" encoding="UTF-8"?><a>x<c</a>"#)
+
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        try Self.add("xl/workbook.xml", Data(#"<?xm?><workbook><sheets><sheet name="Feuil1" r:id="rId1"/></sheets></workbook>"#.utf8), to: archive)
+        try Self.add("xl/_rels/workbook.xml.rels", Data(#"<?xm?><Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#.utf8), to: archive)
+        try Self.add("xl/worksheets/sheet1.xml", Data("<?x?><worksheet><sheetData/></worksheet>".utf8), to: archive)
+        #expect(throws: ImportFailure.self) { _ = try ChorusFile.open(path) }
+    }
+
     // MARK: - Helpers
 
     static func handle(for text: String) throws -> FileHandle {
