@@ -127,5 +127,24 @@ else
   echo "(full-disk part not run: mounting a tmpfs is not permitted here)"
 fi
 
+# 5. The server reads what is uploaded by itself (issue 18): its embedded reader takes the queued scans, and
+#    `--readers 0` (separate workers) leaves them queued.
+db="$work/serve.sqlite"
+"$eclaire" import --database "sqlite://$db" "$fixtures/chorus_ae.csv" >/dev/null
+"$eclaire" documents add --database "sqlite://$db" "$ej" "$work/scans/scan-1.pdf" "$work/scans/scan-2.pdf" >/dev/null
+port=$((20000 + RANDOM % 20000))
+"$eclaire" serve --database "sqlite://$db" --port "$port" --readers 0 >"$work/serve.log" 2>&1 &
+server=$!
+sleep 5
+check "--readers 0: the documents stay queued" test "$(sql "$db" "SELECT COUNT(*) FROM documents WHERE status='queued'")" = 2
+kill "$server"; wait "$server" 2>/dev/null || true
+"$eclaire" serve --database "sqlite://$db" --port "$port" >"$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 120); do [ "$(sql "$db" "SELECT COUNT(*) FROM documents WHERE status='done'")" = 2 ] && break; sleep 0.5; done
+check "eclaire serve reads the queued documents by itself" test "$(sql "$db" "SELECT COUNT(*) FROM documents WHERE status='done'")" = 2
+check "  and still serves" curl -fs "http://127.0.0.1:$port/health" -o /dev/null
+kill "$server"; wait "$server" 2>/dev/null || true
+check "  and leaves no reader process when it stops" test -z "$(sleep 1; pgrep -f "[e]xtract --serve-records" || true)"
+
 echo "faults: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

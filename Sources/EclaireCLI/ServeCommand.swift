@@ -10,9 +10,13 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOption
     @Option(help: "Adresse d'écoute.") var host = "127.0.0.1"
     @Option(help: "Port d'écoute.") var port = 8080
+    @OptionGroup var reading: EmbeddedReadersOption
 
     func run() async throws {
-        try await EclaireApp.serve(database: try options.location(), host: host, port: port, banner: nil)
+        let location = try options.location()
+        try await EmbeddedReaders.serving(location, readers: reading.readers) {
+            try await EclaireApp.serve(database: location, host: host, port: port, banner: nil)
+        }
     }
 }
 
@@ -24,6 +28,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Adresse d'écoute.") var host = "127.0.0.1"
     @Option(help: "Port d'écoute.") var port = 8080
     @Flag(help: "Prépare la base et s'arrête sans servir.") var noServe = false
+    @OptionGroup var reading: EmbeddedReadersOption
 
     func run() async throws {
         let location = try DatabaseLocation.parse(database)
@@ -45,7 +50,9 @@ struct DemoCommand: AsyncParsableCommand {
             Base : \(path) (données fictives, exercice 2025)
             \(accounts)
             """
-        try await EclaireApp.serve(database: location, host: host, port: port, banner: banner)
+        try await EmbeddedReaders.serving(location, readers: reading.readers) {
+            try await EclaireApp.serve(database: location, host: host, port: port, banner: banner)
+        }
     }
 }
 

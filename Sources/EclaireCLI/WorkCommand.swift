@@ -109,22 +109,28 @@ final class Progress: @unchecked Sendable {
     private var total: Int
     private var done = 0, failed = 0
     private let start = Date()
-    private let interactive = isatty(STDERR_FILENO) == 1
+    private let interactive: Bool
+    private let drawing: Bool
 
-    init(total: Int) { self.total = total }
+    /// `drawing: false` for the readers embedded in `serve`, whose standard error is the server's log.
+    init(total: Int, drawing: Bool = true) {
+        self.total = total
+        self.drawing = drawing
+        interactive = drawing && isatty(STDERR_FILENO) == 1
+    }
 
     func advance(failed didFail: Bool) {
         lock.lock(); defer { lock.unlock() }
         done += 1
         if didFail { failed += 1 }
         total = max(total, done)
-        if interactive || done == total || done % max(1, total / 10) == 0 { draw() }
+        if drawing && (interactive || done == total || done % max(1, total / 10) == 0) { draw() }
     }
 
     func finish() {
         lock.lock(); defer { lock.unlock() }
         if interactive { draw(); FileHandle.standardError.write(Data("\n".utf8)) }
-        else if done == 0 { draw() }
+        else if drawing && done == 0 { draw() }
     }
 
     private func draw() {

@@ -12,7 +12,7 @@ public enum EclaireApp {
         var directory = DirectoryConfiguration(workingDirectory: bundleRoot)
         directory.publicDirectory = directory.resourcesDirectory + "Public/"
         app.directory = directory
-        try StorageSetup.register(database, in: app.databases)
+        try StorageSetup.register(database, in: app.databases, sqliteConnections: 4)
         try await StorageSetup.migrate(databases: app.databases, logger: app.logger, on: app.eventLoopGroup.any())
         // The bundle may sit under `.build`, which Leaf's default "visible files only" rule would refuse.
         app.leaf.sources = .singleSource(NIOLeafFiles(

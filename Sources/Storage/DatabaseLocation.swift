@@ -45,10 +45,12 @@ public enum DatabaseLocation: Equatable, Sendable, CustomStringConvertible {
 
     public var isSQLite: Bool { if case .sqlite = self { true } else { false } }
 
-    func configuration() throws -> DatabaseConfigurationFactory {
+    /// SQLite connections per event loop: the server's pages read on several, so that a long read of the whole
+    /// base does not hold the others; the command line works on one.
+    func configuration(sqliteConnections: Int) throws -> DatabaseConfigurationFactory {
         switch self {
         case .sqlite(let path):
-            return .sqlite(.file(path), maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(60))
+            return .sqlite(.file(path), maxConnectionsPerEventLoop: sqliteConnections, connectionPoolTimeout: .seconds(60))
         case .postgres(let url):
             var config = try SQLPostgresConfiguration(url: url)
             config.searchPath = nil

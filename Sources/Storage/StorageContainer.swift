@@ -36,6 +36,14 @@ public final class StorageContainer: @unchecked Sendable {
 
     public var sql: any SQLDatabase { database as! any SQLDatabase }
 
+    /// On SQLite, makes a locked write wait by sleeping (up to `seconds`) rather than SQLiteNIO's retry loop, which
+    /// in the server's process would hold the file's shared-memory lock against the pages' reads. The command line
+    /// has one connection, which this sets.
+    public func waitForLocksBySleeping(seconds: Int = 300) async throws {
+        guard location.isSQLite else { return }
+        try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(seconds * 1000))").run()
+    }
+
     public func migrate() async throws {
         try await StorageSetup.migrate(databases: databases, logger: logger, on: group.any())
     }
@@ -56,13 +64,13 @@ extension DatabaseID {
 
 /// The one place that registers the database and runs the migrations, for the CLI and the server alike.
 public enum StorageSetup {
-    public static func register(_ location: DatabaseLocation, in databases: Databases) throws {
+    public static func register(_ location: DatabaseLocation, in databases: Databases, sqliteConnections: Int = 1) throws {
         switch location {
         case .sqlite(let path):
             try SQLiteFileFormat.prepare(path: path)
-            databases.use(try location.configuration(), as: .sqlite, isDefault: true)
+            databases.use(try location.configuration(sqliteConnections: sqliteConnections), as: .sqlite, isDefault: true)
             databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1), as: .backgroundWrites, isDefault: false)
-        case .postgres: databases.use(try location.configuration(), as: .psql, isDefault: true)
+        case .postgres: databases.use(try location.configuration(sqliteConnections: sqliteConnections), as: .psql, isDefault: true)
         }
     }
 

@@ -181,9 +181,19 @@ struct DocumentPagesTests {
             try await team.upload("/ej/\(ej)/documents", field: "fichier", fileName: "lettre.odt", data: file, fields: ["csrf": team.csrf]) {
                 #expect($0.status == .seeOther)
             }
+            var documentPath = ""
             try await team.get("/ej/\(ej)") { response in
                 #expect(response.body.string.contains("lettre.odt"))
                 #expect(response.body.string.contains("En attente"))
+                let page = response.body.string
+                documentPath = "/documents/" + page[page.range(of: "<a href=\"/documents/")!.upperBound...].prefix { $0.isNumber }
+            }
+            // Its page says in plain words that it waits for its reading, and reloads itself until it is read.
+            try await team.get(documentPath) { response in
+                let page = response.body.string
+                #expect(page.contains("attend sa lecture") && page.contains("se met à jour toute seule"))
+                #expect(page.contains(#"<meta http-equiv="refresh" content="5">"#))
+                #expect(!page.contains("lue par —") && !page.contains("eclaire work"))
             }
             // Reusers attach through the API: 201 for a new file, 200 for one already stored.
             let pdf = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("documents/lettre.pdf")))

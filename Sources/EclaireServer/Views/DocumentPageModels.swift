@@ -118,9 +118,23 @@ struct DocumentPage: Encodable {
     let pages: [PageTextView]
     let choices: [FieldChoice]
     let canEdit: Bool
+    /// While the document waits for its reading: what is happening, in plain words, and the page reloads itself.
+    let waiting: String?
+    let refreshSeconds: Int?
 
     init(_ document: StoredDocument, fields: [StoredField], pages: [ExtractionRecord.Page], canEdit: Bool) {
         title = document.fileName
+        switch document.status {
+        case .queued:
+            waiting = "cette pièce attend sa lecture : Eclaire lit les pièces déposées dans leur ordre d'arrivée, "
+                + "en général en moins d'une minute. Cette page se met à jour toute seule."
+        case .running:
+            waiting = "Eclaire lit cette pièce en ce moment (un scan peut demander une minute par page). "
+                + "Cette page se met à jour toute seule."
+        case .done, .failed:
+            waiting = nil
+        }
+        refreshSeconds = waiting == nil ? nil : 5
         self.document = DocumentRowView(document, fields: fields)
         textMethod = switch document.textMethod {
         case "structured": "facture électronique structurée (Factur-X / UBL), lue exactement"
