@@ -121,6 +121,15 @@ struct XLSXStreamingTests {
         #expect(throws: ImportFailure.self) { _ = try ChorusFile.open(path) }
     }
 
+    @Test func skippingInAContinuedXLSRecordMovesAcrossSegmentsAndStopsAtTheEnd() {
+        var reader = ContinuedReader([[1, 2], [], [3, 4, 5]])
+        reader.skip(3)
+        #expect(reader.byte() == 4)
+        // A string of a damaged file declaring 4 GB of extras: the reader ends at once (it counted them one by one).
+        reader.skip(Int(UInt32.max))
+        #expect(reader.atEnd && reader.byte() == 0)
+    }
+
     // MARK: - Helpers
 
     static func handle(for text: String) throws -> FileHandle {
