@@ -21,7 +21,7 @@ public enum EclaireApp {
             viewDirectory: app.directory.viewsDirectory))
         app.leaf.tags["callerBox"] = CallerBoxTag()
         app.leaf.tags["csrf"] = CSRFTag()
-        app.leaf.tags["adminLinks"] = AdminLinksTag()
+        app.leaf.tags["menu"] = MenuTag()
         app.views.use(.leaf)
         app.statsCache = StatsCache()
         app.anomalyCache = AnomalyCache()

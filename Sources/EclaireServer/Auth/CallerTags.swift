@@ -23,10 +23,27 @@ struct CSRFTag: LeafTag {
     }
 }
 
-/// `#adminLinks()`: the administrators' entries of the menu.
-struct AdminLinksTag: UnsafeUnescapedLeafTag {
+/// `#menu()`: the entries of the menu the caller may open — no entry answers « accès refusé » (the rules are the
+/// pages' own, from `AccessPolicy`) — the current one marked for screen readers.
+struct MenuTag: UnsafeUnescapedLeafTag {
+    static func entries(for access: AccessPolicy?) -> [(path: String, label: String)] {
+        guard let access else { return [("/glossaire", "Glossaire")] }
+        var entries: [(String, String)] = [("/produits", "Produits"), ("/", "Engagements juridiques"),
+                                           ("/rapprochement", "Rapprochement")]
+        if access.wholeBase { entries += [("/documents", "Pièces"), ("/fournisseurs", "Fournisseurs")] }
+        if access.isAnalyst { entries.append(("/anomalies", "Anomalies")) }
+        if access.wholeBase { entries.append(("/imports", "Imports")) }
+        entries.append(("/glossaire", "Glossaire"))
+        if access.manageAccounts { entries.append(("/admin/jetons", "Jetons API")) }
+        return entries
+    }
+
     func render(_ ctx: LeafContext) throws -> LeafData {
-        guard let user = ctx.request?.caller?.user, AccessPolicy(user).manageAccounts else { return .string("") }
-        return .string("<a href=\"/admin/jetons\">Jetons API</a>")
+        let access = ctx.request?.caller.map { AccessPolicy($0.user) }
+        let current = ctx.request?.url.path ?? ""
+        return .string(Self.entries(for: access).map { entry in
+            let here = entry.path == current || (entry.path != "/" && current.hasPrefix(entry.path + "/"))
+            return "<a href=\"\(entry.path)\"\(here ? " aria-current=\"page\"" : "")>\(entry.label)</a>"
+        }.joined())
     }
 }

@@ -55,6 +55,7 @@ struct BudgetPagesController: RouteCollection {
         }
         return try await request.view.render("suggestions", SuggestionsPage(
             suggestions: views, unlinked: FrenchFormat.integer(try await request.unlinkedEJCount()),
+            proposed: FrenchFormat.integer(suggestions.count), readsSome: context.readable != nil,
             pager: PagerView(path: "/rapprochement", offset: page.offset, limit: page.limit, total: suggestions.count)))
     }
 }

@@ -51,7 +51,7 @@ struct DocumentPagesController: RouteCollection {
         let store = try request.documents
         return try await request.view.render("document", DocumentPage(
             document, fields: try await store.fields(of: document.id), pages: try await store.pages(of: document.id),
-            canEdit: canEdit))
+            canEdit: canEdit, canList: try request.access.wholeBase))
     }
 
     func file(request: Request) async throws -> Response {
@@ -128,7 +128,7 @@ struct DocumentUploadController: RouteCollection, APIRouteCollection {
     /// Checks the caller's rights and the form's token, then stores and queues the file under the name it was sent with.
     func attach(_ request: Request) async throws -> (StoredDocument, Bool) {
         let ej = try request.ejParameter()
-        let unknown = "Aucun engagement juridique n° \(ej) n'a été importé."
+        let unknown = EJAccess.unknown(ej)
         try await EJAccess.check(ej, for: request, .change, unknown: unknown)
         let upload: Upload
         do {

@@ -85,7 +85,7 @@ struct ExportController: RouteCollection {
     func ej(request: Request) async throws -> Response {
         let (name, format) = try Self.split(request.parameters.require("table"))
         let ej = try request.ejParameter()
-        let unknown = "Aucun engagement juridique n° \(ej) n'a été importé."
+        let unknown = EJAccess.unknown(ej)
         try await EJAccess.check(ej, for: request, unknown: unknown)
         guard let detail = try await ChorusQueries(sql: request.db as! any SQLDatabase).detail(ej: ej) else {
             throw Abort(.notFound, reason: unknown)

@@ -38,7 +38,7 @@ struct PagesController: RouteCollection {
 
     func ejPage(request: Request) async throws -> View {
         let ej = try request.ejParameter()
-        let unknown = "Aucun engagement juridique n° \(ej) n'a été importé."
+        let unknown = EJAccess.unknown(ej)
         let reach = try await EJAccess.check(ej, for: request, unknown: unknown)
         guard let detail = try await queries(request).detail(ej: ej) else {
             throw Abort(.notFound, reason: unknown)
@@ -70,12 +70,19 @@ extension Request {
     func ejParameter() throws -> String {
         let sent = try parameters.require("ej")
         let number = Identifiers.ejNumber(sent)
-        guard number.isValid else { throw Abort(.notFound, reason: "Aucun engagement juridique n° \(sent) n'a été importé.") }
+        guard number.isValid else { throw Abort(.notFound, reason: EJAccess.unknown(sent)) }
         return number.normalized
     }
 }
 
 enum EJAccess {
+    /// The answer for an EJ never imported and for one out of the caller's reach alike (which would otherwise
+    /// tell that it exists), true in both cases.
+    static func unknown(_ ej: String) -> String {
+        "Aucun engagement juridique n° \(ej) que vous puissiez consulter : soit il n'a pas été importé, soit il relève "
+            + "d'un produit ou d'un programme auquel vous n'avez pas accès."
+    }
+
     /// Whether the caller may `action` the EJ (any form of its number): out of reach, the answer is the same 404 as
     /// for an EJ never imported (`unknown`); in reach for reading only, a 403. Returns what the decision rested on.
     @discardableResult

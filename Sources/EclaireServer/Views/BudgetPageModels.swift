@@ -309,6 +309,9 @@ struct SuggestionsPage: Encodable {
     let title = "Rapprochement des EJ non rattachés"
     let suggestions: [SuggestionView]
     let unlinked: String
+    /// How many proposals in all (the page shows 50 at a time), and whether they are those of some products only.
+    let proposed: String
+    let readsSome: Bool
     let pager: PagerView
 }
 

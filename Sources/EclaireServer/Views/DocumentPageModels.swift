@@ -118,12 +118,15 @@ struct DocumentPage: Encodable {
     let pages: [PageTextView]
     let choices: [FieldChoice]
     let canEdit: Bool
+    /// Whether the caller may open the list of all documents (the analysts).
+    let canList: Bool
     /// While the document waits for its reading: what is happening, in plain words, and the page reloads itself.
     let waiting: String?
     let refreshSeconds: Int?
 
-    init(_ document: StoredDocument, fields: [StoredField], pages: [ExtractionRecord.Page], canEdit: Bool) {
+    init(_ document: StoredDocument, fields: [StoredField], pages: [ExtractionRecord.Page], canEdit: Bool, canList: Bool) {
         title = document.fileName
+        self.canList = canList
         switch document.status {
         case .queued:
             waiting = "cette pièce attend sa lecture : Eclaire lit les pièces déposées dans leur ordre d'arrivée, "
