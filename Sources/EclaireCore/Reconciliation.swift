@@ -82,16 +82,19 @@ public enum Reconciliation {
         }
     }
 
+    /// An order split over several engaged lines of a year is judged as a whole: each of its lines carries the
+    /// order's verdict, and a gap is the order's (500 €), not each line's distance to the whole order.
     private static func engagedVerdict(_ line: Line, _ group: [Line]) -> Verdict {
         guard let order = line.orderAE else { return .aRapprocher }
         if same(line.chorusAmount, order) { return .bcInitial }
         let engagedThisYear = group.filter { $0.kind == .engage && $0.exercice == line.exercice }
-            .reduce(Money.zero) { $0 + $1.chorusAmount }
-        if same(engagedThisYear, order) { return .bcSubdivise }
+        let total = engagedThisYear.reduce(Money.zero) { $0 + $1.chorusAmount }
+        if same(total, order) { return .bcSubdivise }
         let paidBefore = group.filter {
             $0.kind == .paye && $0.posteDP != 1 && ($0.dateBaseDP?.year ?? Int.max) < line.exercice
         }.reduce(Money.zero) { $0 + $1.chorusAmount }
-        let difference = line.chorusAmount - (order - paidBefore)
+        let judged = engagedThisYear.count > 1 ? total : line.chorusAmount
+        let difference = judged - (order - paidBefore)
         return same(difference, .zero) ? .bcResteAEngager : .bcEcart(difference: difference)
     }
 

@@ -30,6 +30,23 @@ struct ReconciliationTests {
         #expect(verdicts(group) == ["OK - BC subdivisé", "OK - BC subdivisé", "OK - BC initial"])
     }
 
+    @Test func aSplitOrderOffBy500EurosSaysSoOnEachOfItsLines() {
+        // 178 181,52 € in three lines for an order of 178 681,52 €: the order is 500 € short, not each line 75 568 €.
+        let group = [
+            Line(kind: .engage, chorusAmount: Money(cents: 7_556_848), exercice: 2025, orderAE: Money(cents: 17_868_152)),
+            Line(kind: .engage, chorusAmount: Money(cents: 5_373_659), exercice: 2025, orderAE: Money(cents: 17_868_152)),
+            Line(kind: .engage, chorusAmount: Money(cents: 4_887_645), exercice: 2025, orderAE: Money(cents: 17_868_152)),
+        ]
+        #expect(group.map { Reconciliation.verdict(for: $0, in: group) } == Array(repeating: .bcEcart(difference: euros(-500)), count: 3))
+        // A split order that is what remained after earlier years' payments.
+        let remainder = [
+            Line(kind: .engage, chorusAmount: euros(4_000), exercice: 2025, orderAE: euros(10_000)),
+            Line(kind: .engage, chorusAmount: euros(2_000), exercice: 2025, orderAE: euros(10_000)),
+            Line(kind: .paye, chorusAmount: euros(4_000), exercice: 2024, posteDP: 2, dateBaseDP: LocalDate(year: 2024, month: 11, day: 3)),
+        ]
+        #expect(Reconciliation.verdict(for: remainder[1], in: remainder) == .bcResteAEngager)
+    }
+
     @Test func remainderAfterEarlierPaymentsTheAdvanceExcluded() {
         let group = [
             Line(kind: .engage, chorusAmount: euros(6_000), exercice: 2025, orderAE: euros(10_000)),

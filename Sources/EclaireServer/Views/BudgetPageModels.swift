@@ -161,23 +161,50 @@ struct AuditView: Encodable {
 
 struct ReconciledLineView: Encodable {
     let ej: String
-    let kind: String
+    private(set) var kind: String
     let exercice: Int
     let serviceFait: String
-    let chorus: String
+    private(set) var chorus: String
     let team: String
     let verdict: String
     let status: String
+    /// "commande" for the row of an order split over several lines, "ligne" for those lines beneath it.
+    let level: String
 
-    init(_ line: ReconciledLine) {
+    init(_ line: ReconciledLine, level: String = "") {
         ej = line.ej
-        kind = line.kind.frenchLabel
+        kind = level == "ligne" ? "ligne du bon de commande" : line.kind.frenchLabel
         exercice = line.exercice
         serviceFait = line.serviceFait ?? "—"
         chorus = line.chorusAmount.french
-        team = line.teamAmount?.french ?? "—"
-        verdict = line.verdict.label
+        team = level == "ligne" ? "" : line.teamAmount?.french ?? "—"
+        verdict = level == "ligne" ? "" : line.verdict.label
         status = line.verdict.isOK ? "ok" : (line.verdict == .aRapprocher ? "attente" : "ko")
+        self.level = level
+    }
+
+    /// The order's row, its lines' total against the team's AE, with the verdict its lines share.
+    init(order lines: [ReconciledLine]) {
+        self.init(lines[0], level: "commande")
+        kind = "bon de commande en \(lines.count) lignes"
+        chorus = lines.map(\.chorusAmount).reduce(.zero, +).french
+    }
+
+    /// The lines as shown: an order engaged in several lines of a year gets its own row, its verdict, and its
+    /// lines beneath it (without a verdict of their own, which would read as each line's gap).
+    static func rows(_ lines: [ReconciledLine]) -> [ReconciledLineView] {
+        let splits = Dictionary(grouping: lines.filter { $0.kind == .engage }, by: { "\($0.ej)|\($0.exercice)" })
+            .filter { $0.value.count > 1 }
+        var shown = Set<String>()
+        var rows: [ReconciledLineView] = []
+        for line in lines {
+            let key = "\(line.ej)|\(line.exercice)"
+            guard line.kind == .engage, let order = splits[key] else { rows.append(ReconciledLineView(line)); continue }
+            guard shown.insert(key).inserted else { continue }
+            rows.append(ReconciledLineView(order: order))
+            rows += order.map { ReconciledLineView($0, level: "ligne") }
+        }
+        return rows
     }
 }
 
@@ -260,7 +287,7 @@ struct ProductPage: Encodable {
         self.canManage = canManage
         nextExercice = year.exercice + 1
         self.consumptions = consumptions.filter { $0.year == year.exercice }.map(ConsumptionView.init)
-        self.reconciliation = reconciliation.map(ReconciledLineView.init)
+        self.reconciliation = ReconciledLineView.rows(reconciliation)
         let ok = reconciliation.filter(\.verdict.isOK).count
         let waiting = reconciliation.filter { $0.verdict == .aRapprocher }.count
         reconciliationSummary = "\(ok) ligne\(ok > 1 ? "s" : "") OK, \(reconciliation.count - ok - waiting) KO, "
