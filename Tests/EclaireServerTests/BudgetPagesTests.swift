@@ -65,8 +65,27 @@ struct BudgetPagesTests {
                 for linked in year.linked { #expect(page.contains("href=\"/ej/\(linked.overview.ej)\"")) }
                 #expect(page.contains("par règle"))
                 #expect(page.contains("Journal des modifications"))
-                #expect(page.contains("Allocation fixée"))
                 #expect(page.contains("href=\"/glossaire#ae\""))
+                // Sections a reader can jump to, each link with its target.
+                for section in ["synthese", "execution", "commandes", "rapprochement", "consommation", "previsionnel", "journal"] {
+                    #expect(page.contains("href=\"#\(section)\"") && page.contains("id=\"\(section)\""), "\(section)")
+                }
+            }
+            // The history: the latest 20 changes, then all of them on demand.
+            let entries = try await StorageContainer.using(location, migrate: false) { storage in
+                try await BudgetStore(database: storage.database, actor: "test").audit(productID: product.id).count
+            }
+            func journalRows(_ page: String) -> Int {
+                guard let journal = page.range(of: "id=\"journal\"") else { return -1 }
+                return page[journal.upperBound...].components(separatedBy: "<tr><td>").count - 1
+            }
+            try await admin.get("/produits/\(product.id)?exercice=\(Self.portfolio.exercice)") { response in
+                #expect(journalRows(response.body.string) == min(entries, 20))
+                #expect(response.body.string.contains("tout afficher") == (entries > 20))
+            }
+            try await admin.get("/produits/\(product.id)?exercice=\(Self.portfolio.exercice)&journal=tout") { response in
+                #expect(journalRows(response.body.string) == entries)
+                #expect(response.body.string.contains("Allocation fixée"))
             }
             try await admin.get("/api/v1/products/\(product.id)?exercice=\(Self.portfolio.exercice)") { response in
                 #expect(response.status == .ok)

@@ -31,7 +31,8 @@ struct BudgetPagesController: RouteCollection {
         let anomalies = try await request.anomalies(involving: year.linked.map(\.overview.ej)).filter { $0.dismissal == nil }
         return try await request.view.render("product", ProductPage(
             year, exercices: try await context.exercices(including: exercice),
-            audit: try await context.store.audit(productID: id), canEdit: context.access.product(id, .change),
+            audit: try await context.store.audit(productID: id),
+            wholeHistory: (try? request.query.get(String.self, at: "journal")) == "tout", canEdit: context.access.product(id, .change),
             canManage: context.access.manageProducts,
             reconciliation: try await context.queries.reconciliation(productID: id),
             consumptions: try await context.store.consumptions(productID: id),

@@ -266,6 +266,8 @@ struct ProductPage: Encodable {
     let linked: [LinkedEJView]
     let forecast: [ForecastLineView]
     let audit: [AuditView]
+    /// « les 20 dernières sur 63 », when the history is cut; empty when it is shown whole.
+    let auditCut: String
     let chart: String
     let burnChart: String
     /// Whether the forms (link, unlink, forecast) are shown.
@@ -280,7 +282,10 @@ struct ProductPage: Encodable {
     /// The product's orders' own anomalies (badges at the top of the page).
     let anomalies: [AnomalyLineView]
 
-    init(_ year: ProductYear, exercices: [Int], audit: [AuditEntry], canEdit: Bool, canManage: Bool,
+    /// The latest changes shown unless the whole history is asked for.
+    static let auditShown = 20
+
+    init(_ year: ProductYear, exercices: [Int], audit: [AuditEntry], wholeHistory: Bool = false, canEdit: Bool, canManage: Bool,
          reconciliation: [ReconciledLine], consumptions: [MonthlyConsumption], anomalies: [AnomalyLineView] = []) {
         self.anomalies = anomalies
         self.canEdit = canEdit
@@ -310,7 +315,9 @@ struct ProductPage: Encodable {
         alerts = year.alerts.map { AlertView($0, product: year.product) }
         linked = year.linked.map(LinkedEJView.init)
         forecast = year.forecast.map(ForecastLineView.init)
-        self.audit = audit.map(AuditView.init)
+        let cut = !wholeHistory && audit.count > Self.auditShown
+        self.audit = (cut ? Array(audit.prefix(Self.auditShown)) : audit).map(AuditView.init)
+        auditCut = cut ? "les \(Self.auditShown) dernières sur \(FrenchFormat.integer(audit.count))" : ""
         chart = SVGChart.bars(
             labels: ["AE", "CP"],
             series: [.init(name: "Alloué", cssClass: "s-alloue", values: [year.allocatedAE, year.allocatedCP]),
