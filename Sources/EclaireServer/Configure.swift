@@ -28,6 +28,7 @@ public enum EclaireApp {
         app.suggestionCache = SuggestionCache()
         app.unlinkedCountCache = UnlinkedCountCache()
         app.portfolioCache = PortfolioCache(capacity: 200)
+        app.freshSecrets = FreshSecrets()
         app.tokenCache = TokenCache()
         app.importGeneration = ImportGenerationClock()
         app.listCaches = ListCaches()

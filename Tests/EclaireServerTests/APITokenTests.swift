@@ -19,6 +19,25 @@ struct APITokenTests {
         }
     }
 
+    /// Creates a token on the administrators' page: the form answers with a redirection to the page that shows
+    /// the secret once (a refresh neither creates another token nor shows the secret again).
+    static func createToken(_ admin: inout Visitor, _ form: [String: String]) async throws -> String {
+        var location = ""
+        try await admin.post("/admin/jetons", form: form) { response in
+            #expect(response.status == .seeOther)
+            location = response.headers.first(name: .location) ?? ""
+        }
+        #expect(location.hasPrefix("/admin/jetons?nouveau="))
+        var secret = ""
+        try await admin.get(location) { response in
+            let page = response.body.string
+            if let start = page.range(of: "<code class=\"secret\">") { secret = String(page[start.upperBound...].prefix { $0 != "<" }) }
+            #expect(response.headers.first(name: .cacheControl) == "no-store")
+        }
+        try await admin.get(location) { #expect(!$0.body.string.contains("<code class=\"secret\">")) }
+        return secret
+    }
+
     static func items(_ response: TestingHTTPResponse) throws -> [[String: Any]] {
         let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
         return json["items"] as! [[String: Any]]
@@ -27,13 +46,12 @@ struct APITokenTests {
     @Test func anAdministratorCreatesAScopedTokenThatScriptsUse() async throws {
         try await DemoApp.with(ledger: DemoLedger(orderCount: 24)) { app, location in
             var admin = try await Visitor.signedIn(app, as: "admin")
-            var secret = ""
-            try await admin.post("/admin/jetons", form: ["name": "Observatoire des achats", "scopes[]": "read_spending",
-                                                         "rate": "600", "csrf": admin.csrf]) { response in
-                #expect(response.status == .ok)
-                let page = response.body.string
-                secret = String(page[page.range(of: "<code class=\"secret\">")!.upperBound...].prefix { $0 != "<" })
-            }
+            let secret = try await Self.createToken(&admin, ["name": "Observatoire des achats", "scopes[]": "read_spending",
+                                                             "rate": "600", "csrf": admin.csrf])
+            // Showing the page again created no other token.
+            var tokens = 0
+            try await StorageContainer.using(location) { storage in tokens = try await APITokenStore(database: storage.database).tokens().count }
+            #expect(tokens == 1)
             #expect(secret.hasPrefix("ecl_") && secret.count > 40)
             try await Self.call(app, "/api/v1/ejs?limit=500", token: secret) { response in
                 #expect(response.status == .ok)

@@ -163,12 +163,8 @@ struct AnomalyPagesTests {
             let target = try #require(anomalies.first { $0["kind"] as? String == "doublon" })
             let key = target["key"] as! String
             var admin = try await Visitor.signedIn(app, as: "admin")
-            var secret = ""
-            try await admin.post("/admin/jetons", form: ["name": "Cellule qualité", "scopes[]": "write_corrections",
-                                                         "csrf": admin.csrf]) { response in
-                let page = response.body.string
-                secret = String(page[page.range(of: "<code class=\"secret\">")!.upperBound...].prefix { $0 != "<" })
-            }
+            let secret = try await APITokenTests.createToken(&admin, ["name": "Cellule qualité", "scopes[]": "write_corrections",
+                                                                      "csrf": admin.csrf])
             let path = "/api/v1/anomalies/\(key.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)/dismiss"
             try await APITokenTests.call(app, path, token: secret, method: .POST, json: #"{"reason": ""}"#) { response in
                 #expect(response.status == .badRequest)

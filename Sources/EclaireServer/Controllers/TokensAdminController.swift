@@ -51,8 +51,13 @@ struct TokensAdminController: RouteCollection {
         let secretName: String?
     }
 
+    /// `?nouveau=TICKET` right after a creation: the secret, shown once to the administrator who created it.
     func page(request: Request) async throws -> View {
-        try await render(request, secret: nil)
+        var secret: (String, String)?
+        if let ticket = try? request.query.get(String.self, at: "nouveau") {
+            secret = await request.application.freshSecrets.take(ticket, for: try request.user.login)
+        }
+        return try await render(request, secret: secret)
     }
 
     private func render(_ request: Request, secret: (String, String)?) async throws -> View {
@@ -89,7 +94,9 @@ struct TokensAdminController: RouteCollection {
         var rate: Int?
     }
 
-    func create(request: Request) async throws -> View {
+    /// Creates the token, then sends the browser to the page showing its secret once (a refresh of that page
+    /// does not create another token, nor show the secret again).
+    func create(request: Request) async throws -> Response {
         let store = try store(request)
         let form = try request.content.decode(Form.self)
         var scopes = Set<APIScope>()
@@ -109,7 +116,8 @@ struct TokensAdminController: RouteCollection {
             let (token, secret) = try await Credentials.createAPIToken(
                 in: store, name: form.name, scopes: scopes, productIDs: products, programmes: Set(items(form.programmes)),
                 ratePerMinute: form.rate ?? 600, createdBy: try request.user.login)
-            return try await render(request, secret: (token.name, secret))
+            let ticket = await request.application.freshSecrets.put((token.name, secret), for: try request.user.login)
+            return request.redirect(to: "/admin/jetons?nouveau=\(ticket)", redirectType: .normal)
         } catch let error as APITokenError {
             throw Abort(.badRequest, reason: error.description)
         }
@@ -125,5 +133,35 @@ struct TokensAdminController: RouteCollection {
         }
         await request.application.tokenCache.forgetAll()
         return request.redirect(to: "/admin/jetons")
+    }
+}
+
+/// Secrets of tokens just created, waiting for the page that shows them: each taken once, by the administrator
+/// who created it, within five minutes; never written anywhere.
+actor FreshSecrets {
+    private var waiting: [String: (login: String, name: String, secret: String, until: ContinuousClock.Instant)] = [:]
+
+    func put(_ secret: (name: String, secret: String), for login: String) -> String {
+        let now = ContinuousClock.now
+        waiting = waiting.filter { $0.value.until > now }
+        let ticket = UUID().uuidString
+        waiting[ticket] = (login, secret.name, secret.secret, now + .seconds(300))
+        return ticket
+    }
+
+    func take(_ ticket: String, for login: String) -> (String, String)? {
+        guard let entry = waiting[ticket], entry.login == login, entry.until > ContinuousClock.now else { return nil }
+        waiting[ticket] = nil
+        return (entry.name, entry.secret)
+    }
+}
+
+extension Application {
+    private struct FreshSecretsKey: StorageKey { typealias Value = FreshSecrets }
+
+    /// Created by `EclaireApp.configure`.
+    var freshSecrets: FreshSecrets {
+        get { storage[FreshSecretsKey.self]! }
+        set { storage[FreshSecretsKey.self] = newValue }
     }
 }
