@@ -91,9 +91,15 @@ public struct ImportedFile: Sendable, Equatable {
     public var rowsRead: Int
     public var rowsStored: Int
     public var rowsSkipped: Int
+    /// ISO 8601 UTC.
+    public var importedAt: String?
+    /// The login of who imported it on the `/imports` page; nil for an import made on the command line.
+    public var importedBy: String?
 
     public init(fileName: String, sha256: String, layout: String, encoding: String, rowsRead: Int, rowsStored: Int,
-                rowsSkipped: Int) {
+                rowsSkipped: Int, importedAt: String? = nil, importedBy: String? = nil) {
+        self.importedAt = importedAt
+        self.importedBy = importedBy
         self.fileName = fileName
         self.sha256 = sha256
         self.layout = layout

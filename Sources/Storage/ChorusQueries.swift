@@ -1,4 +1,5 @@
 import EclaireCore
+import Foundation
 import SQLKit
 
 /// Read side of the Chorus data, in domain terms. Aggregates run in SQL (SQLKit); nothing here writes.
@@ -213,7 +214,8 @@ public struct ChorusQueries: Sendable {
     }
 
     public func importHistory() async throws -> [ImportedFile] {
-        try await sql.select().columns("file_name", "sha256", "layout", "encoding", "rows_read", "rows_stored", "rows_skipped")
+        try await sql.select().columns("file_name", "sha256", "layout", "encoding", "rows_read", "rows_stored", "rows_skipped",
+                                       "imported_at", "imported_by")
             .from("import_files").orderBy("id").all().map { row in
                 ImportedFile(
                     fileName: try row.decode(column: "file_name", as: String.self),
@@ -222,8 +224,16 @@ public struct ChorusQueries: Sendable {
                     encoding: try row.decode(column: "encoding", as: String.self),
                     rowsRead: try row.decode(column: "rows_read", as: Int.self),
                     rowsStored: try row.decode(column: "rows_stored", as: Int.self),
-                    rowsSkipped: try row.decode(column: "rows_skipped", as: Int.self))
+                    rowsSkipped: try row.decode(column: "rows_skipped", as: Int.self),
+                    importedAt: (try? row.decode(column: "imported_at", as: Date.self)).map(Timestamp.iso),
+                    importedBy: try row.decode(column: "imported_by", as: String?.self))
             }
+    }
+
+    /// Names who imported the file of this digest (the `/imports` page; the import itself is the importer's).
+    public func recordAuthor(sha256: String, login: String) async throws {
+        try await sql.update("import_files").set("imported_by", to: login).where("sha256", .equal, sha256)
+            .where("imported_by", .is, SQLLiteral.null).run()
     }
 }
 

@@ -58,7 +58,7 @@ struct AccessWalkTests {
             "GET /fournisseurs": page(.wholeBase), "GET /documents": page(.wholeBase),
             "GET /documents/:id": page(.document(.read)), "GET /documents/:id/fichier": page(.document(.read)),
             "POST /documents/:id/corriger": page(.document(.change)), "POST /documents/:id/relire": page(.document(.change)),
-            "POST /ej/:ej/documents": page(.ej(.change)),
+            "POST /ej/:ej/documents": page(.ej(.change)), "POST /imports": page(.wholeBase),
             "GET /produits": page(.signedIn), "GET /produits/:id": page(.product(.read)), "GET /rapprochement": page(.signedIn),
             "POST /produits": page(.manageProducts), "POST /produits/:id/budget": page(.manageProducts),
             "POST /produits/:id/financement": page(.manageProducts), "POST /produits/:id/regle": page(.manageProducts),

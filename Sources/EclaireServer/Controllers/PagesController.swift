@@ -58,8 +58,15 @@ struct PagesController: RouteCollection {
         guard try request.access.wholeBase else {
             throw Abort(.forbidden, reason: "L'historique des imports est réservé au bureau budgétaire et aux administrateurs.")
         }
-        let files = try await queries(request).importHistory().map(ImportView.init)
-        return try await request.view.render("imports", ImportsPage(files: files))
+        let files = try await queries(request).importHistory().reversed().map(ImportView.init)
+        var run: ImportRunView?
+        if let ticket = try? request.query.get(String.self, at: "suivi"),
+           let found = await request.application.importRuns.run(ticket, for: try request.user.login) {
+            run = ImportRunView(found)
+        }
+        return try await request.view.render("imports", ImportsPage(
+            files: files, maxUpload: ImportUploadController.maxUpload.replacingOccurrences(of: "mb", with: " Mo"),
+            run: run, refreshSeconds: run?.running == true ? 2 : nil))
     }
 }
 

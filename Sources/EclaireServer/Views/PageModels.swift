@@ -87,8 +87,11 @@ struct ImportView: Encodable {
     let rowsStored: String
     let rowsSkipped: String
     let sha: String
+    /// « 06/12/2026 à 03:50 (UTC) par budget », or « ligne de commande » when imported with `eclaire import`.
+    let when: String
 
     init(_ file: ImportedFile) {
+        when = (file.importedAt.map(FrenchFormat.timestamp) ?? "—") + " — " + (file.importedBy.map { "par \($0)" } ?? "ligne de commande")
         fileName = file.fileName
         layout = file.layout
         encoding = file.encoding
@@ -100,6 +103,42 @@ struct ImportView: Encodable {
 }
 
 struct ImportsPage: Encodable {
-    let title = "Historique des imports"
+    let title = "Imports des restitutions Chorus"
     let files: [ImportView]
+    let maxUpload: String
+    /// The import started from this page, while it runs (the page reloads itself) and once it has ended.
+    let run: ImportRunView?
+    let refreshSeconds: Int?
+}
+
+struct ImportRunView: Encodable {
+    let file: String
+    let running: Bool
+    let rowsRead: String
+    let summary: String
+    let errors: [String]
+    let failure: String
+
+    init(_ run: ImportRuns.Run) {
+        file = run.file
+        rowsRead = FrenchFormat.integer(run.rowsRead)
+        switch run.outcome {
+        case nil:
+            running = true
+            summary = ""; errors = []; failure = ""
+        case .success(let report):
+            running = false
+            failure = ""
+            summary = report.alreadyImported
+                ? "déjà importé (même empreinte SHA-256) : rien n'a changé."
+                : "\(report.layout), \(FrenchFormat.integer(report.rowsRead)) lignes lues, "
+                    + "\(FrenchFormat.integer(report.rowsStored)) enregistrées, \(FrenchFormat.integer(report.rowsSkipped)) rejetées."
+            errors = report.errors.prefix(20).map { "ligne \($0.line), champ « \($0.field) » : \($0.message)" }
+                + (report.errors.count > 20 ? ["… et \(FrenchFormat.integer(report.errors.count - 20)) autres lignes rejetées"] : [])
+        case .failure(let failed):
+            running = false
+            summary = ""; errors = []
+            failure = failed.message
+        }
+    }
 }

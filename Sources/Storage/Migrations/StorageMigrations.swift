@@ -15,5 +15,6 @@ public enum StorageMigrations {
         M010_CreateAPITokens(),
         M011_NaturalKeys(),
         M012_IndexJobsInOrder(),
+        M013_ImportAuthor(),
     ]
 }
