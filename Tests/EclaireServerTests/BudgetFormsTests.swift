@@ -29,6 +29,25 @@ struct BudgetFormsTests {
         }
     }
 
+    /// A refused form sends the browser back to the product page, where the form shows why beside it and keeps
+    /// what was typed (issue 18); the page returned is that one.
+    static func refused(_ visitor: inout Visitor, _ path: String, form: [String: String], anchor: String) async throws -> String {
+        var location = ""
+        try await visitor.post(path, form: form) { response in
+            #expect(response.status == .seeOther)
+            location = response.headers.first(name: .location) ?? ""
+        }
+        #expect(location.contains("formulaire=") && location.hasSuffix("#formulaire-\(anchor)"), "\(location)")
+        var page = ""
+        try await visitor.get(String(location.prefix { $0 != "#" })) { response in
+            #expect(response.status == .ok)
+            page = response.body.string
+        }
+        // Shown once: the same address again shows the page without the message.
+        try await visitor.get(String(location.prefix { $0 != "#" })) { #expect(!$0.body.string.contains("role=\"alert\"")) }
+        return page
+    }
+
     @Test func theTeamAcceptsASuggestionInOneClickAndItIsAudited() async throws {
         try await DemoApp.with(ledger: Self.ledger) { app, location in
             let (team, _, unlinked, _) = try await ids(location)
@@ -65,12 +84,12 @@ struct BudgetFormsTests {
                 #expect(response.body.string.contains("Designer (septembre)"))
                 #expect(response.body.string.contains(Money(cents: 630_000).french))
             }
-            try await member.post("/produits/\(team)/previsionnel", form: [
+            let page = try await Self.refused(&member, "/produits/\(team)/previsionnel", form: [
                 "csrf": member.csrf, "exercice": "2025", "label": "Hébergement", "ae": "douze",
-            ]) { response in
-                #expect(response.status == .badRequest)
-                #expect(response.body.string.contains("Montant « AE » illisible"))
-            }
+            ], anchor: "previsionnel-libre")
+            #expect(page.contains("role=\"alert\">Montant « AE » illisible"))
+            #expect(page.contains(#"name="label" value="Hébergement""#) && page.contains(#"name="ae" value="douze""#))
+            #expect(page.contains("exercice 2025"))
             let line = try await StorageContainer.using(location, migrate: false) { storage in
                 try await BudgetStore(database: storage.database, actor: "test").forecast(productID: team).last!.id!
             }
@@ -133,9 +152,9 @@ struct BudgetFormsTests {
                 #expect(!engaged.isEmpty)
                 #expect(engaged.allSatisfy { $0["team_amount"] as? Double == 1000 && $0["ok"] as? Bool == false })
             }
-            try await member.post("/produits/\(team)/bon-de-commande", form: ["csrf": member.csrf, "ej": "2105999999", "ae": "1"]) { response in
-                #expect(response.status == .badRequest)
-            }
+            let page = try await Self.refused(&member, "/produits/\(team)/bon-de-commande",
+                                              form: ["csrf": member.csrf, "ej": "2105999999", "ae": "1"], anchor: "bon-de-commande")
+            #expect(page.contains(#"name="ej" value="2105999999""#) && page.contains("role=\"alert\""))
         }
     }
 }
@@ -204,10 +223,9 @@ struct ProductAdminTests {
                                                                        "amount": "30 000", "forecast": "1"]) { response in
                 #expect(response.status == .seeOther)
             }
-            try await admin.post("/produits/\(id)/regle", form: ["csrf": admin.csrf, "siret": "12345678901234", "centreCouts": "X"]) { response in
-                #expect(response.status == .badRequest)
-                #expect(response.body.string.contains("SIRET invalide"))
-            }
+            let page = try await BudgetFormsTests.refused(&admin, "/produits/\(id)/regle",
+                                              form: ["csrf": admin.csrf, "siret": "12345678901234", "centreCouts": "X"], anchor: "regle")
+            #expect(page.contains("SIRET invalide") && page.contains(#"name="siret" value="12345678901234""#))
             try await admin.get("/produits/\(id)?exercice=2025") { response in
                 let page = response.body.string
                 #expect(page.contains("Signalement — exercice 2025"))

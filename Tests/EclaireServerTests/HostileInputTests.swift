@@ -66,16 +66,17 @@ struct OverflowingInputTests {
                     #expect([.badRequest, .ok, .forbidden].contains(response.status), "\(path): \(response.status)")
                 }
             }
-            try await member.post("/produits/\(team)/previsionnel/dupliquer", form: ["csrf": member.csrf, "from": "9223372036854775807"]) {
-                #expect($0.status == .badRequest)
-            }
-            try await member.post("/produits/\(team)/previsionnel", form: [
+            // Refused, and said beside the form on the product page (which itself renders).
+            let refusal = { (page: String) in page.contains("role=\"alert\">") }
+            #expect(refusal(try await BudgetFormsTests.refused(&member, "/produits/\(team)/previsionnel/dupliquer",
+                                                                form: ["csrf": member.csrf, "from": "9223372036854775807"], anchor: "dupliquer")))
+            #expect(refusal(try await BudgetFormsTests.refused(&member, "/produits/\(team)/previsionnel", form: [
                 "csrf": member.csrf, "exercice": "9223372036854775807", "label": "x", "ae": "1", "cp": "1",
-            ]) { #expect($0.status == .badRequest) }
+            ], anchor: "previsionnel-libre")))
             // Sixteen digits of euros are refused; ten lines of the largest amount read still add up on the page.
-            try await member.post("/produits/\(team)/previsionnel", form: [
+            #expect(refusal(try await BudgetFormsTests.refused(&member, "/produits/\(team)/previsionnel", form: [
                 "csrf": member.csrf, "exercice": "2025", "label": "x", "ae": "9 999 999 999 999 999", "cp": "1",
-            ]) { #expect($0.status == .badRequest) }
+            ], anchor: "previsionnel-libre")))
             for _ in 0..<10 {
                 try await member.post("/produits/\(team)/previsionnel", form: [
                     "csrf": member.csrf, "exercice": "2025", "person": "Expert", "month": "3",
