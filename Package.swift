@@ -33,6 +33,7 @@ let package = Package(
                 "EclaireCore",
                 "OfficeFiles",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(

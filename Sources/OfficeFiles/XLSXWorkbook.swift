@@ -103,7 +103,9 @@ public struct XLSXWorkbook {
     /// ZIPFoundation's and zlib's errors name code cases; the people who gave the file get a sentence.
     private static func extract(_ entry: Entry, from archive: Archive, consumer: (Data) throws -> Void) throws {
         do {
-            _ = try archive.extract(entry, skipCRC32: false, consumer: consumer)
+            try BoundedUnzip.extract(entry.path, fromZipAt: archive.url.path, consumer: consumer)
+        } catch let error as BoundedUnzip.Damaged {
+            throw OfficeFileError(error.description)
         } catch let error as PartTooLarge {
             throw error
         } catch let error as OfficeFileError {

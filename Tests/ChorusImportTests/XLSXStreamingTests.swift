@@ -130,6 +130,26 @@ struct XLSXStreamingTests {
         #expect(reader.atEnd && reader.byte() == 0)
     }
 
+    @Test func aDeflateStreamThatNeverEndsIsRefusedNotReadForever() throws {
+        // Before BoundedUnzip, both readings of this fuzzed file looped at the end of the file for good.
+        let path = Fixtures.path("hostile/endless-deflate.xlsx")
+        #expect(throws: ImportFailure.self) { _ = try ChorusFile.open(path) }
+        do {
+            try BoundedUnzip.extract("xl/worksheets/sheet1.xml", fromZipAt: path) { _ in }
+            Issue.record("the endless stream was accepted")
+        } catch let error as BoundedUnzip.Damaged {
+            #expect(error.description.contains("sans fin"))
+        }
+        // A sound part reads the same as ZIPFoundation reads it.
+        let sound = Fixtures.path("apisubv_export-chorus.xlsx")
+        var bounded = Data(), reference = Data()
+        try BoundedUnzip.extract("xl/workbook.xml", fromZipAt: sound) { bounded.append($0) }
+        let archive = try Archive(url: URL(fileURLWithPath: sound), accessMode: .read)
+        _ = try archive.extract(archive["xl/workbook.xml"]!) { reference.append($0) }
+        #expect(!bounded.isEmpty && bounded == reference)
+        #expect(throws: BoundedUnzip.Damaged.self) { try BoundedUnzip.extract("absent.xml", fromZipAt: sound) { _ in } }
+    }
+
     // MARK: - Helpers
 
     static func handle(for text: String) throws -> FileHandle {

@@ -1,5 +1,6 @@
 import EclaireCore
 import Foundation
+import OfficeFiles
 import ZIPFoundation
 
 /// Reads the supplier registers in batches (SIRENE streamed: its stocks run to tens of millions of lines): SIRENE's stock files (StockUniteLegale, StockEtablissement,
@@ -121,7 +122,7 @@ public enum DECPFile {
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read, pathEncoding: nil) } catch { archive = nil }
         if let archive {
             guard let entry = archive.first(where: { $0.path.hasSuffix(".json") }) else { return nil }
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            try BoundedUnzip.extract(entry.path, fromZipAt: path) { data.append($0) }
         } else {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         }

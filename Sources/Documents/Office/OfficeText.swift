@@ -27,7 +27,7 @@ enum OfficeText {
         }
         var xml = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            try BoundedUnzip.extract(entry.path, fromZipAt: archive.url.path) { chunk in
                 xml.append(chunk)
                 if UInt64(xml.count) > maxPartBytes { throw DocumentError.unreadable(name, reason: "contenu trop grand") }
             }
