@@ -29,7 +29,7 @@ struct BudgetPagesController: RouteCollection {
         let exercice = try await context.exercice(try request.query.get(Int?.self, at: "exercice"))
         let year = try await context.queries.productYear(id, exercice: exercice, asOf: .today)
         let anomalies = try await request.anomalies(involving: year.linked.map(\.overview.ej)).filter { $0.dismissal == nil }
-        var refused: FormFlash.Refused?
+        var refused: RefusedForm?
         if let ticket = try? request.query.get(String.self, at: "formulaire") {
             refused = await request.application.formFlash.take(ticket, for: context.user.login)
         }

@@ -55,7 +55,7 @@ struct TokensAdminController: RouteCollection {
     func page(request: Request) async throws -> View {
         var secret: (String, String)?
         if let ticket = try? request.query.get(String.self, at: "nouveau") {
-            secret = await request.application.freshSecrets.take(ticket, for: try request.user.login)
+            secret = await request.application.freshSecrets.take(ticket, for: try request.user.login).map { ($0.name, $0.secret) }
         }
         return try await render(request, secret: secret)
     }
@@ -116,7 +116,7 @@ struct TokensAdminController: RouteCollection {
             let (token, secret) = try await Credentials.createAPIToken(
                 in: store, name: form.name, scopes: scopes, productIDs: products, programmes: Set(items(form.programmes)),
                 ratePerMinute: form.rate ?? 600, createdBy: try request.user.login)
-            let ticket = await request.application.freshSecrets.put((token.name, secret), for: try request.user.login)
+            let ticket = await request.application.freshSecrets.put(NewSecret(name: token.name, secret: secret), for: try request.user.login)
             return request.redirect(to: "/admin/jetons?nouveau=\(ticket)", redirectType: .normal)
         } catch let error as APITokenError {
             throw Abort(.badRequest, reason: error.description)
@@ -136,25 +136,13 @@ struct TokensAdminController: RouteCollection {
     }
 }
 
-/// Secrets of tokens just created, waiting for the page that shows them: each taken once, by the administrator
-/// who created it, within five minutes; never written anywhere.
-actor FreshSecrets {
-    private var waiting: [String: (login: String, name: String, secret: String, until: ContinuousClock.Instant)] = [:]
-
-    func put(_ secret: (name: String, secret: String), for login: String) -> String {
-        let now = ContinuousClock.now
-        waiting = waiting.filter { $0.value.until > now }
-        let ticket = UUID().uuidString
-        waiting[ticket] = (login, secret.name, secret.secret, now + .seconds(300))
-        return ticket
-    }
-
-    func take(_ ticket: String, for login: String) -> (String, String)? {
-        guard let entry = waiting[ticket], entry.login == login, entry.until > ContinuousClock.now else { return nil }
-        waiting[ticket] = nil
-        return (entry.name, entry.secret)
-    }
+/// A token just created, waiting for the page that shows its secret once.
+struct NewSecret: Sendable {
+    let name: String
+    let secret: String
 }
+
+typealias FreshSecrets = OneTimeTickets<NewSecret>
 
 extension Application {
     private struct FreshSecretsKey: StorageKey { typealias Value = FreshSecrets }

@@ -282,12 +282,12 @@ struct ProductPage: Encodable {
     /// The product's orders' own anomalies (badges at the top of the page).
     let anomalies: [AnomalyLineView]
     /// A form just refused: which one, why, and what was typed in it.
-    let refused: FormFlash.Refused?
+    let refused: RefusedForm?
 
     /// The latest changes shown unless the whole history is asked for.
     static let auditShown = 20
 
-    init(refused: FormFlash.Refused? = nil, _ year: ProductYear, exercices: [Int], audit: [AuditEntry], wholeHistory: Bool = false,
+    init(refused: RefusedForm? = nil, _ year: ProductYear, exercices: [Int], audit: [AuditEntry], wholeHistory: Bool = false,
          canEdit: Bool, canManage: Bool, reconciliation: [ReconciledLine], consumptions: [MonthlyConsumption],
          anomalies: [AnomalyLineView] = []) {
         self.refused = refused

@@ -15,8 +15,8 @@ struct KeepFormOnError: AsyncMiddleware {
                   let login = request.caller?.user.login else { throw error }
             var values = (try? request.content.decode([String: String].self)) ?? [:]
             values["csrf"] = nil
-            let form = FormFlash.form(path: request.url.path, values: values)
-            let ticket = await request.application.formFlash.put(.init(form: form, message: reason, values: values), for: login)
+            let form = RefusedForm.form(path: request.url.path, values: values)
+            let ticket = await request.application.formFlash.put(RefusedForm(form: form, message: reason, values: values), for: login)
             // Back to the year of the form, when it is one the page can show.
             let exercice = (values["exercice"] ?? values["year"] ?? values["from"]).flatMap(Int.init).flatMap { (1900...2999).contains($0) ? $0 : nil }
             let query = (exercice.map { "exercice=\($0)&" } ?? "") + "formulaire=\(ticket)"
@@ -25,36 +25,21 @@ struct KeepFormOnError: AsyncMiddleware {
     }
 }
 
-/// Refused forms waiting for the page that shows them again: each taken once, by who sent it, within five minutes.
-actor FormFlash {
-    struct Refused: Sendable, Encodable {
-        /// Which form: the last part of its address (`bon-de-commande`, `previsionnel-temps`…).
-        let form: String
-        let message: String
-        let values: [String: String]
-    }
+/// Refused forms waiting for the product page that shows them again.
+typealias FormFlash = OneTimeTickets<RefusedForm>
 
-    private var waiting: [String: (login: String, refused: Refused, until: ContinuousClock.Instant)] = [:]
+/// A form refused: which one (the last part of its address: `bon-de-commande`, `previsionnel-temps`…), why, and
+/// what was typed in it.
+struct RefusedForm: Sendable, Encodable {
+    let form: String
+    let message: String
+    let values: [String: String]
 
     /// The two forecast forms share an address: a time line has a day rate.
     static func form(path: String, values: [String: String]) -> String {
         let last = path.split(separator: "/").last.map(String.init) ?? ""
         guard last == "previsionnel" else { return last }
         return values["tjm"] != nil || values["person"] != nil ? "previsionnel-temps" : "previsionnel-libre"
-    }
-
-    func put(_ refused: Refused, for login: String) -> String {
-        let now = ContinuousClock.now
-        waiting = waiting.filter { $0.value.until > now }
-        let ticket = UUID().uuidString
-        waiting[ticket] = (login, refused, now + .seconds(300))
-        return ticket
-    }
-
-    func take(_ ticket: String, for login: String) -> Refused? {
-        guard let entry = waiting[ticket], entry.login == login, entry.until > ContinuousClock.now else { return nil }
-        waiting[ticket] = nil
-        return entry.refused
     }
 }
 
