@@ -90,6 +90,11 @@ struct BudgetFormsTests {
             #expect(page.contains("role=\"alert\">Montant « AE » illisible"))
             #expect(page.contains(#"name="label" value="Hébergement""#) && page.contains(#"name="ae" value="douze""#))
             #expect(page.contains("exercice 2025"))
+            // A time line refused keeps its month too.
+            let time = try await Self.refused(&member, "/produits/\(team)/previsionnel", form: [
+                "csrf": member.csrf, "exercice": "2025", "person": "Designer", "month": "7", "tjm": "six cents", "days": "2",
+            ], anchor: "previsionnel-temps")
+            #expect(time.contains(#"<option value="7" selected>"#) && time.contains(#"name="tjm" value="six cents""#))
             let line = try await StorageContainer.using(location, migrate: false) { storage in
                 try await BudgetStore(database: storage.database, actor: "test").forecast(productID: team).last!.id!
             }
