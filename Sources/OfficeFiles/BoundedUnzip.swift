@@ -13,27 +13,36 @@ public enum BoundedUnzip {
         public var description: String { "partie « \(part) » endommagée (\(reason))" }
     }
 
-    /// Hands `name`'s content to `consumer`, chunk by chunk, checking its CRC-32.
+    /// Hands `name`'s content to `consumer`, chunk by chunk, checking its CRC-32. The compressed bytes are read from
+    /// the file as the inflater asks for them (a sheet of a million lines is 80 MB compressed), never past the entry.
     public static func extract(_ name: String, fromZipAt path: String, consumer: (Data) throws -> Void) throws {
         guard let file = FileHandle(forReadingAtPath: path) else { throw Damaged(part: name, reason: "archive illisible") }
         defer { try? file.close() }
         let entry = try locate(name, in: file)
+        let chunkSize = 64 * 1024
+        /// `size` bytes of the entry from `position`, fewer at its end, none past it.
+        func bytes(from position: UInt64, _ size: Int) throws -> Data {
+            let count = Int(min(UInt64(size), entry.compressedSize - min(position, entry.compressedSize)))
+            return count == 0 ? Data() : try read(file, at: entry.dataOffset + position, count: count)
+        }
         switch entry.method {
         case 0:
-            guard UInt64(entry.bytes.count) == entry.uncompressedSize else {
-                throw Damaged(part: name, reason: "taille incohérente")
+            guard entry.compressedSize == entry.uncompressedSize else { throw Damaged(part: name, reason: "taille incohérente") }
+            var position: UInt64 = 0, crc: UInt32 = 0
+            while position < entry.compressedSize {
+                let chunk = try bytes(from: position, chunkSize)
+                crc = chunk.crc32(checksum: crc)
+                try consumer(chunk)
+                position += UInt64(chunk.count)
             }
-            guard entry.bytes.crc32(checksum: 0) == entry.crc32 else { throw Damaged(part: name, reason: "somme de contrôle fausse") }
-            try consumer(entry.bytes)
+            guard crc == entry.crc32 else { throw Damaged(part: name, reason: "somme de contrôle fausse") }
         case 8:
-            let bytes = entry.bytes
             let crc: CRC32
             var consumerFailed = false
             do {
-                crc = try Data.decompress(size: Int64(bytes.count), bufferSize: 64 * 1024, skipCRC32: false, provider: { position, size in
-                    guard position < Int64(bytes.count) else { throw Damaged(part: name, reason: "données compressées sans fin") }
-                    let start = bytes.startIndex + Int(position)
-                    var chunk = bytes.subdata(in: start..<min(start + size, bytes.endIndex))
+                crc = try Data.decompress(size: Int64(entry.compressedSize), bufferSize: chunkSize, skipCRC32: false, provider: { position, size in
+                    guard position < Int64(entry.compressedSize) else { throw Damaged(part: name, reason: "données compressées sans fin") }
+                    var chunk = try bytes(from: UInt64(position), size)
                     // The inflater is always told a full buffer: the last chunk is padded with zeros, which a sound
                     // stream ends before and a damaged one cannot read as a valid continuation for long.
                     if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
@@ -58,11 +67,12 @@ public enum BoundedUnzip {
     struct Entry {
         let method: UInt16
         let crc32: UInt32
+        let compressedSize: UInt64
         let uncompressedSize: UInt64
-        let bytes: Data
+        let dataOffset: UInt64
     }
 
-    /// The entry's compression method, checksum, size and compressed bytes, by the central directory.
+    /// The entry's compression method, checksum, sizes and where its bytes start, by the central directory.
     static func locate(_ name: String, in file: FileHandle) throws -> Entry {
         let damaged = { (reason: String) in Damaged(part: name, reason: reason) }
         let size = try file.seekToEnd()
@@ -93,8 +103,8 @@ public enum BoundedUnzip {
                 guard u32(header, 0) == 0x0403_4B50 else { throw damaged("en-tête local introuvable") }
                 let dataOffset = local + 30 + UInt64(u16(header, 26)) + UInt64(u16(header, 28))
                 guard dataOffset + compressed <= size else { throw damaged("données hors du fichier") }
-                return Entry(method: u16(directory, offset + 10), crc32: u32(directory, offset + 16), uncompressedSize: uncompressed,
-                             bytes: try read(file, at: dataOffset, count: Int(compressed)))
+                return Entry(method: u16(directory, offset + 10), crc32: u32(directory, offset + 16), compressedSize: compressed,
+                             uncompressedSize: uncompressed, dataOffset: dataOffset)
             }
             offset = next
         }
