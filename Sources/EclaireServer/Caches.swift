@@ -122,14 +122,14 @@ extension Request {
     /// How many EJs are linked to no product.
     func unlinkedEJCount() async throws -> Int {
         let store = BudgetStore(database: db, actor: try user.login)
-        let version = [try await importGeneration(), try await store.version()]
-        return try await application.unlinkedCountCache.value(at: version) { try await store.unlinkedCount() }
+        return try await application.unlinkedCountCache.value(at: try await application.linksVersion()) {
+            try await store.unlinkedCount()
+        }
     }
 
     /// The latest import's number, at most a second old.
     func importGeneration() async throws -> Int {
-        let queries = ChorusQueries(sql: db as! any SQLDatabase)
-        return try await application.importGeneration.generation { try await queries.importGeneration() }
+        try await application.latestImport()
     }
 
     /// The anomalies (from the cache) involving some of `ejs` (all when nil), with their dismissals, as the caller
@@ -154,12 +154,21 @@ extension Application {
         return try await anomalyCache.value(at: [try await store.version(), today.iso]) { try await store.found(asOf: today) }
     }
 
+    /// The latest import's number, at most a second old (`ImportGenerationClock`).
+    func latestImport() async throws -> Int {
+        let queries = ChorusQueries(sql: db as! any SQLDatabase)
+        return try await importGeneration.generation { try await queries.importGeneration() }
+    }
+
+    /// What links between EJs and products depend on: the imported lines and the products' audit log.
+    func linksVersion() async throws -> [Int] {
+        [try await latestImport(), try await BudgetStore(database: db, actor: "eclaire").version()]
+    }
+
     /// Every link suggestion of the base (`SuggestionCache`).
     func linkSuggestions() async throws -> [LinkSuggestion] {
         let store = BudgetStore(database: db, actor: "eclaire")
-        let queries = ChorusQueries(sql: db as! any SQLDatabase)
-        let version = [try await importGeneration.generation { try await queries.importGeneration() }, try await store.version()]
-        return try await suggestionCache.value(at: version) { try await BudgetQueries(store: store).suggestions() }
+        return try await suggestionCache.value(at: try await linksVersion()) { try await BudgetQueries(store: store).suggestions() }
     }
 
     /// Computes the whole-base values in the background once the server listens: the first visitors then do not
