@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", "2.101.2"..<"2.102.0"),
     ],
     targets: [
         .target(name: "EclaireCore"),
@@ -64,6 +66,16 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ChorusSync",
+            dependencies: [
+                "Storage",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "EclaireServer",
             dependencies: [
                 "EclaireCore",
@@ -87,6 +99,7 @@ let package = Package(
                 "Storage",
                 "EclaireServer",
                 "Documents",
+                "ChorusSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -120,6 +133,14 @@ let package = Package(
             dependencies: ["Storage", .product(name: "SQLKit", package: "sql-kit")],
             path: "Tests/TestSupport",
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ChorusSyncTests",
+            dependencies: [
+                "ChorusSync", "Storage", "TestSupport",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
         ),
         .testTarget(
             name: "EclaireServerTests",

@@ -133,6 +133,34 @@ out=subprocess.run(['$eclaire','documents','list','--json','--database','$db','-
 r={d['file_name']:d for d in map(json.loads, out.splitlines())}
 assert r['lettre-ocr.pdf']['status']=='queued' and 'interrompue' in r['lettre-ocr.pdf']['error'], r['lettre-ocr.pdf']
 assert r['lettre.docx']['status']=='done', r['lettre.docx']"
+
+  # Attachments fetched from the AIFE (issue 17), from a fake of its API serving two files.
+  local aife="$work/aife-files" aife_port
+  mkdir -p "$aife" && cp "$fixtures/documents/lettre.odt" "$fixtures/documents/lettre.docx" "$aife/"
+  aife_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  python3 scripts/fake-aife.py "$aife_port" "$aife" s3cret-contract & local aife_pid=$!
+  for _ in $(seq 50); do python3 -c "import socket; socket.create_connection(('127.0.0.1', $aife_port))" 2>/dev/null && break; sleep 0.1; done
+  export ECLAIRE_AIFE_AUTH_URL="http://127.0.0.1:$aife_port" ECLAIRE_AIFE_BASE_URL="http://127.0.0.1:$aife_port"
+  export ECLAIRE_AIFE_CLIENT_ID=eclaire ECLAIRE_AIFE_PUR_ORGS=ORG1
+  check "sync without a secret exits 1" expect_exit 1 env -u ECLAIRE_AIFE_CLIENT_SECRET $eclaire sync --database "$db" --store "$store"
+  check "and names the missing setting" grep -q "ECLAIRE_AIFE_CLIENT_SECRET" "$work/cmd.err"
+  check "sync --help" expect_exit 0 $eclaire sync --help
+  check "its usage line" grep -q "^USAGE: eclaire sync" "$work/cmd.out"
+  check "sync JSON" expect_exit 0 env ECLAIRE_AIFE_CLIENT_SECRET=s3cret-contract $eclaire sync --json --since 01/01/2025 \
+    --database "$db" --store "$store"
+  check "sync keys and figures" python3 -c "
+import json; r=json.load(open('$work/cmd.out'))
+for k in ['run','status','from','to','ejs_seen','files_new','files_already_there','files_refused','files_failed','bytes','problems']: assert k in r, k
+assert r['status']=='done' and r['ejs_seen']==2 and r['files_new']+r['files_already_there']==2 and r['bytes']>0, r"
+  check "the secret is printed nowhere" bash -c "! grep -q s3cret-contract '$work/cmd.out' '$work/cmd.err'"
+  check "a second sync downloads nothing" expect_exit 0 env ECLAIRE_AIFE_CLIENT_SECRET=s3cret-contract $eclaire sync --json \
+    --database "$db" --store "$store"
+  check "nothing new" python3 -c "
+import json; r=json.load(open('$work/cmd.out')); assert r['files_new']==0 and r['bytes']==0, r"
+  check "a wrong secret exits 1 and says the token was refused" expect_exit 1 env ECLAIRE_AIFE_CLIENT_SECRET=wrong \
+    $eclaire sync --database "$db" --store "$store"
+  check "the refusal" grep -q "jeton OAuth refusé" "$work/cmd.err"
+  kill "$aife_pid" 2>/dev/null || true
 }
 
 # Documents (issue 4): the text of a PDF with a text layer, and of a scan by OCR.

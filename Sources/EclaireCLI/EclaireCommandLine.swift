@@ -58,7 +58,7 @@ struct Eclaire: AsyncParsableCommand {
         commandName: "eclaire",
         abstract: "Rend lisible la dépense de l'État enregistrée dans Chorus.",
         subcommands: [ImportCommand.self, StatsCommand.self, EJCommand.self, ImportsCommand.self,
-                      ProductsCommand.self, PortfolioCommand.self, UsersCommand.self, TokensCommand.self, TextCommand.self, ExtractCommand.self, DocumentsCommand.self, WorkCommand.self, ReferenceCommand.self, AnomaliesCommand.self, ServeCommand.self, DemoCommand.self])
+                      ProductsCommand.self, PortfolioCommand.self, UsersCommand.self, TokensCommand.self, TextCommand.self, ExtractCommand.self, DocumentsCommand.self, WorkCommand.self, SyncCommand.self, ReferenceCommand.self, AnomaliesCommand.self, ServeCommand.self, DemoCommand.self])
 }
 
 /// `--database URL`, shared by every command.

@@ -11,9 +11,23 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Adresse d'écoute.") var host = "127.0.0.1"
     @Option(help: "Port d'écoute.") var port = 8080
     @OptionGroup var reading: EmbeddedReadersOption
+    @Option(name: .customLong("sync-every"),
+            help: "Synchronise les pièces jointes avec l'AIFE toutes les N secondes (réglages ECLAIRE_AIFE_* ; 0 : jamais).")
+    var syncEvery = 0
+
+    func validate() throws {
+        guard syncEvery == 0 || (60...604_800).contains(syncEvery) else { throw ValidationError("--sync-every : 0, ou de 60 à 604 800 secondes") }
+    }
 
     func run() async throws {
         let location = try options.location()
+        // Read now, so that a missing setting stops the start instead of failing every hour.
+        let settings = try syncEvery > 0 ? AIFEOptions.fromEnvironment() : nil
+        let files = DocumentFileStore.resolve(option: nil, database: location)
+        let syncing = settings.map { settings in
+            Task { try? await ScheduledSync.loop(location, files: files, settings: settings, every: syncEvery) }
+        }
+        defer { syncing?.cancel() }
         try await EmbeddedReaders.serving(location, readers: reading.readers) {
             try await EclaireApp.serve(database: location, host: host, port: port, banner: nil)
         }

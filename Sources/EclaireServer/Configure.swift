@@ -60,6 +60,7 @@ public enum EclaireApp {
         try protected.grouped(KeepFormOnError()).register(collection: BudgetFormsController())
         try protected.grouped(KeepFormOnError()).register(collection: ProductAdminController())
         try protected.register(collection: TokensAdminController())
+        try protected.register(collection: SyncAdminController())
         try protected.register(collection: ExportController())
         try protected.register(collection: DocumentPagesController())
         try protected.register(collection: SupplierPagesController())

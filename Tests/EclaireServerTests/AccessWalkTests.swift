@@ -27,7 +27,7 @@ struct AccessWalkTests {
     /// What a route asks of its caller. `api` routes take any signed-in person, and tokens holding `scope`;
     /// pages take signed-in people only (a token names its caller on `/api/` alone).
     enum Question {
-        case anyone, signedIn, wholeBase, analyst, manageAccounts, manageProducts
+        case anyone, signedIn, wholeBase, analyst, manageAccounts, manageProducts, administersSync
         case ej(AccessAction), document(AccessAction), product(AccessAction)
     }
 
@@ -72,7 +72,7 @@ struct AccessWalkTests {
             "POST /produits/:id/consommation/:consumption/valider": page(.product(.change), marker: "consommation inconnue"),
             "POST /produits/:id/consommation/:consumption/decouper": page(.product(.change), marker: "consommation inconnue"),
             "GET /admin/jetons": page(.manageAccounts), "POST /admin/jetons": page(.manageAccounts),
-            "POST /admin/jetons/:id/revoquer": page(.manageAccounts),
+            "POST /admin/jetons/:id/revoquer": page(.manageAccounts), "GET /admin/synchronisation": page(.administersSync),
             "GET /anomalies": page(.analyst), "POST /anomalies/ecarter": page(.analyst),
             "GET /export/:table": page(.signedIn), "GET /export/produits/:id/:table": page(.product(.read)),
             "GET /export/ej/:ej/:table": page(.ej(.read)),
@@ -129,6 +129,7 @@ struct AccessWalkTests {
         case .analyst: return access.isAnalyst
         case .manageAccounts: return access.manageAccounts
         case .manageProducts: return access.manageProducts
+        case .administersSync: return access.administersSync
         case .ej(let action): return access.ej(reach, action)
         case .document(let action): return access.document(on: documentReach, action)
         case .product(let action): return access.product(product, action)

@@ -38,6 +38,9 @@ public struct AccessPolicy: Sendable {
 
     public var manageAccounts: Bool { user.role == .admin && user.scopes == nil }
 
+    /// The synchronisation with the AIFE: its runs and the EJs it will try again (operations, not data).
+    public var administersSync: Bool { manageAccounts && !confinedToProgrammes }
+
     /// Creating products, rules and allocations.
     public var manageProducts: Bool { user.role == .admin && !confinedToProgrammes }
 

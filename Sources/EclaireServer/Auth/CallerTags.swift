@@ -35,6 +35,7 @@ struct MenuTag: UnsafeUnescapedLeafTag {
         if access.wholeBase { entries.append(("/imports", "Imports")) }
         entries.append(("/glossaire", "Glossaire"))
         if access.manageAccounts { entries.append(("/admin/jetons", "Jetons API")) }
+        if access.administersSync { entries.append(("/admin/synchronisation", "Synchronisation AIFE")) }
         return entries
     }
 

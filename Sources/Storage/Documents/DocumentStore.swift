@@ -26,6 +26,13 @@ public struct DocumentStore: Sendable {
         let number = Identifiers.ejNumber(ej).normalized
         let known = try await sql.select().column("ej").from("ej_lines").where("ej", .equal, number).limit(1).first()
         guard known != nil else { throw DocumentStoreError.unknownEJ(ej) }
+        return try await attach(ej: number, file: file, name: file.lastPathComponent)
+    }
+
+    /// Attaches a file under `name` to an EJ the caller vouches for (one Chorus named, which may not be imported
+    /// yet); `within` runs inside the same transaction, given the document's id.
+    public func attach(ej number: String, file: URL, name: String,
+                       within: (@Sendable (any SQLDatabase, Int) async throws -> Void)? = nil) async throws -> (document: StoredDocument, isNew: Bool) {
         let stored = try files.put(file)
         let actor = actor
         let files = files
@@ -38,7 +45,7 @@ public struct DocumentStore: Sendable {
                 if id == nil {
                     let row = try await sql.insert(into: "documents")
                         .columns("sha256", "file_name", "size_bytes", "stored_path", "added_at", "added_by", "status")
-                        .values(SQLBind(stored.sha256), SQLBind(file.lastPathComponent), SQLBind(stored.size),
+                        .values(SQLBind(stored.sha256), SQLBind(name), SQLBind(stored.size),
                                 SQLBind(stored.relativePath), SQLBind(Timestamp.now()), SQLBind(actor),
                                 SQLBind(DocumentStatus.queued.rawValue))
                         .returning("id").first()
@@ -50,8 +57,9 @@ public struct DocumentStore: Sendable {
                 if linked == nil {
                     try await sql.insert(into: "ej_documents").columns("ej", "document_id").values(SQLBind(number), SQLBind(id!)).run()
                     try await AuditWriter(sql: sql, actor: actor).record(product: nil, entity: "document", id: String(id!),
-                                                                         action: "attach", before: nil, after: "EJ \(number) · \(file.lastPathComponent)")
+                                                                         action: "attach", before: nil, after: "EJ \(number) · \(name)")
                 }
+                try await within?(sql, id!)
                 return (id!, isNew)
             }
         }

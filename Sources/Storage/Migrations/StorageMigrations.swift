@@ -16,5 +16,6 @@ public enum StorageMigrations {
         M011_NaturalKeys(),
         M012_IndexJobsInOrder(),
         M013_ImportAuthor(),
+        M014_CreateAIFESync(),
     ]
 }
