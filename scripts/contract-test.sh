@@ -175,7 +175,7 @@ check "extract JSON of an invoice, a letter as PDF, DOCX and ODT" expect_exit 0 
   "$fixtures/documents/zcorpus_Facture_FR_BASICWL.pdf" "$fixtures/documents/lettre.pdf" \
   "$fixtures/documents/lettre.docx" "$fixtures/documents/lettre.odt"
 check "extract JSON keys" json_keys "$work/cmd.out" file document_type supplier buyer object category amounts \
-  date_issued numbers iban cpv invalid_ids confidence sources text_method
+  date_issued numbers iban cpv invalid_ids confidence sources text_method facts
 check "extract values, enums and nulls" python3 -c "
 import json; r=[json.loads(l) for l in open('$work/cmd.out') if l.strip()]
 types={'devis','bon_de_commande','acte_engagement','facture','avoir','fiche_navette','cctp','ccap','rib','kbis','avenant','sous_traitance','avis_marche','autre'}
@@ -185,7 +185,8 @@ f=r[0]; assert f['text_method']=='structured' and f['supplier']['siret']=='99999
 assert set(f['supplier'])=={'name','siret','siren','vat_number'} and set(f['numbers'])=={'document','ej','marche','accord_cadre'}, f
 assert f['invalid_ids']==['siret'] and all(0<=v<=1 for v in f['confidence'].values()), f
 assert all(x['amounts']['ht']==85000 and x['amounts']['ttc'] is None and x['iban'] is None for x in r[1:]), r
-assert [x['text_method'] for x in r[1:]]==['text_layer','office','office'], r"
+assert [x['text_method'] for x in r[1:]]==['text_layer','office','office'], r
+assert all(isinstance(x['facts'], dict) for x in r), r"
 files="$fixtures/documents/lettre-ocr.pdf $fixtures/documents/zcorpus_Facture_FR_BASICWL.pdf $fixtures/documents/lettre.docx $fixtures/documents/lettre.pdf"
 check "extract of a scan and three files, one at a time" expect_exit 0 $eclaire extract --json --jobs 1 $files
 cp "$work/cmd.out" "$work/one-at-a-time.out"

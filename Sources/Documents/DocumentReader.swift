@@ -4,6 +4,8 @@ import EclaireCore
 /// What was read from one document.
 public struct DocumentExtraction: Sendable {
     public let facts: DocumentFacts
+    /// The facts of the document's type (`facts` in the contract's JSON).
+    public var typedFacts = TypedFacts()
     /// `structured` when an embedded invoice gave the facts, else how the text was obtained (OCR if any page was).
     public let textMethod: TextMethod
     public let pages: [PageText]
@@ -48,7 +50,9 @@ public final class DocumentReader {
         let methods = Set(document.pages.map(\.method))
         let textMethod: TextMethod = methods.contains(.ocr) ? .ocr : methods.first ?? .textLayer
         guard let structured else {
-            return DocumentExtraction(facts: textFacts, textMethod: textMethod, pages: document.pages)
+            var extraction = DocumentExtraction(facts: textFacts, textMethod: textMethod, pages: document.pages)
+            extraction.typedFacts = TypedFactsReader.read(lines, facts: textFacts)
+            return extraction
         }
         // Exact facts replace the text's; the text still gives what the XML lacks (CPV, buyer administration…).
         for field in structured.fields.values { textFacts.fields[field.key] = field }
@@ -57,7 +61,9 @@ public final class DocumentReader {
             textFacts.fields[.category] = nil
             textFacts.offer(CategoryClassifier.classify(lines, facts: textFacts))
         }
-        return DocumentExtraction(facts: textFacts, textMethod: .structured, pages: document.pages)
+        var extraction = DocumentExtraction(facts: textFacts, textMethod: .structured, pages: document.pages)
+        extraction.typedFacts = TypedFactsReader.read(lines, facts: textFacts)
+        return extraction
     }
 
     private static func structuredInvoice(in document: ReadDocument) -> DocumentFacts? {
@@ -70,6 +76,13 @@ public final class DocumentReader {
 
     /// Facts from text alone (also used on text that did not come from a file).
     public static func facts(from pages: [PageText]) -> DocumentFacts { facts(from: DocumentLines(pages: pages)) }
+
+    /// The common facts and those of the document's type, from text alone.
+    public static func allFacts(from pages: [PageText]) -> (facts: DocumentFacts, typed: TypedFacts) {
+        let lines = DocumentLines(pages: pages)
+        let facts = facts(from: lines)
+        return (facts, TypedFactsReader.read(lines, facts: facts))
+    }
 
     /// Facts from plain lines of text, one cell each.
     public static func facts(fromLines lines: [String]) -> DocumentFacts { facts(from: [PageText.plain(lines)]) }
@@ -93,6 +106,7 @@ extension DocumentExtraction {
     public var record: ExtractionRecord {
         ExtractionRecord(textMethod: textMethod.rawValue,
                          pages: pages.map { .init(number: $0.number, method: $0.method.rawValue, text: $0.layout.text) },
-                         fields: FieldKey.allCases.compactMap { facts.fields[$0] }, invalidIDs: facts.invalidIDs)
+                         fields: FieldKey.allCases.compactMap { facts.fields[$0] }, invalidIDs: facts.invalidIDs,
+                         typedFacts: typedFacts)
     }
 }

@@ -34,7 +34,8 @@ struct ExtractCommand: AsyncParsableCommand {
             let name = URL(fileURLWithPath: files[index]).lastPathComponent
             switch result {
             case .success(let extraction):
-                let report = ExtractionReport(file: name, facts: extraction.facts, textMethod: extraction.textMethod.rawValue)
+                let report = ExtractionReport(file: name, facts: extraction.facts, textMethod: extraction.textMethod.rawValue,
+                                              typedFacts: extraction.typedFacts)
                 if json { try JSONOutput.line(report) } else { print(Self.french(report, extraction.facts)) }
             case .failure(let error as DocumentError):
                 failed = true
@@ -105,6 +106,11 @@ struct ExtractCommand: AsyncParsableCommand {
             lines.append("  \(key.label) : \(value)  [confiance \(Int((field.confidence * 100).rounded())) %]")
         }
         if !facts.invalidIDs.isEmpty { lines.append("  Identifiants invalides : \(facts.invalidIDs.joined(separator: ", "))") }
+        let typed = report.typedFacts.flattened
+        if !typed.isEmpty { lines.append("  Propre au type :") }
+        for (path, fact) in typed {
+            lines.append("    \(TypedFactLabels.label(path)) : \(TypedFactLabels.display(path, fact.value))  [confiance \(Int((fact.confidence * 100).rounded())) %]")
+        }
         return lines.joined(separator: "\n")
     }
 }

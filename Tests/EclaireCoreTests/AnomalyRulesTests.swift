@@ -28,6 +28,28 @@ struct AnomalyRulesTests {
         return AnomalyInput.Document(id: id, fileName: "piece-\(id).pdf", facts: facts)
     }
 
+    static func ficheNavette(_ id: Int, _ imputation: [String: String], confidence: Double = 0.92) -> AnomalyInput.Document {
+        var facts = DocumentFacts()
+        facts.offer(ExtractedField(key: .documentType, value: DocumentType.ficheNavette.rawValue, confidence: 0.9, source: nil))
+        let typed = TypedFacts(["imputation": .group(imputation.mapValues { .value($0, confidence, FieldSource(page: 1, text: $0)) })])
+        return AnomalyInput.Document(id: id, fileName: "navette-\(id).pdf", facts: facts, typedFacts: typed)
+    }
+
+    @Test func aFicheNavetteImputedOtherwiseThanChorusIsAnImputationError() {
+        // The fiche asks for programme 129's centre financier; Chorus charges another one of the same programme.
+        let differs = Self.ficheNavette(1, ["centre_financier": "0129-DNUM-C002", "domaine_fonctionnel": "0129-01"])
+        let found = AnomalyRules.imputationProgramme(Self.order("1300000051", ttc: 1_000, on: "10/01/2025", documents: [differs]))
+        #expect(found.count == 1 && found[0].evidence.count == 1)
+        #expect(found[0].explanation.contains("centre financier 0129-DNUM-C002 sur fiche navette navette-1.pdf, 0129-DNUM-C001 dans Chorus"))
+        // Written otherwise, or coarser (« 0129-01 » for Chorus's « 0129-01-02 »): the same imputation.
+        let same = Self.ficheNavette(2, ["centre_financier": "0129 dnum c001", "domaine_fonctionnel": "0129-01",
+                                         "groupe_marchandises": "36.02.03"])
+        #expect(AnomalyRules.imputationProgramme(Self.order("1300000052", ttc: 1_000, on: "10/01/2025", df: "0129-01-02", documents: [same])).isEmpty)
+        // A doubtful reading does not accuse anyone.
+        let doubtful = Self.ficheNavette(3, ["centre_financier": "0129-DNUM-C002"], confidence: 0.4)
+        #expect(AnomalyRules.imputationProgramme(Self.order("1300000053", ttc: 1_000, on: "10/01/2025", documents: [doubtful])).isEmpty)
+    }
+
     @Test func thresholdsFollowTheDecreeDates() {
         #expect(ProcurementThresholds.dispense(on: Self.date("31/03/2026")) == Self.euros(40_000))
         #expect(ProcurementThresholds.dispense(on: Self.date("01/04/2026")) == Self.euros(60_000))

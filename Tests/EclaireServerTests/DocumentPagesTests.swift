@@ -51,6 +51,36 @@ struct DocumentPagesTests {
         }
     }
 
+    @Test func aFicheNavetteShowsItsImputationOnItsPageAndInTheAPI() async throws {
+        try await DemoApp.with(ledger: Self.ledger) { app, location in
+            let fiche = try await StorageContainer.using(location, migrate: false) { storage in
+                try await DocumentStore(database: storage.database, files: DocumentFileStore.resolve(option: nil, database: location), actor: "t")
+                    .documents(limit: 1000).first { $0.fileName.hasPrefix("fiche-navette-") }
+            }
+            let document = try #require(fiche)
+            let group = try #require(document.typedFacts.value(at: "imputation.groupe_marchandises")?.value)
+            var analyst = try await Visitor.signedIn(app, as: "budget")
+            try await analyst.get("/documents/\(document.id)") { response in
+                let page = response.body.string
+                #expect(page.contains("Ce que dit ce document (fiche navette)"))
+                #expect(page.contains("Imputation › groupe de marchandises</td><td>\(group)</td>"))
+            }
+            try await analyst.get("/api/v1/documents/\(document.id)") { response in
+                let body = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                let facts = (body["extraction"] as? [String: Any])?["facts"] as? [String: Any]
+                let imputation = facts?["imputation"] as? [String: Any]
+                #expect((imputation?["groupe_marchandises"] as? [String: Any])?["value"] as? String == group)
+            }
+            try await analyst.get("/export/faits.csv") { response in
+                let csv = response.body.string
+                #expect(response.status == .ok && csv.contains(document.fileName))
+                #expect(csv.contains("Imputation › groupe de marchandises") && csv.contains("imputation.groupe_marchandises"))
+            }
+            var sponsor = try await Visitor.signedIn(app, as: "sponsor")
+            try await sponsor.get("/export/faits.csv") { #expect($0.status == .forbidden) }
+        }
+    }
+
     @Test func aDocumentShowsItsTextWithTheSourcesMarkedAndItsFacts() async throws {
         try await DemoApp.with(ledger: Self.ledger) { app, location in
             let (ej, document) = try await documented(location, product: nil)

@@ -112,6 +112,16 @@ struct DocumentStoreTests {
             #expect(fields.first { $0.field.key == .object }?.field.value == "Audit des processus")
             #expect(fields.first { $0.field.key == .supplierSiret } == nil)
             #expect(try await store.pages(of: document.id).map(\.text) == ["FACTURE n° 12"])
+
+            // The facts of its type are kept whole with the document, and replaced by the next reading.
+            let typed = TypedFacts(["imputation": .group(["centre_financier": .value("0129-CDBU-0001", 0.92, FieldSource(page: 1, text: "CF"))]),
+                                    "lignes": .list([.group(["montant": .value("100.00", 0.9, nil)])])])
+            try await store.requeue(document.id)
+            let third = try #require(try await store.claim(worker: "w"))
+            try await store.complete(third, with: ExtractionRecord(textMethod: "office", pages: [], fields: [], invalidIDs: [], typedFacts: typed))
+            #expect(try await store.document(document.id).typedFacts == typed)
+            let documents = try await AttachedFacts(sql: storage.sql).byEJ(["2103105755"])
+            #expect(documents["2103105755"]?.first?.typedFacts.value(at: "imputation.centre_financier")?.value == "0129-CDBU-0001")
         }
     }
 

@@ -2,7 +2,8 @@ import EclaireCore
 import Foundation
 
 /// The demo's attachments, written as PDFs from the ledger's orders: a devis from the supplier, the bon de commande
-/// the State issued (its number is the EJ), and an invoice once the service is done. Label wording, date forms
+/// the State issued (its number is the EJ), for some the service's fiche navette, and an invoice once the service is
+/// done. Label wording, date forms
 /// and block positions vary from one supplier to the next, as real documents do.
 public enum DemoDocuments {
     public struct Attachment: Sendable {
@@ -63,6 +64,10 @@ public enum DemoDocuments {
             result.append(Attachment(ej: order.ej, type: .devis, fileName: "devis-\(order.ej).pdf", data: devis(context)))
             result.append(Attachment(ej: order.ej, type: .bonDeCommande, fileName: "bon-de-commande-\(order.ej).pdf",
                                      data: bonDeCommande(context)))
+            if index % 4 == 2 {
+                result.append(Attachment(ej: order.ej, type: .ficheNavette, fileName: "fiche-navette-\(order.ej).pdf",
+                                         data: ficheNavette(context)))
+            }
             if order.stage != .engage {
                 result.append(Attachment(ej: order.ej, type: .facture, fileName: "facture-\(order.ej).pdf", data: facture(context)))
             }
@@ -124,14 +129,18 @@ public enum DemoDocuments {
         pdf.skip(10)
         let y = pdf.cursor
         pdf.text("Désignation", x: 56, bold: true, at: y)
-        pdf.text("Qté", x: 330, bold: true, at: y)
+        pdf.text("Qté", x: 300, bold: true, at: y)
+        pdf.text("PU HT", x: 370, bold: true, at: y)
         pdf.text("Total HT", x: 470, bold: true, at: y)
         pdf.skip(14.5)
         let first = Money(cents: c.amounts.ht.cents * 6 / 10)
         for (line, value) in zip(c.purchase.lines, [first, c.amounts.ht - first]) {
+            // Days of work when the amount divides into them, else one forfait.
+            let days: Int = [20, 16, 15, 12, 10, 8, 6, 5, 4, 3, 2].first(where: { value.cents % Int64($0) == 0 }) ?? 1
             let row = pdf.cursor
             pdf.text(line, x: 56, at: row)
-            pdf.text("1", x: 330, at: row)
+            pdf.text(days == 1 ? "1 forfait" : "\(days) jours", x: 300, at: row)
+            pdf.text(c.amount(Money(cents: value.cents / Int64(days))), x: 370, at: row)
             pdf.text(c.amount(value), x: 470, at: row)
             pdf.skip(14.5)
         }
@@ -173,6 +182,33 @@ public enum DemoDocuments {
         if c.citesMarche { pdf.text("Commande passée au titre du marché n° \(c.order.created.year)-\(c.order.programme.bop)-\(100 + c.index % 7)") }
         pdf.text("Imputation : programme \(c.order.programme.code), groupe de marchandises \(c.order.group.code)")
         totals(&pdf, c, style: c.index + 1, amounts: c.orderAmounts)
+        return pdf.data()
+    }
+
+    /// The service's request for the order, with the imputation it asks for; one in three asks for another groupe de
+    /// marchandises than the one Chorus was given (what the imputation check finds).
+    static func ficheNavette(_ c: Context) -> Data {
+        var pdf = SimplePDF()
+        for line in c.buyer { pdf.text(line, bold: line == c.buyer[0]) }
+        pdf.skip(16)
+        pdf.text("FICHE NAVETTE — DEMANDE D'ENGAGEMENT", size: 16, bold: true)
+        pdf.skip()
+        let group = c.index % 12 == 2 ? (c.order.group.code == "36.02.03" ? "36.03.01" : "36.02.03") : c.order.group.code
+        let programme = c.order.domaineProgramme ?? c.order.programme.code
+        let actions = StatePrograms.program(programme)?.actions.sorted() ?? ["01", "02", "03"]
+        let rows = [("Service demandeur", "Direction du numérique (\(c.order.programme.bop))"), ("Objet de la dépense", c.purchase.object),
+                    ("Fournisseur", c.legalName), ("SIRET du fournisseur", grouped(c.order.supplier.siret)),
+                    ("Montant TTC", c.amount(c.amounts.ttc)), ("Domaine fonctionnel", "\(programme)-\(actions[1 % min(3, actions.count)])"),
+                    ("Centre de coûts", "\(c.order.programme.bop)0075"), ("Groupe de marchandises", group),
+                    ("Localisation interministérielle", "N1175"), ("N° EJ", c.order.ej)]
+        for (label, value) in rows {
+            let y = pdf.cursor
+            pdf.text(label, x: 56, bold: true, at: y)
+            pdf.text(value, x: 260, at: y)
+            pdf.skip(14.5)
+        }
+        pdf.skip(16)
+        pdf.text("Visa du responsable de programme :")
         return pdf.data()
     }
 

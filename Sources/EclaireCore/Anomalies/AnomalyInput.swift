@@ -4,11 +4,14 @@ public struct AnomalyInput: Sendable {
         public let id: Int
         public let fileName: String
         public let facts: DocumentFacts
+        /// The facts of its type (a fiche navette's imputation…).
+        public let typedFacts: TypedFacts
 
-        public init(id: Int, fileName: String, facts: DocumentFacts) {
+        public init(id: Int, fileName: String, facts: DocumentFacts, typedFacts: TypedFacts = TypedFacts()) {
             self.id = id
             self.fileName = fileName
             self.facts = facts
+            self.typedFacts = typedFacts
         }
 
         public var type: DocumentType { facts.documentType }

@@ -184,13 +184,46 @@ public enum AnomalyRules {
                 mixed.append(AnomalyEvidence(kind: .line, reference: reference, detail: "\(cf), activité \(activity) (programme \(other))"))
             }
         }
-        let evidence = mixed + unknownActions + natures
+        let printed = printedImputationDiffers(input)
+        let evidence = mixed + unknownActions + natures + printed
         guard let first = evidence.first else { return [] }
         let explanation = !mixed.isEmpty ? "L'imputation mélange deux programmes : \(first.detail)."
             : !unknownActions.isEmpty ? "L'imputation cite une action que son programme n'a pas : \(first.detail)."
-            : "La nature de la dépense ne correspond pas à son objet : \(first.detail)."
+            : !natures.isEmpty ? "La nature de la dépense ne correspond pas à son objet : \(first.detail)."
+            : "Chorus n'impute pas la dépense comme la pièce qui la demande : \(first.detail)."
         return [Anomaly(kind: .imputationProgramme, ejs: [input.ej], amount: input.engaged, explanation: explanation,
                         evidence: evidence)]
+    }
+
+    /// The imputation a fiche navette (or a bon de commande, an acte d'engagement) prints, part by part, against the
+    /// EJ's Chorus lines: a part the document states that no line carries, where the lines carry that part at all.
+    /// Compared without spaces, dashes or case (« 0129-CDBU-0001 » is « 0129CDBU0001 »).
+    static func printedImputationDiffers(_ input: AnomalyInput) -> [AnomalyEvidence] {
+        let parts: [(key: String, label: String, chorus: (Imputation) -> String?)] = [
+            ("centre_financier", "centre financier", \.centreFinancier), ("domaine_fonctionnel", "domaine fonctionnel", \.domaineFonctionnel),
+            ("activite", "activité", \.referentielProgrammation), ("centre_couts", "centre de coûts", \.centreCouts),
+            ("groupe_marchandises", "groupe de marchandises", \.groupeMarchandises),
+        ]
+        func key(_ text: String) -> String { String(text.uppercased().filter { $0.isLetter || $0.isNumber }) }
+        var evidence: [AnomalyEvidence] = []
+        for document in input.documents where [.ficheNavette, .bonDeCommande, .acteEngagement].contains(document.type) {
+            for part in parts {
+                guard let printed = document.typedFacts.value(at: "imputation.\(part.key)"), printed.confidence >= 0.6 else { continue }
+                let inChorus = Set(input.lines.compactMap { part.chorus($0.imputation) }.filter { !$0.isEmpty })
+                // A coarser part (« 0129-02 » for « 0129-02-01 ») says the same, and so does a centre de coûts without
+                // its société (« DNUM0075 » for « BG00/DNUM0075 »).
+                let printedKey = key(printed.value)
+                guard !inChorus.isEmpty, !inChorus.contains(where: { chorus in
+                    let chorusKey = key(chorus)
+                    return chorusKey.hasPrefix(printedKey) || printedKey.hasPrefix(chorusKey) || chorusKey.hasSuffix(printedKey)
+                }) else { continue }
+                evidence.append(AnomalyEvidence(
+                    kind: .document, reference: document.fileName,
+                    detail: "\(part.label) \(printed.value) sur \(document.type.label.lowercased()) \(document.fileName), "
+                        + "\(inChorus.sorted().joined(separator: ", ")) dans Chorus"))
+            }
+        }
+        return evidence
     }
 
     /// Charges that a purchase from a supplier should never be imputed to: personnel (64) and intervention (65:

@@ -16,12 +16,26 @@ public struct ExtractionRecord: Codable, Sendable, Equatable {
     public let pages: [Page]
     public let fields: [ExtractedField]
     public let invalidIDs: [String]
+    public let typedFacts: TypedFacts
 
-    public init(textMethod: String, pages: [Page], fields: [ExtractedField], invalidIDs: [String]) {
+    public init(textMethod: String, pages: [Page], fields: [ExtractedField], invalidIDs: [String], typedFacts: TypedFacts = TypedFacts()) {
         self.textMethod = textMethod
         self.pages = pages
         self.fields = fields
         self.invalidIDs = invalidIDs
+        self.typedFacts = typedFacts
+    }
+
+    private enum CodingKeys: String, CodingKey { case textMethod, pages, fields, invalidIDs, typedFacts }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        textMethod = try container.decode(String.self, forKey: .textMethod)
+        pages = try container.decode([Page].self, forKey: .pages)
+        fields = try container.decode([ExtractedField].self, forKey: .fields)
+        invalidIDs = try container.decode([String].self, forKey: .invalidIDs)
+        // Records written before the facts of each type existed have none.
+        typedFacts = try container.decodeIfPresent(TypedFacts.self, forKey: .typedFacts) ?? TypedFacts()
     }
 
     public var facts: DocumentFacts {

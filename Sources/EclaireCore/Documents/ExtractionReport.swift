@@ -4,17 +4,20 @@ public struct ExtractionReport: Encodable, Sendable {
     public let file: String
     public let facts: DocumentFacts
     public let textMethod: String
+    /// The facts of the document's type, under `facts` (`{}` when none).
+    public let typedFacts: TypedFacts
 
-    public init(file: String, facts: DocumentFacts, textMethod: String) {
+    public init(file: String, facts: DocumentFacts, textMethod: String, typedFacts: TypedFacts = TypedFacts()) {
         self.file = file
         self.facts = facts
         self.textMethod = textMethod
+        self.typedFacts = typedFacts
     }
 
     private enum Key: String, CodingKey {
         case file, documentType = "document_type", supplier, buyer, object, category, amounts
         case dateIssued = "date_issued", numbers, iban, cpv, invalidIDs = "invalid_ids", confidence, sources
-        case textMethod = "text_method"
+        case textMethod = "text_method", typedFacts = "facts"
         case name, siret, siren, vatNumber = "vat_number", administration, ht, tva, ttc
         case document, ej, marche, accordCadre = "accord_cadre"
     }
@@ -53,5 +56,6 @@ public struct ExtractionReport: Encodable, Sendable {
         try root.encode(Dictionary(uniqueKeysWithValues: ordered.compactMap { field in field.source.map { (field.key.rawValue, $0) } }),
                         forKey: .sources)
         try root.encode(textMethod, forKey: .textMethod)
+        try root.encode(typedFacts, forKey: .typedFacts)
     }
 }

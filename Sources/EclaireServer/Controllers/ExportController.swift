@@ -54,6 +54,13 @@ struct ExportController: RouteCollection {
             let store = try request.documents
             let documents = try await store.documents(limit: Self.maximumRows)
             table = ExportTables.documents(documents, fields: try await store.listFields(of: documents.map(\.id)))
+        case "faits":
+            guard context.access.wholeBase else {
+                throw Abort(.forbidden, reason: "Les informations lues dans les pièces sont réservées aux analystes (bureau budgétaire, administrateurs).")
+            }
+            let store = try request.documents
+            let documents = try await store.documents(status: .done, limit: Self.maximumRows)
+            table = ExportTables.typedFacts(documents, fields: try await store.listFields(of: documents.map(\.id)), limit: Self.maximumRows)
         default:
             throw Abort(.notFound, reason: "Export inconnu : \(name)")
         }
@@ -198,6 +205,22 @@ enum ExportTables {
             let row = DocumentRowView(document, fields: fields[document.id] ?? [])
             return [.integer(document.id), .text(document.fileName), .text(document.ejs.joined(separator: ", ")),
                     .text(document.status.label), .text(row.type), .text(row.supplier), .text(row.addedAt), .text(document.sha256)]
+        }
+        return table
+    }
+
+    /// One row per fact of a document's type (`Lot 2 › intitulé`), with its confidence and where it was read.
+    static func typedFacts(_ documents: [StoredDocument], fields: [Int: [StoredField]], limit: Int) -> ExportTable {
+        var table = ExportTable(title: "Informations propres au type de pièce", columns: [
+            "N° pièce", "Fichier", "EJ", "Type", "Information", "Clé", "Valeur", "Confiance", "Page", "Texte source"])
+        for document in documents where !document.typedFacts.isEmpty {
+            let type = DocumentRowView(document, fields: fields[document.id] ?? []).type
+            for (path, fact) in document.typedFacts.flattened {
+                guard table.rows.count < limit else { return table }
+                table.rows.append([.integer(document.id), .text(document.fileName), .text(document.ejs.joined(separator: ", ")), .text(type),
+                                   .text(TypedFactLabels.label(path)), .text(path), .text(fact.value),
+                                   .integer(Int((fact.confidence * 100).rounded())), .integer(fact.source?.page), .text(fact.source?.text)])
+            }
         }
         return table
     }

@@ -95,7 +95,8 @@ public struct DocumentDetailJSON: Content {
         self.document = DocumentSummaryJSON(document)
         let facts = DocumentFacts(stored: fields, invalidIDs: document.invalidIDs)
         extraction = document.status == .done || !fields.isEmpty
-            ? ExtractionReport(file: document.fileName, facts: facts, textMethod: document.textMethod ?? "") : nil
+            ? ExtractionReport(file: document.fileName, facts: facts, textMethod: document.textMethod ?? "",
+                               typedFacts: document.typedFacts) : nil
         self.fields = fields.map(FieldJSON.init)
     }
 
@@ -140,9 +141,18 @@ public struct SynthesisJSON: Content {
     public let supplierSiret: Decision?
     public let beneficiary: Decision?
     public let complete: Bool
+    /// Co-traitants and sous-traitants named by the documents.
+    public let parties: [PartyJSON]
+
+    public struct PartyJSON: Content, Sendable {
+        public let role: String
+        public let name: String?
+        public let siret: String?
+        public let document_id: Int
+    }
 
     enum CodingKeys: String, CodingKey {
-        case designation, beneficiary, complete, supplierName = "supplier_name", supplierSiret = "supplier_siret"
+        case designation, beneficiary, complete, parties, supplierName = "supplier_name", supplierSiret = "supplier_siret"
     }
 
     public init(_ synthesis: EJSynthesis) {
@@ -151,6 +161,7 @@ public struct SynthesisJSON: Content {
         supplierSiret = synthesis.supplierSiret.map(Decision.init)
         beneficiary = synthesis.beneficiary.map(Decision.init)
         complete = synthesis.isComplete
+        parties = synthesis.parties.map { PartyJSON(role: $0.role.rawValue, name: $0.name, siret: $0.siret, document_id: $0.documentID) }
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -160,6 +171,7 @@ public struct SynthesisJSON: Content {
         try container.encode(supplierSiret, forKey: .supplierSiret)
         try container.encode(beneficiary, forKey: .beneficiary)
         try container.encode(complete, forKey: .complete)
+        try container.encode(parties, forKey: .parties)
     }
 }
 
@@ -167,8 +179,7 @@ extension EJSynthesis {
     /// The synthesis of an EJ from its stored documents (corrections included).
     public init(documents: [(StoredDocument, [StoredField])]) {
         self.init(sources: documents.map { document, fields in
-            Source(documentID: document.id,
-                   facts: DocumentFacts(stored: fields))
+            Source(documentID: document.id, facts: DocumentFacts(stored: fields), typedFacts: document.typedFacts)
         })
     }
 }

@@ -96,6 +96,26 @@ struct FieldRowView: Encodable {
     }
 }
 
+/// A fact of the document's type, one row per value (`Lot 2 › intitulé`).
+struct TypedFactRowView: Encodable {
+    let label: String
+    let value: String
+    let confidence: String
+    let level: String
+    let page: String
+    let source: String
+
+    static func rows(_ facts: TypedFacts) -> [TypedFactRowView] {
+        facts.flattened.map { path, fact in
+            let percent = Int((fact.confidence * 100).rounded())
+            return TypedFactRowView(label: TypedFactLabels.label(path), value: TypedFactLabels.display(path, fact.value),
+                                    confidence: "\(percent) %", level: percent >= 90 ? "haute" : percent >= 70 ? "moyenne" : "basse",
+                                    page: fact.source.map { $0.page == 0 ? "facture structurée" : "page \($0.page)" } ?? "—",
+                                    source: fact.source?.text ?? "")
+        }
+    }
+}
+
 struct PageTextView: Encodable {
     let number: Int
     let method: String
@@ -115,6 +135,9 @@ struct DocumentPage: Encodable {
     let textMethod: String
     let invalidIDs: String
     let fields: [FieldRowView]
+    /// What this type of document says beyond the common facts, and the type's name for the heading.
+    let typedFacts: [TypedFactRowView]
+    let typeName: String
     let pages: [PageTextView]
     let choices: [FieldChoice]
     let canEdit: Bool
@@ -148,6 +171,8 @@ struct DocumentPage: Encodable {
         }
         invalidIDs = document.invalidIDs.joined(separator: ", ")
         self.fields = fields.map(FieldRowView.init)
+        typedFacts = TypedFactRowView.rows(document.typedFacts)
+        typeName = (fields.first { $0.field.key == .documentType }?.field.value).flatMap(DocumentType.init(rawValue:))?.label.lowercased() ?? "pièce"
         self.pages = pages.map { page in
             let sources = fields.compactMap { $0.field.source }.filter { $0.page == page.number }.map(\.text)
             return PageTextView(number: page.number, method: page.method, html: Self.highlight(page.text, sources))

@@ -1,4 +1,5 @@
 import EclaireCore
+import Foundation
 import SQLKit
 
 /// What the documents attached to EJs say, gathered for many EJs in two queries (the anomaly rules, the syntheses).
@@ -10,7 +11,7 @@ public struct AttachedFacts: Sendable {
     /// The documents of the given EJs (all when nil), each with its facts.
     public func byEJ(_ ejs: [String]?) async throws -> [String: [AnomalyInput.Document]] {
         if let ejs, ejs.isEmpty { return [:] }
-        let linkQuery = sql.select().column("ej").column("document_id").column("file_name")
+        let linkQuery = sql.select().column("ej").column("document_id").column("file_name").column("typed_facts")
             .from("ej_documents").join("documents", on: SQLColumn("document_id", table: "ej_documents"), .equal, SQLColumn("id", table: "documents"))
         if let ejs { linkQuery.where(SQLColumn("ej", table: "ej_documents"), .in, SQLBind.group(ejs)) }
         let links = try await linkQuery.all()
@@ -23,10 +24,13 @@ public struct AttachedFacts: Sendable {
             fields[try row.decode(column: "document_id", as: Int.self), default: DocumentFacts()].fields[stored.field.key] = stored.field
         }
         var result: [String: [AnomalyInput.Document]] = [:]
+        let decoder = JSONDecoder()
         for link in links {
             let id = try link.decode(column: "document_id", as: Int.self)
+            let typed = try RowDecoding.string(link, "typed_facts").flatMap { try? decoder.decode(TypedFacts.self, from: Data($0.utf8)) }
             result[try link.decode(column: "ej", as: String.self), default: []].append(
-                AnomalyInput.Document(id: id, fileName: try link.decode(column: "file_name", as: String.self), facts: fields[id] ?? DocumentFacts()))
+                AnomalyInput.Document(id: id, fileName: try link.decode(column: "file_name", as: String.self), facts: fields[id] ?? DocumentFacts(),
+                                      typedFacts: typed ?? TypedFacts()))
         }
         return result
     }
@@ -43,7 +47,7 @@ public struct AttachedFacts: Sendable {
         let ejs = try await documentedEJs(after: after, limit: limit)
         let documents = try await byEJ(ejs)
         return ejs.map { ej in
-            (ej, EJSynthesis(sources: (documents[ej] ?? []).map { EJSynthesis.Source(documentID: $0.id, facts: $0.facts) }))
+            (ej, EJSynthesis(sources: (documents[ej] ?? []).map { EJSynthesis.Source(documentID: $0.id, facts: $0.facts, typedFacts: $0.typedFacts) }))
         }
     }
 }

@@ -120,6 +120,7 @@ extension DocumentStore {
                 .set("status", to: DocumentStatus.done.rawValue).set("error", to: SQLLiteral.null)
                 .set("text_method", to: record.textMethod).set("page_count", to: record.pages.count)
                 .set("invalid_ids", to: record.invalidIDs.joined(separator: ","))
+                .set("typed_facts", to: SQLBind(record.typedFacts.isEmpty ? nil : String(decoding: try JSONEncoder().encode(record.typedFacts), as: UTF8.self)))
                 .set("extracted_at", to: Timestamp.now())
                 .where("id", .equal, job.documentID).run()
         }

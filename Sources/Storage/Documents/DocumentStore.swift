@@ -185,7 +185,9 @@ public struct DocumentStore: Sendable {
             error: try RowDecoding.string(row, "error"), textMethod: try RowDecoding.string(row, "text_method"),
             pageCount: try RowDecoding.int(row, "page_count"),
             invalidIDs: (try RowDecoding.string(row, "invalid_ids") ?? "").split(separator: ",").map(String.init),
-            extractedAt: try RowDecoding.string(row, "extracted_at"), ejs: [])
+            extractedAt: try RowDecoding.string(row, "extracted_at"), ejs: [],
+            typedFacts: try RowDecoding.string(row, "typed_facts").flatMap { try? JSONDecoder().decode(TypedFacts.self, from: Data($0.utf8)) }
+                ?? TypedFacts())
     }
 
     static func field(_ row: any SQLRow) throws -> StoredField? {

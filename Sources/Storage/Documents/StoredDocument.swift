@@ -16,6 +16,8 @@ public struct StoredDocument: Sendable, Equatable {
     public let invalidIDs: [String]
     public let extractedAt: String?
     public var ejs: [String]
+    /// The facts of the document's type, as read (`{}` before reading or when none was found).
+    public var typedFacts = TypedFacts()
 }
 
 /// A fact as stored: the extraction's, or a person's correction (which re-extraction keeps).

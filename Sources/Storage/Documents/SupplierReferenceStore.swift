@@ -99,6 +99,7 @@ public struct SupplierReferenceStore: Sendable {
             }
         }
         return ExtractionRecord(textMethod: record.textMethod, pages: record.pages,
-                                fields: EclaireCore.FieldKey.allCases.compactMap { facts.fields[$0] }, invalidIDs: record.invalidIDs)
+                                fields: EclaireCore.FieldKey.allCases.compactMap { facts.fields[$0] }, invalidIDs: record.invalidIDs,
+                                typedFacts: record.typedFacts)
     }
 }

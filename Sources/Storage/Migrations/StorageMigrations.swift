@@ -17,5 +17,6 @@ public enum StorageMigrations {
         M012_IndexJobsInOrder(),
         M013_ImportAuthor(),
         M014_CreateAIFESync(),
+        M015_DocumentTypedFacts(),
     ]
 }

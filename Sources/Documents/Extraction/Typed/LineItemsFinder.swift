@@ -1,0 +1,77 @@
+import Foundation
+import EclaireCore
+
+/// The lines of a devis, bon de commande or invoice, found by arithmetic rather than by column headings: a row
+/// whose numbers hold a quantity, a unit price and an amount with quantité × prix unitaire = montant (to the cent);
+/// its words before the numbers are the designation, a unit word after the quantity its unit. The confidence rises
+/// when the lines add up to the document's HT.
+enum LineItemsFinder {
+    nonisolated(unsafe) static let number = /(?:^|[\s(])(-?\d{1,3}(?:[ \u00A0\u202F.]\d{3})*(?:,\d{1,4})?|-?\d+(?:[.,]\d{1,4})?)(?=$|[\s€%)])/
+    static let units = ["jour", "jours", "j", "jh", "h", "heure", "heures", "forfait", "unite", "unites", "u", "mois", "an", "lot",
+                        "licence", "licences", "poste", "postes", "kg", "m2", "ml", "page", "pages", "ens", "ensemble", "pce", "pieces"]
+
+    static func find(in document: DocumentLines, facts: DocumentFacts, reliability: Double) -> TypedFact? {
+        var lines: [(designation: String, quantity: String, unit: String?, price: Money, amount: Money, cell: LocatedCell)] = []
+        for row in document.wholeLines where row.text.mayHoldDigits(2) {
+            guard let line = item(in: row) else { continue }
+            lines.append((line.designation, line.quantity, line.unit, line.price, line.amount, row))
+        }
+        guard !lines.isEmpty else { return nil }
+        let total = lines.reduce(Int64(0)) { $0 &+ $1.amount.cents }
+        let ht = facts[.amountHT].flatMap { try? AmountParser.parse($0) }
+        let addsUp = ht.map { $0.cents == total } ?? false
+        let confidence = (addsUp ? 0.95 : 0.75) * reliability
+        return .list(lines.map { line in
+            var members: [String: TypedFact] = [
+                "designation": .value(line.designation, confidence * 0.95, line.cell.source),
+                "quantite": .value(line.quantity, confidence, line.cell.source),
+                "prix_unitaire": .value(line.price.plain, confidence, line.cell.source),
+                "montant": .value(line.amount.plain, confidence, line.cell.source),
+            ]
+            if let unit = line.unit { members["unite"] = .value(unit, confidence * 0.9, line.cell.source) }
+            return .group(members)
+        })
+    }
+
+    /// A line's parts when three of its numbers, in order, are quantity × price = amount.
+    static func item(in row: LocatedCell) -> (designation: String, quantity: String, unit: String?, price: Money, amount: Money)? {
+        let text = row.text
+        let matches = text.matches(of: number)
+        guard matches.count >= 3, matches.count <= 12 else { return nil }
+        let numbers: [(value: Decimal, money: Money?, range: Range<String.Index>)] = matches.compactMap { match in
+            let raw = String(match.output.1)
+            let normalised = raw.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
+                .replacingOccurrences(of: "\u{202F}", with: "")
+            let plain = normalised.contains(",") ? normalised.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+                : normalised
+            guard let value = Decimal(string: plain) else { return nil }
+            return (value, try? AmountParser.parse(raw), match.output.1.startIndex..<match.output.1.endIndex)
+        }
+        // The amount is the last of the three, the rightmost fitting triple wins (a line's total is at its end).
+        for k in stride(from: numbers.count - 1, through: 2, by: -1) {
+            guard let amount = numbers[k].money, amount.cents > 0 else { continue }
+            for j in stride(from: k - 1, through: 1, by: -1) {
+                guard let price = numbers[j].money, price.cents > 0 else { continue }
+                for i in stride(from: j - 1, through: 0, by: -1) {
+                    let quantity = numbers[i].value
+                    guard quantity > 0, quantity < 1_000_000 else { continue }
+                    var product = quantity * Decimal(price.cents)
+                    var rounded = Decimal()
+                    NSDecimalRound(&rounded, &product, 0, .plain)
+                    guard rounded == Decimal(amount.cents), quantity != 1 || price.cents == amount.cents else { continue }
+                    // A quantity of 1 with price = amount is a line too, but only with words before it.
+                    let before = String(text[..<numbers[i].range.lowerBound])
+                    let designation = before.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+                        .replacingOccurrences(of: "   ", with: " ")
+                    guard designation.count >= 3, designation.contains(where: \.isLetter),
+                          !["total", "sous-total", "montant", "tva", "net a payer", "acompte"].contains(where: { DocumentLines.fold(designation).hasPrefix($0) })
+                    else { continue }
+                    let between = DocumentLines.fold(String(text[numbers[i].range.upperBound..<numbers[j].range.lowerBound]))
+                    let unit = between.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).first { units.contains($0) }
+                    return (String(designation.prefix(200)), "\(quantity)", unit, price, amount)
+                }
+            }
+        }
+        return nil
+    }
+}
