@@ -123,7 +123,7 @@ s=e['extracted_facts']; assert s['supplier_siret']['value']=='99999999800010' an
   check "anomalies JSON" expect_exit 0 $eclaire anomalies --json --database "$db"
   check "anomalies keys and kinds" python3 -c "
 import json; r=[json.loads(l) for l in open('$work/cmd.out') if l.strip()]
-kinds={'fractionnement','hors_marche','imputation_programme','siret_mismatch','montant_ecart','doublon','paiement_tardif','montant_atypique'}
+kinds={'fractionnement','hors_marche','imputation_programme','siret_mismatch','montant_ecart','doublon','paiement_tardif','montant_atypique','coordonnees_bancaires'}
 assert all(set(['kind','ejs','amount','explanation','evidence']) <= set(a) and a['kind'] in kinds and a['ejs'] for a in r), r[:2]"
   check "an anomaly dismissed without a reason exits 2" expect_exit 2 $eclaire anomalies dismiss "doublon:x" --database "$db"
   check "work with a tiny time limit" expect_exit 0 $eclaire work --until-empty --timeout 0.2 --database "$db" --store "$store"

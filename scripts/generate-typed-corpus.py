@@ -10,7 +10,8 @@ extrait Kbis (name, SIREN, activity, address, date), DC4 (sous-traitant, nature,
 (number, initial amount, change, new amount). Every label, sentence and layout is drawn from a pool split in two:
 the « dev » half draws the even variants, the « test » half the odd ones, which no rule was written from.
 
-OUT/text/ID.pdf are text-layer PDFs (WeasyPrint); OUT/truth/ID.json:
+OUT/text/ID.pdf are text-layer PDFs (WeasyPrint), OUT/scan/ID.pdf (with --scans) the same pages printed then scanned
+as scripts/generate-document-corpus.py does; OUT/truth/ID.json:
   {"id", "half", "type", "layout", "facts": {"imputation.centre_financier": "0129-CDBU-0001", "lignes.0.montant": "650.00", …}}
 Seeded: the same arguments give the same corpus. Needs weasyprint (Debian package). The common fields are measured
 by scripts/generate-document-corpus.py; this corpus is scored by scripts/score-typed-facts.py.
@@ -310,12 +311,13 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--per-type", type=int, default=12, help="documents per type and half")
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--scans", action="store_true", help="also write printed-and-scanned copies (OUT/scan)")
     args = parser.parse_args()
     import logging
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     from weasyprint import HTML
-    for sub in ("text", "truth"):
+    for sub in ("text", "truth", "scan"):
         os.makedirs(os.path.join(args.out, sub), exist_ok=True)
     rng = random.Random(args.seed)
     for half in ("dev", "test"):
@@ -323,7 +325,11 @@ def main():
             for i in range(args.per_type):
                 ident = "%s-%s-%03d" % (half, kind, i)
                 d, html = build(random.Random(rng.random()), kind, half)
-                HTML(string=html).write_pdf(os.path.join(args.out, "text", ident + ".pdf"))
+                pdf = os.path.join(args.out, "text", ident + ".pdf")
+                HTML(string=html).write_pdf(pdf)
+                if args.scans:
+                    # Seeded by the document, so that the corpus is the same with or without scans.
+                    corpus.scan(pdf, os.path.join(args.out, "scan", ident + ".pdf"), random.Random("%d-%s" % (args.seed, ident)))
                 json.dump({"id": ident, "half": half, "type": kind, "layout": "-".join(d.layout), "facts": d.facts},
                           open(os.path.join(args.out, "truth", ident + ".json"), "w"), ensure_ascii=False, indent=1)
             print("%s %s: %d" % (half, kind, args.per_type), file=sys.stderr)

@@ -14,7 +14,7 @@ struct AnomaliesCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Liste les anomalies.")
         @OptionGroup var options: DatabaseOption
         @Flag(help: "Un objet JSON par anomalie (format du contrat).") var json = false
-        @Option(help: "Une sorte d'anomalie : hors_marche, fractionnement, imputation_programme, siret_mismatch, montant_ecart, doublon, paiement_tardif, montant_atypique.")
+        @Option(help: "Une sorte d'anomalie : hors_marche, fractionnement, imputation_programme, siret_mismatch, montant_ecart, doublon, paiement_tardif, montant_atypique, coordonnees_bancaires.")
         var kind: String?
         @Flag(name: .customLong("include-dismissed"), help: "Montre aussi les anomalies écartées.") var includeDismissed = false
 

@@ -157,6 +157,13 @@ struct TypedFactsTests {
         #expect(dc4.1.value(at: "paiement_direct")?.value == "oui")
     }
 
+    @Test func acronymsWrittenWithDotsNameTheirType() {
+        #expect(Self.read(["C.C.A.P.", "Article 1 - Objet : maintenance", "Les prix sont fermes."]).0[.documentType] == "ccap")
+        #expect(Self.read(["R.I.B.", "Titulaire du compte : ACME SAS"]).0[.documentType] == "rib")
+        #expect(DocumentClassifier.undotted("le c.c.t.p. et l'a.e.") == "le cctp et l'ae")
+        #expect(DocumentClassifier.undotted("total h.t. 12") == "total ht 12")
+    }
+
     @Test func factsRoundTripThroughJSONAsValuesGroupsAndLists() throws {
         let facts = TypedFacts(["imputation": .group(["centre_financier": .value("0129-CDBU-0001", 0.92, FieldSource(page: 1, text: "CF"))]),
                                 "lots": .list([.group(["numero": .value("1", 0.9, nil)])])])

@@ -50,6 +50,34 @@ struct AnomalyRulesTests {
         #expect(AnomalyRules.imputationProgramme(Self.order("1300000053", ttc: 1_000, on: "10/01/2025", documents: [doubtful])).isEmpty)
     }
 
+    static func typed(_ id: Int, _ type: DocumentType, _ fields: [FieldKey: String], _ typed: [String: String]) -> AnomalyInput.Document {
+        let base = document(id, type, fields)
+        let facts = TypedFacts(typed.mapValues { .value($0, 0.85, FieldSource(page: 1, text: $0)) })
+        return AnomalyInput.Document(id: id, fileName: "\(type.rawValue)-\(id).pdf", facts: base.facts, typedFacts: facts)
+    }
+
+    @Test func aRIBThatIsNotTheInvoicesOrNotTheSuppliersIsToBeChecked() {
+        let invoice = Self.document(1, .facture, [.iban: "FR7630006000011234567890189", .supplierName: "ACME"])
+        let otherIBAN = Self.typed(2, .rib, [.iban: "FR4330004008280001070672676"], ["titulaire": "ACME SAS"])
+        let found = AnomalyRules.bankDetails(Self.order("1300000061", ttc: 1_000, on: "10/01/2025", documents: [invoice, otherIBAN]))
+        #expect(found.count == 1 && found[0].kind == .coordonneesBancaires)
+        #expect(found[0].explanation.contains("IBAN FR4330004008280001070672676 sur le RIB"))
+        let factor = Self.typed(3, .rib, [.iban: "FR7630006000011234567890189"], ["titulaire": "BANQUE AFFACTURAGE EUROPE"])
+        let holder = AnomalyRules.bankDetails(Self.order("1300000062", ttc: 1_000, on: "10/01/2025", documents: [invoice, factor]))
+        #expect(holder.first?.evidence.first?.detail == "titulaire du compte « BANQUE AFFACTURAGE EUROPE », fournisseur « ACME »")
+        // The same account and the supplier's own name: nothing to check.
+        let own = Self.typed(4, .rib, [.iban: "FR7630006000011234567890189"], ["titulaire": "Acme S.A.S."])
+        #expect(AnomalyRules.bankDetails(Self.order("1300000063", ttc: 1_000, on: "10/01/2025", documents: [invoice, own])).isEmpty)
+    }
+
+    @Test func aKbisOfAnotherCompanyThanChorussSupplier() {
+        let kbis = Self.typed(5, .kbis, [:], ["siren": "552100554"])
+        let found = AnomalyRules.siretMismatch(Self.order("1300000064", ttc: 1_000, on: "10/01/2025", documents: [kbis]))
+        #expect(found.count == 1 && found[0].explanation.contains("extrait Kbis joint (SIREN 552100554)"))
+        let same = Self.typed(6, .kbis, [:], ["siren": "732829320"])
+        #expect(AnomalyRules.siretMismatch(Self.order("1300000065", ttc: 1_000, on: "10/01/2025", documents: [same])).isEmpty)
+    }
+
     @Test func thresholdsFollowTheDecreeDates() {
         #expect(ProcurementThresholds.dispense(on: Self.date("31/03/2026")) == Self.euros(40_000))
         #expect(ProcurementThresholds.dispense(on: Self.date("01/04/2026")) == Self.euros(60_000))

@@ -3,7 +3,7 @@ import Foundation
 
 /// The demo's attachments, written as PDFs from the ledger's orders: a devis from the supplier, the bon de commande
 /// the State issued (its number is the EJ), for some the service's fiche navette, and an invoice once the service is
-/// done. Label wording, date forms
+/// done, for some with the supplier's RIB. Label wording, date forms
 /// and block positions vary from one supplier to the next, as real documents do.
 public enum DemoDocuments {
     public struct Attachment: Sendable {
@@ -70,6 +70,13 @@ public enum DemoDocuments {
             }
             if order.stage != .engage {
                 result.append(Attachment(ej: order.ej, type: .facture, fileName: "facture-\(order.ej).pdf", data: facture(context)))
+                // Some suppliers send their RIB with the invoice; the first one sent another account than the
+                // invoice's (a change of bank details to check before paying).
+                if index % 8 == 0 {
+                    let first = !result.contains { $0.type == .rib }
+                    result.append(Attachment(ej: order.ej, type: .rib, fileName: "rib-\(order.ej).pdf",
+                                             data: rib(context, iban: iban(first ? index + 500 : index))))
+                }
             }
         }
         return result
@@ -209,6 +216,20 @@ public enum DemoDocuments {
         }
         pdf.skip(16)
         pdf.text("Visa du responsable de programme :")
+        return pdf.data()
+    }
+
+    static func rib(_ c: Context, iban: String) -> Data {
+        var pdf = SimplePDF()
+        pdf.text("RELEVÉ D'IDENTITÉ BANCAIRE", size: 16, bold: true)
+        pdf.skip()
+        for (label, value) in [("Titulaire du compte", c.legalName), ("Domiciliation", "BNP PARIBAS \(c.address.1.uppercased())"),
+                               ("IBAN", grouped4(iban)), ("BIC", "BNPAFRPPXXX")] {
+            let y = pdf.cursor
+            pdf.text(label, x: 56, bold: true, at: y)
+            pdf.text(value, x: 220, at: y)
+            pdf.skip(14.5)
+        }
         return pdf.data()
     }
 

@@ -79,6 +79,14 @@ public enum DocumentClassifier {
         return DocumentType(rawValue: classify(DocumentLines(pages: [page]), mode: mode, model: model).value) ?? .autre
     }
 
+    /// Acronyms written with dots read as the acronym: « c.c.a.p. » is « ccap », « r.i.b. » « rib ».
+    static func undotted(_ folded: String) -> String {
+        guard folded.contains("."), folded.contains(/(?:^|[^a-z])[a-z]\.[a-z]\./) else { return folded }
+        return folded.replacing(/(^|[^a-z])((?:[a-z]\.){2,}[a-z]?\.?)/) { match in
+            String(match.output.1) + String(match.output.2.filter { $0 != "." })
+        }
+    }
+
     static func ruleScores(_ document: DocumentLines) -> ([DocumentType: Double], [DocumentType: LocatedCell]) {
         var scores: [DocumentType: Double] = [:]
         var evidence: [DocumentType: LocatedCell] = [:]
@@ -86,15 +94,16 @@ public enum DocumentClassifier {
         for (rank, cell) in document.cells.enumerated() {
             let weight = cell.page == 1 && rank < 25 ? 3.0 : 1.0
             var leads = false
+            let folded = undotted(cell.folded)
             for (type, words) in signals {
                 for (signal, points) in words {
                     // "^word" is a signal only where it heads a cell.
                     let word = signal.hasPrefix("^") ? String(signal.dropFirst()) : signal
-                    guard signal.hasPrefix("^") ? cell.folded.hasPrefix(word) : cell.folded.hasWord(word) else { continue }
+                    guard signal.hasPrefix("^") ? folded.hasPrefix(word) : folded.hasWord(word) else { continue }
                     // A word heading a cell counts more ("FACTURE N°…", "Devis"), and most in the document's title:
                     // the first such cell of the first lines. Later headings ("Factures à déposer sur Chorus Pro"
                     // on an order) are vocabulary.
-                    let heads = cell.folded.hasPrefix(word)
+                    let heads = folded.hasPrefix(word)
                     let lead = heads ? (weight > 1 && !titled ? 3 : 1.5) : 1
                     leads = leads || heads
                     scores[type, default: 0] += points * weight * lead

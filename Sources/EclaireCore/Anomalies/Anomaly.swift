@@ -2,7 +2,7 @@
 public enum AnomalyKind: String, CaseIterable, Sendable, Codable {
     case horsMarche = "hors_marche", fractionnement, imputationProgramme = "imputation_programme"
     case siretMismatch = "siret_mismatch", montantEcart = "montant_ecart", doublon, paiementTardif = "paiement_tardif"
-    case montantAtypique = "montant_atypique"
+    case montantAtypique = "montant_atypique", coordonneesBancaires = "coordonnees_bancaires"
 
     public var label: String {
         switch self {
@@ -14,6 +14,7 @@ public enum AnomalyKind: String, CaseIterable, Sendable, Codable {
         case .doublon: "Facture payée deux fois"
         case .paiementTardif: "Paiement tardif"
         case .montantAtypique: "Montant atypique"
+        case .coordonneesBancaires: "Coordonnées bancaires à vérifier"
         }
     }
 }

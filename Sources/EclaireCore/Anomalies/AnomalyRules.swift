@@ -7,6 +7,7 @@ public enum AnomalyRules {
     /// The rules that need only the EJ itself (the others compare it with its peers).
     public static func ofOneEJ(_ input: AnomalyInput, asOf today: LocalDate) -> [Anomaly] {
         horsMarche(input) + siretMismatch(input) + montantEcart(input) + imputationProgramme(input) + paiementTardif(input, asOf: today)
+            + bankDetails(input)
     }
 
     // MARK: Procurement
@@ -120,6 +121,20 @@ public enum AnomalyRules {
                   Identifiers.siret(siret).isValid else { return false }
             return siret != chorus.normalized
         }
+        // A Kbis names a company, not an establishment: its SIREN must be the supplier's.
+        let otherCompany = input.documents.filter { document in
+            guard document.type == .kbis, let siren = document.typedFacts.value(at: "siren")?.value, siren.count == 9,
+                  Identifiers.siren(siren).isValid else { return false }
+            return siren != String(chorus.normalized.prefix(9))
+        }
+        if differing.isEmpty, let kbis = otherCompany.first, let siren = kbis.typedFacts.value(at: "siren")?.value {
+            return [Anomaly(
+                kind: .siretMismatch, ejs: [input.ej], amount: input.engaged,
+                explanation: "Le fournisseur de l'EJ dans Chorus (SIREN \(chorus.normalized.prefix(9))) n'est pas l'entreprise de l'extrait Kbis "
+                    + "joint (SIREN \(siren)).",
+                evidence: [AnomalyEvidence(kind: .line, reference: input.ej, detail: "SIRET \(chorus.normalized) dans Chorus"),
+                           AnomalyEvidence(kind: .document, reference: kbis.fileName, detail: "SIREN \(siren)")])]
+        }
         guard let first = differing.first, let other = first.facts[.supplierSiret] else { return [] }
         let sameCompany = other.prefix(9) == chorus.normalized.prefix(9)
         return [Anomaly(
@@ -224,6 +239,44 @@ public enum AnomalyRules {
             }
         }
         return evidence
+    }
+
+    /// A RIB whose IBAN is not the one the invoices of the same EJ ask to be paid on, or whose holder shares no
+    /// word of its name with the supplier (a payment to someone else: a factor, or a fraud — to be checked before
+    /// paying).
+    public static func bankDetails(_ input: AnomalyInput) -> [Anomaly] {
+        let ribs = input.documents.filter { $0.type == .rib }
+        guard !ribs.isEmpty else { return [] }
+        var evidence: [AnomalyEvidence] = []
+        let invoiceIBANs = Set(input.documents.filter { $0.type == .facture }.compactMap { $0.facts[.iban] }.filter { Identifiers.iban($0).isValid })
+        for rib in ribs {
+            if let iban = rib.facts[.iban] ?? rib.typedFacts.value(at: "iban")?.value, Identifiers.iban(iban).isValid,
+               !invoiceIBANs.isEmpty, !invoiceIBANs.contains(iban) {
+                evidence.append(AnomalyEvidence(kind: .document, reference: rib.fileName,
+                                                detail: "IBAN \(iban) sur le RIB, \(invoiceIBANs.sorted().joined(separator: ", ")) sur les factures"))
+            }
+            let names = [input.supplier.name] + input.documents.filter { $0.type != .rib }.map { $0.facts[.supplierName] }
+            if let holder = rib.typedFacts.value(at: "titulaire"), holder.confidence >= 0.6,
+               case let known = names.compactMap({ $0 }), !known.isEmpty, !known.contains(where: { sharesAWord(holder.value, $0) }) {
+                evidence.append(AnomalyEvidence(kind: .document, reference: rib.fileName,
+                                                detail: "titulaire du compte « \(holder.value) », fournisseur « \(known[0]) »"))
+            }
+        }
+        guard let first = evidence.first else { return [] }
+        return [Anomaly(kind: .coordonneesBancaires, ejs: [input.ej], amount: input.engaged,
+                        explanation: "Les coordonnées bancaires jointes ne sont pas celles du fournisseur : \(first.detail). "
+                            + "À vérifier avant de payer (cession de créance, affacturage ou fraude au changement de RIB).",
+                        evidence: evidence)]
+    }
+
+    /// Two names of one company share a word of four letters or more that is not a legal form.
+    static func sharesAWord(_ a: String, _ b: String) -> Bool {
+        let forms: Set<String> = ["sas", "sarl", "sasu", "eurl", "scop", "societe", "groupe", "france", "conseil", "services", "solutions"]
+        func words(_ text: String) -> Set<String> {
+            Set(Text.foldedKey(text).split(separator: " ").map(String.init).filter { $0.count >= 4 && !forms.contains($0) })
+        }
+        let left = words(a), right = words(b)
+        return left.isEmpty || right.isEmpty || !left.isDisjoint(with: right)
     }
 
     /// Charges that a purchase from a supplier should never be imputed to: personnel (64) and intervention (65:

@@ -67,6 +67,22 @@ struct MinistryCoverageView: Encodable {
     }
 }
 
+/// How sure and where from, as every fact's row shows it: « 92 % » (its level for the colour) and « page 2 ».
+struct ConfidenceView {
+    let confidence: String
+    let level: String
+    let page: String
+    let source: String
+
+    init(_ confidence: Double, _ source: FieldSource?) {
+        let percent = Int((confidence * 100).rounded())
+        self.confidence = "\(percent) %"
+        level = percent >= 90 ? "haute" : percent >= 70 ? "moyenne" : "basse"
+        page = source.map { $0.page == 0 ? "facture structurée" : "page \($0.page)" } ?? "—"
+        self.source = source?.text ?? ""
+    }
+}
+
 /// One fact on the document page.
 struct FieldRowView: Encodable {
     let key: String
@@ -87,11 +103,8 @@ struct FieldRowView: Encodable {
         if stored.field.key == .documentType { shown = DocumentType(rawValue: shown)?.label ?? shown }
         if stored.field.key == .category { shown = PurchaseCategory(rawValue: shown)?.label ?? shown }
         value = shown
-        let percent = Int((stored.field.confidence * 100).rounded())
-        confidence = "\(percent) %"
-        level = percent >= 90 ? "haute" : percent >= 70 ? "moyenne" : "basse"
-        page = stored.field.source.map { $0.page == 0 ? "facture structurée" : "page \($0.page)" } ?? "—"
-        source = stored.field.source?.text ?? ""
+        let sure = ConfidenceView(stored.field.confidence, stored.field.source)
+        (confidence, level, page, source) = (sure.confidence, sure.level, sure.page, sure.source)
         correctedBy = stored.correctedBy ?? ""
     }
 }
@@ -107,11 +120,9 @@ struct TypedFactRowView: Encodable {
 
     static func rows(_ facts: TypedFacts) -> [TypedFactRowView] {
         facts.flattened.map { path, fact in
-            let percent = Int((fact.confidence * 100).rounded())
+            let sure = ConfidenceView(fact.confidence, fact.source)
             return TypedFactRowView(label: TypedFactLabels.label(path), value: TypedFactLabels.display(path, fact.value),
-                                    confidence: "\(percent) %", level: percent >= 90 ? "haute" : percent >= 70 ? "moyenne" : "basse",
-                                    page: fact.source.map { $0.page == 0 ? "facture structurée" : "page \($0.page)" } ?? "—",
-                                    source: fact.source?.text ?? "")
+                                    confidence: sure.confidence, level: sure.level, page: sure.page, source: sure.source)
         }
     }
 }
