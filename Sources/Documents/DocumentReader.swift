@@ -77,6 +77,11 @@ public final class DocumentReader {
     /// Facts from text alone (also used on text that did not come from a file).
     public static func facts(from pages: [PageText]) -> DocumentFacts { facts(from: DocumentLines(pages: pages)) }
 
+    /// The common facts and those of the document's type, from plain lines (a tab separates a row's cells).
+    public static func allFacts(fromLines lines: [String]) -> (facts: DocumentFacts, typed: TypedFacts) {
+        allFacts(from: [PageText.plain(lines)])
+    }
+
     /// The common facts and those of the document's type, from text alone.
     public static func allFacts(from pages: [PageText]) -> (facts: DocumentFacts, typed: TypedFacts) {
         let lines = DocumentLines(pages: pages)

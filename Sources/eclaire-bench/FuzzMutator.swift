@@ -71,6 +71,12 @@ struct Mutator {
         "Remise", "Retenue de garantie", "Facture n°", "Devis n°", "Bon de commande n°", "Date :", "Échéance",
         "SIRET", "SIREN", "N° TVA", "IBAN", "BIC", "RIB", "Objet :", "Client", "Destinataire", "Titulaire",
         "Accord-cadre n°", "Marché n°", "Quantité", "Prix unitaire", "Désignation", "Page 1/2", "Capital de",
+        // The facts of each type (issue 17): titles that set the type, then their labels, boxes and tables.
+        "FICHE NAVETTE", "ACTE D'ENGAGEMENT", "C.C.A.P.", "RELEVÉ D'IDENTITÉ BANCAIRE", "Extrait Kbis", "DC4", "AVENANT N° 2",
+        "Centre financier\t", "Domaine fonctionnel :", "Centre de coûts (CC)\t", "Lot n° 1 :", "[X] accord-cadre [ ] marché",
+        "Durée : ", "reconductible", "Avance : [X] Je ne renonce pas", "Code banque\tCode guichet\tN° de compte\tClé RIB",
+        "Montant initial", "Nouveau montant", "Co-traitant :", "Sous-traitant :", "Paiement direct : X oui □ non", "CCAG-",
+        "Pénalités :", "Dénomination :", "Adresse du siège",
     ]
 
     /// Invoice-like lines: labels with amounts that may add up, overflow, or mean nothing.

@@ -157,6 +157,18 @@ struct TypedFactsTests {
         #expect(dc4.1.value(at: "paiement_direct")?.value == "oui")
     }
 
+    @Test func whatOCRMakesOfBoxesZeroesAndQuantities() {
+        #expect(ContractFinder.tickedText("[] je renonce x] je ne renonce pas").trimmingCharacters(in: .whitespaces) == "je ne renonce pas")
+        #expect(ContractFinder.tickedText("[x] je renonce [] je ne renonce pas").trimmingCharacters(in: .whitespaces) == "je renonce")
+        #expect(ImputationFinder.zeroes("0218-SGNU-DRO1") == "0218-SGNU-DR01" && ImputationFinder.zeroes("BGO0/DOUANE") == "BG00/DOUANE")
+        let row = LocatedCell(page: 1, line: 0, index: 0, cell: LayoutCell(text: "Ordinateur portable   9   unités   781,98 €   2 345,94 €", x0: 0, x1: 500),
+                              text: "Ordinateur portable   9   unités   781,98 €   2 345,94 €",
+                              folded: DocumentLines.fold("Ordinateur portable   9   unités   781,98 €   2 345,94 €"))
+        #expect(LineItemsFinder.item(in: row) == nil, "9 × 781,98 is not 2 345,94")
+        let repaired = LineItemsFinder.repairedItem(in: row)
+        #expect(repaired?.quantity == "3" && repaired?.designation == "Ordinateur portable" && repaired?.unit == "unites")
+    }
+
     @Test func acronymsWrittenWithDotsNameTheirType() {
         #expect(Self.read(["C.C.A.P.", "Article 1 - Objet : maintenance", "Les prix sont fermes."]).0[.documentType] == "ccap")
         #expect(Self.read(["R.I.B.", "Titulaire du compte : ACME SAS"]).0[.documentType] == "rib")

@@ -95,7 +95,8 @@ enum ContractFinder {
     }
 
     static let tickedMarks = ["[x]", "☒", "☑", "✓", "✔", "■", "(x)"]
-    static let emptyMarks = ["[ ]", "☐", "□", "( )"]
+    /// « [] » is how OCR reads an empty box as often as « [ ] ».
+    static let emptyMarks = ["[ ]", "[]", "☐", "□", "( )"]
 
     /// Whether the row holds a ticked box (a bare « X » counts where the row's other boxes are drawn empty).
     static func hasTick(_ folded: String) -> Bool { !tickedText(folded).isEmpty }
@@ -103,7 +104,8 @@ enum ContractFinder {
     /// The text after a ticked box, up to the next box.
     static func tickedText(_ folded: String) -> String {
         var start = tickedMarks.compactMap { folded.range(of: $0) }.min { $0.lowerBound < $1.lowerBound }
-        if start == nil, emptyMarks.contains(where: folded.contains), let bare = folded.firstMatch(of: /(?:^|\s)x\s/) {
+        // A bare « X » (or half a box around it, « x] », as OCR reads a ticked box) where the other boxes are empty.
+        if start == nil, emptyMarks.contains(where: folded.contains), let bare = folded.firstMatch(of: /(?:^|\s)[\[(]?x[\])]?\s/) {
             start = bare.range
         }
         guard let start else { return "" }

@@ -30,11 +30,26 @@ enum ImputationFinder {
              shape: localisation, alone: false),
     ]
 
+    /// « O » next to a digit becomes « 0 ».
+    static func zeroes(_ code: String) -> String {
+        let characters = Array(code)
+        return String(characters.indices.map { index in
+            guard characters[index] == "O" else { return characters[index] }
+            let before = index > 0 && characters[index - 1].isNumber
+            let after = index + 1 < characters.count && characters[index + 1].isNumber
+            return before || after ? "0" : "O"
+        })
+    }
+
     static func find(in values: LabelledValues, reliability: Double) -> TypedFact? {
         var members: [String: TypedFact] = [:]
         var byShape: Set<String> = []
+        // OCR reads a code's zero as the letter O (« DRO1 » for « DR01 »): beside a digit, in a scan, it is a zero.
+        let accept: (Regex<Substring>) -> (String) -> String? = { shape in
+            { text in LabelledValues.token(shape)(reliability < 1 ? Self.zeroes(text.uppercased()) : text) }
+        }
         for part in parts {
-            if let found = values.first(part.labels, accept: LabelledValues.token(part.shape)) {
+            if let found = values.first(part.labels, accept: accept(part.shape)) {
                 members[part.key] = .value(found.value, 0.92 * reliability, found.source)
             } else if part.alone {
                 let seen = values.matches(part.shape) { $0.count >= 7 }

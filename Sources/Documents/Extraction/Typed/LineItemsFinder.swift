@@ -17,11 +17,23 @@ enum LineItemsFinder {
             lines.append((line.designation, line.quantity, line.unit, line.price, line.amount, row))
         }
         guard !lines.isEmpty else { return nil }
+        // Rows that read as a line but whose quantity was misread (a scan's « 9 » for « 3 »): between found lines,
+        // the quantity the amount and unit price give, less surely.
+        var repaired: Set<Int> = []
+        if let first = lines.first?.cell.line, let last = lines.last?.cell.line {
+            for row in document.wholeLines where row.line >= first - 5 && row.line <= last + 5 && !lines.contains(where: { $0.cell.line == row.line }) {
+                guard let repairedLine = repairedItem(in: row) else { continue }
+                let at = lines.firstIndex { $0.cell.line > row.line } ?? lines.endIndex
+                lines.insert((repairedLine.designation, repairedLine.quantity, repairedLine.unit, repairedLine.price, repairedLine.amount, row), at: at)
+                repaired.insert(row.line)
+            }
+        }
         let total = lines.reduce(Int64(0)) { $0 &+ $1.amount.cents }
         let ht = facts[.amountHT].flatMap { try? AmountParser.parse($0) }
         let addsUp = ht.map { $0.cents == total } ?? false
         let confidence = (addsUp ? 0.95 : 0.75) * reliability
         return .list(lines.map { line in
+            let confidence = repaired.contains(line.cell.line) ? confidence * 0.7 : confidence
             var members: [String: TypedFact] = [
                 "designation": .value(line.designation, confidence * 0.95, line.cell.source),
                 "quantite": .value(line.quantity, confidence, line.cell.source),
@@ -31,6 +43,25 @@ enum LineItemsFinder {
             if let unit = line.unit { members["unite"] = .value(unit, confidence * 0.9, line.cell.source) }
             return .group(members)
         })
+    }
+
+    /// A row whose last two amounts are a unit price and a whole multiple of it, with a number before them: the
+    /// quantity is their ratio.
+    static func repairedItem(in row: LocatedCell) -> (designation: String, quantity: String, unit: String?, price: Money, amount: Money)? {
+        let matches = Array(row.text.matches(of: number))
+        guard matches.count >= 3, matches.count <= 12,
+              let price = try? AmountParser.parse(String(matches[matches.count - 2].output.1)),
+              let amount = try? AmountParser.parse(String(matches[matches.count - 1].output.1)),
+              price.cents > 0, amount.cents > 0, amount.cents % price.cents == 0, amount.cents / price.cents <= 100_000 else { return nil }
+        let first = matches[matches.count - 3].output.1
+        let designation = String(row.text[..<first.startIndex]).trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+            .replacingOccurrences(of: "   ", with: " ")
+        guard designation.count >= 3, designation.contains(where: \.isLetter),
+              !["total", "sous-total", "montant", "tva", "net a payer", "acompte"].contains(where: { DocumentLines.fold(designation).hasPrefix($0) })
+        else { return nil }
+        let between = DocumentLines.fold(String(row.text[first.endIndex..<matches[matches.count - 2].output.1.startIndex]))
+        let unit = between.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).first { units.contains($0) }
+        return (String(designation.prefix(200)), String(amount.cents / price.cents), unit, price, amount)
     }
 
     /// A line's parts when three of its numbers, in order, are quantity × price = amount.
