@@ -157,6 +157,14 @@ assert r['status']=='done' and r['ejs_seen']==2 and r['files_new']+r['files_alre
     --database "$db" --store "$store"
   check "nothing new" python3 -c "
 import json; r=json.load(open('$work/cmd.out')); assert r['files_new']==0 and r['bytes']==0, r"
+  local second_run
+  second_run=$(python3 -c "import json; print(json.load(open('$work/cmd.out'))['run'])")
+  check "sync --every runs at once, then waits (stopped here)" expect_exit 124 env ECLAIRE_AIFE_CLIENT_SECRET=s3cret-contract \
+    timeout 15 $eclaire sync --every 60 --database "$db" --store "$store"
+  check "the scheduled run happened" expect_exit 0 env ECLAIRE_AIFE_CLIENT_SECRET=s3cret-contract $eclaire sync --json \
+    --database "$db" --store "$store"
+  check "as the run between them" python3 -c "
+import json; r=json.load(open('$work/cmd.out')); assert r['run']==$second_run+2 and r['status']=='done', r"
   check "a wrong secret exits 1 and says the token was refused" expect_exit 1 env ECLAIRE_AIFE_CLIENT_SECRET=wrong \
     $eclaire sync --database "$db" --store "$store"
   check "the refusal" grep -q "jeton OAuth refusé" "$work/cmd.err"

@@ -21,6 +21,7 @@ curl -sf -b "$jar" -c "$jar" -o /dev/null -d "login=admin&password=admin-demo-ec
 site="$work/site"; mkdir -p "$site"
 cp Sources/EclaireServer/Resources/Public/eclaire.css Sources/EclaireServer/Resources/Public/tables.js "$site/"
 first_ej=$(.build/debug/eclaire ej list --json --database "$work/demo.sqlite" | sed -n '4s/.*"ej":"\([0-9]*\)".*/\1/p')
+navette=$(.build/debug/eclaire documents list --json --database "$work/demo.sqlite" | sed -n 's/.*"file_name":"fiche-navette-[^"]*".*"id":\([0-9]*\).*/\1/p;s/.*"id":\([0-9]*\).*"file_name":"fiche-navette-.*/\1/p' | head -1)
 static_port=$((port + 1))
 python3 -m http.server "$static_port" --bind 127.0.0.1 --directory "$site" >/dev/null 2>&1 &
 static=$!
@@ -28,7 +29,8 @@ trap 'kill $server $static 2>/dev/null; rm -rf "$work"' EXIT
 sleep 0.5
 for page in "liste:/" "ej:/ej/$first_ej" "imports:/imports" "introuvable:/ej/9999999999" \
   "portefeuille:/produits" "produit:/produits/1" "rapprochement:/rapprochement" "glossaire:/glossaire" "connexion:/connexion" \
-  "pieces:/documents" "piece:/documents/2" "fournisseurs:/fournisseurs" "anomalies:/anomalies" "jetons:/admin/jetons"; do
+  "pieces:/documents" "piece:/documents/2" "navette:/documents/$navette" "fournisseurs:/fournisseurs" "anomalies:/anomalies" \
+  "jetons:/admin/jetons" "synchronisation:/admin/synchronisation"; do
   name=${page%%:*} path=${page#*:}
   curl -s -b "$jar" "http://127.0.0.1:$port$path" > "$site/$name.html"
   chromium --headless --no-sandbox --disable-gpu --window-size=1400,${HEIGHT:-1600} \

@@ -198,7 +198,7 @@ public enum DemoDocuments {
         var pdf = SimplePDF()
         for line in c.buyer { pdf.text(line, bold: line == c.buyer[0]) }
         pdf.skip(16)
-        pdf.text("FICHE NAVETTE — DEMANDE D'ENGAGEMENT", size: 16, bold: true)
+        pdf.text("FICHE NAVETTE - DEMANDE D'ENGAGEMENT", size: 16, bold: true)
         pdf.skip()
         let group = c.index % 12 == 2 ? (c.order.group.code == "36.02.03" ? "36.03.01" : "36.02.03") : c.order.group.code
         let programme = c.order.domaineProgramme ?? c.order.programme.code

@@ -13,8 +13,14 @@ struct LabelledValues {
         let cell: LocatedCell
         /// Found under a label (true) or by its shape alone.
         let labelled: Bool
+        /// The label's cell when the value stands in another (the next cell, the cell under it).
+        var label: LocatedCell? = nil
 
-        var source: FieldSource { cell.source }
+        /// The label and its value, so that the source reads as a sentence of the document.
+        var source: FieldSource {
+            guard let label, label.line != cell.line || label.index != cell.index else { return cell.source }
+            return FieldSource(page: cell.page, text: String("\(label.text)   \(cell.text)".prefix(200)))
+        }
     }
 
     /// The first value announced by one of `labels` (folded: lower case, no accents), in reading order.
@@ -47,7 +53,7 @@ struct LabelledValues {
             }
             for (text, at) in candidates {
                 if let value = accept(text) {
-                    found.append(Found(value: value, cell: at, labelled: true))
+                    found.append(Found(value: value, cell: at, labelled: true, label: cell))
                     break
                 }
             }
