@@ -37,6 +37,10 @@ actor VersionedCache<Version: Equatable & Sendable, Value: Sendable> {
         return await fresh(version, within: patience) ?? earlier
     }
 
+    /// Waits for the computation under way, if any: a reader that gave up waiting leaves it running, and it must
+    /// end before the databases close.
+    func settle() async { _ = try? await computing?.task.value }
+
     private func finished(_ version: Version, _ value: Value?) {
         if computing?.version == version { computing = nil }
         if let value { cached = (version, value) }
@@ -175,7 +179,7 @@ extension Application {
     /// wait for them, nor does a crowd arriving at once (several seconds on 100 000 lines). A failure is only
     /// logged: the pages compute them again.
     func warmCaches() {
-        Task { [self] in
+        warming = Task { [self] in
             do {
                 _ = try await foundAnomalies()
                 _ = try await linkSuggestions()
@@ -184,4 +188,29 @@ extension Application {
             }
         }
     }
+
+    private struct WarmingKey: StorageKey { typealias Value = Task<Void, Never> }
+
+    var warming: Task<Void, Never>? {
+        get { storage[WarmingKey.self] }
+        set { storage[WarmingKey.self] = newValue }
+    }
+
+    /// Every whole-base computation still under way, awaited (at shutdown).
+    func settleCaches() async {
+        await warming?.value
+        await statsCache.settle()
+        await anomalyCache.settle()
+        await suggestionCache.settle()
+        await unlinkedCountCache.settle()
+        await portfolioCache.settle()
+        await listCaches.pages.settle()
+        await listCaches.totals.settle()
+    }
+}
+
+/// Computations of the caches that outlive the request which started them end before the databases close: one
+/// still running then would reach a closed event loop and stop the process (seen in the test suite under load).
+struct CachesShutdown: LifecycleHandler {
+    func shutdownAsync(_ application: Application) async { await application.settleCaches() }
 }

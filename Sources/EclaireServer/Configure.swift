@@ -40,6 +40,7 @@ public enum EclaireApp {
         let writer = database.isSQLite ? backgroundWriter : nil
         app.callLog = CallLog(database: { [unowned app] in app.db }, writer: writer, logger: app.logger, retentionDays: retention)
         app.lifecycle.use(CallLogShutdown())
+        app.lifecycle.use(CachesShutdown())
         ContentConfiguration.global.use(decoder: GuardedFormDataDecoder(), for: .formData)
         app.middleware = Middlewares()
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))

@@ -45,6 +45,11 @@ actor KeyedCache<Value: Sendable> {
         return earlier
     }
 
+    /// Waits for every computation under way (at shutdown).
+    func settle() async {
+        for running in computing.values { _ = try? await running.task.value }
+    }
+
     private func finished(_ key: String, _ generation: Int, _ value: Value?) {
         if computing[key]?.generation == generation { computing[key] = nil }
         if let value { store(value, for: key, generation: generation) }

@@ -138,6 +138,17 @@ struct TypedFactsTests {
         #expect(typed.value(at: "lots.0.intitule")?.value == "Développement web")
     }
 
+    @Test func aCCAPSaysEachLotsDurationAndMaximum() {
+        let typed = Self.read([
+            "CCAP", "Article 2 - Lots", "Lot n° 1 : Maintenance corrective", "Durée du lot : 24 mois.",
+            "Montant maximum du lot : 300 000,00 € HT", "Lot n° 2 : Hébergement", "Le lot est conclu pour une durée de 36 mois.",
+            "Montant minimum : 10 000 € HT ; montant maximum : 120 000 € HT",
+        ]).1
+        #expect(typed.value(at: "lots.0.duree")?.value == "24 mois" && typed.value(at: "lots.0.maximum")?.value == "300000.00")
+        #expect(typed.value(at: "lots.1.duree")?.value == "36 mois" && typed.value(at: "lots.1.minimum")?.value == "10000.00")
+        #expect(typed.value(at: "lots.1.maximum")?.value == "120000.00" && typed.value(at: "lots.0.minimum") == nil)
+    }
+
     @Test func aKbisAndADC4() {
         let kbis = Self.read(["Extrait Kbis", "Greffe du tribunal de commerce de Paris", "Dénomination : ACME SOLUTIONS",
                               "Immatriculation au RCS, numéro : 732 829 320 R.C.S. Paris", "Adresse du siège : 12 rue de la Paix 75002 Paris",

@@ -19,7 +19,7 @@ public enum TypedFactLabels {
         "code_banque": "code banque", "code_guichet": "code guichet", "numero_compte": "n° de compte", "cle_rib": "clé RIB",
         "cle_valide": "clé juste", "denomination": "Dénomination", "siren": "SIREN", "activite_principale": "Activité principale",
         "adresse": "Adresse", "date": "Date", "sous_traitant": "Sous-traitant", "nature": "Nature", "paiement_direct": "Paiement direct",
-        "montant_initial": "Montant initial", "montant_modification": "Modification du montant", "nouveau_montant": "Nouveau montant",
+        "montant_initial": "Montant initial", "maximum": "maximum", "minimum": "minimum", "montant_modification": "Modification du montant", "nouveau_montant": "Nouveau montant",
     ]
 
     static let choices: [String: String] = [
@@ -31,7 +31,7 @@ public enum TypedFactLabels {
         "fermes": "fermes", "fermes_actualisables": "fermes et actualisables",
     ]
 
-    static let amounts: Set<String> = ["montant", "prix_unitaire", "ht", "tva", "ttc", "montant_initial", "montant_modification", "nouveau_montant"]
+    static let amounts: Set<String> = ["montant", "maximum", "minimum", "prix_unitaire", "ht", "tva", "ttc", "montant_initial", "montant_modification", "nouveau_montant"]
 
     /// « lots.0.intitule » → « Lot 1 › intitulé ».
     public static func label(_ path: String) -> String {

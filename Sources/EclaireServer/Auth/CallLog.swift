@@ -84,7 +84,12 @@ actor CallLog {
     /// Writes what is queued and stops writing behind the answers: the server is stopping.
     func stop() async {
         stopped = true
-        writing?.cancel()
+        // The batch being written is waited for: the databases close after this, and a write still under way
+        // would then reach a closed event loop (a crash of the process, seen in the test suite).
+        if let writing {
+            writing.cancel()
+            await writing.value
+        }
         await flush()
     }
 

@@ -19,7 +19,8 @@ enum ContractFinder {
     static func lots(in document: DocumentLines, reliability: Double) -> TypedFact? {
         var seen: [String: TypedFact] = [:]
         var order: [String] = []
-        for row in document.wholeLines {
+        let rows = document.wholeLines
+        for (index, row) in rows.enumerated() {
             guard let match = row.folded.firstMatch(of: lot) else { continue }
             let number = String(match.output.1)
             guard seen[number] == nil else { continue }
@@ -30,6 +31,21 @@ enum ContractFinder {
                                                 "intitule": .value(String(title.prefix(200)), 0.8 * reliability, row.source)]
             if let amount = LabelledValues.amount(String(row.text.dropFirst(start))) {
                 members["montant"] = .value(amount, 0.6 * reliability, row.source)
+            }
+            // What a CCAP says of the lot in the lines under its heading, up to the next lot: its duration and its
+            // maximum (or minimum) amount.
+            for below in rows[(index + 1)..<min(rows.count, index + 8)] {
+                // The next lot, or a sentence about the whole contract, ends what is said of this one.
+                if below.folded.firstMatch(of: lot) != nil || ["du marche", "de l'accord", "titulaire"].contains(where: below.folded.contains) { break }
+                if members["duree"] == nil, below.folded.contains("duree"), let found = below.folded.firstMatch(of: duration) {
+                    let count = Int(found.output.1) ?? words[String(found.output.1)] ?? 0
+                    if count > 0 { members["duree"] = .value("\(count) \(found.output.2.hasPrefix("an") ? "ans" : String(found.output.2))", 0.7 * reliability, below.source) }
+                }
+                for key in ["maximum", "minimum"] where members[key] == nil {
+                    guard let word = below.folded.range(of: key) else { continue }
+                    let after = String(below.text.dropFirst(below.folded.distance(from: below.folded.startIndex, to: word.upperBound)))
+                    if let amount = LabelledValues.amount(after) { members[key] = .value(amount, 0.7 * reliability, below.source) }
+                }
             }
             seen[number] = .group(members)
             order.append(number)
