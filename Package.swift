@@ -68,6 +68,7 @@ let package = Package(
         .target(
             name: "ChorusSync",
             dependencies: [
+                "EclaireCore",
                 "Storage",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,3 +1,4 @@
+import EclaireCore
 import Foundation
 
 /// An EJ the AIFE reports as created or changed in the window (`liste_ej_place`).
@@ -59,7 +60,13 @@ public enum AIFEAnswers {
 
     public static func activity(_ row: [String: JSONValue], index: Int) throws -> EJActivity {
         let what = "liste des EJ, élément \(index + 1)"
-        let ej = try required(row, "num_ej", what)
+        let printed = try required(row, "num_ej", what)
+        // The number names folders, links and queries: a row whose number is not an EJ's is refused.
+        let number = Identifiers.ejNumber(printed)
+        guard number.isValid else {
+            throw AIFEError.unreadableAnswer(what, reason: "num_ej « \(printed.prefix(40)) » n'est pas un n° d'EJ (dix chiffres)")
+        }
+        let ej = number.normalized
         guard let received = row["date_reception"]?.string.flatMap(date) else {
             throw AIFEError.unreadableAnswer(what, reason: "date_reception absente ou illisible")
         }

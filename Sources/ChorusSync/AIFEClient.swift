@@ -27,13 +27,19 @@ public actor AIFEClient {
 
     // MARK: The three calls
 
-    public func changedEJs(from: Date, to: Date, organisation: String, group: String?) async throws -> [EJActivity] {
+    /// The EJs changed in the window, and the rows refused (not an EJ's number, no date), each with its reason.
+    public func changedEJs(from: Date, to: Date, organisation: String, group: String?) async throws
+        -> (activities: [EJActivity], refused: [AIFEError]) {
         var filter = "date_reception ge datetime'\(Self.odataDate(from))' and date_reception le datetime'\(Self.odataDate(to))'"
             + " and pur_org eq '\(Self.quoted(organisation))'"
         if let group { filter += " and pur_group eq '\(Self.quoted(group))'" }
         let rows = try await allRows("\(settings.baseURL)/export_pj_ej/liste_ej_place?$filter=\(Self.encoded(filter))",
                                      what: "liste des EJ de l'organisation \(organisation)")
-        return try rows.enumerated().map { try AIFEAnswers.activity($0.element, index: $0.offset) }
+        var activities: [EJActivity] = [], refused: [AIFEError] = []
+        for (index, row) in rows.enumerated() {
+            do { activities.append(try AIFEAnswers.activity(row, index: index)) } catch let error as AIFEError { refused.append(error) }
+        }
+        return (activities, refused)
     }
 
     public func attachments(of ej: String) async throws -> [AttachmentMetadata] {

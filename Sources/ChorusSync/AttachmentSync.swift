@@ -52,7 +52,8 @@ public struct AttachmentSync: Sendable {
                 let from = starts[scope] ?? earliest
                 guard from <= to else { continue }
                 let changed = try await client.changedEJs(from: from, to: to, organisation: organisation, group: group)
-                for activity in Self.inOrder(changed) {
+                figures.problems += changed.refused.map(\.description)
+                for activity in Self.inOrder(changed.activities) {
                     try Task.checkCancellation()
                     figures.ejsSeen += 1
                     if try await !fetchAttachments(of: activity.ej, run: run, figures: &figures) {

@@ -33,6 +33,14 @@ struct AIFEAnswersTests {
                                         "pur_group": .string("G01")]
         let activity = try AIFEAnswers.activity(row, index: 0)
         #expect(activity.change == .modification && activity.ej == "1300000001" && activity.purchasingGroup == "G01")
+        var short = row
+        short["num_ej"] = .number(300000001)
+        #expect(try AIFEAnswers.activity(short, index: 0).ej == "0300000001", "padded as Chorus pads it")
+        var hostile = row
+        hostile["num_ej"] = .string("../../etc")
+        #expect(throws: AIFEError.unreadableAnswer("liste des EJ, élément 1", reason: "num_ej « ../../etc » n'est pas un n° d'EJ (dix chiffres)")) {
+            try AIFEAnswers.activity(hostile, index: 0)
+        }
         var broken = row
         broken["date_reception"] = .string("hier")
         #expect(throws: AIFEError.unreadableAnswer("liste des EJ, élément 3", reason: "date_reception absente ou illisible")) {

@@ -38,7 +38,9 @@ struct AttachmentSyncTests {
                      ("1300000002", "ORG1", "G01", march1 + day, "EJ 1300000002 - Création"),
                      ("1300000003", "ORG1", "G01", march1 + 2 * day, "EJ 1300000003 - Modification"),
                      ("1300000009", "ORG1", "G02", march1, "EJ 1300000009 - Création"),
-                     ("1300000008", "ORG1", "G01", march1 - 90 * day, "EJ 1300000008 - Création")]
+                     ("1300000008", "ORG1", "G01", march1 - 90 * day, "EJ 1300000008 - Création"),
+                     // Not an EJ's number: refused, said, and the others go on.
+                     ("../../1300000001", "ORG1", "G01", march1 + 3 * day, "EJ - Création")]
         let pdf = try bytes("lettre.pdf"), odt = try bytes("lettre.odt"), docx = try bytes("lettre.docx"), png = try bytes("lettre.png")
         world.attachments = [
             "1300000001": [.init(id: "PJ-A", name: "devis.pdf", bytes: pdf, date: march1), .init(id: "PJ-B", name: "bon.odt", bytes: odt, date: march1)],
@@ -75,7 +77,8 @@ struct AttachmentSyncTests {
                 #expect(first.figures.filesKnown == 1, "PJ-C has PJ-A's bytes")
                 #expect(first.figures.filesRefused == 1 && first.figures.filesFailed == 0)
                 #expect(first.figures.bytes == Int64(2 * pdf + odt + docx + png))
-                #expect(first.figures.problems.count == 1 && first.figures.problems[0].contains("plans.pdf"))
+                #expect(first.figures.problems.count == 2 && first.figures.problems.contains { $0.contains("plans.pdf") })
+                #expect(first.figures.problems.contains { $0.contains("num_ej « ../../1300000001 » n'est pas un n° d'EJ") })
                 #expect(aife.downloads == ["PJ-A": 1, "PJ-B": 1, "PJ-C": 1, "PJ-E": 1, "PJ-F": 2])
                 #expect(aife.requests.filter { $0.hasPrefix("liste_ej_place") }.count == 2, "two pages of two EJs")
 
