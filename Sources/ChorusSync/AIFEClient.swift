@@ -17,7 +17,17 @@ public actor AIFEClient {
     /// JSON answers larger than this are refused (a page of metadata is a few kilobytes).
     static let maxAnswerBytes = 64 * 1024 * 1024
 
-    public init(settings: AIFESettings, http: HTTPClient = .shared, logger: Logger = Logger(label: "eclaire.aife"),
+    /// The client of every AIFE call. A connection that cannot be made fails within 10 s instead of being tried
+    /// again by the client until the request's deadline (a minute per attempt on a refused port): `retrying`
+    /// already tries again, with growing delays. Shared by the process, like `HTTPClient.shared`, never shut down.
+    public static let defaultHTTP: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(connect: .seconds(10), read: .seconds(120))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(configuration: configuration)
+    }()
+
+    public init(settings: AIFESettings, http: HTTPClient = AIFEClient.defaultHTTP, logger: Logger = Logger(label: "eclaire.aife"),
                 pause: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) }) {
         self.settings = settings
         self.http = http
@@ -110,32 +120,43 @@ public actor AIFEClient {
     /// A broken answer another try may mend.
     struct RetryableFailure: Error { let reason: String }
 
-    private func withRetries<T: Sendable>(what: String, url: String,
-                                          _ read: (HTTPClientResponse) async throws -> T,
+    /// A call of the API with the current token.
+    private func withRetries<T: Sendable>(what: String, url: String, _ read: (HTTPClientResponse) async throws -> T,
                                           exhausted: () -> AIFEError?) async throws -> T {
+        try await retrying(what: what, timeout: .minutes(10), renewsToken: true, request: {
+            var request = HTTPClientRequest(url: url)
+            request.headers.add(name: "Authorization", value: "Bearer \(try await bearer())")
+            request.headers.add(name: "Accept", value: "application/json")
+            return request
+        }, refusal: { AIFEError.refused(what: what, status: $0, detail: $1) }, read: read, exhausted: exhausted)
+    }
+
+    /// One call, tried again on 429, 5xx and broken connections, waiting longer each time; any other answer than
+    /// 200 is `refusal` — except a first 401 when `renewsToken`, which asks for a new token and tries again.
+    private func retrying<T: Sendable>(what: String, timeout: TimeAmount, renewsToken: Bool,
+                                       request make: () async throws -> HTTPClientRequest,
+                                       refusal: (Int, String) -> AIFEError,
+                                       read: (HTTPClientResponse) async throws -> T,
+                                       exhausted: () -> AIFEError? = { nil }) async throws -> T {
         var last = ""
         var renewedToken = false
         var attempt = 0
         while attempt < settings.retry.attempts {
             attempt += 1
-            var request = HTTPClientRequest(url: url)
-            request.headers.add(name: "Authorization", value: "Bearer \(try await bearer())")
-            request.headers.add(name: "Accept", value: "application/json")
+            let request = try await make()
             var retryAfter: String?
             do {
-                let response = try await http.execute(request, timeout: .minutes(10), logger: logger)
+                let response = try await http.execute(request, timeout: timeout, logger: logger)
                 let status = Int(response.status.code)
                 if status == 200 { return try await read(response) }
                 let detail = String(buffer: (try? await response.body.collect(upTo: 4096)) ?? ByteBuffer()).prefix(200)
-                if status == 401 && !renewedToken {
+                if status == 401 && renewsToken && !renewedToken {
                     renewedToken = true
                     token = nil
                     attempt -= 1
                     continue
                 }
-                guard RetryPolicy.retries(status: status) else {
-                    throw AIFEError.refused(what: what, status: status, detail: Self.oneLine(String(detail)))
-                }
+                guard RetryPolicy.retries(status: status) else { throw refusal(status, Self.oneLine(String(detail))) }
                 last = "HTTP \(status)"
                 retryAfter = response.headers.first(name: "retry-after")
             } catch let failure as RetryableFailure {
@@ -158,44 +179,26 @@ public actor AIFEClient {
         let body = [("grant_type", "client_credentials"), ("client_id", settings.clientID),
                     ("client_secret", settings.secret.value), ("scope", "openid")]
             .map { "\($0.0)=\(Self.encoded($0.1))" }.joined(separator: "&")
-        var last = ""
-        for attempt in 1...settings.retry.attempts {
+        let answer = try await retrying(what: "jeton OAuth", timeout: .seconds(60), renewsToken: false, request: {
             var request = HTTPClientRequest(url: "\(settings.authURL)/oauth/token")
             request.method = .POST
             request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
             request.headers.add(name: "Accept", value: "application/json")
             request.body = .bytes(ByteBuffer(string: body))
-            var retryAfter: String?
-            do {
-                let response = try await http.execute(request, timeout: .seconds(60), logger: logger)
-                let data = Data(buffer: try await response.body.collect(upTo: 1024 * 1024))
-                let status = Int(response.status.code)
-                if status == 200 {
-                    guard let answer = try? JSONDecoder().decode(TokenAnswer.self, from: data), !answer.access_token.isEmpty else {
-                        throw AIFEError.unreadableAnswer("jeton OAuth", reason: "access_token absent")
-                    }
-                    // Renewed a minute early, so that a token never expires during a call.
-                    let lifetime = max(0, (answer.expires_in ?? 3600) - 60)
-                    token = (answer.access_token, .now + .seconds(lifetime))
-                    return answer.access_token
-                }
-                guard RetryPolicy.retries(status: status) else {
-                    throw AIFEError.tokenRefused(status: status, detail: Self.oneLine(String(String(decoding: data, as: UTF8.self).prefix(200))))
-                }
-                last = "HTTP \(status)"
-                retryAfter = response.headers.first(name: "retry-after")
-            } catch let error as AIFEError {
-                throw error
-            } catch {
-                if Task.isCancelled { throw CancellationError() }
-                last = Self.oneLine(String(describing: error))
+            return request
+        }, refusal: { AIFEError.tokenRefused(status: $0, detail: $1) }, read: { response in
+            let data = Data(buffer: try await response.body.collect(upTo: 1024 * 1024))
+            guard let answer = try? JSONDecoder().decode(TokenAnswer.self, from: data), !answer.access_token.isEmpty else {
+                throw AIFEError.unreadableAnswer("jeton OAuth", reason: "access_token absent")
             }
-            if attempt < settings.retry.attempts { try await pause(settings.retry.delay(after: attempt, retryAfter: retryAfter)) }
-        }
-        throw AIFEError.unavailable(what: "jeton OAuth", attempts: settings.retry.attempts, last: last)
+            return answer
+        })
+        // Renewed a minute early, so that a token never expires during a call.
+        token = (answer.access_token, .now + .seconds(max(0, (answer.expires_in ?? 3600) - 60)))
+        return answer.access_token
     }
 
-    struct TokenAnswer: Decodable {
+    struct TokenAnswer: Decodable, Sendable {
         let access_token: String
         let expires_in: Int?
     }

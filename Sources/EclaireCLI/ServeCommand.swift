@@ -25,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
         let settings = try syncEvery > 0 ? AIFEOptions.fromEnvironment() : nil
         let files = DocumentFileStore.resolve(option: nil, database: location)
         let syncing = settings.map { settings in
-            Task { try? await ScheduledSync.loop(location, files: files, settings: settings, every: syncEvery) }
+            Task { try? await ScheduledSync.loop(location, files: files, settings: settings, every: syncEvery, actor: "serveur") }
         }
         defer { syncing?.cancel() }
         try await EmbeddedReaders.serving(location, readers: reading.readers) {

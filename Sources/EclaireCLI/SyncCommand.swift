@@ -112,21 +112,24 @@ struct AIFEOptions: ParsableArguments {
 
 /// The synchronisation run by `eclaire sync --every` and by `eclaire serve --sync-every`.
 enum ScheduledSync {
-    static func sync(_ storage: StorageContainer, files: DocumentFileStore, settings: AIFESettings) -> AttachmentSync {
-        let login = ProcessInfo.processInfo.environment["USER"] ?? "inconnu"
-        return AttachmentSync(settings: settings, store: SyncStore(database: storage.database),
-                              documents: DocumentStore(database: storage.database, files: files, actor: "aife"),
-                              actor: "cli:\(login)")
+    /// Who started the runs, as the page shows it: `cli:<login>` for the command, `serveur` for `serve`.
+    static var commandLine: String { "cli:\(ProcessInfo.processInfo.environment["USER"] ?? "inconnu")" }
+
+    static func sync(_ storage: StorageContainer, files: DocumentFileStore, settings: AIFESettings,
+                     actor: String = commandLine) -> AttachmentSync {
+        AttachmentSync(settings: settings, store: SyncStore(database: storage.database),
+                       documents: DocumentStore(database: storage.database, files: files, actor: "aife"), actor: actor)
     }
 
     /// Runs now, then every `every` seconds, until cancelled. A failed run is logged (and shown on the
     /// administrators' page) and the next one comes at its time; another process's run in progress is left alone.
-    static func loop(_ location: DatabaseLocation, files: DocumentFileStore, settings: AIFESettings, every: Int) async throws {
+    static func loop(_ location: DatabaseLocation, files: DocumentFileStore, settings: AIFESettings, every: Int,
+                     actor: String = commandLine) async throws {
         let logger = Logger(label: "eclaire.sync")
         while !Task.isCancelled {
             do {
                 let report = try await StorageContainer.using(location, migrate: false) { storage in
-                    try await sync(storage, files: files, settings: settings).run()
+                    try await sync(storage, files: files, settings: settings, actor: actor).run()
                 }
                 logger.info("\(SyncCommand.text(report))")
             } catch is CancellationError {

@@ -118,10 +118,13 @@ struct DocumentStoreTests {
                                     "lignes": .list([.group(["montant": .value("100.00", 0.9, nil)])])])
             try await store.requeue(document.id)
             let third = try #require(try await store.claim(worker: "w"))
-            try await store.complete(third, with: ExtractionRecord(textMethod: "office", pages: [], fields: [], invalidIDs: [], typedFacts: typed))
+            let navette = ExtractedField(key: .documentType, value: DocumentType.ficheNavette.rawValue, confidence: 0.9, source: nil)
+            try await store.complete(third, with: ExtractionRecord(textMethod: "office", pages: [], fields: [navette], invalidIDs: [],
+                                                                   typedFacts: typed))
             #expect(try await store.document(document.id).typedFacts == typed)
             let documents = try await AttachedFacts(sql: storage.sql).byEJ(["2103105755"])
-            #expect(documents["2103105755"]?.first?.typedFacts.value(at: "imputation.centre_financier")?.value == "0129-CDBU-0001")
+            #expect(documents["2103105755"]?.first?.typedFacts.value(at: "imputation.centre_financier")?.value == "0129-CDBU-0001",
+                    "a fiche navette's facts are read for the anomaly rules")
         }
     }
 

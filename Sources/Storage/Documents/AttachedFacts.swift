@@ -27,13 +27,19 @@ public struct AttachedFacts: Sendable {
         let decoder = JSONDecoder()
         for link in links {
             let id = try link.decode(column: "document_id", as: Int.self)
-            let typed = try RowDecoding.string(link, "typed_facts").flatMap { try? decoder.decode(TypedFacts.self, from: Data($0.utf8)) }
+            // Only the types whose facts the rules and syntheses read: an invoice's lines are not decoded for nothing.
+            let typed = Self.typesRead.contains(fields[id]?.documentType ?? .autre)
+                ? try RowDecoding.string(link, "typed_facts").flatMap { try? decoder.decode(TypedFacts.self, from: Data($0.utf8)) } : nil
             result[try link.decode(column: "ej", as: String.self), default: []].append(
                 AnomalyInput.Document(id: id, fileName: try link.decode(column: "file_name", as: String.self), facts: fields[id] ?? DocumentFacts(),
                                       typedFacts: typed ?? TypedFacts()))
         }
         return result
     }
+
+    /// The document types whose own facts the anomaly rules (imputation, bank details, Kbis) and the syntheses
+    /// (parties) read.
+    static let typesRead: Set<DocumentType> = [.ficheNavette, .bonDeCommande, .acteEngagement, .rib, .kbis, .sousTraitance]
 
     /// EJs with documents, in order, a page at a time after `after`.
     public func documentedEJs(after: String?, limit: Int) async throws -> [String] {

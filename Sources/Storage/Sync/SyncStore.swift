@@ -101,29 +101,28 @@ public struct SyncStore: Sendable {
     public func storeFetched(_ file: URL, id: String, ej: String, name: String, bytes: Int64, run: Int,
                              documents: DocumentStore) async throws -> (document: StoredDocument, isNew: Bool) {
         try await documents.attach(ej: ej, file: file, name: name) { sql, documentID in
-            try await Self.recordStored(on: sql, id: id, ej: ej, name: name, documentID: documentID, bytes: bytes, run: run)
+            try await Self.record(on: sql, id: id, ej: ej, name: name, state: "stored", documentID: documentID, bytes: bytes,
+                                  reason: nil, run: run)
         }
     }
 
-    static func recordStored(on sql: any SQLDatabase, id: String, ej: String, name: String, documentID: Int, bytes: Int64, run: Int) async throws {
+    /// An attachment fetched (`stored`, with its document) or refused (with the reason), replacing what an earlier
+    /// run recorded of it.
+    static func record(on sql: any SQLDatabase, id: String, ej: String, name: String, state: String, documentID: Int?,
+                       bytes: Int64, reason: String?, run: Int) async throws {
         try await sql.delete(from: "aife_attachments").where("id_pj", .equal, id).run()
         try await sql.insert(into: "aife_attachments")
-            .columns("id_pj", "num_ej", "file_name", "state", "document_id", "bytes", "run_id", "fetched_at")
-            .values(SQLBind(id), SQLBind(ej), SQLBind(name), SQLBind("stored"), SQLBind(documentID), SQLBind(bytes), SQLBind(run),
-                    SQLBind(Timestamp.now()))
+            .columns("id_pj", "num_ej", "file_name", "state", "document_id", "bytes", "reason", "run_id", "fetched_at")
+            .values(SQLBind(id), SQLBind(ej), SQLBind(name), SQLBind(state), SQLBind(documentID), SQLBind(bytes), SQLBind(reason),
+                    SQLBind(run), SQLBind(Timestamp.now()))
             .run()
     }
 
     /// Records a refused attachment (over the size limit), so that it is not fetched again while the limit stays.
     public func recordRefused(id: String, ej: String, name: String, bytes: Int64, reason: String, run: Int) async throws {
         try await database.transaction { transaction in
-            let sql = transaction as! any SQLDatabase
-            try await sql.delete(from: "aife_attachments").where("id_pj", .equal, id).run()
-            try await sql.insert(into: "aife_attachments")
-                .columns("id_pj", "num_ej", "file_name", "state", "bytes", "reason", "run_id", "fetched_at")
-                .values(SQLBind(id), SQLBind(ej), SQLBind(name), SQLBind("refused"), SQLBind(bytes), SQLBind(reason), SQLBind(run),
-                        SQLBind(Timestamp.now()))
-                .run()
+            try await Self.record(on: transaction as! any SQLDatabase, id: id, ej: ej, name: name, state: "refused", documentID: nil,
+                                  bytes: bytes, reason: reason, run: run)
         }
     }
 

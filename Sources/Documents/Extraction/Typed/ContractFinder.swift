@@ -37,9 +37,8 @@ enum ContractFinder {
             for below in rows[(index + 1)..<min(rows.count, index + 8)] {
                 // The next lot, or a sentence about the whole contract, ends what is said of this one.
                 if below.folded.firstMatch(of: lot) != nil || ["du marche", "de l'accord", "titulaire"].contains(where: below.folded.contains) { break }
-                if members["duree"] == nil, below.folded.contains("duree"), let found = below.folded.firstMatch(of: duration) {
-                    let count = Int(found.output.1) ?? words[String(found.output.1)] ?? 0
-                    if count > 0 { members["duree"] = .value("\(count) \(found.output.2.hasPrefix("an") ? "ans" : String(found.output.2))", 0.7 * reliability, below.source) }
+                if members["duree"] == nil, below.folded.contains("duree"), let text = period(in: below.folded) {
+                    members["duree"] = .value(text, 0.7 * reliability, below.source)
                 }
                 for key in ["maximum", "minimum"] where members[key] == nil {
                     guard let word = below.folded.range(of: key) else { continue }
@@ -151,15 +150,20 @@ enum ContractFinder {
 
     // MARK: Durations and dates
 
+    /// The first duration of a folded text, as « 12 mois » or « 4 ans » (numbers in words read too).
+    static func period(in folded: String) -> String? {
+        guard let match = folded.firstMatch(of: duration) else { return nil }
+        let count = Int(match.output.1) ?? words[String(match.output.1)] ?? 0
+        return count > 0 ? "\(count) \(match.output.2.hasPrefix("an") ? "ans" : String(match.output.2))" : nil
+    }
+
     static func duration(in document: DocumentLines, reliability: Double) -> [String: TypedFact] {
         var found: [String: TypedFact] = [:]
         for row in document.wholeLines {
             let folded = row.folded
             if found["duree"] == nil, folded.contains("duree") || folded.contains("pour une periode") || folded.contains("conclu pour"),
-               let match = folded.firstMatch(of: duration) {
-                let count = Int(match.output.1) ?? words[String(match.output.1)] ?? 0
-                let unit = match.output.2.hasPrefix("an") ? "ans" : String(match.output.2)
-                if count > 0 { found["duree"] = .value("\(count) \(unit)", 0.85 * reliability, row.source) }
+               let text = period(in: folded) {
+                found["duree"] = .value(text, 0.85 * reliability, row.source)
             }
             if found["reconduction"] == nil, let match = folded.firstMatch(of: renewals) {
                 let token = String(match.output.1 ?? match.output.2 ?? "")

@@ -54,14 +54,22 @@ enum LineItemsFinder {
               let amount = try? AmountParser.parse(String(matches[matches.count - 1].output.1)),
               price.cents > 0, amount.cents > 0, amount.cents % price.cents == 0, amount.cents / price.cents <= 100_000 else { return nil }
         let first = matches[matches.count - 3].output.1
-        let designation = String(row.text[..<first.startIndex]).trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+        guard let words = words(of: row.text, quantity: first.startIndex..<first.endIndex,
+                                priceStart: matches[matches.count - 2].output.1.startIndex) else { return nil }
+        return (words.designation, String(amount.cents / price.cents), words.unit, price, amount)
+    }
+
+    /// A line's words: the designation before its quantity (not a total's label), and a unit word between the
+    /// quantity and the unit price.
+    static func words(of text: String, quantity: Range<String.Index>, priceStart: String.Index) -> (designation: String, unit: String?)? {
+        let designation = String(text[..<quantity.lowerBound]).trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
             .replacingOccurrences(of: "   ", with: " ")
         guard designation.count >= 3, designation.contains(where: \.isLetter),
               !["total", "sous-total", "montant", "tva", "net a payer", "acompte"].contains(where: { DocumentLines.fold(designation).hasPrefix($0) })
         else { return nil }
-        let between = DocumentLines.fold(String(row.text[first.endIndex..<matches[matches.count - 2].output.1.startIndex]))
+        let between = DocumentLines.fold(String(text[quantity.upperBound..<priceStart]))
         let unit = between.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).first { units.contains($0) }
-        return (String(designation.prefix(200)), String(amount.cents / price.cents), unit, price, amount)
+        return (String(designation.prefix(200)), unit)
     }
 
     /// A line's parts when three of its numbers, in order, are quantity × price = amount.
@@ -89,17 +97,9 @@ enum LineItemsFinder {
                     var product = quantity * Decimal(price.cents)
                     var rounded = Decimal()
                     NSDecimalRound(&rounded, &product, 0, .plain)
-                    guard rounded == Decimal(amount.cents), quantity != 1 || price.cents == amount.cents else { continue }
-                    // A quantity of 1 with price = amount is a line too, but only with words before it.
-                    let before = String(text[..<numbers[i].range.lowerBound])
-                    let designation = before.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
-                        .replacingOccurrences(of: "   ", with: " ")
-                    guard designation.count >= 3, designation.contains(where: \.isLetter),
-                          !["total", "sous-total", "montant", "tva", "net a payer", "acompte"].contains(where: { DocumentLines.fold(designation).hasPrefix($0) })
-                    else { continue }
-                    let between = DocumentLines.fold(String(text[numbers[i].range.upperBound..<numbers[j].range.lowerBound]))
-                    let unit = between.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).first { units.contains($0) }
-                    return (String(designation.prefix(200)), "\(quantity)", unit, price, amount)
+                    guard rounded == Decimal(amount.cents),
+                          let words = words(of: text, quantity: numbers[i].range, priceStart: numbers[j].range.lowerBound) else { continue }
+                    return (words.designation, "\(quantity)", words.unit, price, amount)
                 }
             }
         }

@@ -38,11 +38,11 @@ enum TypedFactsReader {
             found["lots"] = ContractFinder.lots(in: lines, reliability: reliability)
             found["forme_marche"] = ContractFinder.form(in: lines, reliability: reliability)
             found["mode_consultation"] = ContractFinder.procedure(in: lines, reliability: reliability)
-            found["titulaire"] = titulaire(facts)
+            found["titulaire"] = group(facts, [(.supplierName, "nom"), (.supplierSiret, "siret"), (.iban, "iban")])
             let supplier = facts[.supplierSiret]
             found["cotraitants"] = PartiesFinder.find(in: lines, role: .cotraitant, excluding: supplier, reliability: reliability)
             found["sous_traitants"] = PartiesFinder.find(in: lines, role: .sousTraitant, excluding: supplier, reliability: reliability)
-            found["montants"] = amounts(facts)
+            found["montants"] = group(facts, [(.amountHT, "ht"), (.amountTVA, "tva"), (.amountTTC, "ttc")])
             merge(ContractFinder.duration(in: lines, reliability: reliability))
             found["dates"] = ContractFinder.dates(in: values, reliability: reliability)
             merge(ContractFinder.advance(in: lines, reliability: reliability))
@@ -82,20 +82,13 @@ enum TypedFactsReader {
         return found
     }
 
-    static func titulaire(_ facts: DocumentFacts) -> TypedFact? {
-        var members: [String: TypedFact] = [:]
-        for (key, name) in [(FieldKey.supplierName, "nom"), (.supplierSiret, "siret"), (.iban, "iban")] {
-            if let field = facts.fields[key] { members[name] = .value(field.value, field.confidence, field.source) }
+    /// Common fields taken up as a group of this type's facts (a titulaire is the supplier read, with its IBAN).
+    static func group(_ facts: DocumentFacts, _ members: [(FieldKey, String)]) -> TypedFact? {
+        var found: [String: TypedFact] = [:]
+        for (key, name) in members {
+            if let field = facts.fields[key] { found[name] = .value(field.value, field.confidence, field.source) }
         }
-        return members.isEmpty ? nil : .group(members)
-    }
-
-    static func amounts(_ facts: DocumentFacts) -> TypedFact? {
-        var members: [String: TypedFact] = [:]
-        for (key, name) in [(FieldKey.amountHT, "ht"), (.amountTVA, "tva"), (.amountTTC, "ttc")] {
-            if let field = facts.fields[key] { members[name] = .value(field.value, field.confidence, field.source) }
-        }
-        return members.isEmpty ? nil : .group(members)
+        return found.isEmpty ? nil : .group(found)
     }
 
     /// « 30 jours », « 3 mois »: a validity given as a period.
