@@ -41,6 +41,8 @@ public enum EclaireApp {
         app.callLog = CallLog(database: { [unowned app] in app.db }, writer: writer, logger: app.logger, retentionDays: retention)
         app.lifecycle.use(CallLogShutdown())
         app.lifecycle.use(CachesShutdown())
+        // Handlers stop in reverse order: imports under way end first, then the caches and the call log.
+        app.lifecycle.use(ImportRunsShutdown())
         ContentConfiguration.global.use(decoder: GuardedFormDataDecoder(), for: .formData)
         app.middleware = Middlewares()
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))

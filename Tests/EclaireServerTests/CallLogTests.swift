@@ -71,4 +71,39 @@ struct CallLogTests {
         await importer.shutdown()
         await server.shutdown()
     }
+
+    /// `stop()` returns once the log has finished everything it started, the prune after a batch included: the
+    /// server closes its databases right after, and a statement still under way then stopped the test process.
+    @Test func stoppingWaitsForThePruneStartedAfterABatch() async throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let server = try StorageContainer(location: .sqlite(path: directory + "/calls.sqlite"))
+        try await server.migrate()
+        let logger = Logger(label: "test")
+        let main = server.database
+        let writer = server.databases.database(.backgroundWrites, logger: logger, on: main.eventLoop)!
+        let store = APITokenStore(database: main)
+        for round in 0..<20 {
+            try await store.pruneCalls(before: Timestamp.iso(Date().addingTimeInterval(86_400)))
+            try await store.log(APICall(at: Timestamp.iso(Date().addingTimeInterval(-400 * 86_400)), caller: "jeton n° 1",
+                                        tokenID: 1, method: "GET", path: "/ancien", query: nil, status: 200, durationMilliseconds: 1))
+            let log = CallLog(database: { main }, writer: { writer }, logger: logger, retentionDays: 90)
+            let path = "/api/v1/ejs/\(round)"
+            await log.record(Self.call(path))
+            var paths: [String] = []
+            for _ in 0..<400 where !paths.contains(path) {
+                try await Task.sleep(for: .milliseconds(5))
+                paths = try await store.calls(limit: 10).map(\.path)
+            }
+            #expect(paths.contains(path), "round \(round): the call was never written")
+            await log.stop()
+            // The prune may have been refused (the file busy): then it is tried with the next batch, but nothing
+            // may change once stop() has returned.
+            let atStop = try await store.calls(limit: 10).map(\.path)
+            try await Task.sleep(for: .milliseconds(50))
+            let after = try await store.calls(limit: 10).map(\.path)
+            #expect(atStop == after, "round \(round): stop() returned before the prune ended")
+        }
+        await server.shutdown()
+    }
 }

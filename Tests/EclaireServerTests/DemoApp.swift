@@ -7,7 +7,9 @@ import VaporTesting
 
 /// The server on a real SQLite file holding the whole demo (ledger, products, links), as `eclaire demo` builds it.
 enum DemoApp {
-    static func with(ledger: DemoLedger, _ body: (Application, DatabaseLocation) async throws -> Void) async throws {
+    /// `afterShutdown` reads the database once the server has stopped.
+    static func with(ledger: DemoLedger, afterShutdown: ((DatabaseLocation) async throws -> Void)? = nil,
+                     _ body: (Application, DatabaseLocation) async throws -> Void) async throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let location = DatabaseLocation.sqlite(path: directory + "/demo.sqlite")
@@ -18,5 +20,6 @@ enum DemoApp {
         try await withApp(configure: { try await EclaireApp.configure($0, database: location) }) { app in
             try await body(app, location)
         }
+        try await afterShutdown?(location)
     }
 }

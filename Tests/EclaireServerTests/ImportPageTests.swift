@@ -55,4 +55,21 @@ struct ImportPageTests {
                                      fields: ["csrf": sponsor.csrf]) { #expect($0.status == .forbidden) }
         }
     }
+
+    /// The server stopping while an import from the page runs waits for it: the import is stored whole, and the
+    /// process does not reach its closed databases (that stopped it).
+    @Test func aServerStoppedDuringAnImportFinishesItFirst() async throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("chorus_ae.csv")))
+        try await DemoApp.with(ledger: DemoLedger(orderCount: 6), afterShutdown: { location in
+            let stored = try await StorageContainer.using(location, migrate: false) { storage in
+                try await ChorusQueries(sql: storage.sql).importHistory().first { $0.fileName == "arret.csv" }
+            }
+            #expect(stored?.importedBy == "budget" && (stored?.rowsStored ?? 0) > 0, "\(String(describing: stored))")
+        }) { app, _ in
+            var budget = try await Visitor.signedIn(app, as: "budget")
+            try await budget.upload("/imports", field: "fichier", fileName: "arret.csv", data: data, fields: ["csrf": budget.csrf]) {
+                #expect($0.status == .seeOther)
+            }
+        }
+    }
 }

@@ -57,8 +57,18 @@ actor CallLog {
         }
     }
 
-    /// Writes the queue in batches; a batch refused is kept and the whole queue tried again later.
+    /// Writes the queue in batches; a batch refused is kept and the whole queue tried again later. `writing` is
+    /// cleared only once nothing more is done, prune included: `stop()` waits for this task, and a statement still
+    /// under way after it would reach a closed event loop (a crash of the process, seen in the test suite).
     private func writeWithoutWaiting() async {
+        repeat {
+            await writeQueue()
+            if !stopped { await pruneIfDue() }
+        } while !pending.isEmpty && !stopped
+        writing = nil
+    }
+
+    private func writeQueue() async {
         while !pending.isEmpty && !stopped {
             let batch = pending
             pending.removeAll(keepingCapacity: true)
@@ -77,15 +87,12 @@ actor CallLog {
                 try? await Task.sleep(for: retryDelay)
             }
         }
-        writing = nil
-        if !stopped { await pruneIfDue() }
     }
 
     /// Writes what is queued and stops writing behind the answers: the server is stopping.
     func stop() async {
         stopped = true
-        // The batch being written is waited for: the databases close after this, and a write still under way
-        // would then reach a closed event loop (a crash of the process, seen in the test suite).
+        // The batch being written, and the prune after it, are waited for: the databases close after this.
         if let writing {
             writing.cancel()
             await writing.value

@@ -50,7 +50,7 @@ struct ImportUploadController: RouteCollection {
         let login = try request.user.login
         let ticket = await runs.start(file: name, by: login)
         let database = request.db
-        Task {
+        let importing = Task {
             defer { try? FileManager.default.removeItem(at: folder) }
             let importer = ChorusImporter(database: database) { rows in Task { await runs.progress(ticket, rows: rows) } }
             do {
@@ -64,6 +64,7 @@ struct ImportUploadController: RouteCollection {
                 await runs.finish(ticket, with: .failure(.init(message: described.replacingOccurrences(of: folder.path + "/", with: ""))))
             }
         }
+        await runs.track(ticket, importing)
         return request.redirect(to: "/imports?suivi=\(ticket)")
     }
 }
@@ -82,6 +83,8 @@ actor ImportRuns {
     struct Failure: Error, Sendable { let message: String }
 
     private var runs: [String: Run] = [:]
+    /// The imports under way: the server waits for them before closing its databases.
+    private var importing: [String: Task<Void, Never>] = [:]
 
     func start(file: String, by login: String) -> String {
         let now = ContinuousClock.now
@@ -95,6 +98,21 @@ actor ImportRuns {
 
     func finish(_ ticket: String, with outcome: Result<ImportReport, Failure>) {
         runs[ticket]?.outcome = outcome
+        importing[ticket] = nil
+    }
+
+    func track(_ ticket: String, _ task: Task<Void, Never>) {
+        guard runs[ticket]?.outcome == nil else { return }
+        importing[ticket] = task
+    }
+
+    /// Waits for every import under way (at shutdown): it is one transaction, left to commit or roll back.
+    func settle(logger: Logger) async {
+        if !importing.isEmpty { logger.info("arrêt : attente de \(importing.count) import(s) en cours") }
+        while let task = importing.values.first {
+            await task.value
+            importing = importing.filter { $0.value != task }
+        }
     }
 
     /// The run of `ticket`, for the one who started it.
@@ -111,4 +129,9 @@ extension Application {
         get { storage[ImportRunsKey.self]! }
         set { storage[ImportRunsKey.self] = newValue }
     }
+}
+
+/// Imports started from the page end before the databases close.
+struct ImportRunsShutdown: LifecycleHandler {
+    func shutdownAsync(_ application: Application) async { await application.importRuns.settle(logger: application.logger) }
 }
