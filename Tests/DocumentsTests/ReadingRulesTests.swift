@@ -183,4 +183,20 @@ import EclaireCore
                                                      "SIRET : 974 235 590 28203"])
         #expect(facts[.supplierName] == nil)
     }
+
+    /// Public contracts state their object in a sentence; an inline « Désignation : » names it too, while a
+    /// « Désignation » column heading does not.
+    @Test func anObjectStatedInASentenceOrAfterAnInlineLabel() {
+        let cctp = ReadingRulesTests.facts(["CAHIER DES CLAUSES TECHNIQUES PARTICULIÈRES", "Article 1 – Généralités",
+                               "Le présent cahier a pour objet de définir les conditions d'exécution relatives aux",
+                               "prestations de nettoyage des locaux de la préfecture. Il complète le CCAP."])
+        #expect(cctp[FieldKey.object] == "prestations de nettoyage des locaux de la préfecture")
+        let order = ReadingRulesTests.facts(["BON DE COMMANDE", "Le présent marché a pour objet la fourniture de mobilier de bureau."])
+        #expect(order[FieldKey.object] == "la fourniture de mobilier de bureau")
+        let invoice = ReadingRulesTests.facts(["FACTURE", "Désignation : Maintenance annuelle des ascenseurs", "Désignation\tQté\tMontant",
+                                  "Visite trimestrielle\t4\t1 200,00"])
+        #expect(invoice[FieldKey.object] == "Maintenance annuelle des ascenseurs")
+        let items = ReadingRulesTests.facts(["FACTURE", "Article\tQté\tMontant", "Licences bureautiques annuelles\t10\t900,00"])
+        #expect(items[FieldKey.object] == "Licences bureautiques annuelles")
+    }
 }

@@ -7,7 +7,13 @@ enum ObjectFinder {
                          "objet de l'accord-cadre", "objet de la consultation", "objet du contrat", "objet",
                          "intitule du marche", "intitule", "nature de la prestation", "nature des prestations",
                          "designation de la prestation", "concerne", "libelle"]
+    /// Labels that name the object only when a value follows them on the line (« Désignation : … »): alone in
+    /// their cell they head a table's column or a paragraph about something else.
+    static let inlineLabels = ["designation", "prestations", "prestation", "mission", "affaire", "projet"]
     static let itemHeaders = ["designation", "description", "libelle"]
+    /// Shorter headings of an items' column, taken only as a cell of their own (« Article », « Produit »).
+    static let shortItemHeaders = ["article", "articles", "produit", "produits", "prestation", "prestations", "detail",
+                                   "intitule"]
 
     static func find(in document: DocumentLines, into facts: inout DocumentFacts) {
         let r = document.reliability
@@ -32,8 +38,25 @@ enum ObjectFinder {
                 }
             }
         }
+        for cell in document.cells {
+            for label in inlineLabels where cell.folded.hasPrefix(label) {
+                let rest = cell.folded.dropFirst(label.count).drop { $0 == " " }
+                guard rest.first == ":", let value = cell.text.valueAfterColon, value.filter(\.isLetter).count >= 4 else { continue }
+                facts.offer(ExtractedField(key: .object, value: clean(continued(value, after: cell, in: document)),
+                                           confidence: 0.75 * r, source: cell.source))
+                return
+            }
+        }
+        if let stated = statedPurpose(in: document) {
+            facts.offer(ExtractedField(key: .object, value: stated.value, confidence: 0.7 * r, source: stated.cell.source))
+            return
+        }
         // An invoice or a quote: the first item under the table's "Désignation" heading.
-        for cell in document.cells where itemHeaders.contains(where: { cell.folded.has($0) }) && cell.text.count < 60 {
+        let headers = document.cells.filter { cell in
+            (itemHeaders.contains { cell.folded.has($0) } && cell.text.count < 60)
+                || shortItemHeaders.contains(cell.folded.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)))
+        }
+        for cell in headers {
             var line = cell.line + 1
             while line < document.lines.count && line - cell.line <= 6 {
                 if let item = document.lines[line].first(where: { $0.cell.overlaps(cell.cell) && isItem($0) }) {
@@ -43,6 +66,41 @@ enum ObjectFinder {
                 line += 1
             }
         }
+    }
+
+    /// The sentence public contracts open with: « Le présent marché a pour objet la fourniture de … », « Le présent
+    /// CCTP a pour objet de définir les prestations de maintenance … ». The object is what follows, without the
+    /// formula that introduces it, to the end of the sentence.
+    static func statedPurpose(in document: DocumentLines) -> (value: String, cell: LocatedCell)? {
+        for cell in document.cells where cell.folded.has("pour objet") {
+            guard let range = cell.text.range(of: "pour objet", options: [.caseInsensitive, .diacriticInsensitive]) else { continue }
+            let after = String(cell.text[range.upperBound...]).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":")))
+            var text = continued(after, after: cell, in: document)
+            if let end = text.range(of: #"\.(\s|$)"#, options: .regularExpression) { text = String(text[..<end.lowerBound]) }
+            text = withoutFormula(text)
+            guard text.filter(\.isLetter).count >= 8 else { continue }
+            return (clean(text), cell)
+        }
+        return nil
+    }
+
+    /// « de définir les conditions d'exécution relatives aux prestations de nettoyage » → « prestations de
+    /// nettoyage »; the formula ends at the first of these words (kept when they belong to the object).
+    static let formulaEnds: [(marker: String, kept: Bool)] = [
+        (" relatives aux ", false), (" relatives a ", false), (" relatifs aux ", false), (" relatifs a ", false),
+        (" relative a ", false), (" relatif a ", false), (" relatif au ", false), (" concernant ", false),
+        (" portant sur ", false), (" pour la ", false), (" pour le ", false), (" pour l'", false), (" pour les ", false),
+        (" des prestations de ", true), (" de la prestation de ", true),
+    ]
+
+    static func withoutFormula(_ text: String) -> String {
+        let folded = DocumentLines.fold(text)
+        guard folded.hasPrefix("de ") || folded.hasPrefix("d'"), folded.count == text.count else { return text }
+        let ends = formulaEnds.compactMap { end in folded.range(of: end.marker).map { (range: $0, kept: end.kept) } }
+        guard let first = ends.min(by: { $0.range.lowerBound < $1.range.lowerBound }) else { return text }
+        let cut = first.kept ? folded.index(after: first.range.lowerBound) : first.range.upperBound
+        let rest = String(text[text.index(text.startIndex, offsetBy: folded.distance(from: folded.startIndex, to: cut))...])
+        return rest.filter(\.isLetter).count >= 8 ? rest.trimmingCharacters(in: .whitespaces) : text
     }
 
     /// Words that start a line of their own on a purchase document: the line after an object that begins so is
