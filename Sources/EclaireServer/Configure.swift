@@ -55,10 +55,13 @@ public enum EclaireApp {
         let pages = app.grouped(IdentifyCaller(channels: .sessions))
         try pages.register(collection: SignInController())
         pages.get("glossaire") { request in try await request.view.render("glossary", ["title": "Glossaire"]) }
-        try pages.grouped(RequireUser(answer: .signInPage)).register(collection: DocumentUploadController())
+        // Uploads check the form's token themselves, once the body is collected: `CheckCSRF` runs before that and
+        // would not find the token in a body of more than a few hundred kilobytes.
+        let uploads = pages.grouped(RequireUser(answer: .signInPage))
+        try uploads.register(collection: DocumentUploadController())
+        try uploads.register(collection: ImportUploadController())
         let protected = pages.grouped(RequireUser(answer: .signInPage), CheckCSRF())
         try protected.register(collection: PagesController())
-        try protected.register(collection: ImportUploadController())
         try protected.register(collection: BudgetPagesController())
         try protected.grouped(KeepFormOnError()).register(collection: BudgetFormsController())
         try protected.grouped(KeepFormOnError()).register(collection: ProductAdminController())

@@ -72,4 +72,21 @@ struct ImportPageTests {
             }
         }
     }
+
+    /// A file of a few megabytes, sent over a socket, reaches the import with its form token: the token is read
+    /// once the body is collected (a middleware reading it earlier refused every such upload with a 403).
+    @Test func aLargeExportSentByABrowserIsAccepted() async throws {
+        var data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("chorus_ae.csv")))
+        data.append(Data(repeating: 0x0A, count: 1_000_000))
+        try await DemoApp.with(ledger: DemoLedger(orderCount: 6)) { app, _ in
+            var budget = try await Visitor.signedIn(app, as: "budget")
+            let port = Int.random(in: 20_000...60_000)
+            try await budget.upload("/imports", field: "fichier", fileName: "gros.csv", data: data, fields: ["csrf": budget.csrf],
+                                    over: .running(hostname: "127.0.0.1", port: port)) { response in
+                // The client follows the redirection to the import's page.
+                #expect(response.status == .ok && response.body.string.contains("gros.csv"),
+                        "\(response.status): \(response.body.string.prefix(300))")
+            }
+        }
+    }
 }

@@ -90,7 +90,9 @@ struct Visitor {
 
 extension Visitor {
     /// A multipart form, as a browser sends a file input.
+    /// `method`: `.running` sends the body over a real socket, in chunks, as a browser does.
     mutating func upload(_ path: String, field: String, fileName: String, data: Data, fields: [String: String],
+                         over method: Application.Method = .inMemory,
                          _ check: (TestingHTTPResponse) async throws -> Void) async throws {
         let boundary = "----eclaire\(UUID().uuidString)"
         var body = Data()
@@ -102,7 +104,7 @@ extension Visitor {
         body.append(Data("\r\n--\(boundary)--\r\n".utf8))
         var headers = headers
         headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(data: body)) { response in
+        try await app.testing(method: method).test(.POST, path, headers: headers, body: ByteBuffer(data: body)) { response in
             try await check(response)
         }
     }
