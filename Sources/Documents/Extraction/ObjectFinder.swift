@@ -12,8 +12,7 @@ enum ObjectFinder {
     static let inlineLabels = ["designation", "prestations", "prestation", "mission", "affaire", "projet"]
     static let itemHeaders = ["designation", "description", "libelle"]
     /// Shorter headings of an items' column, taken only as a cell of their own (« Article », « Produit »).
-    static let shortItemHeaders = ["article", "articles", "produit", "produits", "prestation", "prestations", "detail",
-                                   "intitule"]
+    static let shortItemHeaders = ["article", "articles", "produit", "produits", "prestation", "prestations", "detail"]
 
     static func find(in document: DocumentLines, into facts: inout DocumentFacts) {
         let r = document.reliability
@@ -21,11 +20,7 @@ enum ObjectFinder {
             for label in labels where cell.folded.hasPrefix(label) {
                 let rest = cell.folded.dropFirst(label.count)
                 guard rest.first.map({ !$0.isLetter }) ?? true else { continue }
-                if let value = cell.text.valueAfterColon, value.filter(\.isLetter).count >= 4 {
-                    let whole = continued(value, after: cell, in: document)
-                    facts.offer(ExtractedField(key: .object, value: clean(whole), confidence: 0.85 * r, source: cell.source))
-                    return
-                }
+                if offerValueAfterColon(of: cell, in: document, confidence: 0.85 * r, into: &facts) { return }
                 // The label alone in its cell (« Objet », « Objet de la dépense », « Intitulé du marché »): the value
                 // is the next cell of its line, else the line below.
                 let bare = rest.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)).isEmpty
@@ -41,10 +36,7 @@ enum ObjectFinder {
         for cell in document.cells {
             for label in inlineLabels where cell.folded.hasPrefix(label) {
                 let rest = cell.folded.dropFirst(label.count).drop { $0 == " " }
-                guard rest.first == ":", let value = cell.text.valueAfterColon, value.filter(\.isLetter).count >= 4 else { continue }
-                facts.offer(ExtractedField(key: .object, value: clean(continued(value, after: cell, in: document)),
-                                           confidence: 0.75 * r, source: cell.source))
-                return
+                if rest.first == ":", offerValueAfterColon(of: cell, in: document, confidence: 0.75 * r, into: &facts) { return }
             }
         }
         if let stated = statedPurpose(in: document) {
@@ -66,6 +58,15 @@ enum ObjectFinder {
                 line += 1
             }
         }
+    }
+
+    /// Offers the value written after the cell's colon, with the lines it runs on to; false when there is none.
+    static func offerValueAfterColon(of cell: LocatedCell, in document: DocumentLines, confidence: Double,
+                                     into facts: inout DocumentFacts) -> Bool {
+        guard let value = cell.text.valueAfterColon, value.filter(\.isLetter).count >= 4 else { return false }
+        let whole = continued(value, after: cell, in: document)
+        facts.offer(ExtractedField(key: .object, value: clean(whole), confidence: confidence, source: cell.source))
+        return true
     }
 
     /// The sentence public contracts open with: « Le présent marché a pour objet la fourniture de … », « Le présent

@@ -109,9 +109,9 @@ actor ImportRuns {
     /// Waits for every import under way (at shutdown): it is one transaction, left to commit or roll back.
     func settle(logger: Logger) async {
         if !importing.isEmpty { logger.info("arrêt : attente de \(importing.count) import(s) en cours") }
-        while let task = importing.values.first {
+        while let (ticket, task) = importing.first {
             await task.value
-            importing = importing.filter { $0.value != task }
+            importing[ticket] = nil
         }
     }
 
