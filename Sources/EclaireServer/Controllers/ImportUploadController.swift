@@ -94,7 +94,11 @@ actor ImportRuns {
         return ticket
     }
 
-    func progress(_ ticket: String, rows: Int) { runs[ticket]?.rowsRead = max(runs[ticket]?.rowsRead ?? 0, rows) }
+    func progress(_ ticket: String, rows: Int) {
+        // Read before the write: reading `runs` inside the assignment to it is an overlapping access (a trap).
+        guard let read = runs[ticket]?.rowsRead else { return }
+        runs[ticket]?.rowsRead = max(read, rows)
+    }
 
     func finish(_ ticket: String, with outcome: Result<ImportReport, Failure>) {
         runs[ticket]?.outcome = outcome
