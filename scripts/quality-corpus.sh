@@ -3,7 +3,8 @@
 #   scripts/quality-corpus.sh [ECLAIRE_BINARY]        (default .build/release/eclaire)
 # 1. a generated corpus (scripts/generate-document-corpus.py: six types, many layouts, a dev and a held-out test half,
 #    text-layer PDFs and their scans), made once in bench-out/corpus (CORPUS=DIR to use another);
-# 2. the Factur-X samples of shared/data with their embedded XML removed (their XML stays the truth).
+# 2. the Factur-X samples of shared/data with their embedded XML removed (their XML stays the truth), read as they
+#    are and printed-and-scanned (scripts/print-and-scan.py: real layouts through OCR).
 # Each set is read with `eclaire extract --json --no-structured` and scored by scripts/score-extraction.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,3 +30,7 @@ scripts/facturx-truth.py "$stripped/structured.jsonl" "$facturx" "$stripped/trut
 "$eclaire" extract --json "$stripped/pdf"/*.pdf > "$stripped/visual.jsonl"
 echo "## Factur-X, visual layer only (embedded XML removed)"
 scripts/score-extraction.py "$stripped/truth" "$stripped/visual.jsonl" --errors all
+scripts/print-and-scan.py "$stripped/scan" "$stripped/pdf"/*.pdf
+"$eclaire" extract --json "$stripped/scan"/*.pdf > "$stripped/scan.jsonl"
+echo "## Factur-X, visual layer printed and scanned"
+scripts/score-extraction.py "$stripped/truth" "$stripped/scan.jsonl" --errors all

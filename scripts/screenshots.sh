@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Serves the demo and takes screenshots of the main pages in headless Chromium (into screenshots/).
+# Before/after: the shots of the previous run are kept in screenshots/before/, and this run's are compared with
+# them (scripts/compare-screenshots.py: changed share and area per page, side-by-side sheets in screenshots/diff/).
+# Run it on the commit before a change, then on the change. screenshots/ is kept out of the repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-system-packages.sh chromium
@@ -11,7 +14,9 @@ work=$(mktemp -d)
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
-mkdir -p screenshots
+rm -rf screenshots/before screenshots/diff
+mkdir -p screenshots/before
+find screenshots -maxdepth 1 -name '*.png' -exec mv {} screenshots/before/ \;
 # Pages need a session: sign in as the demo administrator with curl, save each page as served, and let Chromium
 # render the saved copies (with the real stylesheet) from a throw-away static server.
 jar="$work/cookies"
@@ -37,3 +42,7 @@ for page in "liste:/" "ej:/ej/$first_ej" "imports:/imports" "introuvable:/ej/999
     --screenshot="screenshots/$name.png" "http://127.0.0.1:$static_port/$name.html" 2>/dev/null
   echo "screenshots/$name.png ← $path"
 done
+if compgen -G "screenshots/before/*.png" >/dev/null; then
+  echo "Comparaison avec les captures précédentes (screenshots/diff/) :"
+  scripts/compare-screenshots.py screenshots/before screenshots screenshots/diff
+fi

@@ -43,6 +43,34 @@ import EclaireCore
         #expect(facts[.amountTVA] == "142.00")
     }
 
+    @Test func aTotalNotPrintedIsImpliedByTheOtherTwoWhenTheRateHolds() {
+        let receipt = Self.facts(["FACTURE", "Désignation\tMontant", "Abonnement annuel", "Total TTC 1 440,00 € dont TVA 240,00 €"])
+        #expect(receipt[.amountHT] == "1200.00")
+        #expect(receipt[.amountTVA] == "240.00")
+        #expect(receipt[.amountTTC] == "1440.00")
+        let order = Self.facts(["BON DE COMMANDE", "Montant hors taxes\t2 500,00 €", "TVA 5,5 %\t137,50 €"])
+        #expect(order[.amountHT] == "2500.00")
+        #expect(order[.amountTTC] == "2637.50")
+        #expect((order.fields[.amountTTC]?.confidence ?? 1) < 0.9)
+        // 37,00 is no French rate of 463,00: no HT is made up.
+        let odd = Self.facts(["FACTURE", "Total TTC\t500,00 €", "TVA\t37,00 €"])
+        #expect(odd[.amountHT] == nil)
+        #expect((odd.fields[.amountTTC]?.confidence ?? 1) < 0.7)
+    }
+
+    @Test func anExemptInvoiceWithItsTotalsUnderHeadingsFourLinesUp() {
+        // A scan's speck line (« : ») between the headings and the values is no distance; the VAT is zero and the
+        // net to pay after a deposit is not the TTC.
+        let facts = Self.facts(["FACTURE", "TOTAL HT\tTOTAL TVA\tTOTAL TTC",
+                                "de trois fois le taux d'intérêt légal, exigible à compter de l'échéance.",
+                                "Indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement",
+                                ":", "1 250,00\t0,00\t1 250,00", "Acompte :\t125,00", "NET À PAYER\t1 125,00 EUR"])
+        #expect(facts[.amountHT] == "1250.00")
+        #expect(facts[.amountTVA] == "0.00")
+        #expect(facts[.amountTTC] == "1250.00")
+        #expect((facts.fields[.amountTTC]?.confidence ?? 0) >= 0.8)
+    }
+
     @Test func theAmountsOfASentenceAreRead() {
         let facts = Self.facts(["ACTE D'ENGAGEMENT",
                                 "Le montant total s'élève à 12 500,00 € hors taxes, soit 15 000,00 € TTC (TVA de 2 500,00 € incluse)."])

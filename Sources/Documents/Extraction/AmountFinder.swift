@@ -29,6 +29,9 @@ enum AmountFinder {
 
     nonisolated(unsafe) static let amountPattern =
         /(?:^|[^\d.,\/])(-?\d{1,3}(?:[ \u00A0\u202F.]\d{3})*,\d{2}|-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d{1,3}(?:[ \u00A0\u202F]\d{3})+\.\d{2}|-?\d+[.,]\d{2}|\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?=\s?(?:€|EUR|euros?)))(?![\d.,\/]|\s?%)/
+    /// What follows an amount and belongs to it (« € TTC », « euros hors taxes »), not to the next amount's label.
+    nonisolated(unsafe) static let taxMarkAfterAmount =
+        /\s*(?:€|eur\b|euros?\b)?\s*(?:ttc\b|toutes taxes comprises|hors taxes?|h\.?t\.?(?![a-z]))?/
     nonisolated(unsafe) static let ratePattern = /(\d{1,2}(?:[.,]\d{1,2})?)\s?%/
 
     static let excluded = ["unitaire", "p.u", "pu ", "prix unit", "acompte", "deja regle", "deja paye", "remise",
@@ -52,8 +55,23 @@ enum AmountFinder {
             if let tva = pair.tva { facts.offer(field(.amountTVA, tva, pair.confidence * 0.95 * r, pair.ttc.cell)) }
             return
         }
+        if let implied = impliedTotal(candidates) {
+            let c = implied.confidence * r
+            facts.offer(field(.amountHT, implied.ht, c, implied.htCell))
+            facts.offer(field(.amountTVA, implied.tva.money, c, implied.tva.cell))
+            facts.offer(field(.amountTTC, implied.ttc, c, implied.ttcCell))
+            return
+        }
         // Nothing adds up: the labels alone, said with little confidence.
         let ht = best(candidates, .ht), ttc = best(candidates, .ttc) ?? best(candidates, .due), tva = best(candidates, .tva)
+        // Exempt or reverse-charged (« TVA 0,00 », intra-EU supplies): HT and TTC named so and equal, VAT zero.
+        if let ht, let ttc, ttc.kind == .ttc, !ht.weak, !ttc.weak, ht.money == ttc.money, ht.order != ttc.order,
+           let zero = candidates.last(where: { $0.kind == .tva && $0.money.cents == 0 }) {
+            facts.offer(field(.amountHT, ht.money, 0.85 * r, ht.cell))
+            facts.offer(field(.amountTVA, .zero, 0.85 * r, zero.cell))
+            facts.offer(field(.amountTTC, ttc.money, 0.85 * r, ttc.cell))
+            return
+        }
         if let ht, tva == nil, ttc == nil, document.cells.contains(where: { $0.folded.has("tva non applicable") || $0.folded.has("exoneration de tva") }) {
             facts.offer(field(.amountHT, ht.money, 0.75 * r, ht.cell))
             facts.offer(field(.amountTVA, .zero, 0.75 * r, ht.cell))
@@ -76,12 +94,15 @@ enum AmountFinder {
         var found: [Candidate] = []
         // Every amount the pattern reads has at least three digits.
         for cell in document.cells where cell.text.mayHoldDigits(3) {
+            // « Total TTC 120,00 € dont TVA 20,00 € »: the label of an amount is what follows the amount before it.
+            var previousEnd = 0
             for match in cell.text.matches(of: amountPattern) {
-                guard let money = try? AmountParser.parse(String(match.output.1)) else { continue }
                 let offset = cell.text.distance(from: cell.text.startIndex, to: match.output.1.startIndex)
-                let label = self.label(of: cell, before: offset, in: document)
-                // "85 000 euros HT", "1 200,00 € TTC": a tax mark right after the amount settles its kind.
                 let end = cell.text.distance(from: cell.text.startIndex, to: match.output.1.endIndex)
+                defer { previousEnd = end }
+                guard let money = try? AmountParser.parse(String(match.output.1)) else { continue }
+                let label = self.label(of: cell, from: previousEnd, before: offset, in: document)
+                // "85 000 euros HT", "1 200,00 € TTC": a tax mark right after the amount settles its kind.
                 let after = String(cell.folded.dropFirst(end).prefix(14))
                 let mark: Kind? = after.has("ttc") || after.has("toutes taxes") ? .ttc
                     : (after.has(" ht") || after.has("hors tax") || after.has("h.t")) ? .ht : nil
@@ -97,10 +118,17 @@ enum AmountFinder {
         return found
     }
 
-    /// The words that govern an amount: the text before it in its cell, else the nearest label to its left, else a
+    /// The words that govern an amount: the text before it in its cell (since the amount before it, when the cell
+    /// holds several), else the nearest label to its left, else a
     /// table heading above it (« TOTAL HT » over « 100,00 »).
-    static func label(of cell: LocatedCell, before offset: Int, in document: DocumentLines) -> String {
+    static func label(of cell: LocatedCell, from start: Int = 0, before offset: Int, in document: DocumentLines) -> String {
         let own = String(cell.folded.prefix(offset))
+        if start > 0 {
+            // Words between the two amounts are its label; none (« sur 1 000,00 € : 100,00 € ») leave the whole text's.
+            var since = String(own.dropFirst(start))
+            if let mark = since.prefixMatch(of: taxMarkAfterAmount) { since.removeSubrange(mark.range) }
+            if since.filter({ $0.isLetter }).count >= 2 { return since }
+        }
         if own.filter({ $0.isLetter }).count >= 2 { return own }
         let left = document.leftOf(cell).first(where: { $0.folded.filter({ $0.isLetter }).count >= 2 })
         if let left, left.text.count <= 60 { return left.folded + " " + own }
@@ -209,6 +237,48 @@ enum AmountFinder {
             }
         }
         return best.map { ($0.ht, $0.ttc, $0.tva, $0.confidence) }
+    }
+
+    struct Implied {
+        let ht: Money, tva: Candidate, ttc: Money
+        let htCell: LocatedCell, ttcCell: LocatedCell
+        let confidence: Double, score: Double
+    }
+
+    /// Two totals printed and the third implied by them: « Total TTC 120,00 € dont TVA 20,00 € » (HT = TTC − TVA), or
+    /// a HT and its VAT with no TTC. Taken only when the VAT is a French rate of the HT to the cent (or the rate
+    /// printed beside it), since nothing else vouches for the total that is not printed.
+    static func impliedTotal(_ candidates: [Candidate]) -> Implied? {
+        let tvas = candidates.filter { $0.kind == .tva && $0.money.cents > 0 }.suffix(12)
+        let hts = candidates.filter { $0.kind == .ht && !$0.weak && $0.money.cents > 0 }.suffix(30)
+        let ttcs = candidates.filter { ($0.kind == .ttc || $0.kind == .due) && $0.money.cents > 0 }.suffix(30)
+        var best: Implied?
+        func consider(ht: Int64, tva: Candidate, ttc: Int64, htCell: LocatedCell, ttcCell: LocatedCell, printed: Candidate) {
+            guard isVAT(tva.magnitude, of: ht, printedRate: tva.rate) else { return }
+            let score = (printed.weak ? 0 : 1) + (printed.kind == .due ? 0 : 0.5) + Double(printed.order + tva.order) / 3000
+            guard best.map({ score > $0.score }) ?? true else { return }
+            best = Implied(ht: Money(cents: ht), tva: tva, ttc: Money(cents: ttc), htCell: htCell, ttcCell: ttcCell,
+                           confidence: printed.weak ? 0.75 : 0.88, score: score)
+        }
+        for tva in tvas {
+            for ttc in ttcs where ttc.magnitude > tva.magnitude && ttc.order != tva.order {
+                consider(ht: ttc.magnitude - tva.magnitude, tva: tva, ttc: ttc.magnitude, htCell: ttc.cell,
+                         ttcCell: ttc.cell, printed: ttc)
+            }
+            for ht in hts where ht.order != tva.order {
+                let (ttc, overflow) = ht.magnitude.addingReportingOverflow(tva.magnitude)
+                guard !overflow else { continue }
+                consider(ht: ht.magnitude, tva: tva, ttc: ttc, htCell: ht.cell, ttcCell: tva.cell, printed: ht)
+            }
+        }
+        return best
+    }
+
+    /// The VAT is a French rate of the HT, to the cent of its rounding (the rate printed beside it when there is one).
+    static func isVAT(_ tva: Int64, of ht: Int64, printedRate: Double?) -> Bool {
+        guard ht > 0, tva > 0 else { return false }
+        let applicable = printedRate.map { [$0] } ?? rates
+        return applicable.contains { abs(Double(tva) - ($0 * Double(ht)).rounded()) <= 1 }
     }
 
     private static func sumsOfUpToThree(_ amounts: [Int64]) -> Set<Int64> {

@@ -138,12 +138,15 @@ struct DocumentLines {
     }
 
     /// The cells above `cell` in its column (same page, overlapping horizontally), nearest first, then the text
-    /// before it on its own line: where a label or a block heading that governs the cell is found.
+    /// before it on its own line: where a label or a block heading that governs the cell is found. `count` lines
+    /// with words; lines of specks between are passed over.
     func contextAbove(_ cell: LocatedCell, lines count: Int) -> [LocatedCell] {
         var found: [LocatedCell] = []
-        var line = cell.line - 1
-        while line >= 0, cell.line - line <= count {
+        var line = cell.line - 1, seen = 0
+        while line >= 0, seen < count {
             for other in lines[line] where other.page == cell.page && other.cell.overlaps(cell.cell) { found.append(other) }
+            // A line of OCR specks (« : », « | ») is no distance between a value and its heading.
+            if lines[line].contains(where: { $0.text.count(where: \.isLetter) >= 2 }) { seen += 1 }
             line -= 1
         }
         return found
