@@ -69,6 +69,11 @@ import EclaireCore
         #expect(facts[.amountTVA] == "0.00")
         #expect(facts[.amountTTC] == "1250.00")
         #expect((facts.fields[.amountTTC]?.confidence ?? 0) >= 0.8)
+        // The same page where OCR glued « TOTAL HT » into one word.
+        let glued = Self.facts(["FACTURE", "TOTALHT\tTOTAL TVA\tTOTAL TTC", "-1 250,00\t0,00\t-1 250,00",
+                                "Acompte :\t-125,00", "NET À PAYER\t-1 125,00 EUR"])
+        #expect(glued[.amountHT] == "-1250.00")
+        #expect(glued[.amountTTC] == "-1250.00")
     }
 
     @Test func theAmountsOfASentenceAreRead() {

@@ -151,7 +151,8 @@ enum AmountFinder {
         if label.has("ttc") || label.has("toutes taxes") || label.has("total a payer") || label.has("incl") {
             return (.ttc, false)
         }
-        if label.range(of: #"\bht\b"#, options: .regularExpression) != nil || label.has("hors tax") || label.has("hors-tax")
+        // OCR glues short words: « TOTALHT », « MontantHT ».
+        if label.range(of: #"\bht\b|(?:total|montant|net)ht\b"#, options: .regularExpression) != nil || label.has("hors tax") || label.has("hors-tax")
             || label.has("base imposable") || label.has("base hors") { return (.ht, false) }
         if label.has("tva") || label.has("taxe") || label.has("vat") { return (.tva, false) }
         if label.has("montant total") || label.hasSuffix("total") { return (.ttc, true) }
