@@ -132,6 +132,11 @@ import EclaireCore
         // An invoice's « N° de commande » is the buyer's order, not the invoice.
         let invoice = Self.facts(["FACTURE", "N° de commande : PO201925478", "Facture n° FA-2025-0012"])
         #expect(invoice[.numberDocument] == "FA-2025-0012")
+        // A qualified title (factoring, correction), on one line or with the title on the line above.
+        #expect(Self.facts(["Facture rectificative n° FR-2025-0007"])[.numberDocument] == "FR-2025-0007")
+        #expect(Self.facts(["FACTURE", "LOGO LE FOURNISSEUR\tAFFACTURÉE N°\tUC1_2023020_AFF", "Date :\t01/01/2023"])[.numberDocument] == "UC1_2023020_AFF")
+        // « N° client » under the title is the buyer's account, not the invoice's number.
+        #expect(Self.facts(["FACTURE", "CLIENT N° : C-20391"])[.numberDocument] == nil)
     }
 
     @Test func referencesWithWordsBetweenLabelAndNumber() {

@@ -4,12 +4,14 @@ import EclaireCore
 /// The document's own number, the EJ, marché and accord-cadre numbers, the CPV code and the issue date.
 enum ReferenceFinder {
     nonisolated(unsafe) static let documentNumber =
-        /(?:facture|devis|bon de commande|avoir|commande|proposition commerciale|offre|proposition|invoice|quotation|quote|purchase order|credit note)\s*(?:n\s?°|nº|no\.?|numero|num\.?|ref\.?|reference|number|#)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})?/
+        /(?:facture|devis|bon de commande|avoir|commande|proposition commerciale|offre|proposition|invoice|quotation|quote|purchase order|credit note)(?:\s+(?:affacturee|cedee|rectificative|d'acompte|de solde|proforma|pro forma|definitive|duplicata))?\s*(?:n\s?°|nº|no\.?|numero|num\.?|ref\.?|reference|number|#)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})?/
     /// The label before the title word: « N° de devis : D2026-0351 », « Numéro de la facture : 2025-118 ».
     nonisolated(unsafe) static let numberOfDocument =
         /(?:n\s?°|nº|numero|num\.?|ref\.?|reference)\s*(?:de |du |d')?(?:la |l')?(facture|devis|bon de commande|commande|avoir|offre|proposition|piece|document)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
     /// A bare number label (« N° 1300505125 », « Numéro : DEV-2024-9514 », « Réf. D2024 ») under the title.
-    nonisolated(unsafe) static let bareNumber = /^(?:n\s?°|nº|numero|num\.?|ref\.?|reference)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})$/
+    /// The title may end on this line with its qualifier (« FACTURE » over « AFFACTURÉE N° UC1_2023020_AFF »).
+    /// It may stand in a column of its own, beside a letterhead (« LOGO   AFFACTURÉE N°   UC1_… »).
+    nonisolated(unsafe) static let bareNumber = /(?:^|\s{3})(?:(?:affacturee|cedee|rectificative|d'acompte|de solde|proforma|pro forma|definitive|duplicata)\s+)?(?:n\s?°|nº|numero|num\.?|ref\.?|reference)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})$/
     /// A title followed by the number without "n°": "Facture FA-2017-0010", "Avoir AV-2017-0005".
     nonisolated(unsafe) static let titledNumber = /^(?:facture|devis|avoir|bon de commande|invoice|quote|credit note)\s+([a-z0-9][a-z0-9\-_\/.]{3,})$/
     nonisolated(unsafe) static let ejNumber =
