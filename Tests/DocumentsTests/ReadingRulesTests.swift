@@ -126,6 +126,22 @@ import EclaireCore
         #expect(facts[.numberDocument] == "1300505125")
     }
 
+    @Test func theAddresseeOfAPurchaseOrderIsItsSupplier() {
+        let lines = ["MINISTÈRE DE LA JUSTICE", "Secrétariat général", "115 avenue Jean Jaurès", "59000 Lille",
+                     "SIRET : 198 961 021 60496", "BON DE COMMANDE", "Numéro de commande : 1500617637",
+                     "Destinataire de la commande", "Ligne Études", "139 rue Nationale", "76000 Rouen",
+                     "SIRET 49500052368687", "Établi le 01/08/24"]
+        let order = Self.facts(lines)
+        #expect(order.documentType == .bonDeCommande)
+        #expect(order[.supplierSiret] == "49500052368687")
+        #expect(order[.supplierName] == "Ligne Études")
+        #expect(order[.buyer]?.lowercased().contains("justice") == true)
+        // On an invoice the addressee is the buyer, and its SIRET is not the supplier's.
+        let invoice = Self.facts(["FACTURE N° F-2025-0012", "Destinataire", "Ligne Études", "139 rue Nationale",
+                                  "76000 Rouen", "SIRET 49500052368687"])
+        #expect(invoice[.supplierSiret] == nil)
+    }
+
     @Test func documentNumbersInTheirUsualForms() {
         #expect(Self.facts(["Devis", "N° de devis : D20260351"])[.numberDocument] == "D20260351")
         #expect(Self.facts(["Devis estimatif", "Numéro : DEV-2024-9514"])[.numberDocument] == "DEV-2024-9514")

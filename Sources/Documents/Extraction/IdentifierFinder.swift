@@ -137,13 +137,16 @@ enum IdentifierFinder {
                                "candidat", "mandataire", "beneficiaire du paiement", "seller"]
 
     /// The nearest cue before the identifier: in its cell, then the cells to its left, then the cells above it in
-    /// its column.
-    static func side(of hit: IdentifierHit, in document: DocumentLines) -> Side? {
+    /// its column. A purchase order is sent by the buyer: its « destinataire » is the supplier.
+    static func side(of hit: IdentifierHit, in document: DocumentLines, type: DocumentType = .autre) -> Side? {
         let texts = [hit.cell.folded] + document.leftOf(hit.cell).map(\.folded)
             + document.contextAbove(hit.cell, lines: 8).map(\.folded)
+        let addressedToSupplier = type == .bonDeCommande
         for text in texts {
             var best: (Side, Int)?
-            for cue in buyerCues { if let offset = text.lastByteOffset(of: cue), best.map({ offset > $0.1 }) ?? true { best = (.buyer, offset) } }
+            for cue in buyerCues { if let offset = text.lastByteOffset(of: cue), best.map({ offset > $0.1 }) ?? true {
+                best = (addressedToSupplier && cue == "destinataire" ? .supplier : .buyer, offset)
+            } }
             for cue in supplierCues { if let offset = text.lastByteOffset(of: cue), best.map({ offset > $0.1 }) ?? true { best = (.supplier, offset) } }
             if let best { return best.0 }
         }

@@ -5,7 +5,8 @@ import EclaireCore
 enum PartyFinder {
     static func find(in document: DocumentLines, into facts: inout DocumentFacts) {
         let hits = IdentifierFinder.hits(in: document)
-        let supplierSiren = supplierSIREN(hits, document)
+        let type = facts.documentType
+        let supplierSiren = supplierSIREN(hits, document, type: type)
         let r = document.reliability
         func belongsToSupplier(_ hit: IdentifierHit) -> Bool {
             // A number whose check fails may be wrong in its SIREN part too: where it stands decides.
@@ -14,7 +15,7 @@ enum PartyFinder {
             if hit.siren != nil, let siren = supplierSiren, hits.contains(where: { $0.kind == hit.kind && $0.checked.isValid && $0.siren == siren }) {
                 return false
             }
-            return IdentifierFinder.side(of: hit, in: document) != .buyer
+            return IdentifierFinder.side(of: hit, in: document, type: type) != .buyer
         }
         let supplierHits = hits.filter(belongsToSupplier)
         // `invalid_ids` speaks of the supplier's fields: a buyer's wrong SIREN printed beside them is not one of them.
@@ -36,7 +37,7 @@ enum PartyFinder {
         }
         // An IBAN on a purchase document is the payee's; a buyer's cue near it ("facture à régler par virement")
         // only orders the choice.
-        if let iban = hits.first(where: { $0.kind == .iban && IdentifierFinder.side(of: $0, in: document) != .buyer })
+        if let iban = hits.first(where: { $0.kind == .iban && IdentifierFinder.side(of: $0, in: document, type: type) != .buyer })
             ?? hits.first(where: { $0.kind == .iban }) {
             if !iban.checked.isValid && iban.labelled { facts.flagInvalid(IdentifierHit.Kind.iban.rawValue) }
             facts.offer(ExtractedField(key: .iban, value: iban.checked.normalized,
@@ -49,12 +50,12 @@ enum PartyFinder {
 
     /// The organisation the identifiers point to as supplier: votes by the cues around each of its identifiers;
     /// a public body's SIREN counts towards the buyer.
-    static func supplierSIREN(_ hits: [IdentifierHit], _ document: DocumentLines) -> String? {
+    static func supplierSIREN(_ hits: [IdentifierHit], _ document: DocumentLines, type: DocumentType = .autre) -> String? {
         var scores: [String: (score: Double, first: Int)] = [:]
         for hit in hits {
             guard let siren = hit.siren else { continue }
             var vote = 0.0
-            switch IdentifierFinder.side(of: hit, in: document) {
+            switch IdentifierFinder.side(of: hit, in: document, type: type) {
             case .supplier: vote = 2
             case .buyer: vote = -2
             case nil: vote = 0.5
