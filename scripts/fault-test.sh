@@ -54,6 +54,7 @@ check "  without DATABASE_URL nor other secrets in its environment" \
 check "  with its files capped at 256 MB" grep -qE "^Max file size +268435456 " "/proc/$reader/limits"
 check "  with its CPU time capped" bash -c "! grep -qE '^Max cpu time +unlimited ' /proc/$reader/limits"
 check "  with its memory capped" bash -c "! grep -qE '^Max address space +unlimited ' /proc/$reader/limits"
+check "  at a lower priority than the server (nice 10)" bash -c "[ \"\$(ps -o ni= -p $reader | tr -d ' ')\" = 10 ]"
 kill -9 "$worker"; wait "$worker" 2>/dev/null || true
 running=$(sql "$db" "SELECT COUNT(*) FROM document_jobs WHERE state='running'")
 check "the killed worker left jobs running ($running)" test "$running" -gt 0

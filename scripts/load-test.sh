@@ -3,7 +3,7 @@
 #   1. /health, for reference;
 #   2. GET /api/v1/ejs?limit=20 with a token, then the same with pages at random offsets (no two alike);
 #   3. both again while imports of IMPORT_LINES-line files (100 000 by default, the target scale) run one after the
-#      other;
+#      other, under `nice -n IMPORT_NICE` (0 by default);
 #   4. 200 connections mixing pages (signed in) and API calls for 60 s, imports still running.
 #   scripts/load-test.sh [SECONDS]      (SECONDS per run of 2 and 3, 30 by default)
 # Every run must end without a socket error nor an answer other than 2xx/3xx.
@@ -11,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 lines=${IMPORT_LINES:-100000}
+# Imports run at the server's own priority by default; IMPORT_NICE=10 runs them as a scheduled batch job would.
+import_nice=${IMPORT_NICE:-0}
 scripts/install-system-packages.sh wrk curl
 swift build -c release --product eclaire && swift build -c release --product eclaire-bench
 eclaire=$PWD/.build/release/eclaire
@@ -79,7 +81,7 @@ run "/api/v1/ejs?limit=20&offset=random, token (50 connections)" -t2 -c50 -d"${s
 "$bench" generate --lines "$lines" "$work/import.csv" >/dev/null
 ( for round in $(seq 1 200); do
     cp "$work/import.csv" "$work/round.csv"; printf '\n%.0s' $(seq 1 "$round") >> "$work/round.csv"
-    "$eclaire" import --database "$db" "$work/round.csv" >/dev/null 2>&1 || true
+    nice -n "$import_nice" "$eclaire" import --database "$db" "$work/round.csv" >/dev/null 2>&1 || true
   done ) &
 importer=$!
 sleep 2

@@ -51,6 +51,9 @@ struct ExtractCommand: AsyncParsableCommand {
     /// The worker's reader: a path per line on standard input, a JSON reply per line on standard output, with the
     /// same reader (and OCR engine) for every document.
     static func serve(_ reader: DocumentReader, cpuSeconds: Int?) {
+        // Reading is background work: on a machine shared with `eclaire serve`, people's pages come first (the
+        // embedded readers' OCR took the cores the answers needed); on an idle machine it still takes whole cores.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
         let encoder = JSONEncoder()
         // The classifier's model is trained on first use: before "ready", so that no document's time pays for it.
         _ = TypeModel.shipped

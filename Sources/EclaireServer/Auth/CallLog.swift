@@ -47,9 +47,17 @@ actor CallLog {
         }
     }
 
-    /// Queues calls after those already waiting, dropping the oldest past `capacity`.
+    /// Queues calls after those already waiting, dropping the oldest past `capacity`. Appended in place: while an
+    /// import holds the file, tens of thousands of calls wait, and copying them for each new call (`pending + [call]`)
+    /// took most of the server's time under load.
     private func keep(_ calls: [APICall], before: Bool = false) {
-        pending = before ? calls + pending : pending + calls
+        if before {
+            var merged = calls
+            merged.append(contentsOf: pending)
+            pending = merged
+        } else {
+            pending.append(contentsOf: calls)
+        }
         if pending.count > capacity {
             let excess = pending.count - capacity + capacity / 10
             pending.removeFirst(excess)
