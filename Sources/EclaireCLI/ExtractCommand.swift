@@ -53,7 +53,10 @@ struct ExtractCommand: AsyncParsableCommand {
     static func serve(_ reader: DocumentReader, cpuSeconds: Int?) {
         // Reading is background work: on a machine shared with `eclaire serve`, people's pages come first (the
         // embedded readers' OCR took the cores the answers needed); on an idle machine it still takes whole cores.
+        // On Linux a nice value is a thread's: this one, which reads, and the main thread, whose value
+        // `ps` shows and threads started later inherit.
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(getpid()), 10)
         let encoder = JSONEncoder()
         // The classifier's model is trained on first use: before "ready", so that no document's time pays for it.
         _ = TypeModel.shipped
