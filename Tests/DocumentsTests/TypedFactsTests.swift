@@ -185,6 +185,11 @@ struct TypedFactsTests {
         #expect(Self.read(["R.I.B.", "Titulaire du compte : ACME SAS"]).0[.documentType] == "rib")
         #expect(DocumentClassifier.undotted("le c.c.t.p. et l'a.e.") == "le cctp et l'ae")
         #expect(DocumentClassifier.undotted("total h.t. 12") == "total ht 12")
+        // The dots of a scanned title, as OCR reads them.
+        #expect(Self.read(["Ministère des Sports", "Direction des sports", "C:C:T-P.", "Article 1 - Objet",
+                           "Le titulaire devra assurer la continuité du service."]).0[.documentType] == "cctp")
+        #expect(DocumentClassifier.undotted("c'c:tp:.") == "cctp")
+        #expect(DocumentClassifier.undotted("n° 12-3") == "n° 12-3")
     }
 
     @Test func factsRoundTripThroughJSONAsValuesGroupsAndLists() throws {
