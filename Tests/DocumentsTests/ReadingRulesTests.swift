@@ -151,6 +151,10 @@ import EclaireCore
         // A qualified title (factoring, correction), on one line or with the title on the line above.
         #expect(Self.facts(["Facture rectificative n° FR-2025-0007"])[.numberDocument] == "FR-2025-0007")
         #expect(Self.facts(["FACTURE", "LOGO LE FOURNISSEUR\tAFFACTURÉE N°\tUC1_2023020_AFF", "Date :\t01/01/2023"])[.numberDocument] == "UC1_2023020_AFF")
+        // A purchase order numbered by its « N° d'EJ ».
+        let order = Self.facts(["Bon de commande", "N° d'EJ : 1500223588", "Cocontractant", "Sillon Consulting"])
+        #expect(order[.numberEJ] == "1500223588")
+        #expect(order[.numberDocument] == "1500223588")
         // « N° client » under the title is the buyer's account, not the invoice's number.
         #expect(Self.facts(["FACTURE", "CLIENT N° : C-20391"])[.numberDocument] == nil)
     }
@@ -213,6 +217,21 @@ import EclaireCore
         let layout = PageLayout(words: words)
         #expect(layout.lines.first?.text == "B - Objet du marché")
         #expect(layout.lines.count == 3)
+    }
+
+    @Test func twoAmountsReadAsOneCellTakeTheHeadingAboveEachOfThem() {
+        // A header row whose labels ran together in two cells, and two totals close enough to make one cell: each
+        // amount takes the words above it (« Total net H.T. », « TVA », « Montant TTC »).
+        func line(_ cells: [(String, Double, Double)]) -> LayoutLine { LayoutLine(cells: cells.map { LayoutCell(text: $0.0, x0: $0.1, x1: $0.2) }) }
+        let layout = PageLayout(lines: [
+            line([("BON DE COMMANDE", 0, 200)]),
+            line([("Total des prestations HT Remise commerciale 10 % Total net H.T.", 0, 600), ("TVA Montant TTC", 640, 900)]),
+            line([("4519,64 €", 0, 100), ("-451,96 €", 250, 350), ("4067,68 € 813,54 €", 480, 700), ("4881,22 €", 800, 900)]),
+        ])
+        let facts = DocumentReader.facts(from: [PageText(number: 1, method: .textLayer, text: "", layout: layout, reliability: 1)])
+        #expect(facts[.amountHT] == "4067.68")
+        #expect(facts[.amountTVA] == "813.54")
+        #expect(facts[.amountTTC] == "4881.22")
     }
 
     @Test func anAmountWithoutThousandsSeparatorIsAnAmount() {

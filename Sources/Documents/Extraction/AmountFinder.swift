@@ -101,7 +101,7 @@ enum AmountFinder {
                 let end = cell.text.distance(from: cell.text.startIndex, to: match.output.1.endIndex)
                 defer { previousEnd = end }
                 guard let money = try? AmountParser.parse(String(match.output.1)) else { continue }
-                let label = self.label(of: cell, from: previousEnd, before: offset, in: document)
+                let label = self.label(of: cell, from: previousEnd, before: offset, end: end, in: document)
                 // "85 000 euros HT", "1 200,00 € TTC": a tax mark right after the amount settles its kind.
                 let after = String(cell.folded.dropFirst(end).prefix(14))
                 let mark: Kind? = after.has("ttc") || after.has("toutes taxes") ? .ttc
@@ -121,7 +121,8 @@ enum AmountFinder {
     /// The words that govern an amount: the text before it in its cell (since the amount before it, when the cell
     /// holds several), else the nearest label to its left, else a
     /// table heading above it (« TOTAL HT » over « 100,00 »).
-    static func label(of cell: LocatedCell, from start: Int = 0, before offset: Int, in document: DocumentLines) -> String {
+    static func label(of cell: LocatedCell, from start: Int = 0, before offset: Int, end: Int? = nil,
+                      in document: DocumentLines) -> String {
         let own = String(cell.folded.prefix(offset))
         if start > 0 {
             // Words between the two amounts are its label; none (« sur 1 000,00 € : 100,00 € ») leave the whole text's.
@@ -132,11 +133,50 @@ enum AmountFinder {
         if own.filter({ $0.isLetter }).count >= 2 { return own }
         let left = document.leftOf(cell).first(where: { $0.folded.filter({ $0.isLetter }).count >= 2 })
         if let left, left.text.count <= 60 { return left.folded + " " + own }
-        if let above = document.contextAbove(cell, lines: 3)
-            .first(where: { $0.text.count < 40 && $0.folded.filter({ $0.isLetter }).count >= 2 }) {
-            return above.folded
+        let placed = part(of: cell, from: offset, to: end ?? cell.text.count)
+        for above in document.contextAbove(placed, lines: 3) where above.folded.filter({ $0.isLetter }).count >= 2 {
+            // A header row whose labels ran together (« TVA Montant TTC », « … Remise 10 % Total net H.T. »): the
+            // words standing above this amount.
+            if isComposite(above.folded), let words = words(of: above, over: placed) { return words }
+            if above.text.count < 40 { return above.folded }
         }
         return left?.folded ?? own
+    }
+
+    /// Where the characters `from..<to` of a cell stand on the line, in proportion to their place in its text: the
+    /// headings above « 4 067,68 €  813,54 € » read as one cell are those above each amount, not above both.
+    static func part(of cell: LocatedCell, from: Int, to: Int) -> LocatedCell {
+        let count = cell.text.count
+        guard count > 0, from > 0 || to < count else { return cell }
+        let width = cell.cell.x1 - cell.cell.x0
+        let x0 = cell.cell.x0 + width * Double(from) / Double(count), x1 = cell.cell.x0 + width * Double(to) / Double(count)
+        return LocatedCell(page: cell.page, line: cell.line, index: cell.index,
+                           cell: LayoutCell(text: cell.cell.text, x0: x0, x1: max(x0, x1)), text: cell.text, folded: cell.folded)
+    }
+
+    /// A heading that names several totals or a total and a deduction: it heads several columns.
+    static func isComposite(_ folded: String) -> Bool {
+        let label = folded.replacingOccurrences(of: ".", with: "")
+        let names = [label.range(of: #"\bht\b|hors tax"#, options: .regularExpression) != nil, label.has("tva"),
+                     label.has("ttc") || label.has("net a payer"), excluded.contains { label.has($0) }]
+        return names.filter { $0 }.count >= 2
+    }
+
+    /// The words of a heading whose middle stands above `value` (widened by half its width on each side), placed
+    /// in proportion to their place in the heading's text; nil when none has two letters.
+    static func words(of heading: LocatedCell, over value: LocatedCell) -> String? {
+        let count = heading.folded.count
+        let width = heading.cell.x1 - heading.cell.x0
+        guard count > 0, width > 0 else { return nil }
+        let pad = (value.cell.x1 - value.cell.x0) / 2
+        var kept: [Substring] = [], offset = 0
+        for word in heading.folded.split(separator: " ", omittingEmptySubsequences: false) {
+            let middle = heading.cell.x0 + width * (Double(offset) + Double(word.count) / 2) / Double(count)
+            if !word.isEmpty, middle >= value.cell.x0 - pad, middle <= value.cell.x1 + pad { kept.append(word) }
+            offset += word.count + 1
+        }
+        let text = kept.joined(separator: " ")
+        return text.filter({ $0.isLetter }).count >= 2 ? text : nil
     }
 
     /// The kind a label names, and whether it only says « total » (weak: HT or TTC).

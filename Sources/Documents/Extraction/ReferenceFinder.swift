@@ -15,7 +15,7 @@ enum ReferenceFinder {
     /// A title followed by the number without "n°": "Facture FA-2017-0010", "Avoir AV-2017-0005".
     nonisolated(unsafe) static let titledNumber = /^(?:facture|devis|avoir|bon de commande|invoice|quote|credit note)\s+([a-z0-9][a-z0-9\-_\/.]{3,})$/
     nonisolated(unsafe) static let ejNumber =
-        /(?:engagement juridique|n\s?° ?e[j\]\)|]{1,2}|ej ?n\s?°|numero (?:d')?ej|n\s?° d'engagement|bon de commande|commande|\bej\b|\(ej\))\D{0,25}?(\d{10})(?!\d)/
+        /(?:engagement juridique|n\s?° ?(?:d')?e[j\]\)|]{1,2}|ej ?n\s?°|numero (?:d')?ej|n\s?° d'engagement|bon de commande|commande|\bej\b|\(ej\))\D{0,25}?(\d{10})(?!\d)/
     nonisolated(unsafe) static let marcheNumber =
         /(?:n\s?° de marche|n\s?° du marche|marche(?: [a-z]{3,12})? n\s?°|numero (?:de|du) marche|ref\.? marche|reference du marche|marche public n\s?°|n\s?° (?:de )?contrat|contrat n\s?°|agreement ref\.?|contract (?:ref\.?|no\.?|number))\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
     /// A form's row: « Marché   M2024723 », « Marché public : 2025-0594-00 ».
