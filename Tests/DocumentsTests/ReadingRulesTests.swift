@@ -174,6 +174,18 @@ import EclaireCore
         #expect(facts[.supplierName] == "Pivot Technologies")
     }
 
+    @Test func aRegistryLineIsNoNameAndAGluedDashStillSeparates() {
+        // As a scan reads a legal footer: the dash glued to the legal form, the APE code opening the next line.
+        let facts = Self.facts(["DEVIS N° D-2025-0042", "Bon pour accord, date et signature du client :",
+                                "Océan Bureautique SA— au capital de 5 000 € 137 rue Victor Hugo, 76000 Rouen — RCS Rouen 698 811 098",
+                                "Code APE 7112B — N° de TVA intracommunautaire : FR48 698 811 098"])
+        #expect(facts[.supplierName] == "Océan Bureautique SA")
+        // Words glued by OCR in the footer, printed apart in the letterhead.
+        let glued = Self.facts(["Strate Solutions SA", "FACTURE N° F-2025-0042", "Total TTC 1 200,00 €",
+                                "StrateSolutionsSA— au capitalde 150 000 € 142 avenuedelaGare, 13008 Marseille—RCSMarseille 447 524 349"])
+        #expect(glued[.supplierName] == "Strate Solutions SA")
+    }
+
     @Test func theIssueDateIsTheOneItsNearestLabelNames() {
         #expect(Self.facts(["Date du document : 14/04/2026"])[.dateIssued] == "2026-04-14")
         #expect(Self.facts(["Période du 01/01/2025 au 31/01/2025", "Émis le 3 février 2025"])[.dateIssued] == "2025-02-03")

@@ -115,7 +115,8 @@ enum PartyFinder {
             // A footer paragraph wraps: its first part may be a line or two above the identifier.
             for cell in [anchor.cell] + document.contextAbove(anchor.cell, lines: 2) {
                 if let name = legalLineName(cell) {
-                    return ExtractedField(key: .supplierName, value: name, confidence: 0.65 * r, source: cell.source)
+                    return ExtractedField(key: .supplierName, value: spaced(name, in: document), confidence: 0.65 * r,
+                                          source: cell.source)
                 }
             }
         }
@@ -237,15 +238,29 @@ enum PartyFinder {
         return nil
     }
 
+    /// A name whose words OCR glued together (« StrateSolutionsSA ») read as another cell prints it
+    /// (« Strate Solutions SA », the letterhead).
+    static func spaced(_ name: String, in document: DocumentLines) -> String {
+        guard !name.contains(" "), name.count >= 8 else { return name }
+        let glued = name.lowercased()
+        return document.cells.first { $0.text.contains(" ") && $0.text.replacingOccurrences(of: " ", with: "").lowercased() == glued }
+            .map { cleanName($0.text) } ?? name
+    }
+
     static func legalLineName(_ cell: LocatedCell) -> String? {
         guard ["rcs", "capital", "ape", "naf"].contains(where: { cell.folded.hasWord($0) }) else { return nil }
-        for mark in [" — ", " – ", " - ", " | ", " • "] {
-            guard let range = cell.text.range(of: mark) else { continue }
+        // The first separator of the line; OCR may glue a dash to the word before it (« Océan Bureautique SA— au
+        // capital »).
+        let marks = [[" — ", "— "], [" – ", "– "], [" - "], [" | "], [" • "]].lazy.compactMap { forms in
+            forms.compactMap { cell.text.range(of: $0) }.min { $0.lowerBound < $1.lowerBound }
+        }
+        if let range = marks.first {
             let head = cleanName(String(cell.text[..<range.lowerBound]))
             let folded = DocumentLines.fold(head)
             let isAddress = addressWords.contains { folded.has($0) } || head.first?.isNumber == true || head.contains(postcodeLine)
             guard !isAddress, isName(head), looksLikeAName(head), head.count <= 60,
-                  !["siret", "siren", "rcs", "tva", "capital"].contains(where: { folded.hasWord($0) }) else { return nil }
+                  !["siret", "siren", "rcs", "tva", "capital", "ape", "naf", "immatriculation"].contains(where: { folded.hasWord($0) })
+            else { return nil }
             return head
         }
         return nil
