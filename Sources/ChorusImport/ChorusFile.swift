@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import EclaireCore
 import OfficeFiles
 
 /// A Chorus export on disk: its identity (SHA-256), what kind of file it is, and the tables it holds.
@@ -83,7 +84,7 @@ public struct ChorusFile {
             hasher.update(data: chunk)
             size += chunk.count
         }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.lowercase(hasher.finalize())
         return (digest, size, head)
     }
 }

@@ -156,14 +156,14 @@ struct APITokenTests {
         }
     }
 
-    /// The fields a correction names are exactly the extraction's. (Which scope each route needs is walked by
-    /// AccessWalkTests, with tokens lacking each scope.)
     @Test func aSecretIsStoredAsTheHexOfItsSHA256() {
         // FIPS 180-2's test vectors: the stored digest of tokens written before must not change.
         #expect(Credentials.digest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(Credentials.digest("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 
+    /// The fields a correction names are exactly the extraction's. (Which scope each route needs is walked by
+    /// AccessWalkTests, with tokens lacking each scope.)
     @Test func theCorrectionRouteNamesEveryFieldOfTheExtraction() throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources/EclaireServer/Resources/openapi.json")

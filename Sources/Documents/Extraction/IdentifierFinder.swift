@@ -138,7 +138,7 @@ enum IdentifierFinder {
 
     /// The nearest cue before the identifier: in its cell, then the cells to its left, then the cells above it in
     /// its column. A purchase order is sent by the buyer: its « destinataire » is the supplier.
-    static func side(of hit: IdentifierHit, in document: DocumentLines, type: DocumentType = .autre) -> Side? {
+    static func side(of hit: IdentifierHit, in document: DocumentLines, type: DocumentType) -> Side? {
         let texts = [hit.cell.folded] + document.leftOf(hit.cell).map(\.folded)
             + document.contextAbove(hit.cell, lines: 8).map(\.folded)
         let addressedToSupplier = type == .bonDeCommande

@@ -50,7 +50,7 @@ enum PartyFinder {
 
     /// The organisation the identifiers point to as supplier: votes by the cues around each of its identifiers;
     /// a public body's SIREN counts towards the buyer.
-    static func supplierSIREN(_ hits: [IdentifierHit], _ document: DocumentLines, type: DocumentType = .autre) -> String? {
+    static func supplierSIREN(_ hits: [IdentifierHit], _ document: DocumentLines, type: DocumentType) -> String? {
         var scores: [String: (score: Double, first: Int)] = [:]
         for hit in hits {
             guard let siren = hit.siren else { continue }

@@ -51,18 +51,8 @@ public enum Credentials {
         return (token, secret)
     }
 
-    /// Lower-case hex of the token's SHA-256. Computed on every API call: written by hand, not with
-    /// `String(format:)` (32 Foundation formattings a call showed in the server's profile under load).
-    public static func digest(_ token: String) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(token.utf8)) {
-            out.append(hex[Int(byte >> 4)])
-            out.append(hex[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    /// Lower-case hex of the token's SHA-256, computed on every API call.
+    public static func digest(_ token: String) -> String { Hex.lowercase(SHA256.hash(data: Data(token.utf8))) }
 
     /// Opens a session and returns the cookie's token.
     static func openSession(for user: User, in accounts: AccountStore) async throws -> String {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import EclaireCore
 
 /// Where attached files are kept: a folder, each file once under its SHA-256 (`ab/cd/<sha256>`), whatever its name.
 public struct DocumentFileStore: Sendable {
@@ -28,7 +29,7 @@ public struct DocumentFileStore: Sendable {
         guard let data = try? Data(contentsOf: file, options: .mappedIfSafe) else {
             throw DocumentStoreError.unreadable(file.lastPathComponent)
         }
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.lowercase(SHA256.hash(data: data))
         let relative = "\(digest.prefix(2))/\(digest.dropFirst(2).prefix(2))/\(digest)"
         let target = root.appendingPathComponent(relative)
         guard !FileManager.default.fileExists(atPath: target.path) else { return (digest, Int64(data.count), relative, false) }
