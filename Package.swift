@@ -46,9 +46,10 @@ let package = Package(
         .systemLibrary(name: "CLittleCMS", pkgConfig: "lcms2", providers: [.apt(["liblcms2-dev"])]),
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract",
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev", "tesseract-ocr-fra"])]),
+        .target(name: "CSandbox"),
         .target(
             name: "Documents",
-            dependencies: ["EclaireCore", "CPoppler", "CLittleCMS", "CTesseract", "OfficeFiles",
+            dependencies: ["EclaireCore", "CPoppler", "CLittleCMS", "CTesseract", "CSandbox", "OfficeFiles",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources")]
         ),

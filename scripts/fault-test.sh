@@ -55,6 +55,8 @@ check "  with its files capped at 256 MB" grep -qE "^Max file size +268435456 " 
 check "  with its CPU time capped" bash -c "! grep -qE '^Max cpu time +unlimited ' /proc/$reader/limits"
 check "  with its memory capped" bash -c "! grep -qE '^Max address space +unlimited ' /proc/$reader/limits"
 check "  at a lower priority than the server (nice 10)" bash -c "[ \"\$(ps -o ni= -p $reader | tr -d ' ')\" = 10 ]"
+check "  forbidden on every thread to start a program, a process or an Internet socket (seccomp filter)" \
+  bash -c "! grep -L -E '^Seccomp:\s+2\$' /proc/$reader/task/*/status | grep -q . && grep -qE '^NoNewPrivs:\s+1\$' /proc/$reader/status"
 kill -9 "$worker"; wait "$worker" 2>/dev/null || true
 running=$(sql "$db" "SELECT COUNT(*) FROM document_jobs WHERE state='running'")
 check "the killed worker left jobs running ($running)" test "$running" -gt 0

@@ -26,7 +26,10 @@ struct ExtractCommand: AsyncParsableCommand {
 
     func run() async throws {
         Self.limit(memoryMB: maxMemoryMB)
-        if serveRecords { Self.limitFiles() }
+        if serveRecords {
+            Self.limitFiles()
+            Self.closeSandbox()
+        }
         let options = DocumentReader.Options(useStructured: !noStructured, text: .init(forceOCR: forceOCR, ocrDPI: dpi))
         if serveRecords { return Self.serve(DocumentReader(options: options), cpuSeconds: maxCPUSeconds) }
         var failed = false
@@ -89,6 +92,14 @@ struct ExtractCommand: AsyncParsableCommand {
         signal(SIGXFSZ, SIG_IGN)
         var core = rlimit(rlim_cur: 0, rlim_max: 0)
         setrlimit(Int32(RLIMIT_CORE.rawValue), &core)
+    }
+
+    /// A document cannot make its reader start a program, create a process or reach the network. A kernel that
+    /// refuses the filter leaves the reader working, unsandboxed, with a line on standard error for the worker's log.
+    static func closeSandbox() {
+        do { try ReaderSandbox.close() } catch {
+            FileHandle.standardError.write(Data("eclaire extract : \(error)\n".utf8))
+        }
     }
 
     /// CPU time is counted over the reader's life: before each document the limit is moved to what was used so
