@@ -23,6 +23,17 @@ enum AmountFinder {
         let rate: Double?
         let order: Int
         let cell: LocatedCell
+        /// The document's lines (quantity × unit price = amount) add up to it, less a printed discount: a HT.
+        var agreesWithLines = false
+        /// It stands on one of those lines: a line's amount, not a total of the document.
+        var lineRow: Int?
+
+        /// Two amounts of the lines add up to a third number as often as totals do: amounts of a line count only
+        /// with amounts of the same line (a one-line invoice whose row prints HT, TVA and TTC).
+        func fits(with others: Candidate...) -> Bool {
+            guard lineRow != nil || others.contains(where: { $0.lineRow != nil }) else { return true }
+            return others.allSatisfy { $0.lineRow == lineRow }
+        }
 
         var magnitude: Int64 { money.cents.magnitude > UInt64(Int64.max) ? .max : Int64(money.cents.magnitude) }
     }
@@ -41,7 +52,8 @@ enum AmountFinder {
     static let rates: [Double] = [0.20, 0.10, 0.055, 0.021, 0.085, 0.196, 0.07]
 
     static func find(in document: DocumentLines, into facts: inout DocumentFacts) {
-        let candidates = self.candidates(document)
+        var candidates = self.candidates(document)
+        markLineTotals(&candidates, document)
         let r = document.reliability
         if let triple = bestTriple(candidates) {
             for (key, candidate) in [(FieldKey.amountHT, triple.ht), (.amountTVA, triple.tva), (.amountTTC, triple.ttc)] {
@@ -63,7 +75,11 @@ enum AmountFinder {
             return
         }
         // Nothing adds up: the labels alone, said with little confidence.
-        let ht = best(candidates, .ht), ttc = best(candidates, .ttc) ?? best(candidates, .due), tva = best(candidates, .tva)
+        let ttc = best(candidates, .ttc) ?? best(candidates, .due), tva = best(candidates, .tva)
+        // A total the lines add up to is the HT, even when its label only says « total », if another is the TTC.
+        let ht = best(candidates, .ht) ?? candidates.last { candidate in
+            candidate.agreesWithLines && (candidate.kind == nil || candidate.weak) && ttc.map { $0.order != candidate.order } ?? false
+        }
         // Exempt or reverse-charged (« TVA 0,00 », intra-EU supplies): HT and TTC named so and equal, VAT zero.
         if let ht, let ttc, ttc.kind == .ttc, !ht.weak, !ttc.weak, ht.money == ttc.money, ht.order != ttc.order,
            let zero = candidates.last(where: { $0.kind == .tva && $0.money.cents == 0 }) {
@@ -80,7 +96,30 @@ enum AmountFinder {
         }
         for (key, candidate) in [(FieldKey.amountHT, ht), (.amountTVA, tva), (.amountTTC, ttc)] {
             guard let candidate else { continue }
-            facts.offer(field(key, candidate.money, (candidate.isTotal && !candidate.weak ? 0.6 : 0.45) * r, candidate.cell))
+            let confidence = candidate.agreesWithLines ? 0.8 : candidate.isTotal && !candidate.weak ? 0.6 : 0.45
+            facts.offer(field(key, candidate.money, confidence * r, candidate.cell))
+        }
+    }
+
+    static let discountWords = ["remise", "rabais", "ristourne", "escompte"]
+
+    /// Marks the totals the document's lines add up to, as printed or less one printed discount (a row naming a
+    /// remise, rabais, ristourne or escompte). Amounts on the lines themselves, or above the first, are not totals.
+    static func markLineTotals(_ candidates: inout [Candidate], _ document: DocumentLines) {
+        guard let lines = LineItemsFinder.total(in: document), lines.cents > 0, let first = lines.rows.min() else { return }
+        var totals: Set<Int64> = [lines.cents]
+        for row in document.wholeLines where row.line > first && discountWords.contains(where: { row.folded.has($0) }) {
+            guard let last = row.text.matches(of: amountPattern).last,
+                  let discount = try? AmountParser.parse(String(last.output.1)) else { continue }
+            let cents = discount.cents.magnitude
+            if cents < UInt64(lines.cents) { totals.insert(lines.cents - Int64(cents)) }
+        }
+        for index in candidates.indices {
+            let candidate = candidates[index]
+            if lines.rows.contains(candidate.cell.line) { candidates[index].lineRow = candidate.cell.line }
+            guard candidate.cell.line > first, !lines.rows.contains(candidate.cell.line),
+                  totals.contains(candidate.magnitude) else { continue }
+            candidates[index].agreesWithLines = true
         }
     }
 
@@ -231,12 +270,14 @@ enum AmountFinder {
                 guard share >= 0.02, share <= 0.2001 else { continue }
                 let exactRate = rates.contains { abs(share - $0) < 0.0006 }
                 for delta in [Int64(0), -1, 1] {
-                    for tva in byCents[difference &+ delta] ?? [] where tva.order != ht.order && tva.order != ttc.order {
+                    for tva in byCents[difference &+ delta] ?? [] where tva.order != ht.order && tva.order != ttc.order
+                        && ht.fits(with: tva, ttc) {
                         var score = 10.0 + fit(ht, .ht) + fit(tva, .tva) + fit(ttc, .ttc)
                         score += exactRate ? 2 : 0
                         if let rate = tva.rate { score += abs(share - rate) < 0.0006 ? 1.5 : -1 }
                         score += (ht.isTotal ? 0.5 : 0) + (tva.isTotal ? 0.3 : 0) + (ttc.isTotal ? 0.5 : 0)
                         score += ht.order < ttc.order ? 0.5 : 0
+                        score += ht.agreesWithLines ? 1.5 : 0
                         score -= delta == 0 ? 0 : 0.5
                         // Grand totals come last and are the largest: the line of a table that adds up too does not.
                         score += Double(ht.order + tva.order + ttc.order) / 3000 + log10(Double(ttc.magnitude)) / 10
@@ -248,7 +289,9 @@ enum AmountFinder {
                         else if agreeing >= 2 && (exactRate || tva.rate != nil) { confidence = 0.97 }
                         else if labels.contains(where: { $0 >= 1.5 }) { confidence = 0.93 }
                         else { confidence = exactRate ? 0.88 : 0.8 }
-                        best = Triple(ht: ht, tva: tva, ttc: ttc, score: score, confidence: confidence)
+                        // The lines add up to the HT too: a fourth check that agrees.
+                        let checked = ht.agreesWithLines && !labels.contains(where: { $0 < -1 }) ? max(confidence, 0.96) : confidence
+                        best = Triple(ht: ht, tva: tva, ttc: ttc, score: score, confidence: checked)
                     }
                 }
             }
@@ -259,12 +302,12 @@ enum AmountFinder {
     /// HT and TTC without a printed total VAT: labelled so, at a French rate, or with per-rate VAT amounts that add
     /// up to the difference.
     static func bestPair(_ candidates: [Candidate]) -> (ht: Candidate, ttc: Candidate, tva: Money?, confidence: Double)? {
-        let hts = candidates.filter { $0.kind == .ht && $0.money.cents != 0 }.suffix(60)
+        let hts = candidates.filter { ($0.kind == .ht || ($0.agreesWithLines && ($0.kind == nil || $0.weak))) && $0.money.cents != 0 }.suffix(60)
         let ttcs = candidates.filter { ($0.kind == .ttc || $0.kind == .due) && $0.money.cents != 0 }.suffix(60)
         let vatAmounts = candidates.filter { $0.kind == .tva && $0.money.cents != 0 }.suffix(12).map(\.magnitude)
         var best: (ht: Candidate, ttc: Candidate, tva: Money?, confidence: Double, score: Double)?
         for ht in hts {
-            for ttc in ttcs where ttc.magnitude > ht.magnitude && (ttc.money.cents < 0) == (ht.money.cents < 0) {
+            for ttc in ttcs where ttc.magnitude > ht.magnitude && (ttc.money.cents < 0) == (ht.money.cents < 0) && ht.fits(with: ttc) {
                 let difference = ttc.magnitude - ht.magnitude
                 let share = Double(difference) / Double(ht.magnitude)
                 let exactRate = rates.contains { abs(share - $0) < 0.0006 }
@@ -273,7 +316,7 @@ enum AmountFinder {
                 let score = (ttc.kind == .ttc ? 1.0 : 0) + (ht.weak ? 0 : 1) + (ttc.weak ? 0 : 1)
                     + Double(ht.order + ttc.order) / 3000
                 guard best.map({ score > $0.score }) ?? true else { continue }
-                let confidence = ht.weak || ttc.weak ? 0.8 : 0.92
+                let confidence = (ht.weak && !ht.agreesWithLines) || ttc.weak ? 0.8 : 0.92
                 best = (ht, ttc, Money(cents: ht.money.cents < 0 ? -difference : difference), confidence, score)
             }
         }
@@ -291,7 +334,7 @@ enum AmountFinder {
     /// printed beside it), since nothing else vouches for the total that is not printed.
     static func impliedTotal(_ candidates: [Candidate]) -> Implied? {
         let tvas = candidates.filter { $0.kind == .tva && $0.money.cents > 0 }.suffix(12)
-        let hts = candidates.filter { $0.kind == .ht && !$0.weak && $0.money.cents > 0 }.suffix(30)
+        let hts = candidates.filter { ($0.kind == .ht && !$0.weak || $0.agreesWithLines && ($0.kind == nil || $0.weak)) && $0.money.cents > 0 }.suffix(30)
         let ttcs = candidates.filter { ($0.kind == .ttc || $0.kind == .due) && $0.money.cents > 0 }.suffix(30)
         var best: Implied?
         func consider(ht: Int64, tva: Candidate, ttc: Int64, htCell: LocatedCell, ttcCell: LocatedCell, printed: Candidate) {
@@ -302,11 +345,11 @@ enum AmountFinder {
                            confidence: printed.weak ? 0.75 : 0.88, score: score)
         }
         for tva in tvas {
-            for ttc in ttcs where ttc.magnitude > tva.magnitude && ttc.order != tva.order {
+            for ttc in ttcs where ttc.magnitude > tva.magnitude && ttc.order != tva.order && tva.fits(with: ttc) {
                 consider(ht: ttc.magnitude - tva.magnitude, tva: tva, ttc: ttc.magnitude, htCell: ttc.cell,
                          ttcCell: ttc.cell, printed: ttc)
             }
-            for ht in hts where ht.order != tva.order {
+            for ht in hts where ht.order != tva.order && ht.fits(with: tva) {
                 let (ttc, overflow) = ht.magnitude.addingReportingOverflow(tva.magnitude)
                 guard !overflow else { continue }
                 consider(ht: ht.magnitude, tva: tva, ttc: ttc, htCell: ht.cell, ttcCell: tva.cell, printed: ht)

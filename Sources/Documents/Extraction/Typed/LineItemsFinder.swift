@@ -45,6 +45,20 @@ enum LineItemsFinder {
         })
     }
 
+    /// What the document's lines (each checked by quantity × unit price = amount) add up to, and the rows they
+    /// stand on; nil when it has no such line or the sum overflows.
+    static func total(in document: DocumentLines) -> (cents: Int64, rows: Set<Int>)? {
+        var cents: Int64 = 0, rows: Set<Int> = []
+        for row in document.wholeLines where row.text.mayHoldDigits(3) {
+            guard let line = item(in: row) else { continue }
+            let (sum, overflow) = cents.addingReportingOverflow(line.amount.cents)
+            guard !overflow else { return nil }
+            cents = sum
+            rows.insert(row.line)
+        }
+        return rows.isEmpty ? nil : (cents, rows)
+    }
+
     /// A row whose last two amounts are a unit price and a whole multiple of it, with a number before them: the
     /// quantity is their ratio.
     static func repairedItem(in row: LocatedCell) -> (designation: String, quantity: String, unit: String?, price: Money, amount: Money)? {
