@@ -498,23 +498,24 @@ def set_amounts(d, ht, tva, ttc):
 
 # ---------------------------------------------------------------- printing and scanning
 
-def scan(pdf_path, out_path, rng):
+def scan(pdf_path, out_path, rng, harsh=False):
+    """harsh: a poor scanner or a phone's photo — 150–200 dpi, turned up to ±2.5°, always blurred, JPEG 35–60."""
     from PIL import Image, ImageFilter
-    dpi = rng.choice([200, 240, 300])
+    dpi = rng.choice([150, 180, 200]) if harsh else rng.choice([200, 240, 300])
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", pdf_path, os.path.join(tmp, "p")], check=True)
         pages = sorted(p for p in os.listdir(tmp) if p.endswith(".pgm"))
         jpegs = []
         for name in pages:
             image = Image.open(os.path.join(tmp, name))
-            angle = rng.uniform(-1.5, 1.5)
+            angle = rng.uniform(-2.5, 2.5) if harsh else rng.uniform(-1.5, 1.5)
             image = image.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
-            if rng.random() < 0.6:
-                image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.9)))
+            if harsh or rng.random() < 0.6:
+                image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.6, 1.1) if harsh else rng.uniform(0.3, 0.9)))
             noise = Image.effect_noise(image.size, rng.uniform(6, 18))
-            image = Image.blend(image, noise, 0.08)
+            image = Image.blend(image, noise, 0.12 if harsh else 0.08)
             buffer = io.BytesIO()
-            image.save(buffer, "JPEG", quality=rng.randint(55, 85))
+            image.save(buffer, "JPEG", quality=rng.randint(35, 60) if harsh else rng.randint(55, 85))
             path = os.path.join(tmp, name + ".jpg")
             open(path, "wb").write(buffer.getvalue())
             jpegs.append(path)

@@ -4,7 +4,8 @@
 # 1. a generated corpus (scripts/generate-document-corpus.py: six types, many layouts, a dev and a held-out test half,
 #    text-layer PDFs and their scans), made once in bench-out/corpus (CORPUS=DIR to use another);
 # 2. the Factur-X samples of shared/data with their embedded XML removed (their XML stays the truth), read as they
-#    are and printed-and-scanned (scripts/print-and-scan.py: real layouts through OCR).
+#    are and printed-and-scanned (scripts/print-and-scan.py: real layouts through OCR);
+# 3. the held-out half printed and scanned harshly (print-and-scan.py --harsh: 150–200 dpi, blurred, JPEG 35–60).
 # Each set is read with `eclaire extract --json --no-structured` and scored by scripts/score-extraction.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,14 @@ for set in text scan; do
     echo
   done
 done
+# The held-out half as a poor scanner or a phone would give it (150–200 dpi, ±2.5°, blurred, JPEG 35–60).
+harsh=$(mktemp -d)
+scripts/print-and-scan.py --harsh "$harsh" "$corpus"/text/test-*.pdf
+"$eclaire" extract --json --no-structured "$harsh"/*.pdf > "$corpus/harsh.jsonl"
+rm -rf "$harsh"
+echo "## held-out half, harsh scans"
+scripts/score-extraction.py "$corpus/truth" "$corpus/harsh.jsonl" --half test --by-type
+echo
 stripped=$(mktemp -d)
 trap 'rm -rf "$stripped"' EXIT
 scripts/strip-facturx.py "$facturx" "$stripped/pdf" 2>/dev/null

@@ -49,6 +49,16 @@ public final class DocumentReader {
         }
         let methods = Set(document.pages.map(\.method))
         let textMethod: TextMethod = methods.contains(.ocr) ? .ocr : methods.first ?? .textLayer
+        if textMethod == .ocr, Self.failsItsChecks(textFacts, reliability: lines.reliability),
+           let reread = try extractor.rereadingDoubtfulDigits(in: document, path: path) {
+            let rereadLines = DocumentLines(pages: reread.pages)
+            if let checked = Self.keepingWhatPasses(textFacts, from: Self.facts(from: rereadLines, knowing: exact),
+                                                    reliability: rereadLines.reliability) {
+                textFacts = checked
+                document = reread
+                lines = rereadLines
+            }
+        }
         guard let structured else {
             var extraction = DocumentExtraction(facts: textFacts, textMethod: textMethod, pages: document.pages)
             extraction.typedFacts = TypedFactsReader.read(lines, facts: textFacts)
@@ -64,6 +74,44 @@ public final class DocumentReader {
         var extraction = DocumentExtraction(facts: textFacts, textMethod: .structured, pages: document.pages)
         extraction.typedFacts = TypedFactsReader.read(lines, facts: textFacts)
         return extraction
+    }
+
+    /// Types that print totals, whose three amounts should add up.
+    static let typesWithTotals: Set<DocumentType> = [.devis, .bonDeCommande, .facture, .avoir, .ficheNavette, .acteEngagement, .avenant]
+    /// The identifier fields, by the name `invalidIDs` gives them.
+    static let identifierFields: [String: FieldKey] = ["siret": .supplierSiret, "siren": .supplierSiren,
+                                                        "vat_number": .supplierVAT, "iban": .iban]
+
+    /// A printed identifier fails its check key, or totals were read that do not add up (their confidence is
+    /// below what arithmetic gives), or a type that prints totals has none.
+    static func failsItsChecks(_ facts: DocumentFacts, reliability: Double) -> Bool {
+        if !facts.invalidIDs.isEmpty { return true }
+        let totals = [FieldKey.amountHT, .amountTTC].compactMap { facts.fields[$0] }
+        if totals.isEmpty { return typesWithTotals.contains(facts.documentType) }
+        return totals.count < 2 || totals.contains { $0.confidence < 0.7 * reliability }
+    }
+
+    /// The first reading's facts with what the second reading makes pass its checks: totals that now add up with
+    /// their labels or at an exact rate (the sums that amounts of a table's rows also make are not enough),
+    /// identifiers whose check key now holds or that are now found; nil when it brings none.
+    static func keepingWhatPasses(_ first: DocumentFacts, from second: DocumentFacts, reliability: Double) -> DocumentFacts? {
+        var kept = first
+        var improved = false
+        func totals(_ facts: DocumentFacts) -> Double {
+            [FieldKey.amountHT, .amountTTC].map { facts.fields[$0]?.confidence ?? 0 }.min() ?? 0
+        }
+        if totals(second) > totals(first), totals(second) >= 0.85 * reliability {
+            for key in AmountFinder.keys { kept.fields[key] = second.fields[key] }
+            improved = true
+        }
+        for (kind, key) in identifierFields {
+            let wasWrong = first.invalidIDs.contains(kind) || first.fields[key] == nil
+            guard wasWrong, !second.invalidIDs.contains(kind), let field = second.fields[key] else { continue }
+            kept.fields[key] = field
+            kept.invalidIDs.removeAll { $0 == kind }
+            improved = true
+        }
+        return improved ? kept : nil
     }
 
     private static func structuredInvoice(in document: ReadDocument) -> DocumentFacts? {

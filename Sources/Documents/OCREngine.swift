@@ -42,6 +42,26 @@ final class OCREngine {
     /// An image file (PNG, JPEG, TIFF) read by Leptonica, once its header says it holds at most `maxPixels` (a
     /// 30 000 × 30 000 PNG of a few kilobytes would otherwise inflate to gigabytes).
     func read(imageAt path: String, maxPixels: Int) throws -> OCRPage {
+        try withImage(at: path, maxPixels: maxPixels) { _, _ in try recognise() }
+    }
+
+    /// Reads each region of the image again on its own, as one line: the words a check found doubtful, without the
+    /// page around them that made Tesseract's line finder merge or split them. Boxes are in the image's pixels.
+    func reread(_ image: GrayImage, dpi: Int, regions: [PositionedWord]) throws -> [[OCRWord]] {
+        try image.pixels.withUnsafeBufferPointer { buffer in
+            TessBaseAPISetImage(api, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
+            TessBaseAPISetSourceResolution(api, Int32(dpi))
+            return try recogniseLines(regions, width: image.width, height: image.height)
+        }
+    }
+
+    func reread(imageAt path: String, maxPixels: Int, regions: [PositionedWord]) throws -> [[OCRWord]] {
+        try withImage(at: path, maxPixels: maxPixels) { width, height in
+            try recogniseLines(regions, width: width, height: height)
+        }
+    }
+
+    private func withImage<T>(at path: String, maxPixels: Int, _ body: (_ width: Int, _ height: Int) throws -> T) throws -> T {
         let name = URL(fileURLWithPath: path).lastPathComponent
         var format: Int32 = 0, width: Int32 = 0, height: Int32 = 0, bits: Int32 = 0, samples: Int32 = 0, colormap: Int32 = 0
         guard pixReadHeader(path, &format, &width, &height, &bits, &samples, &colormap) == 0, width > 0, height > 0 else {
@@ -57,7 +77,7 @@ final class OCREngine {
         defer { pixDestroy(&pix) }
         TessBaseAPISetImage2(api, pix)
         if TessBaseAPIGetSourceYResolution(api) < 70 { TessBaseAPISetSourceResolution(api, 300) }
-        return try recognise()
+        return try body(Int(width), Int(height))
     }
 
     /// Recognises once, then reads both the plain text and every word with its box and confidence.
@@ -71,29 +91,60 @@ final class OCREngine {
             text = String(cString: cText)
             TessDeleteText(cText)
         }
-        var words: [PositionedWord] = []
-        var confidences: [Float] = []
-        if let iterator = TessBaseAPIGetIterator(api) {
-            defer { TessResultIteratorDelete(iterator) }
-            let pageIterator = TessResultIteratorGetPageIterator(iterator)
-            repeat {
-                var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
-                guard TessPageIteratorBoundingBox(pageIterator, RIL_WORD, &left, &top, &right, &bottom) != 0,
-                      let cWord = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
-                let word = String(cString: cWord)
-                TessDeleteText(cWord)
-                confidences.append(TessResultIteratorConfidence(iterator, RIL_WORD))
-                words.append(PositionedWord(text: word, x0: Double(left), y0: Double(top), x1: Double(right), y1: Double(bottom)))
-            } while TessResultIteratorNext(iterator, RIL_WORD) != 0
-        }
-        let mean = confidences.isEmpty ? 0 : Double(confidences.reduce(0, +)) / Double(confidences.count) / 100
-        return OCRPage(text: text, words: words, meanConfidence: mean)
+        let words = recognisedWords()
+        let mean = words.isEmpty ? 0 : words.reduce(0) { $0 + $1.confidence } / Double(words.count)
+        return OCRPage(text: text, words: words.map(\.word), confidences: words.map(\.confidence), meanConfidence: mean)
     }
+
+    /// Each region (clipped to the image) recognised as a single line, in the page's coordinates.
+    private func recogniseLines(_ regions: [PositionedWord], width: Int, height: Int) throws -> [[OCRWord]] {
+        TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE)
+        defer {
+            TessBaseAPISetPageSegMode(api, PSM_AUTO)
+            TessBaseAPIClear(api)
+        }
+        return try regions.map { region in
+            let left = max(0, Int(region.x0)), top = max(0, Int(region.y0))
+            let right = min(width, Int(region.x1.rounded(.up))), bottom = min(height, Int(region.y1.rounded(.up)))
+            guard right - left >= 4, bottom - top >= 4 else { return [] }
+            TessBaseAPISetRectangle(api, Int32(left), Int32(top), Int32(right - left), Int32(bottom - top))
+            guard TessBaseAPIRecognize(api, nil) == 0 else {
+                throw DocumentError.ocrUnavailable(reason: "la relecture d'une zone a échoué")
+            }
+            return recognisedWords()
+        }
+    }
+
+    /// The words of the last recognition, with their boxes and confidence (0…1).
+    private func recognisedWords() -> [OCRWord] {
+        var words: [OCRWord] = []
+        guard let iterator = TessBaseAPIGetIterator(api) else { return words }
+        defer { TessResultIteratorDelete(iterator) }
+        let pageIterator = TessResultIteratorGetPageIterator(iterator)
+        repeat {
+            var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
+            guard TessPageIteratorBoundingBox(pageIterator, RIL_WORD, &left, &top, &right, &bottom) != 0,
+                  let cWord = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
+            let text = String(cString: cWord)
+            TessDeleteText(cWord)
+            words.append(OCRWord(word: PositionedWord(text: text, x0: Double(left), y0: Double(top), x1: Double(right), y1: Double(bottom)),
+                                 confidence: Double(TessResultIteratorConfidence(iterator, RIL_WORD)) / 100))
+        } while TessResultIteratorNext(iterator, RIL_WORD) != 0
+        return words
+    }
+}
+
+struct OCRWord {
+    let word: PositionedWord
+    /// Tesseract's confidence in the word, 0…1.
+    let confidence: Double
 }
 
 struct OCRPage {
     let text: String
     let words: [PositionedWord]
+    /// Each word's confidence, 0…1, in the order of `words`.
+    let confidences: [Double]
     /// Tesseract's mean word confidence, 0…1: scales the confidence of the facts read on the page.
     let meanConfidence: Double
 }

@@ -15,8 +15,11 @@ public struct PageText: Sendable {
     public let layout: PageLayout
     /// 1 for a text layer or an office file; Tesseract's mean word confidence for OCR.
     public let reliability: Double
-    /// A text layer's words with their boxes, kept so that a form's check boxes join them without a second text pass.
+    /// A text layer's words with their boxes, kept so that a form's check boxes join them without a second text pass;
+    /// an OCR page's, in its image's pixels, so that doubtful ones can be read again.
     var words: [PositionedWord] = []
+    /// An OCR page's confidence in each of its words, 0…1.
+    var wordConfidences: [Double] = []
 }
 
 extension PageText {
@@ -60,12 +63,9 @@ public final class TextExtractor {
 
     public func read(_ path: String) throws -> ReadDocument {
         let name = URL(fileURLWithPath: path).lastPathComponent
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard let bytes = Self.firstBytes(of: path) else {
             throw DocumentError.unreadable(name, reason: "fichier introuvable ou illisible")
         }
-        let head = (try? handle.read(upToCount: 8)) ?? Data()
-        try? handle.close()
-        let bytes = [UInt8](head)
         if bytes.starts(with: Array("%PDF".utf8)) { return try readPDF(path) }
         if Self.isImage(bytes) {
             let page = try ocr().read(imageAt: path, maxPixels: Self.maxPixels)
@@ -98,17 +98,52 @@ public final class TextExtractor {
                 return PageText(number: index + 1, method: .textLayer, text: layer, layout: PageLayout(words: words), reliability: 1,
                                 words: words)
             }
-            let scan = document.scan(page: index, maxPixels: Self.maxPixels)
-            let dpi = Self.ocrResolution(scan: scan?.dpi, default: options.ocrDPI)
-            if let scanned = scan?.image, Double(dpi) == scan?.dpi.rounded() {
-                return Self.ocrPage(index + 1, try ocr().read(scanned, dpi: dpi))
-            }
-            guard let image = document.grayImage(page: index, dpi: Double(dpi), maxPixels: Self.maxPixels) else {
+            guard let (image, dpi) = ocrImage(of: document, page: index) else {
                 return PageText(number: index + 1, method: .textLayer, text: layer, layout: PageLayout(words: words), reliability: 1)
             }
             return Self.ocrPage(index + 1, try ocr().read(image, dpi: dpi))
         }
         return ReadDocument(pages: pages, attachments: document.attachments(maxBytes: Self.maxAttachmentBytes))
+    }
+
+    /// The image a PDF page is recognised in: a scan's own image at its own resolution when it covers the page,
+    /// else the page rendered in gray; nil when it would be too large.
+    private func ocrImage(of document: PDFDocument, page index: Int) -> (GrayImage, Int)? {
+        let scan = document.scan(page: index, maxPixels: Self.maxPixels)
+        let dpi = Self.ocrResolution(scan: scan?.dpi, default: options.ocrDPI)
+        if let scanned = scan?.image, Double(dpi) == scan?.dpi.rounded() { return (scanned, dpi) }
+        return document.grayImage(page: index, dpi: Double(dpi), maxPixels: Self.maxPixels).map { ($0, dpi) }
+    }
+
+    /// The document with the doubtful digits of its OCR pages read again region by region (`DoubtfulDigits`), in
+    /// the same images; nil when no page had any or no second reading was surer than the first.
+    func rereadingDoubtfulDigits(in document: ReadDocument, path: String) throws -> ReadDocument? {
+        let regions = document.pages.map { page in
+            page.method == .ocr ? DoubtfulDigits.regions(words: page.words, confidences: page.wordConfidences) : []
+        }
+        guard regions.contains(where: { !$0.isEmpty }) else { return nil }
+        let pdf = Self.firstBytes(of: path)?.starts(with: Array("%PDF".utf8)) == true ? try PDFDocument(path: path) : nil
+        var changed = false
+        let pages = try zip(document.pages, regions).map { page, regions -> PageText in
+            guard !regions.isEmpty else { return page }
+            let variants = DoubtfulDigits.margins.map { margin in regions.map { DoubtfulDigits.padded($0, margin) } }
+            let readings: [[[OCRWord]]]
+            if let pdf {
+                guard page.number <= pdf.pageCount, let (image, dpi) = ocrImage(of: pdf, page: page.number - 1) else { return page }
+                readings = try variants.map { try ocr().reread(image, dpi: dpi, regions: $0) }
+            } else {
+                readings = try variants.map { try ocr().reread(imageAt: path, maxPixels: Self.maxPixels, regions: $0) }
+            }
+            let rereads = regions.indices.map { index in DoubtfulDigits.surest(readings.map { $0[index] }) }
+            let replaced = DoubtfulDigits.replacing(words: page.words, confidences: page.wordConfidences,
+                                                    regions: variants.last ?? regions, rereads: rereads)
+            guard replaced.changed else { return page }
+            changed = true
+            let layout = PageLayout(words: replaced.words, whole: true)
+            return PageText(number: page.number, method: .ocr, text: layout.text, layout: layout, reliability: page.reliability,
+                            words: replaced.words, wordConfidences: replaced.confidences)
+        }
+        return changed ? ReadDocument(pages: pages, attachments: document.attachments) : nil
     }
 
     /// A scan between 150 and 400 dpi is read at its own resolution, not resampled; a coarser one (a 100 dpi fax) is
@@ -140,8 +175,8 @@ public final class TextExtractor {
     }
 
     private static func ocrPage(_ number: Int, _ page: OCRPage) -> PageText {
-        PageText(number: number, method: .ocr, text: page.text, layout: PageLayout(words: page.words),
-                 reliability: page.meanConfidence)
+        PageText(number: number, method: .ocr, text: page.text, layout: PageLayout(words: page.words, whole: true),
+                 reliability: page.meanConfidence, words: page.words, wordConfidences: page.confidences)
     }
 
     private func ocr() throws -> OCREngine {
@@ -149,6 +184,13 @@ public final class TextExtractor {
         let created = try OCREngine()
         engine = created
         return created
+    }
+
+    /// The first bytes of a file, which say its format; nil when it cannot be opened.
+    static func firstBytes(of path: String) -> [UInt8]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return [UInt8]((try? handle.read(upToCount: 8)) ?? Data())
     }
 
     static func isImage(_ bytes: [UInt8]) -> Bool {

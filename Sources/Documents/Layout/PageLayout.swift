@@ -35,8 +35,10 @@ public struct PageLayout: Sendable, Equatable {
     /// A word joins a line when its vertical centre is within 0.4 word height of the line's (a word
     /// without ascenders, "rue", sits a little lower than "35" beside it; the next line of a tightly set PDF, whose
     /// glyph boxes overlap this one's, sits a whole line lower). On a line, a gap wider than twice the typical height
-    /// of its words starts a new cell. Table rules that OCR reads as `|` are dropped.
-    init(words: [PositionedWord]) {
+    /// of its words starts a new cell. Table rules that OCR reads as `|` are dropped. A text layer's words may be
+    /// pieces of one word (a font change, a kerned pair) and join when they touch; OCR's words are `whole` and keep a
+    /// space between them even when they touch (on a blurred 150 dpi scan: « BoréalSystèmesSCOP »), but for digits.
+    init(words: [PositionedWord], whole: Bool = false) {
         let sorted = Self.levelled(words.compactMap(Self.cleaned).filter { $0.height > 0 })
             .sorted { ($0.y0 + $0.y1) < ($1.y0 + $1.y1) }
         var rows: [[PositionedWord]] = []
@@ -58,7 +60,7 @@ public struct PageLayout: Sendable, Equatable {
                 height = wordHeight
             }
         }
-        lines = rows.map(Self.line)
+        lines = rows.map { Self.line($0, whole: whole) }
     }
 
     /// The words of a page scanned askew, moved back onto level lines: a 1.5° tilt lifts the end of an A4 line by
@@ -100,7 +102,7 @@ public struct PageLayout: Sendable, Equatable {
 
     private static let trimmed = CharacterSet(charactersIn: "|").union(.whitespacesAndNewlines)
 
-    private static func line(_ words: [PositionedWord]) -> LayoutLine {
+    private static func line(_ words: [PositionedWord], whole: Bool) -> LayoutLine {
         let ordered = words.sorted { $0.x0 < $1.x0 }
         let heights = ordered.map(\.height).sorted()
         let typical = heights[heights.count / 2]
@@ -113,12 +115,24 @@ public struct PageLayout: Sendable, Equatable {
                 cells.append(LayoutCell(text: text, x0: x0, x1: x1))
                 text = word.text; x0 = word.x0; x1 = word.x1
             } else {
-                text += word.x0 - x1 > typical * 0.12 ? " " + word.text : word.text
+                let gap = word.x0 - x1
+                let touching = gap <= typical * 0.12
+                // OCR's words touching are still two words, unless digits touch digits (« 9999 » « 9999800010 »).
+                let glued = whole ? touching && text.last?.isNumber == true && word.text.first?.isNumber == true
+                    || gap < typical * 0.5 && Self.continuesAmount(text, word.text) : touching
+                text += glued ? word.text : " " + word.text
                 x1 = max(x1, word.x1)
             }
         }
         cells.append(LayoutCell(text: text, x0: x0, x1: x1))
         return LayoutLine(cells: cells)
+    }
+
+    /// « 15.759, » then « 20 € »: OCR splits an amount at its decimals as two words.
+    static func continuesAmount(_ text: String, _ next: String) -> Bool {
+        guard let mark = text.last, mark == "," || mark == ".", text.dropLast().last?.isNumber == true else { return false }
+        let digits = next.prefix { $0.isNumber }
+        return digits.count == 2 && next.dropFirst(2).allSatisfy { $0 == "€" }
     }
 
     /// Text without positions (Word and OpenDocument files): each line one cell, tabs and table cells split it.
