@@ -47,4 +47,14 @@ import EclaireCore
         let facts = Self.facts(Self.lines + ["Total\t4 000,00"])
         #expect(facts[.amountHT] == nil || facts[.amountTTC] == nil)
     }
+
+    @Test func aNegativeDiscountIsNoVATOfPositiveTotals() {
+        // 12 949,47 + 681,55 = 13 631,02: the deduction's magnitude makes the sum, at 5.3 % (a harsh scan lost the
+        // VAT line and the word « remise » of its heading).
+        let facts = Self.facts(["FACTURE N° 2024-5442", "Montant des prestations\t13.631,02 €", "Ajustement\t-681,55 €",
+                                "Prix total HT\t12.949,47 €", "Reste à payer\t10.877,55 €"])
+        #expect(facts[.amountTVA] != "-681.55")
+        // Nothing adds up any more: whatever the labels alone say is said with little confidence.
+        #expect((facts.fields[.amountTTC]?.confidence ?? 0) < 0.6)
+    }
 }

@@ -33,6 +33,9 @@ struct ScanResolutionTests {
     @Test func onlyScansOfUsualResolutionsAreReadAsTheyAre() {
         #expect(TextExtractor.ocrResolution(scan: 200, default: 300) == 200)
         #expect(TextExtractor.ocrResolution(scan: 150.4, default: 300) == 150)
+        // 1 241 pixels across an A4 page of 595.68 points.
+        #expect(TextExtractor.ocrResolution(scan: 149.92, default: 300) == 150)
+        #expect(TextExtractor.ocrResolution(scan: 400.4, default: 300) == 400)
         #expect(TextExtractor.ocrResolution(scan: 103, default: 300) == 300)
         #expect(TextExtractor.ocrResolution(scan: 600, default: 300) == 300)
         #expect(TextExtractor.ocrResolution(scan: nil, default: 300) == 300)

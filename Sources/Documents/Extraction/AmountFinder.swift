@@ -270,8 +270,9 @@ enum AmountFinder {
                 guard share >= 0.02, share <= 0.2001 else { continue }
                 let exactRate = rates.contains { abs(share - $0) < 0.0006 }
                 for delta in [Int64(0), -1, 1] {
+                    // The VAT has the sign of the totals: a negative amount beside positive totals is a discount.
                     for tva in byCents[difference &+ delta] ?? [] where tva.order != ht.order && tva.order != ttc.order
-                        && ht.fits(with: tva, ttc) {
+                        && (tva.money.cents < 0) == (ht.money.cents < 0) && ht.fits(with: tva, ttc) {
                         var score = 10.0 + fit(ht, .ht) + fit(tva, .tva) + fit(ttc, .ttc)
                         score += exactRate ? 2 : 0
                         if let rate = tva.rate { score += abs(share - rate) < 0.0006 ? 1.5 : -1 }
