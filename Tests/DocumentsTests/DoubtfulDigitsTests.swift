@@ -32,6 +32,10 @@ import Testing
         // A number split by OCR where nothing was printed between its digits stays whole.
         let siret = [Self.word("SIRET", 100, 100, 200), Self.word("9999", 220, 100, 300), Self.word("9999800010", 301, 100, 500)]
         #expect(PageLayout(words: siret, whole: true).text == "SIRET 99999999800010")
+        // A line of specks between a ministry and its direction is no line.
+        let heading = [Self.word("Ministère", 100, 100, 300), Self.word(":", 110, 150, 116, height: 10),
+                       Self.word("Direction", 100, 200, 300)]
+        #expect(PageLayout(words: heading, whole: true).lines.map(\.text) == ["Ministère", "Direction"])
         // A text layer's touching pieces are one word.
         #expect(PageLayout(words: [Self.word("Bor", 100, 100, 150), Self.word("éal", 150, 100, 200)]).text == "Boréal")
     }

@@ -37,7 +37,8 @@ public struct PageLayout: Sendable, Equatable {
     /// glyph boxes overlap this one's, sits a whole line lower). On a line, a gap wider than twice the typical height
     /// of its words starts a new cell. Table rules that OCR reads as `|` are dropped. A text layer's words may be
     /// pieces of one word (a font change, a kerned pair) and join when they touch; OCR's words are `whole` and keep a
-    /// space between them even when they touch (on a blurred 150 dpi scan: « BoréalSystèmesSCOP »), but for digits.
+    /// space between them even when they touch (a blurred 150 dpi scan read « BoréalSystèmesSCOP »), but for digits.
+    /// A word Tesseract split (« lancem ent ») then stays split: measured, that costs less than names run together.
     init(words: [PositionedWord], whole: Bool = false) {
         let sorted = Self.levelled(words.compactMap(Self.cleaned).filter { $0.height > 0 })
             .sorted { ($0.y0 + $0.y1) < ($1.y0 + $1.y1) }
@@ -60,7 +61,10 @@ public struct PageLayout: Sendable, Equatable {
                 height = wordHeight
             }
         }
-        lines = rows.map { Self.line($0, whole: whole) }
+        let built = rows.map { Self.line($0, whole: whole) }
+        // OCR reads specks of a scan as lines of marks (« : », « — _ ») that hold nothing and part a heading from
+        // the line under it.
+        lines = whole ? built.filter { $0.text.contains { $0.isLetter || $0.isNumber } } : built
     }
 
     /// The words of a page scanned askew, moved back onto level lines: a 1.5° tilt lifts the end of an A4 line by
