@@ -57,4 +57,12 @@ import EclaireCore
         // Nothing adds up any more: whatever the labels alone say is said with little confidence.
         #expect((facts.fields[.amountTTC]?.confidence ?? 0) < 0.6)
     }
+
+    @Test func aGarbledValueLeftOfTheTotalsIsNoLabelOfThem() {
+        // A scan read the first column's total as « 52I3MP81NE »: the totals beside it take their headings.
+        let facts = Self.facts(["FACTURE N° 2024-5442", "Total des prestations\tMontant HT\tTVA 20 %\tTotal TTC",
+                                "52I3MP81NE\t1 000,00\t200,00\t1 200,00"])
+        #expect(facts[.amountHT] == "1000.00" && facts[.amountTTC] == "1200.00")
+        #expect((facts.fields[.amountHT]?.confidence ?? 0) >= 0.95)
+    }
 }

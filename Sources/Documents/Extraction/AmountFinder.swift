@@ -170,7 +170,11 @@ enum AmountFinder {
             if since.filter({ $0.isLetter }).count >= 2 { return since }
         }
         if own.filter({ $0.isLetter }).count >= 2 { return own }
-        let left = document.leftOf(cell).first(where: { $0.folded.filter({ $0.isLetter }).count >= 2 })
+        // A cell of more digits than letters is a value, not a label: a scan's garbled total (« 521MP81NE »).
+        let left = document.leftOf(cell).first(where: { candidate in
+            let letters = candidate.folded.filter(\.isLetter).count
+            return letters >= 2 && letters > candidate.folded.filter(\.isNumber).count
+        })
         if let left, left.text.count <= 60 { return left.folded + " " + own }
         let placed = part(of: cell, from: offset, to: end ?? cell.text.count)
         for above in document.contextAbove(placed, lines: 3) where above.folded.filter({ $0.isLetter }).count >= 2 {
