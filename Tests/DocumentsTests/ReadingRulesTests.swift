@@ -284,4 +284,20 @@ import EclaireCore
         let items = ReadingRulesTests.facts(["FACTURE", "Article\tQté\tMontant", "Licences bureautiques annuelles\t10\t900,00"])
         #expect(items[FieldKey.object] == "Licences bureautiques annuelles")
     }
+
+    @Test func aVATNumberPrintedCutIsCompletedFromTheSuppliersSIRENWhenItsKeyAgrees() {
+        // Wrapped at the end of its line, a town set in the column beside it: « FR77 976 581 ». The key 77 is the
+        // one SIREN 976 581 504 gives, and the digits printed are its start.
+        let cut = ReadingRulesTests.facts(["DEVIS N° D-2025-118", "Nova Conseil SAS", "SIRET : 976 581 504 97377",
+                              "N° de TVA intracommunautaire : FR77 976 581\t31000 Toulouse"])
+        #expect(cut[FieldKey.supplierVAT] == "FR77976581504")
+        #expect(cut.invalidIDs.isEmpty)
+        // A key that does not agree, or digits of another SIREN, complete nothing.
+        let otherKey = ReadingRulesTests.facts(["DEVIS N° D-2025-118", "Nova Conseil SAS", "SIRET : 976 581 504 97377",
+                                   "N° de TVA intracommunautaire : FR12 976 581\t31000 Toulouse"])
+        #expect(otherKey[FieldKey.supplierVAT] == nil)
+        let otherDigits = ReadingRulesTests.facts(["DEVIS N° D-2025-118", "Nova Conseil SAS", "SIRET : 976 581 504 97377",
+                                      "N° de TVA intracommunautaire : FR77 123 456\t31000 Toulouse"])
+        #expect(otherDigits[FieldKey.supplierVAT] == nil)
+    }
 }

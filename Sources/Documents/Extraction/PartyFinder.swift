@@ -34,6 +34,10 @@ enum PartyFinder {
         if let vat = supplierHits.first(where: { $0.kind == .vatNumber }) {
             facts.offer(ExtractedField(key: .supplierVAT, value: vat.checked.normalized,
                                        confidence: (vat.checked.isValid ? 0.95 : 0.6) * r, source: vat.cell.source))
+        } else if let siren = supplierSiren, supplierHits.contains(where: { $0.siren == siren && $0.checked.isValid }),
+                  let fragment = vatFragment(of: siren, in: document) {
+            facts.offer(ExtractedField(key: .supplierVAT, value: "FR\(fragment.key)\(siren)", confidence: 0.85 * r,
+                                       source: fragment.cell.source))
         }
         // An IBAN on a purchase document is the payee's; a buyer's cue near it ("facture à régler par virement")
         // only orders the choice.
@@ -46,6 +50,23 @@ enum PartyFinder {
         let supplier = supplierName(document, anchors: supplierHits)
         facts.offer(supplier)
         facts.offer(buyer(document, anchors: hits.filter { !belongsToSupplier($0) }, supplier: supplier?.value))
+    }
+
+    nonisolated(unsafe) static let vatStart = /\bFR\s?(\d{2})((?:[\s.]?\d{3}){0,3})(?!\d)/
+
+    /// A French VAT number printed cut (wrapped at its end, a column set beside it: « FR77 976 581 ») beside a TVA
+    /// label: its key and digits agree with the supplier's SIREN, from which the key is computed, so the number is
+    /// that SIREN's. The key of the SIREN as string, with the cell it was read in.
+    static func vatFragment(of siren: String, in document: DocumentLines) -> (key: String, cell: LocatedCell)? {
+        guard let number = Int(siren) else { return nil }
+        let key = (12 + 3 * (number % 97)) % 97
+        let printedKey = key < 10 ? "0\(key)" : "\(key)"
+        for cell in document.cells where cell.text.contains("FR") && (cell.folded.has("tva") || cell.folded.has("vat")) {
+            for match in cell.text.matches(of: vatStart) where String(match.output.1) == printedKey {
+                if siren.hasPrefix(String(match.output.2).filter(\.isNumber)) { return (printedKey, cell) }
+            }
+        }
+        return nil
     }
 
     /// The organisation the identifiers point to as supplier: votes by the cues around each of its identifiers;
