@@ -222,6 +222,20 @@ import EclaireCore
         #expect(layout.lines.allSatisfy { $0.text.split(separator: " ").count == 24 })
     }
 
+    @Test func aTiltIsMeasuredAlongWholeLinesNotBetweenNeighbours() {
+        // 2°, and each word's box a few units higher or lower than its neighbour's (a blurred 150 dpi scan): the
+        // slopes between neighbours say 0° as often as 4°, a line's words fitted together say 2°.
+        let words = (0..<3).flatMap { row in
+            Self.line((0..<12).map { "w\(row)x\($0)" }, y: 100 + Double(row) * 60, slope: 0.035).enumerated().map { index, word in
+                let noise = index.isMultiple(of: 2) ? 1.3 : -1.3
+                return PositionedWord(text: word.text, x0: word.x0, y0: word.y0 + noise, x1: word.x1, y1: word.y1 + noise)
+            }
+        }
+        let layout = PageLayout(words: words)
+        #expect(layout.lines.count == 3)
+        #expect(layout.lines.allSatisfy { $0.text.split(separator: " ").count == 12 })
+    }
+
     @Test func aDashDoesNotSplitItsLine() {
         let words = Self.line(["B", "-", "Objet", "du", "marché"], y: 100, slope: 0.004)
             + Self.line(["Objet", "de", "la", "commande", "Audit"], y: 160, slope: 0.004)
