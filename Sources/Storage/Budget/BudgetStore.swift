@@ -20,7 +20,7 @@ public struct BudgetStore: Sendable {
     /// Runs the change and its audit entries in one transaction.
     func audited<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase, AuditWriter) async throws -> T) async throws -> T {
         let actor = actor
-        return try await database.transaction { transaction in
+        return try await database.writeTransaction { transaction in
             let sql = transaction as! any SQLDatabase
             return try await body(sql, AuditWriter(sql: sql, actor: actor))
         }

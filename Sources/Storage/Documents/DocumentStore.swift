@@ -37,7 +37,7 @@ public struct DocumentStore: Sendable {
         let actor = actor
         let files = files
         let (id, isNew) = try await withFileRemoved(stored.created ? stored.relativePath : nil, from: files) {
-            try await database.transaction { transaction -> (Int, Bool) in
+            try await database.writeTransaction { transaction -> (Int, Bool) in
                 let sql = transaction as! any SQLDatabase
                 var id = try await sql.select().column("id").from("documents").where("sha256", .equal, stored.sha256).first()
                     .map { try $0.decode(column: "id", as: Int.self) }

@@ -17,7 +17,7 @@ public struct SyncStore: Sendable {
 
     /// Starts a run, unless another one is alive; runs that stopped without finishing are marked interrupted.
     public func begin(actor: String, from: Date, to: Date, now: Date = Date()) async throws -> Int {
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             let sql = transaction as! any SQLDatabase
             let running = try await sql.select().columns("id", "heartbeat_at", "started_at", "owner").from("aife_sync_runs")
                 .where("status", .equal, SyncRunStatus.running.rawValue).all()
@@ -156,7 +156,7 @@ public struct SyncStore: Sendable {
     }
 
     public func markForRetry(ej: String, reason: String) async throws {
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             let sql = transaction as! any SQLDatabase
             let known = try await sql.select().column("num_ej").from("aife_ej_retries").where("num_ej", .equal, ej).first()
             if known == nil {
