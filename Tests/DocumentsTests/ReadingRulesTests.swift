@@ -299,6 +299,16 @@ import EclaireCore
         #expect(items[FieldKey.object] == "Licences bureautiques annuelles")
     }
 
+    @Test func aLegalFooterSplitByAGapNamesTheSupplierWhateverRegistryWordsOCRKept() {
+        // « RCS » read « RES », « Code APE6202A » glued, the SIRET past a wide gap, and an OCR fragment (« LA ») above.
+        let facts = ReadingRulesTests.facts(["FACTURE N° F202401792", "Adressé à", "Premier ministre",
+                                             "Direction interministérielle du numérique", "39 rue du Faubourg Saint-Antoine", "69003 Lyon",
+                                             "Total TTC\t1 200,00 €", "LA",
+                                             "Nova Conseil — 166 avenue Jean Jaurès, 35000 Rennes RES Rennes 758 150\tSIRET n° 75815021305033 — Code APE6202A",
+                                             "VA intracommunautaire : FR83 758 150 213"])
+        #expect(facts[FieldKey.supplierName] == "Nova Conseil")
+    }
+
     @Test func aVATNumberPrintedCutIsCompletedFromTheSuppliersSIRENWhenItsKeyAgrees() {
         // Wrapped at the end of its line, a town set in the column beside it: « FR77 976 581 ». The key 77 is the
         // one SIREN 976 581 504 gives, and the digits printed are its start.

@@ -133,9 +133,10 @@ enum PartyFinder {
         }
         // A legal footer: « Pivot Technologies — 134 cours Lafayette … — RCS Nanterre … — SIRET … »: its first part.
         for anchor in anchors {
-            // A footer paragraph wraps: its first part may be a line or two above the identifier.
-            for cell in [anchor.cell] + document.contextAbove(anchor.cell, lines: 2) {
-                if let name = legalLineName(cell) {
+            // A footer paragraph wraps: its first part may be a line or two above the identifier, or, split by a
+            // wide gap, in a cell to its left on the same line.
+            for cell in [anchor.cell] + document.leftOf(anchor.cell) + document.contextAbove(anchor.cell, lines: 2) {
+                if let name = legalLineName(cell, onIdentifiersLine: cell.line == anchor.cell.line) {
                     return ExtractedField(key: .supplierName, value: spaced(name, in: document), confidence: 0.65 * r,
                                           source: cell.source)
                 }
@@ -235,7 +236,9 @@ enum PartyFinder {
         guard let postcode = column.dropFirst(fromIdentifier ? 1 : 0).firstIndex(where: { $0.text.contains(postcodeLine) })
         else { return nil }
         // A legal line (« ACME — 12 rue … 75011 Paris — RCS … ») holds its own name; what stands above it is not.
-        if column[postcode].text.count > 60 && ["rcs", "capital", "siret"].contains(where: { column[postcode].folded.hasWord($0) }) {
+        // Its registry words may stand in another cell of the line, past a wide gap (and OCR may misread « RCS »).
+        let line = document.lines[column[postcode].line].map(\.folded).joined(separator: " ")
+        if column[postcode].text.count > 60 && ["rcs", "capital", "siret"].contains(where: { line.hasWord($0) }) {
             return nil
         }
         // Up the postcode's own column: a wide anchor overlaps two blocks side by side.
@@ -268,8 +271,10 @@ enum PartyFinder {
             .map { cleanName($0.text) } ?? name
     }
 
-    static func legalLineName(_ cell: LocatedCell) -> String? {
-        guard ["rcs", "capital", "ape", "naf"].contains(where: { cell.folded.hasWord($0) }) else { return nil }
+    /// `onIdentifiersLine`: the cell stands on the line of the supplier's SIRET or VAT number, which makes it a legal
+    /// line whatever registry words OCR kept (« RES » for « RCS », « APE6202A »).
+    static func legalLineName(_ cell: LocatedCell, onIdentifiersLine: Bool = false) -> String? {
+        guard onIdentifiersLine || ["rcs", "capital", "ape", "naf"].contains(where: { cell.folded.hasWord($0) }) else { return nil }
         // The first separator of the line; OCR may glue a dash to the word before it (« Océan Bureautique SA— au
         // capital »).
         let marks = [[" — ", "— "], [" – ", "– "], [" - "], [" | "], [" • "]].lazy.compactMap { forms in
