@@ -36,6 +36,10 @@ import Testing
         let heading = [Self.word("Ministère", 100, 100, 300), Self.word(":", 110, 150, 116, height: 10),
                        Self.word("Direction", 100, 200, 300)]
         #expect(PageLayout(words: heading, whole: true).lines.map(\.text) == ["Ministère", "Direction"])
+        // Nor is a lone letter; a lone digit (a page's number, a quantity) stays.
+        let letter = [Self.word("Ministère", 100, 100, 300), Self.word("L", 110, 150, 122), Self.word("Direction", 100, 200, 300),
+                      Self.word("3", 400, 250, 412)]
+        #expect(PageLayout(words: letter, whole: true).lines.map(\.text) == ["Ministère", "Direction", "3"])
         // A text layer's touching pieces are one word.
         #expect(PageLayout(words: [Self.word("Bor", 100, 100, 150), Self.word("éal", 150, 100, 200)]).text == "Boréal")
     }

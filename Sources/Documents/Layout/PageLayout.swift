@@ -62,9 +62,13 @@ public struct PageLayout: Sendable, Equatable {
             }
         }
         let built = rows.map { Self.line($0, whole: whole) }
-        // OCR reads specks of a scan as lines of marks (« : », « — _ ») that hold nothing and part a heading from
-        // the line under it.
-        lines = whole ? built.filter { $0.text.contains { $0.isLetter || $0.isNumber } } : built
+        // OCR reads specks of a scan as lines of marks (« : », « — _ ») or of one lone letter (« L ») that hold
+        // nothing and part a heading from the line under it. A lone digit stays: it may be a page's number or a
+        // quantity.
+        lines = whole ? built.filter { line in
+            let kept = line.text.filter { $0.isLetter || $0.isNumber }
+            return !kept.isEmpty && !(kept.count == 1 && kept.first?.isLetter == true)
+        } : built
     }
 
     /// The words of a page scanned askew, moved back onto level lines: a 1.5° tilt lifts the end of an A4 line by
