@@ -47,7 +47,7 @@ final class OCREngine {
 
     /// Reads each region of the image again on its own, as one line: the words a check found doubtful, without the
     /// page around them that made Tesseract's line finder merge or split them. Boxes are in the image's pixels.
-    func reread(_ image: GrayImage, dpi: Int, regions: [PositionedWord]) throws -> [[OCRWord]] {
+    func reread(_ image: GrayImage, dpi: Int, regions: [PositionedWord]) throws -> [[PositionedWord]] {
         try image.pixels.withUnsafeBufferPointer { buffer in
             TessBaseAPISetImage(api, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
             TessBaseAPISetSourceResolution(api, Int32(dpi))
@@ -55,7 +55,7 @@ final class OCREngine {
         }
     }
 
-    func reread(imageAt path: String, maxPixels: Int, regions: [PositionedWord]) throws -> [[OCRWord]] {
+    func reread(imageAt path: String, maxPixels: Int, regions: [PositionedWord]) throws -> [[PositionedWord]] {
         try withImage(at: path, maxPixels: maxPixels) { width, height in
             try recogniseLines(regions, width: width, height: height)
         }
@@ -92,12 +92,11 @@ final class OCREngine {
             TessDeleteText(cText)
         }
         let words = recognisedWords()
-        let mean = words.isEmpty ? 0 : words.reduce(0) { $0 + $1.confidence } / Double(words.count)
-        return OCRPage(text: text, words: words.map(\.word), confidences: words.map(\.confidence), meanConfidence: mean)
+        return OCRPage(text: text, words: words, meanConfidence: DoubtfulDigits.meanConfidence(words))
     }
 
     /// Each region (clipped to the image) recognised as a single line, in the page's coordinates.
-    private func recogniseLines(_ regions: [PositionedWord], width: Int, height: Int) throws -> [[OCRWord]] {
+    private func recogniseLines(_ regions: [PositionedWord], width: Int, height: Int) throws -> [[PositionedWord]] {
         TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE)
         defer {
             TessBaseAPISetPageSegMode(api, PSM_AUTO)
@@ -116,8 +115,8 @@ final class OCREngine {
     }
 
     /// The words of the last recognition, with their boxes and confidence (0…1).
-    private func recognisedWords() -> [OCRWord] {
-        var words: [OCRWord] = []
+    private func recognisedWords() -> [PositionedWord] {
+        var words: [PositionedWord] = []
         guard let iterator = TessBaseAPIGetIterator(api) else { return words }
         defer { TessResultIteratorDelete(iterator) }
         let pageIterator = TessResultIteratorGetPageIterator(iterator)
@@ -127,24 +126,17 @@ final class OCREngine {
                   let cWord = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
             let text = String(cString: cWord)
             TessDeleteText(cWord)
-            words.append(OCRWord(word: PositionedWord(text: text, x0: Double(left), y0: Double(top), x1: Double(right), y1: Double(bottom)),
-                                 confidence: Double(TessResultIteratorConfidence(iterator, RIL_WORD)) / 100))
+            words.append(PositionedWord(text: text, x0: Double(left), y0: Double(top), x1: Double(right), y1: Double(bottom),
+                                        confidence: Double(TessResultIteratorConfidence(iterator, RIL_WORD)) / 100))
         } while TessResultIteratorNext(iterator, RIL_WORD) != 0
         return words
     }
 }
 
-struct OCRWord {
-    let word: PositionedWord
-    /// Tesseract's confidence in the word, 0…1.
-    let confidence: Double
-}
-
 struct OCRPage {
     let text: String
+    /// With Tesseract's confidence in each.
     let words: [PositionedWord]
-    /// Each word's confidence, 0…1, in the order of `words`.
-    let confidences: [Double]
     /// Tesseract's mean word confidence, 0…1: scales the confidence of the facts read on the page.
     let meanConfidence: Double
 }

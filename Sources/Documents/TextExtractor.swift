@@ -16,10 +16,8 @@ public struct PageText: Sendable {
     /// 1 for a text layer or an office file; Tesseract's mean word confidence for OCR.
     public let reliability: Double
     /// A text layer's words with their boxes, kept so that a form's check boxes join them without a second text pass;
-    /// an OCR page's, in its image's pixels, so that doubtful ones can be read again.
+    /// an OCR page's, in its image's pixels and with their confidence, so that doubtful ones can be read again.
     var words: [PositionedWord] = []
-    /// An OCR page's confidence in each of its words, 0…1.
-    var wordConfidences: [Double] = []
 }
 
 extension PageText {
@@ -119,29 +117,31 @@ public final class TextExtractor {
     /// the same images; nil when no page had any or no second reading was surer than the first.
     func rereadingDoubtfulDigits(in document: ReadDocument, path: String) throws -> ReadDocument? {
         let regions = document.pages.map { page in
-            page.method == .ocr ? DoubtfulDigits.regions(words: page.words, confidences: page.wordConfidences) : []
+            page.method == .ocr ? DoubtfulDigits.regions(in: page.words) : []
         }
         guard regions.contains(where: { !$0.isEmpty }) else { return nil }
         let pdf = Self.firstBytes(of: path)?.starts(with: Array("%PDF".utf8)) == true ? try PDFDocument(path: path) : nil
         var changed = false
         let pages = try zip(document.pages, regions).map { page, regions -> PageText in
             guard !regions.isEmpty else { return page }
+            // Every region with every margin, in one pass over the image (an image file is decoded once).
             let variants = DoubtfulDigits.margins.map { margin in regions.map { DoubtfulDigits.padded($0, margin) } }
-            let readings: [[[OCRWord]]]
+            let all = variants.flatMap { $0 }
+            let readings: [[PositionedWord]]
             if let pdf {
                 guard page.number <= pdf.pageCount, let (image, dpi) = ocrImage(of: pdf, page: page.number - 1) else { return page }
-                readings = try variants.map { try ocr().reread(image, dpi: dpi, regions: $0) }
+                readings = try ocr().reread(image, dpi: dpi, regions: all)
             } else {
-                readings = try variants.map { try ocr().reread(imageAt: path, maxPixels: Self.maxPixels, regions: $0) }
+                readings = try ocr().reread(imageAt: path, maxPixels: Self.maxPixels, regions: all)
             }
-            let rereads = regions.indices.map { index in DoubtfulDigits.surest(readings.map { $0[index] }) }
-            let replaced = DoubtfulDigits.replacing(words: page.words, confidences: page.wordConfidences,
-                                                    regions: variants.last ?? regions, rereads: rereads)
-            guard replaced.changed else { return page }
+            let rereads = regions.indices.map { index in
+                DoubtfulDigits.surest(variants.indices.map { readings[$0 * regions.count + index] })
+            }
+            guard let replaced = DoubtfulDigits.replacing(page.words, in: variants.last ?? regions, by: rereads) else { return page }
             changed = true
-            let layout = PageLayout(words: replaced.words, whole: true)
+            let layout = PageLayout(words: replaced, whole: true)
             return PageText(number: page.number, method: .ocr, text: layout.text, layout: layout, reliability: page.reliability,
-                            words: replaced.words, wordConfidences: replaced.confidences)
+                            words: replaced)
         }
         return changed ? ReadDocument(pages: pages, attachments: document.attachments) : nil
     }
@@ -178,7 +178,7 @@ public final class TextExtractor {
 
     private static func ocrPage(_ number: Int, _ page: OCRPage) -> PageText {
         PageText(number: number, method: .ocr, text: page.text, layout: PageLayout(words: page.words, whole: true),
-                 reliability: page.meanConfidence, words: page.words, wordConfidences: page.confidences)
+                 reliability: page.meanConfidence, words: page.words)
     }
 
     private func ocr() throws -> OCREngine {

@@ -68,10 +68,15 @@ public enum Identifiers {
             return CheckedIdentifier(printed: text, normalized: value, isValid: ok)
         }
         let body = String(value.dropFirst(2))
-        guard isDigits(body, count: 11), let key = Int(body.prefix(2)), let siren = Int(body.dropFirst(2)) else {
-            return CheckedIdentifier(printed: text, normalized: value, isValid: false)
-        }
-        return CheckedIdentifier(printed: text, normalized: value, isValid: key == (12 + 3 * (siren % 97)) % 97)
+        guard isDigits(body, count: 11) else { return CheckedIdentifier(printed: text, normalized: value, isValid: false) }
+        return CheckedIdentifier(printed: text, normalized: value, isValid: frenchVATNumber(siren: String(body.dropFirst(2))) == value)
+    }
+
+    /// The French VAT number of a SIREN: `FR`, its key (12 + 3 × (SIREN mod 97)) mod 97 on two digits, the SIREN.
+    public static func frenchVATNumber(siren: String) -> String? {
+        guard isDigits(siren, count: 9), let number = Int(siren) else { return nil }
+        let key = (12 + 3 * (number % 97)) % 97
+        return "FR\(key < 10 ? "0" : "")\(key)\(siren)"
     }
 
     /// IBAN (ISO 13616): country, key, BBAN; valid when the rearranged number mod 97 is 1.

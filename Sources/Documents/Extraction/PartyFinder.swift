@@ -36,8 +36,7 @@ enum PartyFinder {
                                        confidence: (vat.checked.isValid ? 0.95 : 0.6) * r, source: vat.cell.source))
         } else if let siren = supplierSiren, supplierHits.contains(where: { $0.siren == siren && $0.checked.isValid }),
                   let fragment = vatFragment(of: siren, in: document) {
-            facts.offer(ExtractedField(key: .supplierVAT, value: "FR\(fragment.key)\(siren)", confidence: 0.85 * r,
-                                       source: fragment.cell.source))
+            facts.offer(ExtractedField(key: .supplierVAT, value: fragment.number, confidence: 0.85 * r, source: fragment.cell.source))
         }
         // An IBAN on a purchase document is the payee's; a buyer's cue near it ("facture à régler par virement")
         // only orders the choice.
@@ -56,14 +55,13 @@ enum PartyFinder {
 
     /// A French VAT number printed cut (wrapped at its end, a column set beside it: « FR77 976 581 ») beside a TVA
     /// label: its key and digits agree with the supplier's SIREN, from which the key is computed, so the number is
-    /// that SIREN's. The key of the SIREN as string, with the cell it was read in.
-    static func vatFragment(of siren: String, in document: DocumentLines) -> (key: String, cell: LocatedCell)? {
-        guard let number = Int(siren) else { return nil }
-        let key = (12 + 3 * (number % 97)) % 97
-        let printedKey = key < 10 ? "0\(key)" : "\(key)"
+    /// that SIREN's. That number, with the cell it was read in.
+    static func vatFragment(of siren: String, in document: DocumentLines) -> (number: String, cell: LocatedCell)? {
+        guard let number = Identifiers.frenchVATNumber(siren: siren) else { return nil }
+        let key = number.dropFirst(2).prefix(2)
         for cell in document.cells where cell.text.contains("FR") && (cell.folded.has("tva") || cell.folded.has("vat")) {
-            for match in cell.text.matches(of: vatStart) where String(match.output.1) == printedKey {
-                if siren.hasPrefix(String(match.output.2).filter(\.isNumber)) { return (printedKey, cell) }
+            for match in cell.text.matches(of: vatStart) where match.output.1 == key {
+                if siren.hasPrefix(String(match.output.2).filter(\.isNumber)) { return (number, cell) }
             }
         }
         return nil

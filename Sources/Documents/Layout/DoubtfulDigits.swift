@@ -22,20 +22,18 @@ enum DoubtfulDigits {
     }
 
     /// Of several readings of a region, the one Tesseract is surest of.
-    static func surest(_ readings: [[OCRWord]]) -> [OCRWord] {
+    static func surest(_ readings: [[PositionedWord]]) -> [PositionedWord] {
         readings.max { meanConfidence($0) < meanConfidence($1) } ?? []
     }
 
-    static func meanConfidence(_ words: [OCRWord]) -> Double {
+    static func meanConfidence(_ words: [PositionedWord]) -> Double {
         words.isEmpty ? 0 : words.reduce(0) { $0 + $1.confidence } / Double(words.count)
     }
 
     /// The regions to read again, in the page's pixels, before their margins.
-    static func regions(words: [PositionedWord], confidences: [Double]) -> [PositionedWord] {
-        guard words.count == confidences.count else { return [] }
+    static func regions(in words: [PositionedWord]) -> [PositionedWord] {
         var regions: [PositionedWord] = []
-        for (index, word) in words.enumerated()
-        where confidences[index] < threshold && word.text.filter(\.isNumber).count >= 2 && word.height > 0 {
+        for word in words where word.confidence < threshold && word.text.filter(\.isNumber).count >= 2 && word.height > 0 {
             var region = word
             var grown = true
             while grown {
@@ -58,22 +56,19 @@ enum DoubtfulDigits {
     }
 
     /// The page's words with those inside each region replaced by its second reading, when Tesseract is surer of
-    /// it than of the first (and sure enough); `changed` says whether any was.
-    static func replacing(words: [PositionedWord], confidences: [Double], regions: [PositionedWord],
-                          rereads: [[OCRWord]]) -> (words: [PositionedWord], confidences: [Double], changed: Bool) {
-        var kept = Array(zip(words, confidences))
+    /// it than of the first (and sure enough); nil when none was.
+    static func replacing(_ words: [PositionedWord], in regions: [PositionedWord], by rereads: [[PositionedWord]]) -> [PositionedWord]? {
+        var kept = words
         var changed = false
         for (region, reread) in zip(regions, rereads) where !reread.isEmpty {
-            let old = kept.filter { centre($0.0, in: region) }
-            let before = old.isEmpty ? 0 : old.reduce(0) { $0 + $1.1 } / Double(old.count)
-            let new = reread
-            let after = meanConfidence(new)
-            guard after > before, after >= minimumConfidence, new.map(\.word.text) != old.map(\.0.text) else { continue }
-            kept.removeAll { centre($0.0, in: region) }
-            kept += new.map { ($0.word, $0.confidence) }
+            let old = kept.filter { centre($0, in: region) }
+            let after = meanConfidence(reread)
+            guard after > meanConfidence(old), after >= minimumConfidence, reread.map(\.text) != old.map(\.text) else { continue }
+            kept.removeAll { centre($0, in: region) }
+            kept += reread
             changed = true
         }
-        return (kept.map(\.0), kept.map(\.1), changed)
+        return changed ? kept : nil
     }
 
     static func sameLine(_ a: PositionedWord, _ b: PositionedWord) -> Bool {

@@ -4,6 +4,8 @@ import Foundation
 struct PositionedWord {
     let text: String
     let x0: Double, y0: Double, x1: Double, y1: Double
+    /// How sure the OCR engine is of the word, 0…1; 1 for a text layer's.
+    var confidence = 1.0
     var height: Double { y1 - y0 }
 }
 
@@ -110,7 +112,8 @@ public struct PageLayout: Sendable, Equatable {
         guard abs(slope) > 0.0017, abs(slope) < 0.1 else { return words }
         return words.map { word in
             let shift = slope * (word.x0 + word.x1) / 2
-            return PositionedWord(text: word.text, x0: word.x0, y0: word.y0 - shift, x1: word.x1, y1: word.y1 - shift)
+            return PositionedWord(text: word.text, x0: word.x0, y0: word.y0 - shift, x1: word.x1, y1: word.y1 - shift,
+                                  confidence: word.confidence)
         }
     }
 
@@ -134,7 +137,8 @@ public struct PageLayout: Sendable, Equatable {
         // Nearly every word has nothing to trim: Foundation's trimming is then skipped.
         if !trimmed.contains(first) && !trimmed.contains(last) { return word }
         let text = word.text.trimmingCharacters(in: trimmed)
-        return text.isEmpty ? nil : PositionedWord(text: text, x0: word.x0, y0: word.y0, x1: word.x1, y1: word.y1)
+        return text.isEmpty ? nil : PositionedWord(text: text, x0: word.x0, y0: word.y0, x1: word.x1, y1: word.y1,
+                                                   confidence: word.confidence)
     }
 
     private static let trimmed = CharacterSet(charactersIn: "|").union(.whitespacesAndNewlines)
