@@ -21,11 +21,15 @@ struct DocumentLines {
     let reliability: Double
     /// Per page, the left and right ends of its text: a line that reaches the right end was wrapped.
     let margins: [Int: (left: Double, right: Double)]
+    /// Each line's top and bottom on its page; nil for text without positions.
+    let extents: [(top: Double, bottom: Double)?]
 
     init(pages: [PageText]) {
         var lines: [[LocatedCell]] = []
+        var extents: [(top: Double, bottom: Double)?] = []
         for page in pages {
             for layoutLine in page.layout.lines {
+                extents.append(page.method == .office || layoutLine.bottom <= layoutLine.top ? nil : (layoutLine.top, layoutLine.bottom))
                 let number = lines.count
                 lines.append(layoutLine.cells.enumerated().map { index, cell in
                     LocatedCell(page: page.number, line: number, index: index, cell: cell, text: cell.text,
@@ -34,6 +38,7 @@ struct DocumentLines {
             }
         }
         self.lines = lines
+        self.extents = extents
         reliability = pages.map(\.reliability).min() ?? 1
         var margins: [Int: (left: Double, right: Double)] = [:]
         // Word, OpenDocument and plain text give paragraphs, not lines a page's width wrapped: no margins.
@@ -59,17 +64,19 @@ struct DocumentLines {
 
     var cells: some Sequence<LocatedCell> { lines.joined() }
 
+    /// Line `line` follows the line above it as the next line of the same paragraph or wrapped cell: closer to it
+    /// than half a line's height (a table's rows and a page's paragraphs stand further apart). Never for text
+    /// without positions.
+    func runsOn(_ line: Int) -> Bool {
+        guard line > 0, line < lines.count, lines[line].first?.page == lines[line - 1].first?.page,
+              let above = extents[line - 1], let this = extents[line] else { return false }
+        let height = min(above.bottom - above.top, this.bottom - this.top)
+        return height > 0 && this.top - above.bottom < 0.5 * height
+    }
+
     /// Each line as one cell (its cells joined by three spaces): a label and its value in the next column read
     /// together.
-    var wholeLines: [LocatedCell] {
-        lines.compactMap { cells in
-            guard let first = cells.first, let last = cells.last else { return nil }
-            let text = cells.map(\.text).joined(separator: "   ")
-            return LocatedCell(page: first.page, line: first.line, index: 0,
-                               cell: LayoutCell(text: text, x0: first.cell.x0, x1: last.cell.x1), text: text,
-                               folded: Self.fold(text))
-        }
-    }
+    var wholeLines: [LocatedCell] { lines.compactMap(Self.wholeLine) }
 
     /// Lower case without accents, one character for one character, so that ranges found in the folded text index
     /// the original text too.

@@ -6,31 +6,50 @@ enum ObjectFinder {
     static let labels = ["objet du marche", "objet de la commande", "objet du devis", "objet de la prestation",
                          "objet de l'accord-cadre", "objet de la consultation", "objet du contrat", "objet",
                          "intitule du marche", "intitule", "nature de la prestation", "nature des prestations",
+                         "nature de la depense", "nature de l'achat", "nature de la commande",
                          "designation de la prestation", "concerne", "libelle"]
     /// Labels that name the object only when a value follows them on the line (« Désignation : … »): alone in
     /// their cell they head a table's column or a paragraph about something else.
     static let inlineLabels = ["designation", "prestations", "prestation", "mission", "affaire", "projet"]
     static let itemHeaders = ["designation", "description", "libelle"]
+    /// « Désignation de l'acheteur », « Désignation du comptable » name a party, not a column of items.
+    static let partyWords = ["acheteur", "titulaire", "fournisseur", "client", "comptable", "pouvoir adjudicateur", "banc"]
     /// Shorter headings of an items' column, taken only as a cell of their own (« Article », « Produit »).
     static let shortItemHeaders = ["article", "articles", "produit", "produits", "prestation", "prestations", "detail"]
 
     static func find(in document: DocumentLines, into facts: inout DocumentFacts) {
         let r = document.reliability
         for cell in document.cells {
-            for label in labels where cell.folded.hasPrefix(label) {
-                let rest = cell.folded.dropFirst(label.count)
+            // A list mark before the label (« ■ Objet du marché public : », « 1. Objet ») does not hide it.
+            let start = cell.folded.prefix(4).firstIndex(where: \.isLetter) ?? cell.folded.startIndex
+            let head = cell.folded[start...]
+            for label in labels where head.hasPrefix(label) {
+                let rest = head.dropFirst(label.count)
                 guard rest.first.map({ !$0.isLetter }) ?? true else { continue }
                 if offerValueAfterColon(of: cell, in: document, confidence: 0.85 * r, into: &facts) { return }
-                // The label alone in its cell (« Objet », « Objet de la dépense », « Intitulé du marché »): the value
-                // is the next cell of its line, else the line below.
-                let bare = rest.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)).isEmpty
+                // The label alone in its cell (« Objet », « Objet de la dépense », « Intitulé du marché »), or run
+                // on by a word or two up to its colon (« Objet du marché public : »): the value is the next cell of
+                // its line, else the line below.
+                let runOn = rest.hasSuffix(":") && rest.count <= 30 && !rest.contains(where: \.isNumber)
+                let bare = runOn || rest.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)).isEmpty
                 let shortLabel = !rest.contains(":") && rest.count <= 30 && !rest.contains(where: \.isNumber)
                 if let next = (shortLabel ? document.cellRight(of: cell) : nil) ?? (bare ? document.below(cell) : nil),
                    next.text.filter(\.isLetter).count >= 4 {
-                    let whole = continued(next.text, after: next, in: document)
+                    // A heading over the sentence that states the object (« 2. Objet » / « Le présent marché a pour
+                    // objet … »): the object without the sentence's formula.
+                    let whole = statedPurpose(of: next, in: document) ?? continued(next.text, after: next, in: document)
                     facts.offer(ExtractedField(key: .object, value: clean(whole), confidence: 0.8 * r, source: next.source))
                     return
                 }
+            }
+        }
+        // A form's row whose label and value wrap in narrow cells (« Nature de la » / « dépense »).
+        for row in document.wrappedRows {
+            for (cell, value) in zip(row, row.dropFirst()) {
+                let label = cell.folded.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":")))
+                guard labels.contains(label), value.text.filter(\.isLetter).count >= 4 else { continue }
+                facts.offer(ExtractedField(key: .object, value: clean(value.text), confidence: 0.8 * r, source: value.source))
+                return
             }
         }
         for cell in document.cells {
@@ -45,7 +64,7 @@ enum ObjectFinder {
         }
         // An invoice or a quote: the first item under the table's "Désignation" heading.
         let headers = document.cells.filter { cell in
-            (itemHeaders.contains { cell.folded.has($0) } && cell.text.count < 60)
+            (itemHeaders.contains { cell.folded.has($0) } && cell.text.count < 60 && !partyWords.contains { cell.folded.has($0) })
                 || shortItemHeaders.contains(cell.folded.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)))
         }
         for cell in headers {
@@ -72,17 +91,34 @@ enum ObjectFinder {
     /// The sentence public contracts open with: « Le présent marché a pour objet la fourniture de … », « Le présent
     /// CCTP a pour objet de définir les prestations de maintenance … ». The object is what follows, without the
     /// formula that introduces it, to the end of the sentence.
+    /// The same sentence with another verb: « La présente consultation concerne : … », « Le présent marché porte
+    /// sur … ».
+    nonisolated(unsafe) static let purposeSentence =
+        /present(?:e|s|es)? (?:marche|consultation|cahier|accord-cadre|accord cadre|contrat|commande|cctp|ccap|document|bon de commande)[^.]{0,40}?(?:a pour objet|concerne|porte sur)/
+
     static func statedPurpose(in document: DocumentLines) -> (value: String, cell: LocatedCell)? {
-        for cell in document.cells where cell.folded.has("pour objet") {
-            guard let range = cell.text.range(of: "pour objet", options: [.caseInsensitive, .diacriticInsensitive]) else { continue }
-            let after = String(cell.text[range.upperBound...]).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":")))
-            var text = continued(after, after: cell, in: document)
-            if let end = text.range(of: #"\.(\s|$)"#, options: .regularExpression) { text = String(text[..<end.lowerBound]) }
-            text = withoutFormula(text)
-            guard text.filter(\.isLetter).count >= 8 else { continue }
-            return (clean(text), cell)
+        for cell in document.cells {
+            if let value = statedPurpose(of: cell, in: document) { return (value, cell) }
         }
         return nil
+    }
+
+    /// The object a cell's sentence states, with the lines it runs on to; nil when it states none.
+    static func statedPurpose(of cell: LocatedCell, in document: DocumentLines) -> String? {
+        guard cell.folded.has("pour objet") || cell.folded.has("concerne") || cell.folded.has("porte sur") else { return nil }
+        let range: Range<String.Index>
+        if cell.folded.has("pour objet"), let found = cell.text.range(of: "pour objet", options: [.caseInsensitive, .diacriticInsensitive]) {
+            range = found
+        } else if let match = cell.folded.firstMatch(of: purposeSentence) {
+            let end = cell.folded.distance(from: cell.folded.startIndex, to: match.range.upperBound)
+            let at = cell.text.index(cell.text.startIndex, offsetBy: end)
+            range = at..<at
+        } else { return nil }
+        let after = String(cell.text[range.upperBound...]).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":")))
+        var text = continued(after, after: cell, in: document)
+        if let end = text.range(of: #"\.(\s|$)"#, options: .regularExpression) { text = String(text[..<end.lowerBound]) }
+        text = withoutFormula(text)
+        return text.filter(\.isLetter).count >= 8 ? clean(text) : nil
     }
 
     /// « de définir les conditions d'exécution relatives aux prestations de nettoyage » → « prestations de

@@ -140,6 +140,17 @@ enum PartyFinder {
                 }
             }
         }
+        // « ACME, 12 rue …, 75011 Paris, numéro SIRET … »: the name before the address, in the identifiers' sentence.
+        for anchor in anchors {
+            let parts = anchor.cell.text.components(separatedBy: ", ")
+            guard parts.count >= 3, let name = parts.first.map(cleanName) else { continue }
+            let next = DocumentLines.fold(parts[1])
+            let isAddress = parts[1].first?.isNumber == true || addressWords.contains { next.has($0) }
+            if isAddress, isName(name), looksLikeAName(name), name.count <= 60,
+               !["siret", "siren", "tva", "rcs"].contains(where: { DocumentLines.fold(name).hasWord($0) }) {
+                return ExtractedField(key: .supplierName, value: name, confidence: 0.65 * r, source: anchor.cell.source)
+            }
+        }
         for anchor in anchors {
             let near = document.leftOf(anchor.cell) + document.contextAbove(anchor.cell, lines: 8)
             for cell in near { if let name = nameWithLegalForm(cell.text) {
@@ -207,7 +218,12 @@ enum PartyFinder {
                     while let candidate = next, candidate.line - cell.line <= 3 {
                         let contact = ["contact", "@", "tel", "telephone"].contains { candidate.folded.has($0) }
                         // A row of its own (« Raison sociale │ ACME ») under a heading is no name but the next label.
-                        let row = document.cellRight(of: candidate) != nil || isLabel(candidate)
+                        // A cell beside it under another heading of the label's line is another block's (« Émetteur │
+                        // Adressé à » over both names), not its row's value.
+                        let underHeading = document.cellRight(of: candidate).map { right in
+                            document.lines[cell.line].contains { $0.index > cell.index && $0.cell.overlaps(right.cell) }
+                        } ?? false
+                        let row = (document.cellRight(of: candidate) != nil && !underHeading) || isLabel(candidate)
                         if !contact && !row && isName(candidate.text) { return (cleanName(candidate.text), candidate) }
                         next = document.below(candidate)
                     }
@@ -278,8 +294,12 @@ enum PartyFinder {
         let marks = [[" — ", "— "], [" – ", "– "], [" - "], [" | "], [" • "]].lazy.compactMap { forms in
             forms.compactMap { cell.text.range(of: $0) }.min { $0.lowerBound < $1.lowerBound }
         }
-        if let range = marks.first {
-            let head = cleanName(String(cell.text[..<range.lowerBound]))
+        // « ACME au capital de 10 000 € • 12 rue … »: the name ends where its capital is stated.
+        let capital = cell.folded.range(of: " au capital").map {
+            cell.text.index(cell.text.startIndex, offsetBy: cell.folded.distance(from: cell.folded.startIndex, to: $0.lowerBound))
+        }
+        if let end = [marks.first?.lowerBound, capital].compactMap({ $0 }).min() {
+            let head = cleanName(String(cell.text[..<end]))
             let folded = DocumentLines.fold(head)
             let isAddress = addressWords.contains { folded.has($0) } || head.first?.isNumber == true || head.contains(postcodeLine)
             guard !isAddress, isName(head), looksLikeAName(head), head.count <= 60,

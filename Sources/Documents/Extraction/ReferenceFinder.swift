@@ -13,13 +13,23 @@ enum ReferenceFinder {
     /// It may stand in a column of its own, beside a letterhead (« LOGO   AFFACTURÉE N°   UC1_… »).
     nonisolated(unsafe) static let bareNumber = /(?:^|\s{3})(?:(?:affacturee|cedee|rectificative|d'acompte|de solde|proforma|pro forma|definitive|duplicata)\s+)?(?:n\s?°|nº|numero|num\.?|ref\.?|reference)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})$/
     /// A title followed by the number without "n°": "Facture FA-2017-0010", "Avoir AV-2017-0005".
-    nonisolated(unsafe) static let titledNumber = /^(?:facture|devis|avoir|bon de commande|invoice|quote|credit note)\s+([a-z0-9][a-z0-9\-_\/.]{3,})$/
+    /// Or set under the title word as its heading (« Facture : FA028151 », read from a row of headings).
+    nonisolated(unsafe) static let titledNumber = /^(?:facture|devis|avoir|bon de commande|invoice|quote|credit note)\s*:?\s+([a-z0-9][a-z0-9\-_\/.]{3,})$/
+    nonisolated(unsafe) static let numericDate = /\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{2,4}/
     nonisolated(unsafe) static let ejNumber =
         /(?:engagement juridique|n\s?° ?(?:d')?e[j\]\)|]{1,2}|ej ?n\s?°|numero (?:d')?ej|n\s?° d'engagement|bon de commande|commande|\bej\b|\(ej\))\D{0,25}?(\d{10})(?!\d)/
+    /// What a supplier calls the State's order number on its invoice (« Réf. client », « Engagement »): an EJ when
+    /// it has an EJ's shape, ten digits starting with 1 or 2.
+    nonisolated(unsafe) static let clientReference =
+        /(?:ref\.? client|reference client|votre reference|vos references|votre ref\.?|engagement|n\s?° client)\s*:?\s*([12]\d{9})(?!\d)/
     nonisolated(unsafe) static let marcheNumber =
-        /(?:n\s?° de marche|n\s?° du marche|marche(?: [a-z]{3,12})? n\s?°|numero (?:de|du) marche|ref\.? marche|reference du marche|marche public n\s?°|n\s?° (?:de )?contrat|contrat n\s?°|agreement ref\.?|contract (?:ref\.?|no\.?|number))\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
+        /(?:(?:n\s?°|nº|numero|num\.?|ref\.?|references?)\s*(?:de |du |d')?(?:la |l')?marche(?: public| subsequent)?|marche(?: [a-z]{3,12})? (?:n\s?°|nº|numero)|n\s?° (?:de |du )?contrat|contrat n\s?°|agreement ref\.?|contract (?:ref\.?|no\.?|number))\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
+    /// A consultation's reference numbers the marché it gives rise to, on the marché's own pieces (acte
+    /// d'engagement, CCTP).
+    nonisolated(unsafe) static let consultationNumber =
+        /(?:reference|ref\.?|numero|n\s?°)\s*(?:de la |du )?(?:consultation|procedure)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
     /// A form's row: « Marché   M2024723 », « Marché public : 2025-0594-00 ».
-    nonisolated(unsafe) static let marcheRow = /^marche(?: public)?\s*(?:n\s?°|no\.?)?\s*:?\s+([a-z0-9][a-z0-9\-_\/.]{2,})/
+    nonisolated(unsafe) static let marcheRow = /^marche(?: public| subsequent)?\s*(?:n\s?°|no\.?)?\s*:?\s+([a-z0-9][a-z0-9\-_\/.]{2,})/
     /// « Accord-cadre n° AC-2023-017 », « Accord-cadre référencé 2023AC0174 »: up to two words between the label
     /// and the number.
     nonisolated(unsafe) static let accordCadre =
@@ -36,7 +46,11 @@ enum ReferenceFinder {
         let r = document.reliability
         let wantsNumber = !exact.contains(.numberDocument), wantsEJ = !exact.contains(.numberEJ)
         let wantsMarche = !exact.contains(.numberMarche), wantsAccordCadre = !exact.contains(.numberAccordCadre)
-        for cell in document.wholeLines {
+        // A line's cells are read one by one too: a label may start a cell of its own column (« Marché : … » under
+        // a letterhead, « Facture FAC-2412-883 » beside the supplier's name).
+        let cellsOfLines = document.lines.filter { $0.count > 1 }.joined()
+        let wrapped = document.wrappedRows.compactMap(DocumentLines.wholeLine)
+        for cell in document.wholeLines + document.headedValues + cellsOfLines + wrapped {
             let namesDocument = wantsNumber && documentWords.contains(where: cell.folded.has)
             if facts[.numberDocument] == nil, namesDocument, let match = cell.folded.firstMatch(of: documentNumber) {
                 if let value = match.output.1, value.contains(where: \.isNumber) {
@@ -57,11 +71,15 @@ enum ReferenceFinder {
                 facts.offer(field(.numberDocument, original(match.output.1, in: cell), 0.8 * r, title))
             }
             if facts[.numberDocument] == nil, namesDocument, cell.page == 1, cell.line < 30, let match = cell.folded.firstMatch(of: titledNumber),
-               match.output.1.contains(where: \.isNumber) {
+               match.output.1.contains(where: \.isNumber), match.output.1.wholeMatch(of: numericDate) == nil {
                 facts.offer(field(.numberDocument, original(match.output.1, in: cell), 0.75 * r, cell))
             }
-            if wantsEJ, cell.folded.mayHoldDigitRun(10), let match = cell.folded.firstMatch(of: ejNumber) {
-                facts.offer(field(.numberEJ, String(match.output.1), 0.9 * r, cell))
+            if wantsEJ, cell.folded.mayHoldDigitRun(10) {
+                if let match = cell.folded.firstMatch(of: ejNumber) {
+                    facts.offer(field(.numberEJ, String(match.output.1), 0.9 * r, cell))
+                } else if let match = cell.folded.firstMatch(of: clientReference) {
+                    facts.offer(field(.numberEJ, String(match.output.1), 0.7 * r, cell))
+                }
             }
             if wantsMarche, marcheWords.contains(where: cell.folded.has), let match = cell.folded.firstMatch(of: marcheNumber), match.output.1.contains(where: \.isNumber) {
                 facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.85 * r, cell))
@@ -69,6 +87,11 @@ enum ReferenceFinder {
             if wantsMarche, facts[.numberMarche] == nil, cell.folded.hasPrefix("marche"), let match = cell.folded.firstMatch(of: marcheRow),
                match.output.1.contains(where: \.isNumber) {
                 facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.8 * r, cell))
+            }
+            if wantsMarche, facts[.numberMarche] == nil, [.acteEngagement, .cctp, .ccap].contains(facts.documentType),
+               cell.folded.has("consultation") || cell.folded.has("procedure"), let match = cell.folded.firstMatch(of: consultationNumber),
+               match.output.1.contains(where: \.isNumber) {
+                facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.7 * r, cell))
             }
             if wantsAccordCadre, cell.folded.has("accord"), let match = cell.folded.firstMatch(of: accordCadre), match.output.1.contains(where: \.isNumber) {
                 facts.offer(field(.numberAccordCadre, original(match.output.1, in: cell), 0.85 * r, cell))
@@ -207,7 +230,8 @@ enum DateFinder {
     static func issueDate(in document: DocumentLines) -> ExtractedField? {
         let order = numericOrder(in: document)
         var fallback: ExtractedField?
-        for cell in document.cells {
+        // Dates set under their headings (« Date │ Échéance » over two dates) come last, with their heading as label.
+        for cell in Array(document.cells) + document.headedValues {
             for (date, range) in dates(in: cell, order: order) {
                 var label = String(cell.folded[..<range.lowerBound])
                 if label.filter(\.isLetter).count < 3 {
@@ -218,13 +242,18 @@ enum DateFinder {
                 // « du » names periods elsewhere.
                 // « le » before a date is an article, not a label: it names the issue date only when nothing else
                 // labels the date (« Date d'échéance : le 28 janvier »).
-                let issue = issueLabels.compactMap { label in label == "le " ? nil : tail.lastByteOffset(of: label).map { $0 + 1 } }.max()
+                var issue = issueLabels.compactMap { label in label == "le " ? nil : tail.lastByteOffset(of: label).map { $0 + 1 } }.max()
                     ?? (tail.has("le ") ? 1 : 0)
                 // « du » and « au » bound a period only right before its dates (« du 01/01 au 31/01 »), not in
-                // « Date du document : ».
+                // « Date du document : »; « du » without an end to the period dates the document (« Bon de commande
+                // n° 1300… du 21/03/2026 »).
                 let trimmedTail = tail.trimmingCharacters(in: .whitespaces) + " "
+                let after = String(cell.folded[range.upperBound...])
+                let endsPeriod = after.has(" au ") || after.has("jusqu") || after.hasPrefix("au ")
+                if issue == 0, !endsPeriod, trimmedTail.hasSuffix(" du ") || trimmedTail == "du " { issue = tail.utf8.count }
                 let other = otherLabels.compactMap { label -> Int? in
-                    if label == "du " || label == "au " { return trimmedTail.hasSuffix(label) ? tail.utf8.count : nil }
+                    if label == "au " { return trimmedTail.hasSuffix(label) ? tail.utf8.count : nil }
+                    if label == "du " { return trimmedTail.hasSuffix(label) && endsPeriod ? tail.utf8.count : nil }
                     return tail.lastByteOffset(of: label).map { $0 + 1 }
                 }.max() ?? 0
                 if other > issue { continue }

@@ -20,6 +20,16 @@ public struct LayoutCell: Sendable, Equatable {
 
 public struct LayoutLine: Sendable, Equatable {
     public let cells: [LayoutCell]
+    /// The line's top and bottom on its page (the median of its words'), so that the lines of one wrapped cell,
+    /// set closer than the rows of a table or the paragraphs of a page, can be told apart; 0 for text without
+    /// positions.
+    public var top = 0.0, bottom = 0.0
+
+    public init(cells: [LayoutCell], top: Double = 0, bottom: Double = 0) {
+        self.cells = cells
+        self.top = top
+        self.bottom = bottom
+    }
     /// Cells joined by three spaces, the mark of a column gap.
     public var text: String { cells.map(\.text).joined(separator: "   ") }
 }
@@ -166,7 +176,8 @@ public struct PageLayout: Sendable, Equatable {
             }
         }
         cells.append(LayoutCell(text: text, x0: x0, x1: x1))
-        return LayoutLine(cells: cells)
+        let tops = ordered.map(\.y0).sorted(), bottoms = ordered.map(\.y1).sorted()
+        return LayoutLine(cells: cells, top: tops[tops.count / 2], bottom: bottoms[bottoms.count / 2])
     }
 
     /// « 15.759, » then « 20 € »: OCR splits an amount at its decimals as two words.

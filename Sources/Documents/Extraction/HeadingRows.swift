@@ -1,0 +1,62 @@
+import Foundation
+
+extension DocumentLines {
+    /// Values set under their headings, as billing software prints a document's references (« Facture │ Date │
+    /// N° marché » over « FA028151 │ 23/11/2026 │ 2025/0931 », or « Date de facturation: │ Source: » over their
+    /// values): each value read with its heading as one cell, « N° marché : 2025/0931 », so that the finders that read
+    /// a label before its value read these too. A heading wrapped over a second line (« Code » / « client ») is
+    /// joined, and so is a value wrapped under its first line (« 23 novembre » / « 2026 »), when the second line is
+    /// set as close as a wrapped line is.
+    var headedValues: [LocatedCell] {
+        var found: [LocatedCell] = []
+        for (number, row) in lines.enumerated() where row.count >= 2 && row.allSatisfy(Self.isHeading) {
+            var headings = row.map { (cell: $0.cell, text: $0.text) }
+            var next = number + 1
+            // A wrapped heading's second line has fewer cells, each under one heading.
+            while next < lines.count, next - number <= 2, lines[next].count < row.count, runsOn(next),
+                  lines[next].allSatisfy(Self.isHeading),
+                  let places = Self.places(of: lines[next], under: headings.map(\.cell)) {
+                for (cell, place) in zip(lines[next], places) { headings[place].text += " " + cell.text }
+                next += 1
+            }
+            guard next < lines.count, samePage(lines[next], row), !lines[next].allSatisfy(Self.isHeading),
+                  lines[next].count <= headings.count,
+                  let places = Self.places(of: lines[next], under: headings.map(\.cell)), Set(places).count >= 2
+            else { continue }
+            var values = lines[next].map(\.text)
+            // A value wrapped under its first line: short cells, each under one value.
+            if next + 1 < lines.count, runsOn(next + 1), lines[next + 1].count < lines[next].count,
+               lines[next + 1].allSatisfy({ $0.text.count <= 15 }),
+               let under = Self.places(of: lines[next + 1], under: lines[next].map(\.cell)) {
+                for (cell, place) in zip(lines[next + 1], under) { values[place] += " " + cell.text }
+            }
+            for (index, place) in places.enumerated() {
+                let value = lines[next][index]
+                let text = "\(headings[place].text.trimmingCharacters(in: CharacterSet(charactersIn: " :"))) : \(values[index])"
+                found.append(LocatedCell(page: value.page, line: value.line, index: value.index, cell: value.cell,
+                                         text: text, folded: Self.fold(text)))
+            }
+        }
+        return found
+    }
+
+    /// A heading: a few words without a digit.
+    static func isHeading(_ cell: LocatedCell) -> Bool {
+        cell.text.count <= 40 && !cell.text.contains(where: \.isNumber) && cell.text.count(where: \.isLetter) >= 2
+    }
+
+    /// For each cell, the one of `columns` it stands under (the widest overlap); nil when one stands under none.
+    static func places(of cells: [LocatedCell], under columns: [LayoutCell]) -> [Int]? {
+        var places: [Int] = []
+        for cell in cells {
+            let overlaps = columns.enumerated().map { index, column in
+                (index, min(column.x1, cell.cell.x1) - max(column.x0, cell.cell.x0))
+            }
+            guard let best = overlaps.max(by: { $0.1 < $1.1 }), best.1 > 0 else { return nil }
+            places.append(best.0)
+        }
+        return places
+    }
+
+    private func samePage(_ a: [LocatedCell], _ b: [LocatedCell]) -> Bool { a.first?.page == b.first?.page }
+}
