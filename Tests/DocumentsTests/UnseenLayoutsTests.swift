@@ -94,4 +94,84 @@ import EclaireCore
                                 "3. Contexte et enjeux"])
         #expect(facts[.object] == "Nettoyage des locaux administratifs du site de Lyon")
     }
+
+    @Test func aMicroBusinessInvoiceHasNoVAT() {
+        let facts = Self.facts(["FACTURE N° F-12", "Total HT\t1 200,00 €", "Net à payer\t1 200,00 €",
+                                "TVA non applicable, art. 293 B du CGI"])
+        #expect(facts[.amountHT] == "1200.00" && facts[.amountTTC] == "1200.00")
+        #expect(facts[.amountTVA] == "0.00")
+    }
+
+    @Test func aTitleEndingTheLetterheadsCellGivesTheNumber() {
+        let facts = Self.facts(["Sécurité Gardiennage Ouest Proposition commerciale DE2412-0001", "Date proposition : 23/12/2024"] + Self.totals)
+        #expect(facts[.numberDocument] == "DE2412-0001")
+    }
+
+    @Test func aLabelInTheMiddleOfAFormsRowGivesTheNextCell() {
+        let facts = Self.facts(["FICHE NAVETTE", "Date\t2026-08-27\tMarché\t2025MP00063"])
+        #expect(facts[.numberMarche] == "2025MP00063")
+    }
+
+    @Test func aLetterheadWhoseIdentifiersStandInTheFooter() {
+        let facts = Self.facts(["EDITIONS LUMEN\t+33 3 10 20 30 40", "84 boulevard de Strasbourg\tcontact@editions.com",
+                                "63000 Clermont-Ferrand", "Rectorat de l'académie de Bordeaux", "12 rue Pasteur", "86000 Poitiers",
+                                "Devis n° S39240", "Description\tQuantité\tPrix unitaire\tMontant"]
+                               + (1...10).map { "Maquette graphique \($0)\t1\t100,00 €\t100,00 €" }
+                               + Self.totals + ["SIRET : 807 919 980 41864 – TVA : FR58807919980"])
+        #expect(facts[.supplierSiret] == "80791998041864")
+        #expect(facts[.supplierName] == "EDITIONS LUMEN")
+    }
+}
+
+/// Pages whose words have positions: columns set close together, cells that wrap.
+@Suite struct CloseColumnsTests {
+    /// A line of cells at `y`: each cell's words 5 units a character, 3 apart (a space), 10 high.
+    static func row(_ y: Double, _ cells: [(x: Double, text: String)]) -> [PositionedWord] {
+        cells.flatMap { cell in
+            var x = cell.x
+            return cell.text.split(separator: " ").map { word in
+                defer { x += Double(word.count) * 5 + 3 }
+                return PositionedWord(text: String(word), x0: x, y0: y, x1: x + Double(word.count) * 5, y1: y + 10)
+            }
+        }
+    }
+
+    /// Sentences set with ordinary spaces, as most of a page is.
+    static let prose = row(300, [(0, "Conditions de paiement : trente jours fin de mois à compter de la réception")])
+        + row(320, [(0, "Pénalités de retard au taux légal et indemnité forfaitaire de quarante euros")])
+
+    static func facts(_ words: [PositionedWord]) -> DocumentFacts {
+        let layout = PageLayout(words: words)
+        return DocumentReader.facts(from: [PageText(number: 1, method: .textLayer, text: layout.text, layout: layout, reliability: 1)])
+    }
+
+    @Test func columnsCloserThanTwoHeightsAreCellsWhenTheyLineUp() {
+        // « Facture » and « Date » are 1.8 heights apart: a wide space for a sentence, a column for a table whose
+        // values start at the same places on the next row.
+        let words = Self.row(50, [(0, "FACTURE")]) + Self.row(100, [(0, "Facture"), (60, "Date"), (120, "N° marché")])
+            + Self.row(130, [(0, "FA028151"), (60, "23/11/2026"), (120, "2025/0931")]) + Self.prose
+        let layout = PageLayout(words: words)
+        #expect(layout.lines[1].cells.map(\.text) == ["Facture", "Date", "N° marché"])
+        #expect(layout.lines[2].cells.map(\.text) == ["FA028151", "23/11/2026", "2025/0931"])
+        let facts = Self.facts(words)
+        #expect(facts[.numberDocument] == "FA028151")
+        #expect(facts[.dateIssued] == "2026-11-23")
+        #expect(facts[.numberMarche] == "2025/0931")
+    }
+
+    @Test func aJustifiedSentencesWideSpacesStayInItsCell() {
+        let words = Self.row(100, [(0, "Le"), (20, "titulaire"), (80, "assure")]) + Self.prose
+        #expect(PageLayout(words: words).lines[0].cells.count == 1)
+    }
+
+    @Test func aFormsCellsThatWrapAreReadWhole() {
+        let words = Self.row(50, [(0, "FICHE NAVETTE")])
+            + Self.row(100, [(0, "Titulaire"), (100, "TRANSPORTS GIRARD ET"), (250, "N° SIRET"), (350, "807 919 980 41864")])
+            + Self.row(111, [(100, "FILS")])
+            + Self.row(140, [(0, "Nature de la"), (100, "Acquisition de sièges"), (250, "Montant TTC"), (350, "1 200,00 €")])
+            + Self.row(151, [(0, "dépense"), (100, "ergonomiques pour les agents")]) + Self.prose
+        let facts = Self.facts(words)
+        #expect(facts[.supplierName] == "TRANSPORTS GIRARD ET FILS")
+        #expect(facts[.object] == "Acquisition de sièges ergonomiques pour les agents")
+    }
 }

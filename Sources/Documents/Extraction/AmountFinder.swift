@@ -88,10 +88,14 @@ enum AmountFinder {
             facts.offer(field(.amountTTC, ttc.money, 0.85 * r, ttc.cell))
             return
         }
-        if let ht, tva == nil, ttc == nil, document.cells.contains(where: { $0.folded.has("tva non applicable") || $0.folded.has("exoneration de tva") }) {
+        // A micro-business's invoice (« TVA non applicable, art. 293 B du CGI »): no VAT, the TTC is the HT, printed or
+        // not.
+        let exemptions = ["tva non applicable", "exoneration de tva", "293 b", "exonere de tva", "exoneree de tva"]
+        if let ht, tva == nil, ttc.map({ $0.money == ht.money && $0.order != ht.order }) ?? true,
+           document.cells.contains(where: { cell in exemptions.contains { cell.folded.has($0) } }) {
             facts.offer(field(.amountHT, ht.money, 0.75 * r, ht.cell))
             facts.offer(field(.amountTVA, .zero, 0.75 * r, ht.cell))
-            facts.offer(field(.amountTTC, ht.money, 0.75 * r, ht.cell))
+            facts.offer(field(.amountTTC, ht.money, 0.75 * r, ttc?.cell ?? ht.cell))
             return
         }
         for (key, candidate) in [(FieldKey.amountHT, ht), (.amountTVA, tva), (.amountTTC, ttc)] {

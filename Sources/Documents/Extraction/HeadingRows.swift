@@ -40,9 +40,23 @@ extension DocumentLines {
         return found
     }
 
-    /// A heading: a few words without a digit.
+    /// A form's rows read as « label : value »: each cell of a few words without a digit with the cell after it on
+    /// its line (« Date   2026-08-27   Marché   2025MP00063 » gives « Marché : 2025MP00063 »), so that a label read
+    /// at the start of its value's text finds it in the middle of a row too.
+    var labelledCells: [LocatedCell] {
+        lines.filter { $0.count >= 3 }.flatMap { row in
+            zip(row, row.dropFirst()).compactMap { label, value in
+                guard Self.isHeading(label), value.text.contains(where: \.isNumber) else { return nil }
+                let text = "\(label.text.trimmingCharacters(in: CharacterSet(charactersIn: " :"))) : \(value.text)"
+                return LocatedCell(page: value.page, line: value.line, index: value.index, cell: value.cell, text: text,
+                                   folded: Self.fold(text))
+            }
+        }
+    }
+
+    /// A heading: a few words without a digit (« N° » is one).
     static func isHeading(_ cell: LocatedCell) -> Bool {
-        cell.text.count <= 40 && !cell.text.contains(where: \.isNumber) && cell.text.count(where: \.isLetter) >= 2
+        cell.text.count <= 40 && !cell.text.contains(where: \.isNumber) && cell.text.contains(where: \.isLetter)
     }
 
     /// For each cell, the one of `columns` it stands under (the widest overlap); nil when one stands under none.

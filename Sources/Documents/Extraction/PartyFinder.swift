@@ -163,6 +163,18 @@ enum PartyFinder {
                 return ExtractedField(key: .supplierName, value: name, confidence: 0.55 * r, source: cell.source)
             }
         }
+        // A letterhead without identifiers under it (they stand in the footer): the name heading the first address
+        // block of the first page that is no public body's and no addressee's (under « Client », « Adressé à »).
+        for cell in document.cells.prefix(60) where cell.page == 1 && cell.text.contains(postcodeLine) {
+            guard let block = nameAboveAddress(cell, document, fromIdentifier: false) else { continue }
+            let folded = block.folded
+            let isPublic = (StateEntity.ministries + StateEntity.directions + StateEntity.services).contains { folded.hasPrefix($0) }
+            let addressed = document.contextAbove(block, lines: 2).contains { above in
+                isLabel(above) && buyerLabels.contains { above.folded.has($0) }
+            }
+            if isPublic || addressed { continue }
+            return ExtractedField(key: .supplierName, value: cleanName(block.text), confidence: 0.5 * r, source: block.source)
+        }
         return nil
     }
 
@@ -210,7 +222,8 @@ enum PartyFinder {
                 // A form's or a table's row: the label in its cell, the value in the next one (« Dénomination │ ACME »).
                 if bare || rest.count <= 30, !rest.contains(where: \.isNumber),
                    let beside = document.cellRight(of: cell), isName(beside.text), !isLabel(beside) {
-                    return (cleanName(beside.text), beside)
+                    // A name wrapped in a narrow cell (« TRANSPORTS GIRARD ET » / « FILS ») is read whole.
+                    return (cleanName(document.wrappedText(of: beside)), beside)
                 }
                 if bare {
                     // A heading: the name is the first line under it that is not a contact line.

@@ -14,7 +14,9 @@ enum ReferenceFinder {
     nonisolated(unsafe) static let bareNumber = /(?:^|\s{3})(?:(?:affacturee|cedee|rectificative|d'acompte|de solde|proforma|pro forma|definitive|duplicata)\s+)?(?:n\s?°|nº|numero|num\.?|ref\.?|reference)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})$/
     /// A title followed by the number without "n°": "Facture FA-2017-0010", "Avoir AV-2017-0005".
     /// Or set under the title word as its heading (« Facture : FA028151 », read from a row of headings).
-    nonisolated(unsafe) static let titledNumber = /^(?:facture|devis|avoir|bon de commande|invoice|quote|credit note)\s*:?\s+([a-z0-9][a-z0-9\-_\/.]{3,})$/
+    /// The title may end a cell that the letterhead's name begins (« ACME Proposition commerciale DE2412-0001 »).
+    nonisolated(unsafe) static let titledNumber =
+        /(?:^|\s)(?:facture|devis|avoir|bon de commande|proposition commerciale|invoice|quote|credit note)\s*:?\s+([a-z0-9][a-z0-9\-_\/.]{3,})$/
     nonisolated(unsafe) static let numericDate = /\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{2,4}/
     nonisolated(unsafe) static let ejNumber =
         /(?:engagement juridique|n\s?° ?(?:d')?e[j\]\)|]{1,2}|ej ?n\s?°|numero (?:d')?ej|n\s?° d'engagement|bon de commande|commande|\bej\b|\(ej\))\D{0,25}?(\d{10})(?!\d)/
@@ -50,7 +52,7 @@ enum ReferenceFinder {
         // a letterhead, « Facture FAC-2412-883 » beside the supplier's name).
         let cellsOfLines = document.lines.filter { $0.count > 1 }.joined()
         let wrapped = document.wrappedRows.compactMap(DocumentLines.wholeLine)
-        for cell in document.wholeLines + document.headedValues + cellsOfLines + wrapped {
+        for cell in document.wholeLines + document.headedValues + cellsOfLines + wrapped + document.labelledCells {
             let namesDocument = wantsNumber && documentWords.contains(where: cell.folded.has)
             if facts[.numberDocument] == nil, namesDocument, let match = cell.folded.firstMatch(of: documentNumber) {
                 if let value = match.output.1, value.contains(where: \.isNumber) {
@@ -71,7 +73,8 @@ enum ReferenceFinder {
                 facts.offer(field(.numberDocument, original(match.output.1, in: cell), 0.8 * r, title))
             }
             if facts[.numberDocument] == nil, namesDocument, cell.page == 1, cell.line < 30, let match = cell.folded.firstMatch(of: titledNumber),
-               match.output.1.contains(where: \.isNumber), match.output.1.wholeMatch(of: numericDate) == nil {
+               match.output.1.contains(where: \.isNumber), match.output.1.wholeMatch(of: numericDate) == nil,
+               match.output.1.wholeMatch(of: /\d+\.\d{2}/) == nil {
                 facts.offer(field(.numberDocument, original(match.output.1, in: cell), 0.75 * r, cell))
             }
             if wantsEJ, cell.folded.mayHoldDigitRun(10) {

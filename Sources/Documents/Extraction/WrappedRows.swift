@@ -47,6 +47,11 @@ extension DocumentLines {
         return continues ? places : nil
     }
 
+    /// The cell's text with the lines of its cell under it when its row wraps; its own text otherwise.
+    func wrappedText(of cell: LocatedCell) -> String {
+        wrappedRows.first { $0.first?.line == cell.line }?.first { $0.index == cell.index }?.text ?? cell.text
+    }
+
     /// A line of cells as one cell, its cells joined by three spaces (a label and its value in the next column
     /// read together).
     static func wholeLine(_ cells: [LocatedCell]) -> LocatedCell? {

@@ -73,7 +73,14 @@ public struct PageLayout: Sendable, Equatable {
                 height = wordHeight
             }
         }
-        let built = rows.map { Self.line($0, whole: whole) }
+        // Where cells start on each line: a table's columns start at the same place on the lines around.
+        let columnGap = Self.columnGap(rows)
+        let edges = rows.map { Self.cellEdges($0, columnGap: columnGap) }
+        let built = rows.indices.map { index in
+            let around = (max(0, index - 2)...min(rows.count - 1, index + 2)).filter { $0 != index }
+            return Self.line(rows[index], whole: whole, columnGap: columnGap,
+                             columnStarts: around.flatMap { edges[$0].starts }, columnEnds: around.flatMap { edges[$0].ends })
+        }
         // OCR reads specks of a scan as lines of marks (« : », « — _ ») or of one lone letter (« L ») that hold
         // nothing and part a heading from the line under it. A lone digit stays: it may be a page's number or a
         // quantity.
@@ -153,16 +160,59 @@ public struct PageLayout: Sendable, Equatable {
 
     private static let trimmed = CharacterSet(charactersIn: "|").union(.whitespacesAndNewlines)
 
-    private static func line(_ words: [PositionedWord], whole: Bool) -> LayoutLine {
+    /// A gap wider than this many typical word heights always parts two cells.
+    static let cellGap = 2.0
+
+    /// A gap at least this wide (in typical word heights) is no space between two words of a sentence: twice the
+    /// page's usual space (the median gap between words that do not touch), and half a word's height at least. A
+    /// monospaced page's spaces are twice a proportional font's.
+    static func columnGap(_ rows: [[PositionedWord]]) -> Double {
+        var gaps: [Double] = []
+        for row in rows {
+            let ordered = row.sorted { $0.x0 < $1.x0 }
+            guard ordered.count >= 2 else { continue }
+            let typical = typicalHeight(ordered)
+            for (left, right) in zip(ordered, ordered.dropFirst()) where right.x0 - left.x1 > 0.12 * typical {
+                gaps.append((right.x0 - left.x1) / typical)
+            }
+        }
+        guard !gaps.isEmpty else { return cellGap }
+        gaps.sort()
+        return min(cellGap, max(0.5, 2 * gaps[gaps.count / 2]))
+    }
+
+    /// Where a line's cells may start and end: its first word's start and last word's end, and both sides of each
+    /// gap of `columnGap` or more.
+    static func cellEdges(_ words: [PositionedWord], columnGap: Double) -> (starts: [Double], ends: [Double]) {
         let ordered = words.sorted { $0.x0 < $1.x0 }
-        let heights = ordered.map(\.height).sorted()
-        let typical = heights[heights.count / 2]
+        guard let first = ordered.first, let last = ordered.last else { return ([], []) }
+        let typical = typicalHeight(ordered)
+        let gaps = zip(ordered, ordered.dropFirst()).filter { left, right in right.x0 - left.x1 >= columnGap * typical }
+        return ([first.x0] + gaps.map(\.1.x0), gaps.map(\.0.x1) + [last.x1])
+    }
+
+    static func typicalHeight(_ words: [PositionedWord]) -> Double {
+        let heights = words.map(\.height).sorted()
+        return heights[heights.count / 2]
+    }
+
+    /// `columnStarts`, `columnEnds`: where cells start and end on the lines around. A gap narrower than `cellGap`
+    /// parts two cells when it is wider than a space can be and the word after it starts where a cell starts on a
+    /// line around, or the word before it ends where a cell ends (a column set to the right): the columns of a table
+    /// set close together (« Facture   Date   Code client » over « FA028151   23/11/2026 »), which a justified
+    /// sentence's wide spaces seldom line up with.
+    private static func line(_ words: [PositionedWord], whole: Bool, columnGap: Double, columnStarts: [Double],
+                             columnEnds: [Double]) -> LayoutLine {
+        let ordered = words.sorted { $0.x0 < $1.x0 }
+        let typical = typicalHeight(ordered)
         var cells: [LayoutCell] = []
         var text = "", x0 = ordered[0].x0, x1 = ordered[0].x1
         for word in ordered {
             if text.isEmpty {
                 text = word.text; x0 = word.x0; x1 = word.x1
-            } else if word.x0 - x1 > typical * 2 {
+            } else if word.x0 - x1 > typical * cellGap
+                        || word.x0 - x1 >= typical * columnGap
+                            && (columnStarts.contains { abs($0 - word.x0) <= 0.3 * typical } || columnEnds.contains { abs($0 - x1) <= 0.3 * typical }) {
                 cells.append(LayoutCell(text: text, x0: x0, x1: x1))
                 text = word.text; x0 = word.x0; x1 = word.x1
             } else {
