@@ -164,8 +164,8 @@ class Facts:
         self.exempt = kind in ("facture", "devis") and rng.random() < 0.08
         if self.exempt:
             self.rates = [(0, self.ht, 0)]
-        elif rng.random() < 0.15 and len(self.lines) >= 2:
-            low = self.lines[-1][3]
+        elif rng.random() < 0.15 and len(self.lines) >= 2 and 2 * min(l[3] for l in self.lines) < self.ht:
+            low = min(l[3] for l in self.lines)
             self.rates = [(20, self.ht - low, (self.ht - low) * 20 // 100), (5.5, low, int(round(low * 0.055)))]
             self.rates = [(r, b, int(round(b * r / 100))) for r, b, _ in self.rates]
         else:

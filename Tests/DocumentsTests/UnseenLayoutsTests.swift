@@ -123,6 +123,40 @@ import EclaireCore
     }
 }
 
+extension UnseenLayoutsTests {
+    @Test func aVATNotPrintedIsTheDifferenceOfTheHTAndTheTTC() {
+        // Several rates applied, one printed: the difference is the VAT, at most a fifth of the HT.
+        let facts = Self.facts(["ACTE D'ENGAGEMENT", "Montant hors taxes : 56 692,49 euros", "Taux de la TVA : 20 %",
+                                "Montant TTC : 63 495,73 euros"])
+        #expect(facts[.amountTVA] == "6803.24")
+        let equal = Self.facts(["FACTURE N° 2025-031", "TOTAL HT\t45 375,61 €", "TOTAL TTC\t45 375,61 €"])
+        #expect(equal[.amountTVA] == "0.00")
+    }
+
+    @Test func aSIRETCutByTheEndOfItsLine() {
+        let facts = Self.facts(["ACTE D'ENGAGEMENT",
+                                "Studio Pixel Nord, 6 rue de la Paix, 45000 Orléans, contact@studio.fr, numéro SIRET 976",
+                                "742 791 34171",
+                                "à exécuter les prestations demandées dans les conditions définies ci-après ;"])
+        #expect(facts[.supplierSiret] == "97674279134171")
+        #expect(facts[.supplierName] == "Studio Pixel Nord")
+    }
+
+    @Test func theTitulairesSentenceStartingOnTheLineAbove() {
+        let facts = Self.facts(["ACTE D'ENGAGEMENT", "Nettoyage Express Provence, 14 ZA des Landes, 63000 Clermont-Ferrand,",
+                                "contact@nettoyage.fr, numéro SIRET 976 742 791 34171"])
+        #expect(facts[.supplierName] == "Nettoyage Express Provence")
+    }
+
+    @Test func aNameHoldingTheLettersOfTelIsNoContactLine() {
+        // « Les Ateliers » holds « tel »: it is still the name under « Fournisseur ».
+        let facts = Self.facts(["BON DE COMMANDE N° 2103041845", "Fournisseur\tAdresse de facturation",
+                                "Les Ateliers de la Loire\tChorus Pro", "1 rue de la Paix\tSIRET : 23660953312687",
+                                "06000 Nice\tCode service : FACTURES_PUBLIQUES", "SIRET : 807 919 980 41864"] + Self.totals)
+        #expect(facts[.supplierName] == "Les Ateliers de la Loire")
+    }
+}
+
 /// Pages whose words have positions: columns set close together, cells that wrap.
 @Suite struct CloseColumnsTests {
     /// A line of cells at `y`: each cell's words 5 units a character, 3 apart (a space), 10 high.
@@ -172,6 +206,21 @@ import EclaireCore
             + Self.row(151, [(0, "dépense"), (100, "ergonomiques pour les agents")]) + Self.prose
         let facts = Self.facts(words)
         #expect(facts[.supplierName] == "TRANSPORTS GIRARD ET FILS")
+        #expect(facts[.amountTTC] == "1200.00")
         #expect(facts[.object] == "Acquisition de sièges ergonomiques pour les agents")
+    }
+
+    @Test func aNameAndALabelThatWrapWithoutAConnector() {
+        // « PROVENCE » under « NETTOYAGE EXPRESS » while the label's column is done; « HT » under « Montant
+        // estimatif » names the amount beside it.
+        let words = Self.row(50, [(0, "FICHE NAVETTE")])
+            + Self.row(100, [(0, "Titulaire"), (100, "NETTOYAGE EXPRESS"), (250, "N° SIRET"), (350, "807 919 980 41864")])
+            + Self.row(111, [(100, "PROVENCE")])
+            + Self.row(140, [(0, "Montant estimatif"), (100, "23 468,15 €"), (250, "Montant TTC"), (350, "24 639,73 €")])
+            + Self.row(151, [(0, "HT")]) + Self.prose
+        let facts = Self.facts(words)
+        #expect(facts[.supplierName] == "NETTOYAGE EXPRESS PROVENCE")
+        #expect(facts[.amountHT] == "23468.15")
+        #expect(facts[.amountTTC] == "24639.73")
     }
 }

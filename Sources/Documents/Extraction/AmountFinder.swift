@@ -103,6 +103,14 @@ enum AmountFinder {
             let confidence = candidate.agreesWithLines ? 0.8 : candidate.isTotal && !candidate.weak ? 0.6 : 0.45
             facts.offer(field(key, candidate.money, confidence * r, candidate.cell))
         }
+        // A HT and a TTC named so, no VAT printed: the VAT is their difference, when it can be one (none, or at most
+        // a fifth of the HT: several rates, or a rate printed that is not the one applied).
+        if tva == nil, let ht, let ttc, ttc.kind == .ttc, !ht.weak, !ttc.weak, ht.order != ttc.order,
+           (ht.money.cents < 0) == (ttc.money.cents < 0), ttc.magnitude >= ht.magnitude,
+           Double(ttc.magnitude - ht.magnitude) <= 0.2001 * Double(ht.magnitude) {
+            let difference = ttc.magnitude - ht.magnitude
+            facts.offer(field(.amountTVA, Money(cents: ht.money.cents < 0 ? -difference : difference), 0.55 * r, ttc.cell))
+        }
     }
 
     static let discountWords = ["remise", "rabais", "ristourne", "escompte"]
@@ -179,7 +187,8 @@ enum AmountFinder {
             let letters = candidate.folded.filter(\.isLetter).count
             return letters >= 2 && letters > candidate.folded.filter(\.isNumber).count
         })
-        if let left, left.text.count <= 60 { return left.folded + " " + own }
+        // A label wrapped in its narrow cell (« Montant estimatif » / « HT ») is read whole.
+        if let left, left.text.count <= 60 { return DocumentLines.fold(document.wrappedText(of: left)) + " " + own }
         let placed = part(of: cell, from: offset, to: end ?? cell.text.count)
         for above in document.contextAbove(placed, lines: 3) where above.folded.filter({ $0.isLetter }).count >= 2 {
             // A header row whose labels ran together (« TVA Montant TTC », « … Remise 10 % Total net H.T. »): the

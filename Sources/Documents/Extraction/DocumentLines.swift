@@ -23,6 +23,9 @@ struct DocumentLines {
     let margins: [Int: (left: Double, right: Double)]
     /// Each line's top and bottom on its page; nil for text without positions.
     let extents: [(top: Double, bottom: Double)?]
+    /// The rows of a form whose cells wrap, each as one line of cells (`findWrappedRows`), and by their first line.
+    private(set) var wrappedRows: [[LocatedCell]] = []
+    private(set) var wrappedRowsByLine: [Int: [LocatedCell]] = [:]
 
     init(pages: [PageText]) {
         var lines: [[LocatedCell]] = []
@@ -48,6 +51,8 @@ struct DocumentLines {
             margins[cell.page] = (min(known.left, cell.cell.x0), max(known.right, cell.cell.x1))
         }
         self.margins = margins
+        wrappedRows = findWrappedRows()
+        wrappedRowsByLine = Dictionary(wrappedRows.compactMap { row in row.first.map { ($0.line, row) } }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The cell's text runs to the right end of the page's text, as the lines of a wrapped paragraph do.

@@ -26,6 +26,7 @@ struct IdentifierHit {
 /// and block headings around them.
 enum IdentifierFinder {
     nonisolated(unsafe) static let siretPattern = /(?:^|\D)(\d{3}[ .\u00A0\u202F]?\d{3}[ .\u00A0\u202F]?\d{3}[ .\u00A0\u202F]?\d{5})(?![\d])/
+    nonisolated(unsafe) static let siretCutAtEnd = /siret\s*(?:n\s?°|:)?\s*(\d[\d .\u00A0\u202F]{0,15})$/
     nonisolated(unsafe) static let sirenPattern = /(?:^|\D)(\d{3}[ .\u00A0\u202F]?\d{3}[ .\u00A0\u202F]?\d{3})(?![\d]|[ .\u00A0\u202F]?\d{5})/
     nonisolated(unsafe) static let frenchVATPattern = /(?:^|[^A-Z0-9])(FR[ \u00A0]?[0-9A-Z]{2}[ \u00A0.]?\d{3}[ \u00A0.]?\d{3}[ \u00A0.]?\d{3})(?!\d)/
     nonisolated(unsafe) static let foreignVATPattern = /(?:^|[^A-Z0-9])((?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK)[ ]?U?[0-9A-Z]{8,12})(?![0-9A-Z])/
@@ -75,6 +76,19 @@ enum IdentifierFinder {
                 for match in cell.text.matches(of: foreignVATPattern) {
                     let printed = String(match.output.1)
                     hits.append(IdentifierHit(kind: .vatNumber, checked: Identifiers.vatNumber(printed), cell: cell, labelled: true))
+                }
+            }
+            // A paragraph wrapped inside the SIRET (« … numéro SIRET 969 780 693 » / « 32241, … », « … SIRET 571 » /
+            // « 654 284 07618 »): its first digits end the line, the others start the next.
+            if mayHoldNumber, cell.folded.has("siret"), let match = cell.folded.firstMatch(of: siretCutAtEnd),
+               let next = document.lines.indices.contains(cell.line + 1) ? document.lines[cell.line + 1].first : nil,
+               next.page == cell.page, document.alignedLeft(next, document.lines[cell.line][0]),
+               let tail = next.text.firstMatch(of: /^(\d[\d .\u00A0\u202F]{0,16})(?![\d])/) {
+                let head = String(match.output.1).filter(\.isNumber), rest = String(tail.output.1).filter(\.isNumber)
+                let checked = Identifiers.siret(head + rest.prefix(max(0, 14 - head.count)))
+                // Exactly the digits missing, or more (a postcode after it) when the number so cut holds its key.
+                if head.count < 14, rest.count == 14 - head.count || rest.count > 14 - head.count && checked.isValid {
+                    hits.append(IdentifierHit(kind: .siret, checked: checked, cell: cell, labelled: true))
                 }
             }
             for match in mayHoldIBAN ? cell.text.matches(of: ibanPattern) : [] {

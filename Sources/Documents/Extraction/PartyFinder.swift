@@ -142,7 +142,11 @@ enum PartyFinder {
         }
         // « ACME, 12 rue …, 75011 Paris, numéro SIRET … »: the name before the address, in the identifiers' sentence.
         for anchor in anchors {
-            let parts = anchor.cell.text.components(separatedBy: ", ")
+            // The sentence may start on the line above (« ACME, 14 ZA des Landes, 63000 Clermont-Ferrand, » /
+            // « contact@acme.fr, numéro SIRET … »).
+            let above = document.lines.indices.contains(anchor.cell.line - 1) ? document.lines[anchor.cell.line - 1] : []
+            let sentence = above.count == 1 && above[0].text.hasSuffix(",") ? above[0].text + " " + anchor.cell.text : anchor.cell.text
+            let parts = sentence.components(separatedBy: ", ")
             guard parts.count >= 3, let name = parts.first.map(cleanName) else { continue }
             let next = DocumentLines.fold(parts[1])
             let isAddress = parts[1].first?.isNumber == true || addressWords.contains { next.has($0) }
@@ -229,7 +233,7 @@ enum PartyFinder {
                     // A heading: the name is the first line under it that is not a contact line.
                     var next = document.below(cell)
                     while let candidate = next, candidate.line - cell.line <= 3 {
-                        let contact = ["contact", "@", "tel", "telephone"].contains { candidate.folded.has($0) }
+                        let contact = candidate.folded.has("@") || ["contact", "tel", "telephone"].contains { candidate.folded.hasWord($0) }
                         // A row of its own (« Raison sociale │ ACME ») under a heading is no name but the next label.
                         // A cell beside it under another heading of the label's line is another block's (« Émetteur │
                         // Adressé à » over both names), not its row's value.

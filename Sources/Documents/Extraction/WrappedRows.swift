@@ -5,8 +5,8 @@ extension DocumentLines {
     /// « 1300702545 », « Nature de la » / « dépense » beside an object on three lines): each cell of the row's first
     /// line joined with the lines of the same cell under it — set as close as a wrapped line, starting where it
     /// starts, and reading as its continuation. Only the rows that wrap are given, each as one line of cells; the
-    /// page's own lines are left as they are.
-    var wrappedRows: [[LocatedCell]] {
+    /// page's own lines are left as they are. Found once, when the document's lines are built.
+    func findWrappedRows() -> [[LocatedCell]] {
         var rows: [[LocatedCell]] = []
         var number = 0
         while number < lines.count {
@@ -31,7 +31,8 @@ extension DocumentLines {
 
     /// For each cell of `line`, the cell of `row` it continues: one starting at the same place, a different one
     /// for each. Nil when a cell continues none, when one is an amount (the next row of a table of items), or when
-    /// nothing reads as a continuation — a cell in lower case, or one above left mid-phrase.
+    /// nothing reads as a continuation — a cell in lower case, one above left mid-phrase, or the row's first
+    /// column (its label) ended while another runs on.
     private func continuedPlaces(of line: [LocatedCell], in row: [LocatedCell], texts: [String]) -> [Int]? {
         var places: [Int] = []
         var continues = false
@@ -44,12 +45,19 @@ extension DocumentLines {
                 || ["/", "-", "–", "'"].contains(where: last.hasSuffix) { continues = true }
             places.append(place)
         }
+        // The label's column done, the value's runs on (« Titulaire │ NETTOYAGE EXPRESS » / « PROVENCE »); or a form's
+        // row of labels and values whose labels alone run on, by a word or two (« Montant estimatif » / « HT »).
+        if !places.contains(0), places.count < row.count, row.count <= 4 { continues = true }
+        let labelsRunOn = row.count >= 3 && places.count < row.count
+            && places.allSatisfy { !row[$0].text.contains(where: \.isNumber) && row.indices.contains($0 + 1) && row[$0 + 1].text.contains(where: \.isNumber) }
+            && line.allSatisfy { $0.text.split(separator: " ").count <= 2 }
+        if labelsRunOn { continues = true }
         return continues ? places : nil
     }
 
     /// The cell's text with the lines of its cell under it when its row wraps; its own text otherwise.
     func wrappedText(of cell: LocatedCell) -> String {
-        wrappedRows.first { $0.first?.line == cell.line }?.first { $0.index == cell.index }?.text ?? cell.text
+        wrappedRowsByLine[cell.line]?.first { $0.index == cell.index }?.text ?? cell.text
     }
 
     /// A line of cells as one cell, its cells joined by three spaces (a label and its value in the next column
