@@ -477,13 +477,194 @@ def cctp(f):
     return html, truth, []
 
 
+# ---------------------------------------------------------------- set b: other designs again, kept blind
+
+def online_invoice(f):
+    """An invoice or quote from an online billing service: meta in a right column of label/value rows, the client
+    under « Destinataire », a tax column, « Montant à payer », payment by transfer at the foot."""
+    truth = {}
+    number = ("F-%d-%03d" if f.kind == "facture" else "D-%d-%03d") % (f.year, f.rng.randint(1, 999))
+    truth["numbers.document"] = number
+    meta = [("Numéro de facture" if f.kind == "facture" else "Numéro de devis", number),
+            ("Date d'émission", f.day())]
+    if f.kind == "facture": meta.append(("Date d'exigibilité du paiement", f.day((f.year, f.date[1] % 12 + 1, f.date[2]))))
+    else: meta.append(("Date de validité", f.day((f.year, f.date[1] % 12 + 1, f.date[2]))))
+    meta += refs(f, truth, f.kind == "facture")
+    html = ["<table><tr><td style='width:50%%'><h1 style='font-size:2em'>%s</h1></td><td><table class='small'>%s</table></td></tr></table>" % (
+        "Facture" if f.kind == "facture" else "Devis", "".join("<tr><td>%s</td><td class='r'><b>%s</b></td></tr>" % m for m in meta))]
+    html.append("<table><tr><td style='width:50%%'><b>%s</b><br>%s<br>%s %s<br>SIREN : %s<br>N° TVA : %s</td><td><span class='small'>Destinataire</span><br><b>%s</b><br>%s<br>%s<br>%s %s</td></tr></table>" % (
+        f.legal, f.street, f.postcode, f.town, group(f.siren, 3), f.vat, f.ministry, f.service, f.b_street, f.b_postcode, f.b_town))
+    html.append("<p><b>%s</b></p>" % f.object)
+    rows = "".join("<tr><td>%s</td><td class='r'>%s</td><td class='r'>%s</td><td class='r'>%s</td><td class='r'>%s</td></tr>" % (
+        l, q, f.m(u), "%g %%" % f.rates[0][0] if not f.exempt else "-", f.m(t)) for l, q, u, t in f.lines)
+    html.append("<table style='border-top:1pt solid #000'><tr class='small'><th>Désignation</th><th class='r'>Qté</th><th class='r'>Prix unitaire HT</th><th class='r'>TVA</th><th class='r'>Total HT</th></tr>%s</table>" % rows)
+    totals = [("Total HT", f.ht)] + [("TVA (%s %%)" % ("%g" % r).replace(".", ","), t) for r, b, t in f.rates if not f.exempt] + [("Total TTC", f.ttc)]
+    if f.deposit: totals += [("Acompte déjà versé", -f.deposit)]
+    totals += [("Montant à payer" if f.kind == "facture" else "Montant total", f.ttc - f.deposit)]
+    html.append("<table style='width:45%%;margin-left:55%%'>%s</table>" % "".join("<tr><td>%s</td><td class='r'>%s</td></tr>" % (l, f.m(v)) for l, v in totals))
+    if f.exempt: html.append("<p class='small'>TVA non applicable, article 293 B du code général des impôts.</p>")
+    if f.kind == "facture":
+        html.append("<p><b>Paiement</b><br>Par virement bancaire<br>IBAN %s<br>BIC %s</p>" % (f.iban_text(), f.rng.choice(["QNTOFRP1XXX", "BOUSFRPPXXX"])))
+    html.append("<p class='small'>En cas de retard de paiement, une pénalité égale à 3 fois le taux d'intérêt légal sera exigible. Indemnité forfaitaire pour frais de recouvrement : 40 €.</p>")
+    html.append("<p class='small c' style='margin-top:20pt'>%s, %s au capital de %s € – SIRET %s – RCS %s</p>" % (f.legal, f.form, f.rng.choice(["5 000", "20 000"]), f.siret_text(), f.town))
+    truth["object"] = f.object
+    invalid = supplier_truth(f, truth, vat=True, iban=f.kind == "facture")
+    return html, truth, invalid
+
+
+def artisan_quote(f):
+    """A tradesman's quote or invoice: the firm's block boxed top left, « Client » and « Adresse du chantier »,
+    « Désignation des travaux », totals in a framed box with « Net à payer », insurance and signature lines."""
+    truth = {}
+    number = "%d%02d%03d" % (f.year, f.date[1], f.rng.randint(1, 999))
+    truth["numbers.document"] = number
+    word = "DEVIS" if f.kind == "devis" else "FACTURE"
+    html = ["<table><tr><td style='width:55%%'><div class='box'><b style='font-size:1.2em'>%s</b><br>%s<br>%s %s<br>Tél : 0%d.%02d.%02d.%02d.%02d<br>Siret %s – APE %s</div></td><td class='r'><h2>%s N° %s</h2>Date : %s</td></tr></table>" % (
+        f.legal, f.street, f.postcode, f.town, f.rng.randint(1, 5), 12, 34, 56, 78, f.siret_text(), f.rng.choice(["4321A", "4332A", "4334Z"]), word, number, f.day())]
+    html.append("<table><tr><td style='width:50%%'><u>Adresse du chantier</u><br>%s<br>%s %s</td><td><u>Client</u><br>%s<br>%s<br>%s %s</td></tr></table>" % (
+        f.b_street, f.b_postcode, f.b_town, f.service, f.b_street, f.b_postcode, f.b_town))
+    for l, v in refs(f, truth, f.kind == "facture"):
+        html.append("<p>%s : %s</p>" % (l, v))
+    html.append("<p><b>Nature des travaux :</b> %s</p>" % f.object)
+    rows = "".join("<tr><td>%s</td><td class='c'>%s</td><td class='c'>%s</td><td class='r'>%s</td><td class='r'>%s</td></tr>" % (
+        l, "u" if q < 100 else "m²", q, f.m(u), f.m(t)) for l, q, u, t in f.lines)
+    html.append("<table class='b'><tr class='grey'><th>Désignation des travaux</th><th>U</th><th>Qté</th><th>P.U. HT</th><th>Total HT</th></tr>%s</table>" % rows)
+    box = [("Total HT", f.ht)] + [("TVA %s %%" % ("%g" % r).replace(".", ","), t) for r, b, t in f.rates if not f.exempt] + [("Total TTC", f.ttc)]
+    if f.kind == "devis": box.append(("Acompte à la commande (30 %)", int(round(f.ttc * 0.3))))
+    else: box.append(("Net à payer", f.ttc))
+    html.append("<table class='b' style='width:45%%;margin-left:55%%;margin-top:8pt'>%s</table>" % "".join("<tr><td>%s</td><td class='r'>%s</td></tr>" % (l, f.m(v)) for l, v in box))
+    html.append("<p class='small'>Assurance décennale : %s, contrat n° %d. TVA intracommunautaire %s.</p>" % (f.rng.choice(["SMABTP", "MAAF Pro"]), f.rng.randint(100000, 999999), f.vat))
+    if f.kind == "devis": html.append("<p>Devis valable 3 mois. Bon pour accord, date et signature :</p>")
+    else: html.append("<p>Règlement par virement – RIB : %s</p>" % f.iban_text())
+    truth["object"] = f.object
+    invalid = supplier_truth(f, truth, vat=True, iban=f.kind == "facture")
+    return html, truth, invalid
+
+
+def chorus_invoice(f):
+    """The invoice as Chorus Pro renders one typed in its portal: blocks titled « Fournisseur », « Destinataire »,
+    « Références », a lines table and a recap of amounts."""
+    truth = {}
+    number = "%s%d%05d" % (f.rng.choice(["FAC", "CPP"]), f.year, f.rng.randint(1, 99999))
+    truth["numbers.document"] = number
+    word = "Facture" if f.kind == "facture" else "Devis"
+    html = ["<h1 class='c'>%s n° %s</h1><p class='c small'>Émise le %s</p>" % (word, number, f.day())]
+    html.append("<table class='b'><tr class='grey'><th style='width:50%%'>Fournisseur</th><th>Destinataire</th></tr><tr><td>Raison sociale : %s<br>Identifiant (SIRET) : %s<br>Adresse : %s, %s %s<br>N° TVA intracommunautaire : %s</td><td>%s<br>%s<br>Identifiant (SIRET) : %s<br>Code service : %s</td></tr></table>" % (
+        f.legal, f.siret, f.street, f.postcode, f.town, f.vat, f.ministry, f.service, f.b_siret, "SE%04d" % f.rng.randint(1, 9999)))
+    refs_rows = refs(f, truth, f.kind == "facture")
+    if refs_rows:
+        html.append("<table class='b' style='margin-top:6pt'><tr class='grey'><th colspan='2'>Références</th></tr>%s</table>" % "".join("<tr><td style='width:35%%'>%s</td><td>%s</td></tr>" % r for r in refs_rows))
+    html.append("<p>Objet : %s</p>" % f.object)
+    rows = "".join("<tr><td>%d</td><td>%s</td><td class='r'>%s</td><td class='r'>%s</td><td class='r'>%s</td><td class='r'>%s</td></tr>" % (
+        i + 1, l, q, f.m(u), "%g" % f.rates[0][0] if not f.exempt else "0", f.m(t)) for i, (l, q, u, t) in enumerate(f.lines))
+    html.append("<table class='b' style='margin-top:6pt'><tr class='grey'><th>N°</th><th>Désignation</th><th class='r'>Quantité</th><th class='r'>Prix unitaire HT</th><th class='r'>Taux TVA</th><th class='r'>Montant HT</th></tr>%s</table>" % rows)
+    recap = [("Montant HT", f.ht), ("Montant TVA", f.tva), ("Montant TTC", f.ttc)]
+    if f.deposit: recap.append(("Montant déjà payé", f.deposit))
+    recap.append(("Net à payer", f.ttc - f.deposit))
+    html.append("<table class='b' style='width:50%%;margin-left:50%%;margin-top:6pt'>%s</table>" % "".join("<tr><td class='grey'>%s</td><td class='r'>%s</td></tr>" % (l, f.m(v)) for l, v in recap))
+    if f.kind == "facture": html.append("<p>Coordonnées bancaires du bénéficiaire : IBAN %s</p>" % f.iban_text())
+    truth["object"] = f.object
+    invalid = supplier_truth(f, truth, vat=True, iban=f.kind == "facture")
+    return html, truth, invalid
+
+
+def order_letter(f):
+    """A purchase order written as a letter by the buyer's service: letterhead, « Objet : », the order in a
+    paragraph, amounts in the text, the supplier as addressee."""
+    truth = {"numbers.document": f.ej, "numbers.ej": f.ej}
+    html = ["<p><b>%s</b><br>%s<br>%s<br>%s %s</p>" % (f.ministry.upper(), f.service, f.b_street, f.b_postcode, f.b_town)]
+    html.append("<table><tr><td style='width:50%%'></td><td>%s<br>%s<br>%s %s<br>SIRET %s</td></tr></table>" % (f.legal, f.street, f.postcode, f.town, f.siret_text()))
+    html.append("<p class='r'>%s, le %s</p>" % (f.b_town, day_text(f.date, 1)))
+    html.append("<p><b>Objet :</b> bon de commande n° %s – %s</p>" % (f.ej, f.object))
+    html.append("<p>Madame, Monsieur,</p><p>Je vous prie de bien vouloir exécuter la prestation suivante : %s, pour un montant de %s hors taxes, soit %s TTC (TVA de %s).</p>" % (
+        f.object[0].lower() + f.object[1:], f.m(f.ht), f.m(f.ttc), f.m(f.tva)))
+    for l, v in refs(f, truth, False):
+        html.append("<p>%s : %s.</p>" % (l, v))
+    rows = "".join("<tr><td>%s</td><td class='r'>%s</td><td class='r'>%s</td></tr>" % (l, q, f.m(t)) for l, q, u, t in f.lines)
+    html.append("<table class='b'><tr class='grey'><th>Prestation</th><th class='r'>Quantité</th><th class='r'>Montant HT</th></tr>%s</table>" % rows)
+    html.append("<p>La facture, établie en un exemplaire, sera déposée sur Chorus Pro en rappelant le numéro d'engagement juridique ci-dessus.</p><p>Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.</p><p class='r'>Le chef du bureau des moyens généraux</p>")
+    truth["object"] = f.object
+    return html, truth, supplier_truth(f, truth, vat=False)
+
+
+def contract_articles(f):
+    """An acte d'engagement written in articles (« Article 1 – Contractant », « Je soussigné … agissant au nom de la
+    société … »), the price in a sentence, the account in the last article."""
+    number = f.marche or "%d-%03d" % (f.year, f.rng.randint(1, 500))
+    truth = {"numbers.marche": number}
+    html = ["<p class='c'><b>%s</b><br>%s</p><h1 class='c'>ACTE D'ENGAGEMENT</h1><p class='c'>Marché public n° %s</p><p class='c'><i>%s</i></p>" % (
+        f.ministry, f.service, number, f.object)]
+    if f.accord:
+        html.append("<p class='c'>Marché subséquent à l'accord-cadre %s</p>" % f.accord)
+        truth["numbers.accord_cadre"] = f.accord
+    html.append("<h3>Article 1 – Contractant</h3><p>Je soussigné(e), M. %s, agissant en qualité de gérant, au nom et pour le compte de la société %s, dont le siège social est situé %s, %s %s, immatriculée sous le numéro SIRET %s, m'engage à exécuter les prestations du présent marché.</p>" % (
+        f.rng.choice(["Jean Dupuis", "Claire Martin", "Karim Benali"]), f.legal, f.street, f.postcode, f.town, f.siret_text()))
+    html.append("<h3>Article 2 – Prix</h3><p>Le montant du marché s'élève à %s hors taxes, soit %s toutes taxes comprises, la TVA au taux de %s %% s'élevant à %s.</p>" % (
+        f.m(f.ht), f.m(f.ttc), ("%g" % f.rates[0][0]).replace(".", ","), f.m(f.tva)))
+    html.append("<h3>Article 3 – Durée</h3><p>Le marché est conclu pour une durée de %d mois à compter de sa notification.</p>" % f.rng.choice([12, 24]))
+    html.append("<h3>Article 4 – Paiement</h3><p>Le pouvoir adjudicateur se libérera des sommes dues en faisant porter le montant au crédit du compte ouvert au nom de %s : IBAN %s.</p>" % (f.legal, f.iban_text()))
+    html.append("<p>Fait à %s, le %s</p><p>Le titulaire</p><p style='margin-top:20pt'>Acceptation de l'offre par le pouvoir adjudicateur : %s</p>" % (f.town, f.day(), f.service))
+    truth["date_issued"] = "%04d-%02d-%02d" % f.date
+    truth["object"] = f.object
+    truth["buyer.administration"] = f.service
+    amounts_truth(f, truth)
+    return html, truth, supplier_truth(f, truth, vat=False, iban=True)
+
+
+def navette_checkboxes(f):
+    """A fiche navette laid out as a questionnaire: labelled lines ending with a colon, boxes ticked for the
+    procedure, the EJ written by the service centre at the end."""
+    truth = {"numbers.ej": f.ej, "supplier.name": f.legal, "supplier.siret": f.siret, "object": f.object}
+    html = ["<p><b>%s</b><br>%s</p><h2 class='c'>Fiche navette – engagement de dépense</h2>" % (f.ministry, f.service)]
+    html.append("<p>Objet de l'achat : %s</p>" % f.object)
+    html.append("<p>Fournisseur retenu : %s</p><p>SIRET : %s</p>" % (f.legal, f.siret_text()))
+    html.append("<p>Montant de la dépense : %s HT – %s TTC</p>" % (f.m(f.ht), f.m(f.ttc)))
+    if f.marche:
+        html.append("<p>☐ Hors marché &nbsp; ☒ Marché n° %s</p>" % f.marche)
+        truth["numbers.marche"] = f.marche
+    else:
+        html.append("<p>☒ Hors marché &nbsp; ☐ Marché n° ........</p>")
+    if f.accord:
+        html.append("<p>Accord-cadre de rattachement : %s</p>" % f.accord)
+        truth["numbers.accord_cadre"] = f.accord
+    html.append("<p>Imputation : programme %d – centre financier 0%d-%s – domaine fonctionnel 0%d-%02d</p>" % (
+        f.rng.choice([181, 214]), f.rng.choice([181, 214]), f.rng.choice(["C001", "DR35"]), f.rng.choice([181, 214]), f.rng.randint(1, 12)))
+    html.append("<p>Demande établie le %s par le service prescripteur.</p>" % f.day())
+    html.append("<p style='margin-top:15pt'><i>Cadre réservé au centre de services partagés</i></p><p>N° EJ (Chorus) : %s</p><p>Date de saisie : %s</p>" % (f.ej, f.day()))
+    truth["buyer.administration"] = f.service
+    truth["date_issued"] = "%04d-%02d-%02d" % f.date
+    truth["amounts.ht"] = "%.2f" % (f.ht / 100)
+    truth["amounts.ttc"] = "%.2f" % (f.ttc / 100)
+    return html, truth, ["siret"] if f.bad == "siret" else []
+
+
+def cctp_running_header(f):
+    """A CCTP whose every page repeats the marché's reference in a header line, the object stated in its first
+    article as « Les stipulations du présent CCTP concernent : … »."""
+    number = f.marche or "%d-%03d" % (f.year, f.rng.randint(1, 500))
+    truth = {"numbers.marche": number, "object": f.object, "buyer.administration": f.service}
+    head = "<p class='small r'>CCTP – Marché n° %s</p>" % number
+    html = [head, "<p><b>%s</b><br>%s</p><h1 class='c'>CAHIER DES CLAUSES TECHNIQUES PARTICULIÈRES</h1>" % (f.ministry, f.service)]
+    html.append("<h3>Article 1 – Objet du marché</h3><p>Les stipulations du présent cahier concernent : %s.</p>" % f.object)
+    for i, t in enumerate(["Article 2 – Description de l'existant", "Article 3 – Prestations attendues", "Article 4 – Suivi et pilotage"]):
+        if i == 1: html.append("<div style='page-break-before:always'></div>" + head)
+        html.append("<h3>%s</h3>%s" % (t, "<p>Le titulaire exécute les prestations conformément aux règles de l'art et aux normes en vigueur ; il informe le pouvoir adjudicateur de toute difficulté rencontrée.</p>" * f.rng.randint(2, 4)))
+    return html, truth, []
+
+
+TEMPLATES_B = {"facture": [online_invoice, artisan_quote, chorus_invoice], "devis": [online_invoice, artisan_quote, chorus_invoice],
+               "bon_de_commande": [order_letter], "acte_engagement": [contract_articles], "fiche_navette": [navette_checkboxes],
+               "cctp": [cctp_running_header]}
+
+
 TEMPLATES = {"facture": [dolibarr, odoo, letter, sage_grid], "devis": [dolibarr, odoo, letter, sage_grid],
              "bon_de_commande": [state_order], "acte_engagement": [attri1], "fiche_navette": [navette], "cctp": [cctp]}
 
 
-def build(rng, kind, i):
+def build(rng, kind, i, templates=None):
     f = Facts(rng, kind)
-    template = TEMPLATES[kind][i % len(TEMPLATES[kind])]
+    templates = templates or TEMPLATES
+    template = templates[kind][i % len(templates[kind])]
     html, truth, invalid = template(f)
     truth["document_type"] = kind
     if kind in ("facture", "devis"):
@@ -504,6 +685,7 @@ def main():
     parser.add_argument("--per-type", type=int, default=16)
     parser.add_argument("--seed", type=int, default=1789)
     parser.add_argument("--scans", action="store_true")
+    parser.add_argument("--set", choices=["a", "b"], default="a", help="a: the designs of session 17 (tuned on); b: others, blind")
     args = parser.parse_args()
     import logging
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -514,12 +696,12 @@ def main():
     rng = random.Random(args.seed)
     for kind in ["devis", "facture", "bon_de_commande", "acte_engagement", "fiche_navette", "cctp"]:
         for i in range(args.per_type):
-            ident = "stranger-%s-%03d" % (kind, i)
-            page, truth, invalid, layout = build(random.Random(rng.random()), kind, i)
+            ident = "stranger%s-%s-%03d" % ("" if args.set == "a" else "-b", kind, i)
+            page, truth, invalid, layout = build(random.Random(rng.random()), kind, i, TEMPLATES if args.set == "a" else TEMPLATES_B)
             pdf = os.path.join(args.out, "text", ident + ".pdf")
             HTML(string=page).write_pdf(pdf)
             open(os.path.join(args.out, "html", ident + ".html"), "w").write(page)
-            json.dump({"id": ident, "half": "stranger", "type": kind, "layout": layout, "fields": truth, "invalid_ids": invalid},
+            json.dump({"id": ident, "half": "stranger" if args.set == "a" else "stranger-b", "type": kind, "layout": layout, "fields": truth, "invalid_ids": invalid},
                       open(os.path.join(args.out, "truth", ident + ".json"), "w"), ensure_ascii=False, indent=1)
             if args.scans:
                 corpus.scan(pdf, os.path.join(args.out, "scan", ident + ".pdf"), random.Random(rng.random()))

@@ -157,6 +157,79 @@ extension UnseenLayoutsTests {
     }
 }
 
+/// The second blind set (`generate-stranger-corpus.py --set b`): contracts in articles, letters, online and
+/// tradesmen's invoices, Chorus Pro's rendering.
+@Suite struct SentencesAndCoversTests {
+    static func facts(_ lines: [String]) -> DocumentFacts { DocumentReader.facts(fromLines: lines) }
+
+    @Test func theCompanyTheSignatoryEngagesIsTheSupplier() {
+        let facts = Self.facts(["ACTE D'ENGAGEMENT", "Article 1 – Contractant",
+                                "Je soussigné(e), M. Jean Dupuis, agissant en qualité de gérant, au nom et pour le compte de la société Atelier",
+                                "Graphique Morel EURL, dont le siège social est situé 15 rue de la Paix, 29200 Brest, immatriculée sous le numéro",
+                                "SIRET 976 742 791 34171, m'engage à exécuter les prestations du présent marché.",
+                                "Article 3 – Durée", "Le marché est conclu pour une durée de 12 mois à compter de sa notification."])
+        #expect(facts[.supplierSiret] == "97674279134171")
+        #expect(facts[.supplierName] == "Atelier Graphique Morel EURL")
+    }
+
+    @Test func aPossessiveSaIsNoLegalForm() {
+        #expect(PartyFinder.nameWithLegalForm("Le marché est conclu pour une durée de 12 mois à compter de sa notification.") == nil)
+        #expect(PartyFinder.nameWithLegalForm("ACME SA – 12 rue de la Paix") == "ACME SA")
+    }
+
+    @Test func amountsOfASentenceWrappedOverTwoLines() {
+        let facts = Self.facts(["ACTE D'ENGAGEMENT", "Article 2 – Prix",
+                                "Le montant du marché s'élève à 20670,10 € hors taxes, soit 22737,11 € toutes taxes comprises, la TVA au taux de 10 % s'élevant",
+                                "à 2067,01 €.", "Article 3 – Durée"])
+        #expect(facts[.amountHT] == "20670.10")
+        #expect(facts[.amountTVA] == "2067.01")
+        #expect(facts[.amountTTC] == "22737.11")
+    }
+
+    @Test func aTaxMarkOnTheNextLineBelongsToTheAmountBeforeIt() {
+        let facts = Self.facts(["BON DE COMMANDE", "Je vous prie de bien vouloir exécuter la prestation suivante, pour un montant de 180,41 euros hors taxes, soit 216,49",
+                                "euros TTC (TVA de 36,08 euros)."])
+        #expect(facts[.amountHT] == "180.41")
+        #expect(facts[.amountTVA] == "36.08")
+        #expect(facts[.amountTTC] == "216.49")
+    }
+
+    @Test func aRowUnderTheSuppliersHeadingNamesItByItsLabel() {
+        let facts = Self.facts(["Facture n° FAC202447534", "Fournisseur\tDestinataire",
+                                "Adresse : 87 rue Gambetta, 25000 Besançon\tMinistère de l'Éducation nationale",
+                                "Raison sociale : Logiciels Garnier\tRectorat de l'académie de Bordeaux",
+                                "Identifiant (SIRET) : 976 742 791 34171\tIdentifiant (SIRET) : 14750111869586"] + UnseenLayoutsTests.totals)
+        #expect(facts[.supplierName] == "Logiciels Garnier")
+    }
+
+    @Test func anInsuranceContractIsNoMarché() {
+        let facts = Self.facts(["DEVIS N° 2025-045", "Assurance décennale : SMABTP, contrat n° 887095."] + UnseenLayoutsTests.totals)
+        #expect(facts[.numberMarche] == nil)
+    }
+
+    @Test func theObjectWithoutTheOrdersOwnReference() {
+        let facts = Self.facts(["BON DE COMMANDE", "Objet : bon de commande n° 2300510307 – Traduction en anglais du guide Égapro"])
+        #expect(facts[.object] == "Traduction en anglais du guide Égapro")
+    }
+
+    @Test func aPhraseRightAboveTheItemsIsTheObject() {
+        let facts = Self.facts(["Facture", "Numéro de facture\tF-2026-031", "Câblage réseau et pose de prises RJ45 au bâtiment de Nantes",
+                                "Désignation\tQté\tPrix unitaire HT\tTotal HT", "Prise RJ45 posée\t2\t90,00 €\t180,00 €"] + UnseenLayoutsTests.totals)
+        #expect(facts[.object] == "Câblage réseau et pose de prises RJ45 au bâtiment de Nantes")
+    }
+
+    @Test func aPhraseUnderTheMarchésNumberOnItsCover() {
+        let facts = Self.facts(["Ministère de la Culture", "ACTE D'ENGAGEMENT", "Marché public n° MAPA-2024-753",
+                                "Mise à disposition d'un agent de sécurité pour le site de Strasbourg", "Article 1 – Contractant"])
+        #expect(facts[.object] == "Mise à disposition d'un agent de sécurité pour le site de Strasbourg")
+    }
+
+    @Test func theNatureOfWorksIsTheObject() {
+        let facts = Self.facts(["DEVIS N° 2025045", "Nature des travaux : Câblage réseau du bâtiment B"] + UnseenLayoutsTests.totals)
+        #expect(facts[.object] == "Câblage réseau du bâtiment B")
+    }
+}
+
 /// Pages whose words have positions: columns set close together, cells that wrap.
 @Suite struct CloseColumnsTests {
     /// A line of cells at `y`: each cell's words 5 units a character, 3 apart (a space), 10 high.
@@ -222,5 +295,16 @@ extension UnseenLayoutsTests {
         #expect(facts[.supplierName] == "NETTOYAGE EXPRESS PROVENCE")
         #expect(facts[.amountHT] == "23468.15")
         #expect(facts[.amountTTC] == "24639.73")
+    }
+
+    @Test func aNameInANarrowBoxWrapsButARoleHeadingIsNoPartOfIt() {
+        let box = Self.row(50, [(0, "DEVIS N° 2025045")]) + Self.row(100, [(0, "SÉCURITÉ GARDIENNAGE")]) + Self.row(111, [(0, "OUEST SASU")])
+            + Self.row(122, [(0, "12 rue Pasteur")]) + Self.row(133, [(0, "49100 Angers")])
+            + Self.row(144, [(0, "Siret 807 919 980 41864")]) + Self.prose
+        #expect(Self.facts(box)[.supplierName] == "SÉCURITÉ GARDIENNAGE OUEST SASU")
+        let headed = Self.row(50, [(0, "FACTURE N° F-1")]) + Self.row(100, [(0, "SELLER TRADE NAME")]) + Self.row(111, [(0, "LE FOURNISSEUR")])
+            + Self.row(122, [(0, "12 rue Pasteur")]) + Self.row(133, [(0, "49100 Angers")])
+            + Self.row(144, [(0, "Siret 807 919 980 41864")]) + Self.prose
+        #expect(Self.facts(headed)[.supplierName] == "LE FOURNISSEUR")
     }
 }

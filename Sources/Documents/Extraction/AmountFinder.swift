@@ -153,8 +153,12 @@ enum AmountFinder {
                 defer { previousEnd = end }
                 guard let money = try? AmountParser.parse(String(match.output.1)) else { continue }
                 let label = self.label(of: cell, from: previousEnd, before: offset, end: end, in: document)
-                // "85 000 euros HT", "1 200,00 € TTC": a tax mark right after the amount settles its kind.
-                let after = String(cell.folded.dropFirst(end).prefix(14))
+                // "85 000 euros HT", "1 200,00 € TTC": a tax mark right after the amount settles its kind, even when
+                // a sentence's line ends between them (« soit 216,49 » / « euros TTC »).
+                var after = String(cell.folded.dropFirst(end).prefix(14))
+                if after.allSatisfy(\.isWhitespace), let next = sentenceRunOn(after: cell, in: document) {
+                    after = " " + String(next.folded.prefix(14))
+                }
                 let mark: Kind? = after.has("ttc") || after.has("toutes taxes") ? .ttc
                     : (after.has(" ht") || after.has("hors tax") || after.has("h.t")) ? .ht : nil
                 let tail = String(label.suffix(60))
@@ -174,12 +178,28 @@ enum AmountFinder {
     /// table heading above it (« TOTAL HT » over « 100,00 »).
     static func label(of cell: LocatedCell, from start: Int = 0, before offset: Int, end: Int? = nil,
                       in document: DocumentLines) -> String {
-        let own = String(cell.folded.prefix(offset))
+        var own = String(cell.folded.prefix(offset))
+        // The tax mark of the previous line's last amount, run on to this line (« euros TTC (TVA de 36,08 euros) »),
+        // is not this amount's label.
+        if start == 0, cell.index == 0, cell.line > 0, document.lines[cell.line - 1].last.map({ previous in
+            sentenceRunOn(after: previous, in: document)?.line == cell.line && previous.text.last?.isNumber == true
+        }) ?? false, let mark = own.prefixMatch(of: taxMarkAfterAmount), !mark.output.isEmpty {
+            own = String(own[mark.range.upperBound...])
+        }
         if start > 0 {
             // Words between the two amounts are its label; none (« sur 1 000,00 € : 100,00 € ») leave the whole text's.
             var since = String(own.dropFirst(start))
             if let mark = since.prefixMatch(of: taxMarkAfterAmount) { since.removeSubrange(mark.range) }
             if since.filter({ $0.isLetter }).count >= 2 { return since }
+        }
+        // A sentence run on from the line above (« … la TVA au taux de 10 % s'élevant » / « à 3 697,42 € »): its words
+        // since that line's last amount, without the tax mark that amount took, govern this one too.
+        if start == 0, cell.index == 0, cell.line > 0, let previous = document.lines[cell.line - 1].last,
+           sentenceRunOn(after: previous, in: document)?.line == cell.line {
+            let lastEnd = previous.text.matches(of: amountPattern).last.map { previous.text.distance(from: previous.text.startIndex, to: $0.output.1.endIndex) }
+            var carried = String(previous.folded.dropFirst(lastEnd ?? 0))
+            if lastEnd != nil, let mark = carried.prefixMatch(of: taxMarkAfterAmount) { carried.removeSubrange(mark.range) }
+            own = String(carried.suffix(60)) + " " + own
         }
         if own.filter({ $0.isLetter }).count >= 2 { return own }
         // A cell of more digits than letters is a value, not a label: a scan's garbled total (« 521MP81NE »).
@@ -197,6 +217,18 @@ enum AmountFinder {
             if above.text.count < 40 { return above.folded }
         }
         return left?.folded ?? own
+    }
+
+    /// The next line, when the cell is a line of a sentence that runs on to it (both one cell, the next starting
+    /// in lower case, with the currency, or with an amount after a line the page's width wrapped), not a row of a
+    /// table.
+    static func sentenceRunOn(after cell: LocatedCell, in document: DocumentLines) -> LocatedCell? {
+        guard document.lines[cell.line].count == 1, cell.line + 1 < document.lines.count,
+              let next = document.lines[cell.line + 1].first, next.page == cell.page, document.lines[cell.line + 1].count == 1,
+              next.text.first?.isLowercase == true || next.text.hasPrefix("€") || next.text.hasPrefix("EUR")
+                || next.text.first?.isNumber == true && document.reachesRightEdge(cell) && !cell.text.hasSuffix(".")
+        else { return nil }
+        return next
     }
 
     /// Where the characters `from..<to` of a cell stand on the line, in proportion to their place in its text: the

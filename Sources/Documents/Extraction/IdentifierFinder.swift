@@ -148,7 +148,8 @@ enum IdentifierFinder {
                             "maitre d'ouvrage", "entite publique", "administration", "ministere", "prefecture"]
     static let supplierCues = ["fournisseur", "titulaire", "prestataire", "vendeur", "emetteur", "cocontractant",
                                "capital", "rcs", "ape ", "naf", "nos references", "raison sociale", "entreprise",
-                               "candidat", "mandataire", "beneficiaire du paiement", "seller"]
+                               "candidat", "mandataire", "beneficiaire du paiement", "seller", "la societe", "soussigne",
+                               "siege social", "immatricule"]
 
     /// The nearest cue before the identifier: in its cell, then the cells to its left, then the cells above it in
     /// its column. A purchase order is sent by the buyer: its « destinataire » is the supplier.

@@ -6,7 +6,8 @@ enum ObjectFinder {
     static let labels = ["objet du marche", "objet de la commande", "objet du devis", "objet de la prestation",
                          "objet de l'accord-cadre", "objet de la consultation", "objet du contrat", "objet",
                          "intitule du marche", "intitule", "nature de la prestation", "nature des prestations",
-                         "nature de la depense", "nature de l'achat", "nature de la commande",
+                         "nature de la depense", "nature de l'achat", "nature de la commande", "nature des travaux",
+                         "objet des travaux", "objet de l'achat",
                          "designation de la prestation", "concerne", "libelle"]
     /// Labels that name the object only when a value follows them on the line (« Désignation : … »): alone in
     /// their cell they head a table's column or a paragraph about something else.
@@ -67,6 +68,23 @@ enum ObjectFinder {
             (itemHeaders.contains { cell.folded.has($0) } && cell.text.count < 60 && !partyWords.contains { cell.folded.has($0) })
                 || shortItemHeaders.contains(cell.folded.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)))
         }
+        // A phrase of its own right above the table of items, or right under a marché's title and number (its
+        // cover): what the lines are for, said once (« Câblage réseau et pose de prises RJ45 au bâtiment de … »).
+        let titles = document.cells.filter { cell in
+            cell.page == 1 && cell.line < 25 && (cell.folded.hasPrefix("marche") || cell.folded.hasPrefix("acte d'engagement")
+                || cell.folded.hasPrefix("cahier des clauses") || cell.folded.hasPrefix("contrat n"))
+        }
+        for anchor in (headers.prefix(1).map { ($0, -1) } + titles.map { ($0, 1) }) {
+            for step in 1...2 {
+                let line = anchor.0.line + anchor.1 * step
+                guard document.lines.indices.contains(line), document.lines[line].count == 1,
+                      let phrase = document.lines[line].first, phrase.page == anchor.0.page else { continue }
+                if isStatedPhrase(phrase) {
+                    facts.offer(ExtractedField(key: .object, value: clean(phrase.text), confidence: 0.6 * r, source: phrase.source))
+                    return
+                }
+            }
+        }
         for cell in headers {
             var line = cell.line + 1
             while line < document.lines.count && line - cell.line <= 6 {
@@ -77,6 +95,20 @@ enum ObjectFinder {
                 line += 1
             }
         }
+    }
+
+    /// Words that make a line something else than a phrase naming what is bought.
+    static let notAnObject = ["montant", "euro", "tva", "page", "total", "client", "facture", "devis", "condition",
+                              "reglement", "paiement", "commande", "marche", "ministere", "direction", "procedure", "reference",
+                              "madame", "monsieur", "exprime", "date", "acte d'engagement", "cahier", "article", "objet"]
+
+    /// A phrase of four words or more, starting with a capital, no label, amount or date, no party or title word.
+    static func isStatedPhrase(_ cell: LocatedCell) -> Bool {
+        let words = cell.text.split(separator: " ")
+        guard words.count >= 4, words.count <= 25, cell.text.first?.isUppercase == true, !cell.text.contains(":"),
+              cell.text.filter(\.isLetter).count >= 15, cell.text.firstMatch(of: AmountFinder.amountPattern) == nil,
+              cell.text != cell.text.uppercased() || words.count >= 5 else { return false }
+        return !notAnObject.contains { cell.folded.has($0) } && !cell.folded.has("@")
     }
 
     /// Offers the value written after the cell's colon, with the lines it runs on to; false when there is none.
@@ -179,7 +211,15 @@ enum ObjectFinder {
             && !cell.folded.has("reference") && !cell.folded.has(":")
     }
 
+    /// « bon de commande n° 2300510307 – » before an object: the piece's own reference, not what it buys.
+    nonisolated(unsafe) static let leadingReference =
+        /^(?:bon de commande|commande|facture|devis|marche|ej)\s*(?:n\s?°|no\.?|numero)?\s*:?\s*[a-z0-9][a-z0-9\-_\/.]*\d[a-z0-9\-_\/.]*\s*[-–—:]\s+/
+
     static func clean(_ text: String) -> String {
+        var text = text
+        if let reference = DocumentLines.fold(text).prefixMatch(of: leadingReference), text.count == DocumentLines.fold(text).count {
+            text = String(text.dropFirst(reference.output.count))
+        }
         let trimmed = text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–;.")))
         return trimmed.count > 200 ? String(trimmed.prefix(200)) + "…" : trimmed
     }

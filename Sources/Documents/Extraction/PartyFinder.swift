@@ -140,6 +140,11 @@ enum PartyFinder {
                 }
             }
         }
+        // « … agissant au nom et pour le compte de la société ACME, dont le siège … »: the company the signatory
+        // engages, named in the sentence (which may wrap right after « la société »).
+        if let named = companyNamedInSentence(document) {
+            return ExtractedField(key: .supplierName, value: named.name, confidence: 0.7 * r, source: named.cell.source)
+        }
         // « ACME, 12 rue …, 75011 Paris, numéro SIRET … »: the name before the address, in the identifiers' sentence.
         for anchor in anchors {
             // The sentence may start on the line above (« ACME, 14 ZA des Landes, 63000 Clermont-Ferrand, » /
@@ -178,6 +183,37 @@ enum PartyFinder {
             }
             if isPublic || addressed { continue }
             return ExtractedField(key: .supplierName, value: cleanName(block.text), confidence: 0.5 * r, source: block.source)
+        }
+        return nil
+    }
+
+    nonisolated(unsafe) static let engagedCompany =
+        /(?:pour le compte de|au nom de|pour le compte d'|engage)\s+(?:la societe|l'entreprise|la sarl|la sas|la sa|l'eurl|le groupement)\s*:?\s*/
+
+    static func companyNamedInSentence(_ document: DocumentLines) -> (name: String, cell: LocatedCell)? {
+        for cell in document.cells where cell.folded.has("societe") || cell.folded.has("entreprise") || cell.folded.has("groupement") {
+            guard let match = cell.folded.firstMatch(of: engagedCompany) else { continue }
+            let offset = cell.folded.distance(from: cell.folded.startIndex, to: match.range.upperBound)
+            var rest = String(cell.text.dropFirst(offset))
+            var source = cell
+            if rest.trimmingCharacters(in: .whitespaces).isEmpty, cell.line + 1 < document.lines.count,
+               let next = document.lines[cell.line + 1].first, next.page == cell.page {
+                rest = next.text
+                source = next
+            }
+            let ends = [",", " dont ", " sise ", " situee ", " immatricul", " representee", " au capital", " (", ";", " m'engage", " s'engage"]
+            func end(of text: String) -> Int? {
+                let folded = DocumentLines.fold(text)
+                return ends.compactMap { folded.range(of: $0).map { folded.distance(from: folded.startIndex, to: $0.lowerBound) } }.min()
+            }
+            // The name itself may wrap (« la société Atelier » / « Graphique Morel EURL, dont … »).
+            if end(of: rest) == nil, source.line + 1 < document.lines.count, let next = document.lines[source.line + 1].first,
+               next.page == cell.page {
+                rest += " " + next.text
+            }
+            let end = end(of: rest) ?? rest.count
+            let name = cleanName(String(rest.prefix(end)))
+            if isName(name), looksLikeAName(name), name.split(separator: " ").count <= 8 { return (name, source) }
         }
         return nil
     }
@@ -232,7 +268,27 @@ enum PartyFinder {
                 if bare {
                     // A heading: the name is the first line under it that is not a contact line.
                     var next = document.below(cell)
-                    while let candidate = next, candidate.line - cell.line <= 3 {
+                    while var candidate = next, candidate.line - cell.line <= 3 {
+                        // A row of its own under the heading (« Raison sociale : ACME »): its value when it names
+                        // the company, else the next row (« Adresse : … »).
+                        if let colon = candidate.text.firstIndex(of: ":"), candidate.text.distance(from: candidate.text.startIndex, to: colon) <= 30 {
+                            let rowLabel = DocumentLines.fold(String(candidate.text[..<colon])).trimmingCharacters(in: .whitespaces)
+                            guard supplierLabels.contains(where: { rowLabel.hasPrefix($0) }) || rowLabel == "nom",
+                                  let value = candidate.text.valueAfterColon, isName(value) else {
+                                next = document.below(candidate)
+                                continue
+                            }
+                            // Its value may wrap to the next line, starting where the row starts (« OUEST SASU »).
+                            var name = document.wrappedText(of: candidate).valueAfterColon ?? value
+                            if document.runsOn(candidate.line + 1), let below = document.lines[candidate.line + 1].first(where: { document.alignedLeft($0, candidate) }),
+                               !below.text.contains(":"), !below.text.contains(where: \.isNumber), isName(below.text),
+                               !addressWords.contains(where: { below.folded.has($0) }), name.count + below.text.count <= 80 {
+                                name += " " + below.text
+                            }
+                            candidate = LocatedCell(page: candidate.page, line: candidate.line, index: candidate.index, cell: candidate.cell,
+                                                    text: name, folded: DocumentLines.fold(name))
+                            return (cleanName(candidate.text), candidate)
+                        }
                         let contact = candidate.folded.has("@") || ["contact", "tel", "telephone"].contains { candidate.folded.hasWord($0) }
                         // A row of its own (« Raison sociale │ ACME ») under a heading is no name but the next label.
                         // A cell beside it under another heading of the label's line is another block's (« Émetteur │
@@ -286,11 +342,27 @@ enum PartyFinder {
                 // The first line above the address that is neither address nor contact ends the block: a name, or
                 // nothing (a total, a sentence of the page).
                 let isTitle = StateEntity.titleWords.contains { cell.folded.hasPrefix($0) }
-                return isName(cell.text) && looksLikeAName(cell.text) && !isTitle ? cell : nil
+                guard isName(cell.text), looksLikeAName(cell.text), !isTitle else { return nil }
+                return nameWrappedAbove(cell, document)
             }
             index += 1
         }
         return nil
+    }
+
+    /// A name set in a narrow box wraps: its first line stands right above (as close as a wrapped line, starting
+    /// where it starts), a name's words without a digit (« SÉCURITÉ GARDIENNAGE » over « OUEST SASU »).
+    /// Words that make a line a role's heading (« SELLER TRADE NAME »), not part of a name.
+    static let roleWords = ["seller", "buyer", "name", "nom", "trade", "supplier", "customer", "adresse", "address"]
+
+    static func nameWrappedAbove(_ cell: LocatedCell, _ document: DocumentLines) -> LocatedCell {
+        guard document.runsOn(cell.line), let above = document.lines[cell.line - 1].first(where: { document.alignedLeft($0, cell) }),
+              !above.text.contains(where: \.isNumber), !above.text.contains(":"), !isLabel(above), isName(above.text),
+              !(supplierLabels + buyerLabels + roleWords).contains(where: { above.folded.hasWord($0) }),
+              looksLikeAName(above.text), above.text == above.text.uppercased() || cell.text != cell.text.uppercased(),
+              above.text.count + cell.text.count <= 80 else { return cell }
+        let text = above.text + " " + cell.text
+        return LocatedCell(page: cell.page, line: cell.line, index: cell.index, cell: cell.cell, text: text, folded: DocumentLines.fold(text))
     }
 
     /// A name whose words OCR glued together (« StrateSolutionsSA ») read as another cell prints it
@@ -330,7 +402,11 @@ enum PartyFinder {
     static func nameWithLegalForm(_ text: String) -> String? {
         let folded = DocumentLines.fold(text)
         let words = folded.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" })
-        guard let formIndex = words.firstIndex(where: { legalForms.contains(String($0)) }) else { return nil }
+        // A legal form is written in capitals: « de sa notification » holds no SA.
+        let printed = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" })
+        guard printed.count == words.count,
+              let formIndex = words.indices.first(where: { legalForms.contains(String(words[$0])) && printed[$0].contains(where: \.isUppercase) })
+        else { return nil }
         // The name is what surrounds the legal form up to a separator: "ACME SAS - 12 rue…", "SAS ACME au capital".
         let cutMarks = [" - ", " – ", " — ", " au capital", ", ", " rcs", " siret", " siren", " | ", " tva"]
         var name = text
@@ -342,7 +418,7 @@ enum PartyFinder {
             }
         }
         let cleaned = cleanName(name)
-        return isName(cleaned) && cleaned.count <= 80 ? cleaned : nil
+        return isName(cleaned) && cleaned.count <= 80 && cleaned.split(separator: " ").count <= 8 ? cleaned : nil
     }
 
     /// A heading that can be an organisation's name, not a sentence of the page: it starts with a capital or a

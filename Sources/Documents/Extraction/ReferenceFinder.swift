@@ -84,7 +84,9 @@ enum ReferenceFinder {
                     facts.offer(field(.numberEJ, String(match.output.1), 0.7 * r, cell))
                 }
             }
-            if wantsMarche, marcheWords.contains(where: cell.folded.has), let match = cell.folded.firstMatch(of: marcheNumber), match.output.1.contains(where: \.isNumber) {
+            // An insurance's or a maintenance's « contrat n° » is not the marché.
+            let otherContract = ["assurance", "decennale", "police", "abonnement", "maintenance"].contains { cell.folded.has($0) }
+            if wantsMarche, !otherContract, marcheWords.contains(where: cell.folded.has), let match = cell.folded.firstMatch(of: marcheNumber), match.output.1.contains(where: \.isNumber) {
                 facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.85 * r, cell))
             }
             if wantsMarche, facts[.numberMarche] == nil, cell.folded.hasPrefix("marche"), let match = cell.folded.firstMatch(of: marcheRow),
