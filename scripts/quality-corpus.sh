@@ -6,6 +6,8 @@
 # 2. the Factur-X samples of shared/data with their embedded XML removed (their XML stays the truth), read as they
 #    are and printed-and-scanned (scripts/print-and-scan.py: real layouts through OCR);
 # 3. the held-out half printed and scanned harshly (print-and-scan.py --harsh: 150–200 dpi, blurred, JPEG 35–60).
+# 4. two corpora of other page designs (scripts/generate-stranger-corpus.py: billing software, State orders, forms,
+#    contracts in articles), text and scans: set a (bench-out/stranger) and set b (bench-out/stranger-b).
 # Each set is read with `eclaire extract --json --no-structured` and scored by scripts/score-extraction.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +33,18 @@ rm -rf "$harsh"
 echo "## held-out half, harsh scans"
 scripts/score-extraction.py "$corpus/truth" "$corpus/harsh.jsonl" --half test --by-type
 echo
+for set in a b; do
+  dir=bench-out/stranger$([ "$set" = b ] && echo -b || true)
+  seed=$([ "$set" = b ] && echo 1848 || echo 1789)
+  per=$([ "$set" = b ] && echo 12 || echo 16)
+  [ -d "$dir/truth" ] || scripts/generate-stranger-corpus.py "$dir" --set "$set" --seed "$seed" --per-type "$per" --scans
+  for kind in text scan; do
+    "$eclaire" extract --json --no-structured "$dir/$kind"/*.pdf > "$dir/$kind.jsonl"
+    echo "## other designs, set $set, $kind"
+    scripts/score-extraction.py "$dir/truth" "$dir/$kind.jsonl" --by-type
+    echo
+  done
+done
 stripped=$(mktemp -d)
 trap 'rm -rf "$stripped"' EXIT
 scripts/strip-facturx.py "$facturx" "$stripped/pdf" 2>/dev/null

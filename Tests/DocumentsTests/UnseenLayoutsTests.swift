@@ -224,6 +224,14 @@ extension UnseenLayoutsTests {
         #expect(facts[.object] == "Mise à disposition d'un agent de sécurité pour le site de Strasbourg")
     }
 
+    @Test func aListMarkReadAsALetterOnAScanAndAnExplainingSentenceOnTheCover() {
+        // OCR reads « ■ » as « m »; the line under the title explains the form, it names nothing bought.
+        let facts = Self.facts(["ACTE D'ENGAGEMENT",
+                                "Le formulaire ATTRI1 est un modèle de lettre d'engagement, qui peut être utilisé par l'acheteur.",
+                                "A - Objet de l'acte d'engagement.", "m Objet du marché public :", "Diagnostic énergétique des bâtiments de Nantes"])
+        #expect(facts[.object] == "Diagnostic énergétique des bâtiments de Nantes")
+    }
+
     @Test func theNatureOfWorksIsTheObject() {
         let facts = Self.facts(["DEVIS N° 2025045", "Nature des travaux : Câblage réseau du bâtiment B"] + UnseenLayoutsTests.totals)
         #expect(facts[.object] == "Câblage réseau du bâtiment B")

@@ -21,9 +21,11 @@ enum ObjectFinder {
     static func find(in document: DocumentLines, into facts: inout DocumentFacts) {
         let r = document.reliability
         for cell in document.cells {
-            // A list mark before the label (« ■ Objet du marché public : », « 1. Objet ») does not hide it.
+            // A list mark before the label (« ■ Objet du marché public : », « 1. Objet ») does not hide it, nor
+            // the letter OCR reads for the mark (« m Objet du marché »).
             let start = cell.folded.prefix(4).firstIndex(where: \.isLetter) ?? cell.folded.startIndex
-            let head = cell.folded[start...]
+            var head = cell.folded[start...]
+            if head.dropFirst().first == " ", !labels.contains(where: head.hasPrefix) { head = head.dropFirst(2) }
             for label in labels where head.hasPrefix(label) {
                 let rest = head.dropFirst(label.count)
                 guard rest.first.map({ !$0.isLetter }) ?? true else { continue }
@@ -102,10 +104,13 @@ enum ObjectFinder {
                               "reglement", "paiement", "commande", "marche", "ministere", "direction", "procedure", "reference",
                               "madame", "monsieur", "exprime", "date", "acte d'engagement", "cahier", "article", "objet"]
 
-    /// A phrase of four words or more, starting with a capital, no label, amount or date, no party or title word.
+    /// A phrase of four words or more, starting with a capital, no sentence's period, no label, amount or date, no
+    /// party or title word.
     static func isStatedPhrase(_ cell: LocatedCell) -> Bool {
         let words = cell.text.split(separator: " ")
+        // A sentence (« Le formulaire ATTRI1 est un modèle …, qui peut … . ») explains; a title names.
         guard words.count >= 4, words.count <= 25, cell.text.first?.isUppercase == true, !cell.text.contains(":"),
+              !cell.text.hasSuffix("."), cell.text.count(where: { $0 == "," }) <= 1,
               cell.text.filter(\.isLetter).count >= 15, cell.text.firstMatch(of: AmountFinder.amountPattern) == nil,
               cell.text != cell.text.uppercased() || words.count >= 5 else { return false }
         return !notAnObject.contains { cell.folded.has($0) } && !cell.folded.has("@")
