@@ -232,6 +232,21 @@ extension UnseenLayoutsTests {
         #expect(facts[.object] == "Diagnostic énergétique des bâtiments de Nantes")
     }
 
+    @Test func aValidVATNumberVouchesForItsSIRENAgainstAnInvalidSIRET() {
+        // The SIRET printed with a wrong digit in its SIREN part; the VAT number's key holds.
+        let facts = Self.facts(["Groupe Sirius Informatique SELARL\tFACTURE N° 202606389", "74 rue des Entrepreneurs",
+                                "Date : mercredi 17 juin 2026", "25000 Besançon", "Tél : 02.12.34.56.78",
+                                "Siret 875 620 212 48901 – APE 4332A", "Adresse du chantier\tClient",
+                                "134 avenue du Général Leclerc\tRectorat de l'académie de Bordeaux", "45000 Orléans\t45000 Orléans",
+                                "Désignation des travaux\tU\tQté\tP.U. HT\tTotal HT"]
+                               + (1...8).map { "Heure de gardiennage \($0)\tu\t10\t10,00 euros\t100,00 euros" }
+                               + ["Total HT\t800,00 euros", "TVA 20 %\t160,00 euros", "Total TTC\t960,00 euros",
+                                  "Assurance décennale : MAAF Pro, contrat n° 689843. TVA intracommunautaire FR24875625212."])
+        #expect(facts[.supplierSiren] == "875625212")
+        #expect(facts[.supplierVAT] == "FR24875625212")
+        #expect(facts.invalidIDs.contains("siret"))
+    }
+
     @Test func theNatureOfWorksIsTheObject() {
         let facts = Self.facts(["DEVIS N° 2025045", "Nature des travaux : Câblage réseau du bâtiment B"] + UnseenLayoutsTests.totals)
         #expect(facts[.object] == "Câblage réseau du bâtiment B")

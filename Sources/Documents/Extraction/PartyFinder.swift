@@ -80,8 +80,9 @@ enum PartyFinder {
             case nil: vote = 0.5
             }
             if IdentifierFinder.isPublicBody(siren: siren) { vote -= 1.5 }
-            // A number whose check fails carries a SIREN that may be misprinted or misread.
-            if !hit.checked.isValid { vote *= 0.25 }
+            // A number whose check fails carries a SIREN that may be misprinted or misread; one whose key holds
+            // vouches for its SIREN a little (an invalid SIRET beside a valid VAT number of another SIREN).
+            if !hit.checked.isValid { vote *= 0.25 } else if vote > 0 { vote += 0.3 }
             let known = scores[siren] ?? (0, hit.cell.line)
             scores[siren] = (known.score + vote, min(known.first, hit.cell.line))
         }

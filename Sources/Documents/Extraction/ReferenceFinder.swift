@@ -48,11 +48,8 @@ enum ReferenceFinder {
         let r = document.reliability
         let wantsNumber = !exact.contains(.numberDocument), wantsEJ = !exact.contains(.numberEJ)
         let wantsMarche = !exact.contains(.numberMarche), wantsAccordCadre = !exact.contains(.numberAccordCadre)
-        // A line's cells are read one by one too: a label may start a cell of its own column (« Marché : … » under
-        // a letterhead, « Facture FAC-2412-883 » beside the supplier's name).
-        let cellsOfLines = document.lines.filter { $0.count > 1 }.joined()
         let wrapped = document.wrappedRows.compactMap(DocumentLines.wholeLine)
-        for cell in document.wholeLines + document.headedValues + cellsOfLines + wrapped + document.labelledCells {
+        for cell in document.wholeLines + document.headedValues + wrapped + document.labelledCells {
             let namesDocument = wantsNumber && documentWords.contains(where: cell.folded.has)
             if facts[.numberDocument] == nil, namesDocument, let match = cell.folded.firstMatch(of: documentNumber) {
                 if let value = match.output.1, value.contains(where: \.isNumber) {
@@ -67,7 +64,7 @@ enum ReferenceFinder {
                match.output.2.contains(where: \.isNumber), namesOwnType(String(match.output.1), facts.documentType) {
                 facts.offer(field(.numberDocument, original(match.output.2, in: cell), 0.85 * r, cell))
             }
-            if facts[.numberDocument] == nil, wantsNumber, cell.page == 1, cell.line < 40,
+            if facts[.numberDocument] == nil, wantsNumber, cell.page == 1, cell.line < 40, mayHoldBareNumber(cell),
                let match = cell.folded.firstMatch(of: bareNumber), match.output.1.contains(where: \.isNumber),
                let title = titleAbove(cell, in: document) {
                 facts.offer(field(.numberDocument, original(match.output.1, in: cell), 0.8 * r, title))
@@ -106,11 +103,30 @@ enum ReferenceFinder {
                 facts.offer(field(.cpv, code, 0.9 * r, cell))
             }
         }
+        // A line's cells one by one, for the labels that start a cell of their own column (« Marché : … » under a
+        // letterhead, « Facture FAC-2412-883 » beside the supplier's name).
+        for cell in document.lines.filter({ $0.count > 1 }).joined() {
+            if facts[.numberDocument] == nil, wantsNumber, cell.page == 1, cell.line < 30, documentWords.contains(where: cell.folded.has),
+               let match = cell.folded.firstMatch(of: titledNumber), match.output.1.contains(where: \.isNumber),
+               match.output.1.wholeMatch(of: numericDate) == nil, match.output.1.wholeMatch(of: /\d+\.\d{2}/) == nil {
+                facts.offer(field(.numberDocument, original(match.output.1, in: cell), 0.75 * r, cell))
+            }
+            if wantsMarche, facts[.numberMarche] == nil, cell.folded.hasPrefix("marche"), let match = cell.folded.firstMatch(of: marcheRow),
+               match.output.1.contains(where: \.isNumber) {
+                facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.8 * r, cell))
+            }
+        }
         if !exact.contains(.dateIssued) { facts.offer(DateFinder.issueDate(in: document)) }
         // A Chorus purchase order is numbered by its EJ.
         if wantsNumber, facts[.numberDocument] == nil, facts.documentType == .bonDeCommande, let ej = facts.fields[.numberEJ] {
             facts.offer(ExtractedField(key: .numberDocument, value: ej.value, confidence: 0.75 * ej.confidence, source: ej.source))
         }
+    }
+
+    /// Whether a cell may hold a bare number label (« N° », « Numéro », « Réf. ») and a digit: most cells do not.
+    static func mayHoldBareNumber(_ cell: LocatedCell) -> Bool {
+        (cell.folded.has("°") || cell.folded.has("º") || cell.folded.has("num") || cell.folded.has("ref"))
+            && cell.text.contains(where: \.isNumber)
     }
 
     static func namesOwnType(_ word: String, _ type: DocumentType) -> Bool {
