@@ -26,7 +26,9 @@ db="$work/hostile.sqlite"
 "$eclaire" import --database "sqlite://$db" Tests/TestSupport/Fixtures/chorus_ae.csv >/dev/null
 "$eclaire" documents add --database "sqlite://$db" 2103105755 "$work/files" >/dev/null
 port=$((20000 + RANDOM % 20000))
-"$eclaire" serve --database "sqlite://$db" --port "$port" >"$work/server.log" 2>&1 &
+# The worker alone reads (--readers 0): the server's own readers would race it for the files, and the checks
+# below would run while one of theirs is still being read.
+"$eclaire" serve --database "sqlite://$db" --port "$port" --readers 0 >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
 

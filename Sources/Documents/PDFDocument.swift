@@ -154,18 +154,22 @@ final class PDFDocument {
         guard let data = cairo_image_surface_get_data(surface) else { return nil }
         let stride = Int(cairo_image_surface_get_stride(surface))
         let opaque = format == CAIRO_FORMAT_RGB24
-        var gray = [UInt8](repeating: 255, count: width * height)
-        gray.withUnsafeMutableBufferPointer { out in
+        // Stored as 32-bit words, blue in the lowest byte on little-endian machines. Luminance 0.299 R + 0.587 G +
+        // 0.114 B in 16-bit fixed point (the weights add up to 65 536, so white stays 255); ARGB32 is premultiplied,
+        // so over white the missing alpha adds to each channel. A page is millions of pixels: integer arithmetic
+        // only, one loop per format.
+        let gray = [UInt8](unsafeUninitializedCapacity: width * height) { out, count in
             for y in 0..<height {
-                let row = data + y * stride
+                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                let line = out.baseAddress! + y * width
                 for x in 0..<width {
-                    // Stored as 32-bit words, blue in the lowest byte on little-endian machines; ARGB32 is
-                    // premultiplied, so over white the missing alpha adds to each channel.
-                    let pixel = row + x * 4
-                    let luminance = (Int(pixel[2]) * 299 + Int(pixel[1]) * 587 + Int(pixel[0]) * 114) / 1000
-                    out[y * width + x] = UInt8(min(255, luminance + (opaque ? 0 : 255 - Int(pixel[3]))))
+                    let word = row[x]
+                    let luminance = ((word >> 16) & 0xFF) &* 19_595 &+ ((word >> 8) & 0xFF) &* 38_470 &+ (word & 0xFF) &* 7_471
+                    let level = luminance >> 16
+                    line[x] = UInt8(opaque ? level : min(255, level &+ 255 &- (word >> 24)))
                 }
             }
+            count = width * height
         }
         return GrayImage(width: width, height: height, pixels: gray)
     }

@@ -35,8 +35,8 @@ struct CheckBoxFinderTests {
         #expect(boxes.map(\.word.text) == ["[ ]", "[X]"])
     }
 
-    /// Runs longer than 16 bits count saturate: a page-wide rule on a very wide page is no box and no trap.
-    @Test func runsLongerThanSixteenBitsSaturate() {
+    /// Runs are measured only as far as a box's side: a page-wide rule on a very wide page is no box and no trap.
+    @Test func aPageWideRuleOnAVeryWidePageIsNoBox() {
         let inked = GrayImage(width: 40_000, height: 40, pixels: [UInt8](repeating: 0, count: 40_000 * 40))
         #expect(CheckBoxFinder.boxes(in: inked).isEmpty)
     }

@@ -20,41 +20,26 @@ enum CheckBoxFinder {
 
     static func boxes(in image: GrayImage, dpi: Double = dpi) -> [DrawnCheckBox] {
         let width = image.width, height = image.height
-        guard width > 2, height > 2 else { return [] }
-        let ink = image.pixels.map { $0 < inkLevel }
-        // Ink runs to the right and downwards from each pixel, both filled row by row from the bottom right.
-        var right = [Int16](repeating: 0, count: width * height), down = [Int16](repeating: 0, count: width * height)
-        ink.withUnsafeBufferPointer { ink in
-            right.withUnsafeMutableBufferPointer { right in
-                down.withUnsafeMutableBufferPointer { down in
-                    for y in stride(from: height - 1, through: 0, by: -1) {
-                        var run: Int16 = 0
-                        let below = y + 1 < height
-                        for i in stride(from: y * width + width - 1, through: y * width, by: -1) {
-                            guard ink[i] else { run = 0; right[i] = 0; down[i] = 0; continue }
-                            // Runs saturate: anything longer than a box side is no box anyway.
-                            run = min(run, .max - 1) + 1
-                            right[i] = run
-                            down[i] = below ? min(down[i + width], .max - 1) + 1 : 1
-                        }
-                    }
-                }
-            }
-        }
+        guard width > 2, height > 2, image.pixels.count >= width * height else { return [] }
         let scale = dpi / 72
         let sides = Int(sidePoints.lowerBound * scale)...Int(sidePoints.upperBound * scale)
         var found: [(x: Int, y: Int, side: Int, ticked: Bool)] = []
-        for y in 1..<height {
-            var x = 1
-            while x < width {
-                let run = Int(right[y * width + x])
-                defer { x += max(run, 1) }
-                // The top edge: a run starting here, with no ink left of it or above its corner.
-                guard run > 0, sides.contains(run), !ink[y * width + x - 1], !ink[(y - 1) * width + x] else { continue }
-                if found.contains(where: { abs($0.x - x) <= 2 && abs($0.y - y) <= 3 }) { continue }
-                guard let ticked = square(x: x, y: y, side: run, width: width, height: height, ink: ink, right: right, down: down)
-                else { continue }
-                found.append((x, y, run, ticked))
+        image.pixels.withUnsafeBufferPointer { pixels in
+            let page = Page(pixels: pixels, width: width, height: height)
+            // Runs are measured where they may start a box, not precomputed for every pixel: most of a page is
+            // blank, and a run longer than a box's side is no box (the walks stop there).
+            for y in 1..<height {
+                var x = 1
+                while x < width {
+                    guard page.ink(x, y) else { x += 1; continue }
+                    let run = page.runRight(x, y, cap: sides.upperBound + 1)
+                    defer { x += run }
+                    // The top edge: a run starting here, with no ink left of it or above its corner.
+                    guard sides.contains(run), !page.ink(x - 1, y), !page.ink(x, y - 1) else { continue }
+                    if found.contains(where: { abs($0.x - x) <= 2 && abs($0.y - y) <= 3 }) { continue }
+                    guard let ticked = square(x: x, y: y, side: run, page: page) else { continue }
+                    found.append((x, y, run, ticked))
+                }
             }
         }
         return found.map { box in
@@ -63,27 +48,48 @@ enum CheckBoxFinder {
         }
     }
 
+    /// A page's pixels as ink or paper, with the ink runs the search measures.
+    private struct Page {
+        let pixels: UnsafeBufferPointer<UInt8>
+        let width: Int, height: Int
+
+        func ink(_ x: Int, _ y: Int) -> Bool { pixels[y * width + x] < inkLevel }
+
+        /// Ink pixels from (x, y) to the right, at most `cap`.
+        func runRight(_ x: Int, _ y: Int, cap: Int) -> Int {
+            var length = 0
+            while length < cap, x + length < width, ink(x + length, y) { length += 1 }
+            return length
+        }
+
+        /// Ink pixels from (x, y) downwards, at most `cap`.
+        func runDown(_ x: Int, _ y: Int, cap: Int) -> Int {
+            var length = 0
+            while length < cap, y + length < height, ink(x, y + length) { length += 1 }
+            return length
+        }
+    }
+
     /// Whether a square outline hangs from the top edge at (x, y): nil when it is no box, else whether it is ticked.
-    private static func square(x: Int, y: Int, side: Int, width: Int, height: Int, ink: [Bool], right: [Int16],
-                               down: [Int16]) -> Bool? {
+    private static func square(x: Int, y: Int, side: Int, page: Page) -> Bool? {
         let last = x + side - 1
-        guard y + side < height else { return nil }
+        guard y + side < page.height else { return nil }
         // Both sides go down the length of the top edge and stop there.
         for column in [x, last] {
-            let length = Int(down[y * width + column])
-            guard abs(length - side) <= 2 else { return nil }
+            guard abs(page.runDown(column, y, cap: side + 3) - side) <= 2 else { return nil }
         }
-        let bottom = y + Int(down[y * width + x]) - 1
-        guard Int(right[bottom * width + x]) >= side - 2, Int(right[bottom * width + x]) <= side + 2 else { return nil }
+        let bottom = y + page.runDown(x, y, cap: side + 3) - 1
+        let base = page.runRight(x, bottom, cap: side + 3)
+        guard base >= side - 2, base <= side + 2 else { return nil }
         // The outline's thickness, from the top edge at its middle; the inside starts one pixel further.
-        let thickness = Int(down[y * width + x + side / 2])
+        let thickness = page.runDown(x + side / 2, y, cap: side)
         guard thickness < side / 3 else { return nil }  // a filled square, a bullet
         let margin = thickness + 1
         guard bottom - margin - (y + margin) >= 2, last - margin - (x + margin) >= 2 else { return nil }
         let inside = (y + margin)...(bottom - margin)
         let across = (x + margin)...(last - margin)
         var inked = 0
-        for row in inside { for column in across where ink[row * width + column] { inked += 1 } }
+        for row in inside { for column in across where page.ink(column, row) { inked += 1 } }
         let share = Double(inked) / Double(inside.count * across.count)
         // A cross or a tick covers a tenth or more of the inside; a blank box nothing; a letter framed by a box
         // (an « X » glyph is text, not drawn) is excluded by the caller.
