@@ -443,6 +443,15 @@ def attri1(f):
     return html, truth, supplier_truth(f, truth, vat=False, iban=True)
 
 
+def navette_truth(f, truth):
+    """What every fiche navette states besides its references: the service, the date, HT and TTC."""
+    truth["buyer.administration"] = f.service
+    truth["date_issued"] = "%04d-%02d-%02d" % f.date
+    truth["amounts.ht"] = "%.2f" % (f.ht / 100)
+    truth["amounts.ttc"] = "%.2f" % (f.ttc / 100)
+    return truth
+
+
 def navette(f):
     truth = {"numbers.ej": f.ej, "supplier.name": f.legal, "supplier.siret": f.siret, "object": f.object}
     cells = [("Direction / service", f.service), ("Nature de la dépense", f.object), ("Titulaire", f.legal),
@@ -457,11 +466,7 @@ def navette(f):
     pairs = [cells[i:i + 2] for i in range(0, len(cells), 2)]
     html.append("<table class='b'>%s</table>" % "".join("<tr>%s</tr>" % "".join("<td class='grey' style='width:20%%'>%s</td><td style='width:30%%'>%s</td>" % c for c in p) for p in pairs))
     html.append("<table class='b' style='margin-top:15pt'><tr><td style='height:50pt'>Visa du chef de service</td><td>Visa du contrôleur budgétaire</td><td>Saisie Chorus</td></tr></table>")
-    truth["buyer.administration"] = f.service
-    truth["date_issued"] = "%04d-%02d-%02d" % f.date
-    truth["amounts.ht"] = "%.2f" % (f.ht / 100)
-    truth["amounts.ttc"] = "%.2f" % (f.ttc / 100)
-    return html, truth, ["siret"] if f.bad == "siret" else []
+    return html, navette_truth(f, truth), ["siret"] if f.bad == "siret" else []
 
 
 def cctp(f):
@@ -631,11 +636,7 @@ def navette_checkboxes(f):
         f.rng.choice([181, 214]), f.rng.choice([181, 214]), f.rng.choice(["C001", "DR35"]), f.rng.choice([181, 214]), f.rng.randint(1, 12)))
     html.append("<p>Demande établie le %s par le service prescripteur.</p>" % f.day())
     html.append("<p style='margin-top:15pt'><i>Cadre réservé au centre de services partagés</i></p><p>N° EJ (Chorus) : %s</p><p>Date de saisie : %s</p>" % (f.ej, f.day()))
-    truth["buyer.administration"] = f.service
-    truth["date_issued"] = "%04d-%02d-%02d" % f.date
-    truth["amounts.ht"] = "%.2f" % (f.ht / 100)
-    truth["amounts.ttc"] = "%.2f" % (f.ttc / 100)
-    return html, truth, ["siret"] if f.bad == "siret" else []
+    return html, navette_truth(f, truth), ["siret"] if f.bad == "siret" else []
 
 
 def cctp_running_header(f):
