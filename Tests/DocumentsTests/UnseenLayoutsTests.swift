@@ -330,4 +330,18 @@ extension UnseenLayoutsTests {
             + Self.row(144, [(0, "Siret 807 919 980 41864")]) + Self.prose
         #expect(Self.facts(headed)[.supplierName] == "LE FOURNISSEUR")
     }
+
+    @Test func ocrsLinesOfOneCellStandFurtherApartThanATextLayers() {
+        // Six units between lines ten high: a wrapped cell as OCR boxes it (boxes hug the ink), two rows of a text
+        // layer (whose boxes span the font's height).
+        let words = Self.row(50, [(0, "FICHE NAVETTE")])
+            + Self.row(100, [(0, "Titulaire"), (100, "TRANSPORTS GIRARD ET"), (250, "N° SIRET"), (350, "807 919 980 41864")])
+            + Self.row(116, [(100, "FILS")]) + Self.prose
+        func read(_ method: TextMethod) -> DocumentFacts {
+            let layout = PageLayout(words: words, whole: method == .ocr)
+            return DocumentReader.facts(from: [PageText(number: 1, method: method, text: layout.text, layout: layout, reliability: 1)])
+        }
+        #expect(read(.ocr)[.supplierName] == "TRANSPORTS GIRARD ET FILS")
+        #expect(read(.textLayer)[.supplierName] == "TRANSPORTS GIRARD ET")
+    }
 }

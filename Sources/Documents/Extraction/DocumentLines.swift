@@ -21,18 +21,19 @@ struct DocumentLines {
     let reliability: Double
     /// Per page, the left and right ends of its text: a line that reaches the right end was wrapped.
     let margins: [Int: (left: Double, right: Double)]
-    /// Each line's top and bottom on its page; nil for text without positions.
-    let extents: [(top: Double, bottom: Double)?]
+    /// Each line's top and bottom on its page, and whether OCR read it; nil for text without positions.
+    let extents: [(top: Double, bottom: Double, ocr: Bool)?]
     /// The rows of a form whose cells wrap, each as one line of cells (`findWrappedRows`), and by their first line.
     private(set) var wrappedRows: [[LocatedCell]] = []
     private(set) var wrappedRowsByLine: [Int: [LocatedCell]] = [:]
 
     init(pages: [PageText]) {
         var lines: [[LocatedCell]] = []
-        var extents: [(top: Double, bottom: Double)?] = []
+        var extents: [(top: Double, bottom: Double, ocr: Bool)?] = []
         for page in pages {
             for layoutLine in page.layout.lines {
-                extents.append(page.method == .office || layoutLine.bottom <= layoutLine.top ? nil : (layoutLine.top, layoutLine.bottom))
+                extents.append(page.method == .office || layoutLine.bottom <= layoutLine.top ? nil
+                               : (layoutLine.top, layoutLine.bottom, page.method == .ocr))
                 let number = lines.count
                 lines.append(layoutLine.cells.enumerated().map { index, cell in
                     LocatedCell(page: page.number, line: number, index: index, cell: cell, text: cell.text,
@@ -70,13 +71,14 @@ struct DocumentLines {
     var cells: some Sequence<LocatedCell> { lines.joined() }
 
     /// Line `line` follows the line above it as the next line of the same paragraph or wrapped cell: closer to it
-    /// than half a line's height (a table's rows and a page's paragraphs stand further apart). Never for text
-    /// without positions.
+    /// than half a line's height (a table's rows and a page's paragraphs stand further apart). OCR's word boxes hug
+    /// the ink, a text layer's span the font's whole height: the same lines read by OCR stand about half a height
+    /// apart, a table's rows more than a height. Never for text without positions.
     func runsOn(_ line: Int) -> Bool {
         guard line > 0, line < lines.count, lines[line].first?.page == lines[line - 1].first?.page,
               let above = extents[line - 1], let this = extents[line] else { return false }
         let height = min(above.bottom - above.top, this.bottom - this.top)
-        return height > 0 && this.top - above.bottom < 0.5 * height
+        return height > 0 && this.top - above.bottom < (this.ocr ? 0.8 : 0.5) * height
     }
 
     /// Each line as one cell (its cells joined by three spaces): a label and its value in the next column read
