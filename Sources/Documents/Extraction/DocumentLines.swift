@@ -12,6 +12,11 @@ struct LocatedCell {
     let folded: String
 
     var source: FieldSource { FieldSource(page: page, text: String(text.prefix(200))) }
+
+    /// The same place read with another text (a heading and its value, a cell with the lines it wraps to).
+    func with(text: String) -> LocatedCell {
+        LocatedCell(page: page, line: line, index: index, cell: cell, text: text, folded: DocumentLines.fold(text))
+    }
 }
 
 /// All lines of a document, pages end to end, with the neighbourhood queries the finders share.
@@ -23,9 +28,10 @@ struct DocumentLines {
     let margins: [Int: (left: Double, right: Double)]
     /// Each line's top and bottom on its page, and whether OCR read it; nil for text without positions.
     let extents: [(top: Double, bottom: Double, ocr: Bool)?]
-    /// The rows of a form whose cells wrap, each as one line of cells (`findWrappedRows`), and by their first line.
+    /// The rows of a form whose cells wrap, each as one line of cells (`findWrappedRows`), and the values set under
+    /// a row of headings (`findHeadedValues`): found once, read by several finders.
     private(set) var wrappedRows: [[LocatedCell]] = []
-    private(set) var wrappedRowsByLine: [Int: [LocatedCell]] = [:]
+    private(set) var headedValues: [LocatedCell] = []
 
     init(pages: [PageText]) {
         var lines: [[LocatedCell]] = []
@@ -53,7 +59,7 @@ struct DocumentLines {
         }
         self.margins = margins
         wrappedRows = findWrappedRows()
-        wrappedRowsByLine = Dictionary(wrappedRows.compactMap { row in row.first.map { ($0.line, row) } }, uniquingKeysWith: { first, _ in first })
+        headedValues = findHeadedValues()
     }
 
     /// The cell's text runs to the right end of the page's text, as the lines of a wrapped paragraph do.

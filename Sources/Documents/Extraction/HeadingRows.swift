@@ -7,7 +7,7 @@ extension DocumentLines {
     /// a label before its value read these too. A heading wrapped over a second line (« Code » / « client ») is
     /// joined, and so is a value wrapped under its first line (« 23 novembre » / « 2026 »), when the second line is
     /// set as close as a wrapped line is.
-    var headedValues: [LocatedCell] {
+    func findHeadedValues() -> [LocatedCell] {
         var found: [LocatedCell] = []
         for (number, row) in lines.enumerated() where row.count >= 2 && row.allSatisfy(Self.isHeading) {
             var headings = row.map { (cell: $0.cell, text: $0.text) }
@@ -31,10 +31,7 @@ extension DocumentLines {
                 for (cell, place) in zip(lines[next + 1], under) { values[place] += " " + cell.text }
             }
             for (index, place) in places.enumerated() {
-                let value = lines[next][index]
-                let text = "\(headings[place].text.trimmingCharacters(in: CharacterSet(charactersIn: " :"))) : \(values[index])"
-                found.append(LocatedCell(page: value.page, line: value.line, index: value.index, cell: value.cell,
-                                         text: text, folded: Self.fold(text)))
+                found.append(lines[next][index].with(text: Self.labelled(headings[place].text, values[index])))
             }
         }
         return found
@@ -47,11 +44,14 @@ extension DocumentLines {
         lines.filter { $0.count >= 3 }.flatMap { row in
             zip(row, row.dropFirst()).compactMap { label, value in
                 guard Self.isHeading(label), value.text.contains(where: \.isNumber) else { return nil }
-                let text = "\(label.text.trimmingCharacters(in: CharacterSet(charactersIn: " :"))) : \(value.text)"
-                return LocatedCell(page: value.page, line: value.line, index: value.index, cell: value.cell, text: text,
-                                   folded: Self.fold(text))
+                return value.with(text: Self.labelled(label.text, value.text))
             }
         }
+    }
+
+    /// « label : value », as the finders read a label before its value.
+    static func labelled(_ label: String, _ value: String) -> String {
+        "\(label.trimmingCharacters(in: CharacterSet(charactersIn: " :"))) : \(value)"
     }
 
     /// A heading: a few words without a digit (« N° » is one).

@@ -125,14 +125,14 @@ enum ObjectFinder {
         return true
     }
 
-    /// The sentence public contracts open with: « Le présent marché a pour objet la fourniture de … », « Le présent
-    /// CCTP a pour objet de définir les prestations de maintenance … ». The object is what follows, without the
-    /// formula that introduces it, to the end of the sentence.
-    /// The same sentence with another verb: « La présente consultation concerne : … », « Le présent marché porte
-    /// sur … ».
+    /// The sentence public contracts open with, with another verb than « a pour objet »: « La présente consultation
+    /// concerne : … », « Le présent marché porte sur … ».
     nonisolated(unsafe) static let purposeSentence =
         /present(?:e|s|es)? (?:marche|consultation|cahier|accord-cadre|accord cadre|contrat|commande|cctp|ccap|document|bon de commande)[^.]{0,40}?(?:a pour objet|concerne|porte sur)/
 
+    /// The sentence public contracts open with: « Le présent marché a pour objet la fourniture de … », « Le présent
+    /// CCTP a pour objet de définir les prestations de maintenance … ». The object is what follows, without the
+    /// formula that introduces it, to the end of the sentence.
     static func statedPurpose(in document: DocumentLines) -> (value: String, cell: LocatedCell)? {
         for cell in document.cells {
             if let value = statedPurpose(of: cell, in: document) { return (value, cell) }
@@ -222,7 +222,8 @@ enum ObjectFinder {
 
     static func clean(_ text: String) -> String {
         var text = text
-        if let reference = DocumentLines.fold(text).prefixMatch(of: leadingReference), text.count == DocumentLines.fold(text).count {
+        let folded = DocumentLines.fold(text)
+        if let reference = folded.prefixMatch(of: leadingReference), text.count == folded.count {
             text = String(text.dropFirst(reference.output.count))
         }
         let trimmed = text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–;.")))

@@ -269,7 +269,7 @@ enum PartyFinder {
                 if bare {
                     // A heading: the name is the first line under it that is not a contact line.
                     var next = document.below(cell)
-                    while var candidate = next, candidate.line - cell.line <= 3 {
+                    while let candidate = next, candidate.line - cell.line <= 3 {
                         // A row of its own under the heading (« Raison sociale : ACME »): its value when it names
                         // the company, else the next row (« Adresse : … »).
                         if let colon = candidate.text.firstIndex(of: ":"), candidate.text.distance(from: candidate.text.startIndex, to: colon) <= 30 {
@@ -281,14 +281,10 @@ enum PartyFinder {
                             }
                             // Its value may wrap to the next line, starting where the row starts (« OUEST SASU »).
                             var name = document.wrappedText(of: candidate).valueAfterColon ?? value
-                            if document.runsOn(candidate.line + 1), let below = document.lines[candidate.line + 1].first(where: { document.alignedLeft($0, candidate) }),
-                               !below.text.contains(":"), !below.text.contains(where: \.isNumber), isName(below.text),
-                               !addressWords.contains(where: { below.folded.has($0) }), name.count + below.text.count <= 80 {
+                            if let below = namePart(after: candidate, document), name.count + below.text.count <= 80 {
                                 name += " " + below.text
                             }
-                            candidate = LocatedCell(page: candidate.page, line: candidate.line, index: candidate.index, cell: candidate.cell,
-                                                    text: name, folded: DocumentLines.fold(name))
-                            return (cleanName(candidate.text), candidate)
+                            return (cleanName(name), candidate.with(text: name))
                         }
                         let contact = candidate.folded.has("@") || ["contact", "tel", "telephone"].contains { candidate.folded.hasWord($0) }
                         // A row of its own (« Raison sociale │ ACME ») under a heading is no name but the next label.
@@ -351,19 +347,32 @@ enum PartyFinder {
         return nil
     }
 
-    /// A name set in a narrow box wraps: its first line stands right above (as close as a wrapped line, starting
-    /// where it starts), a name's words without a digit (« SÉCURITÉ GARDIENNAGE » over « OUEST SASU »).
     /// Words that make a line a role's heading (« SELLER TRADE NAME »), not part of a name.
     static let roleWords = ["seller", "buyer", "name", "nom", "trade", "supplier", "customer", "adresse", "address"]
 
+    /// A name set in a narrow box wraps: its first line stands right above (« SÉCURITÉ GARDIENNAGE » over « OUEST
+    /// SASU »), read with it.
     static func nameWrappedAbove(_ cell: LocatedCell, _ document: DocumentLines) -> LocatedCell {
         guard document.runsOn(cell.line), let above = document.lines[cell.line - 1].first(where: { document.alignedLeft($0, cell) }),
-              !above.text.contains(where: \.isNumber), !above.text.contains(":"), !isLabel(above), isName(above.text),
-              !(supplierLabels + buyerLabels + roleWords).contains(where: { above.folded.hasWord($0) }),
-              looksLikeAName(above.text), above.text == above.text.uppercased() || cell.text != cell.text.uppercased(),
+              isNamePart(above), looksLikeAName(above.text), above.text == above.text.uppercased() || cell.text != cell.text.uppercased(),
               above.text.count + cell.text.count <= 80 else { return cell }
-        let text = above.text + " " + cell.text
-        return LocatedCell(page: cell.page, line: cell.line, index: cell.index, cell: cell.cell, text: text, folded: DocumentLines.fold(text))
+        return cell.with(text: above.text + " " + cell.text)
+    }
+
+    /// The line right under `cell` that continues a name wrapped in its box: as close as a wrapped line, starting
+    /// where it starts, a name's part itself.
+    static func namePart(after cell: LocatedCell, _ document: DocumentLines) -> LocatedCell? {
+        guard document.runsOn(cell.line + 1),
+              let below = document.lines[cell.line + 1].first(where: { document.alignedLeft($0, cell) }), isNamePart(below)
+        else { return nil }
+        return below
+    }
+
+    /// Words of a name without a digit, a colon, an address or a role's or a block's label.
+    static func isNamePart(_ cell: LocatedCell) -> Bool {
+        !cell.text.contains(where: \.isNumber) && !cell.text.contains(":") && !isLabel(cell) && isName(cell.text)
+            && !addressWords.contains(where: { cell.folded.has($0) })
+            && !(supplierLabels + buyerLabels + roleWords).contains(where: { cell.folded.hasWord($0) })
     }
 
     /// A name whose words OCR glued together (« StrateSolutionsSA ») read as another cell prints it

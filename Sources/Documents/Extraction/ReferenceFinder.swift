@@ -42,12 +42,26 @@ enum ReferenceFinder {
     static let documentWords = ["facture", "devis", "commande", "avoir", "proposition", "offre", "invoice", "quot", "piece",
                                 "purchase order", "credit note"]
     static let marcheWords = ["marche", "contrat", "agreement", "contract"]
+    /// An insurance's or a maintenance's « contrat n° » is not the marché.
+    static let otherContracts = ["assurance", "decennale", "police", "abonnement", "maintenance"]
 
     /// `exact`: fields known from elsewhere (an embedded invoice), not looked for.
     static func find(in document: DocumentLines, into facts: inout DocumentFacts, skipping exact: Set<FieldKey> = []) {
         let r = document.reliability
         let wantsNumber = !exact.contains(.numberDocument), wantsEJ = !exact.contains(.numberEJ)
         let wantsMarche = !exact.contains(.numberMarche), wantsAccordCadre = !exact.contains(.numberAccordCadre)
+        // A number right after the title word (« Facture FA-2017-0010 »), not a date or an amount.
+        func offerTitledNumber(_ cell: LocatedCell) {
+            guard facts[.numberDocument] == nil, wantsNumber, cell.page == 1, cell.line < 30, documentWords.contains(where: cell.folded.has),
+                  let match = cell.folded.firstMatch(of: titledNumber), match.output.1.contains(where: \.isNumber),
+                  match.output.1.wholeMatch(of: numericDate) == nil, match.output.1.wholeMatch(of: /\d+\.\d{2}/) == nil else { return }
+            facts.offer(field(.numberDocument, original(match.output.1, in: cell), 0.75 * r, cell))
+        }
+        func offerMarcheRow(_ cell: LocatedCell) {
+            guard wantsMarche, facts[.numberMarche] == nil, cell.folded.hasPrefix("marche"), let match = cell.folded.firstMatch(of: marcheRow),
+                  match.output.1.contains(where: \.isNumber) else { return }
+            facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.8 * r, cell))
+        }
         let wrapped = document.wrappedRows.compactMap(DocumentLines.wholeLine)
         for cell in document.wholeLines + document.headedValues + wrapped + document.labelledCells {
             let namesDocument = wantsNumber && documentWords.contains(where: cell.folded.has)
@@ -69,11 +83,7 @@ enum ReferenceFinder {
                let title = titleAbove(cell, in: document) {
                 facts.offer(field(.numberDocument, original(match.output.1, in: cell), 0.8 * r, title))
             }
-            if facts[.numberDocument] == nil, namesDocument, cell.page == 1, cell.line < 30, let match = cell.folded.firstMatch(of: titledNumber),
-               match.output.1.contains(where: \.isNumber), match.output.1.wholeMatch(of: numericDate) == nil,
-               match.output.1.wholeMatch(of: /\d+\.\d{2}/) == nil {
-                facts.offer(field(.numberDocument, original(match.output.1, in: cell), 0.75 * r, cell))
-            }
+            if namesDocument { offerTitledNumber(cell) }
             if wantsEJ, cell.folded.mayHoldDigitRun(10) {
                 if let match = cell.folded.firstMatch(of: ejNumber) {
                     facts.offer(field(.numberEJ, String(match.output.1), 0.9 * r, cell))
@@ -81,15 +91,11 @@ enum ReferenceFinder {
                     facts.offer(field(.numberEJ, String(match.output.1), 0.7 * r, cell))
                 }
             }
-            // An insurance's or a maintenance's « contrat n° » is not the marché.
-            let otherContract = ["assurance", "decennale", "police", "abonnement", "maintenance"].contains { cell.folded.has($0) }
-            if wantsMarche, !otherContract, marcheWords.contains(where: cell.folded.has), let match = cell.folded.firstMatch(of: marcheNumber), match.output.1.contains(where: \.isNumber) {
+            if wantsMarche, marcheWords.contains(where: cell.folded.has), !otherContracts.contains(where: cell.folded.has),
+               let match = cell.folded.firstMatch(of: marcheNumber), match.output.1.contains(where: \.isNumber) {
                 facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.85 * r, cell))
             }
-            if wantsMarche, facts[.numberMarche] == nil, cell.folded.hasPrefix("marche"), let match = cell.folded.firstMatch(of: marcheRow),
-               match.output.1.contains(where: \.isNumber) {
-                facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.8 * r, cell))
-            }
+            offerMarcheRow(cell)
             if wantsMarche, facts[.numberMarche] == nil, [.acteEngagement, .cctp, .ccap].contains(facts.documentType),
                cell.folded.has("consultation") || cell.folded.has("procedure"), let match = cell.folded.firstMatch(of: consultationNumber),
                match.output.1.contains(where: \.isNumber) {
@@ -106,15 +112,8 @@ enum ReferenceFinder {
         // A line's cells one by one, for the labels that start a cell of their own column (« Marché : … » under a
         // letterhead, « Facture FAC-2412-883 » beside the supplier's name).
         for cell in document.lines.filter({ $0.count > 1 }).joined() {
-            if facts[.numberDocument] == nil, wantsNumber, cell.page == 1, cell.line < 30, documentWords.contains(where: cell.folded.has),
-               let match = cell.folded.firstMatch(of: titledNumber), match.output.1.contains(where: \.isNumber),
-               match.output.1.wholeMatch(of: numericDate) == nil, match.output.1.wholeMatch(of: /\d+\.\d{2}/) == nil {
-                facts.offer(field(.numberDocument, original(match.output.1, in: cell), 0.75 * r, cell))
-            }
-            if wantsMarche, facts[.numberMarche] == nil, cell.folded.hasPrefix("marche"), let match = cell.folded.firstMatch(of: marcheRow),
-               match.output.1.contains(where: \.isNumber) {
-                facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.8 * r, cell))
-            }
+            offerTitledNumber(cell)
+            offerMarcheRow(cell)
         }
         if !exact.contains(.dateIssued) { facts.offer(DateFinder.issueDate(in: document)) }
         // A Chorus purchase order is numbered by its EJ.

@@ -19,11 +19,7 @@ extension DocumentLines {
                 for (cell, place) in zip(lines[next], places) { texts[place] += " " + cell.text }
                 next += 1
             }
-            if next > number + 1 {
-                rows.append(zip(first, texts).map { cell, text in
-                    LocatedCell(page: cell.page, line: cell.line, index: cell.index, cell: cell.cell, text: text, folded: Self.fold(text))
-                })
-            }
+            if next > number + 1 { rows.append(zip(first, texts).map { cell, text in cell.with(text: text) }) }
             number = next
         }
         return rows
@@ -57,7 +53,7 @@ extension DocumentLines {
 
     /// The cell's text with the lines of its cell under it when its row wraps; its own text otherwise.
     func wrappedText(of cell: LocatedCell) -> String {
-        wrappedRowsByLine[cell.line]?.first { $0.index == cell.index }?.text ?? cell.text
+        wrappedRows.first { $0.first?.line == cell.line }?.first { $0.index == cell.index }?.text ?? cell.text
     }
 
     /// A line of cells as one cell, its cells joined by three spaces (a label and its value in the next column

@@ -73,12 +73,14 @@ public struct PageLayout: Sendable, Equatable {
                 height = wordHeight
             }
         }
-        // Where cells start on each line: a table's columns start at the same place on the lines around.
-        let columnGap = Self.columnGap(rows)
-        let edges = rows.map { Self.cellEdges($0, columnGap: columnGap) }
-        let built = rows.indices.map { index in
-            let around = (max(0, index - 2)...min(rows.count - 1, index + 2)).filter { $0 != index }
-            return Self.line(rows[index], whole: whole, columnGap: columnGap,
+        // Each line's words left to right, once for the three passes below. Where cells start and end on each
+        // line: a table's columns start at the same place on the lines around.
+        let ordered = rows.map { $0.sorted { $0.x0 < $1.x0 } }
+        let columnGap = Self.columnGap(ordered)
+        let edges = ordered.map { Self.cellEdges($0, columnGap: columnGap) }
+        let built = ordered.indices.map { index in
+            let around = (max(0, index - 2)...min(ordered.count - 1, index + 2)).filter { $0 != index }
+            return Self.line(ordered[index], whole: whole, columnGap: columnGap,
                              columnStarts: around.flatMap { edges[$0].starts }, columnEnds: around.flatMap { edges[$0].ends })
         }
         // OCR reads specks of a scan as lines of marks (« : », « — _ ») or of one lone letter (« L ») that hold
@@ -166,13 +168,12 @@ public struct PageLayout: Sendable, Equatable {
     /// A gap at least this wide (in typical word heights) is no space between two words of a sentence: twice the
     /// page's usual space (the median gap between words that do not touch), and half a word's height at least. A
     /// monospaced page's spaces are twice a proportional font's.
+    /// Each row's words are ordered left to right, here and in `cellEdges` and `line`.
     static func columnGap(_ rows: [[PositionedWord]]) -> Double {
         var gaps: [Double] = []
-        for row in rows {
-            let ordered = row.sorted { $0.x0 < $1.x0 }
-            guard ordered.count >= 2 else { continue }
-            let typical = typicalHeight(ordered)
-            for (left, right) in zip(ordered, ordered.dropFirst()) where right.x0 - left.x1 > 0.12 * typical {
+        for row in rows where row.count >= 2 {
+            let typical = typicalHeight(row)
+            for (left, right) in zip(row, row.dropFirst()) where right.x0 - left.x1 > 0.12 * typical {
                 gaps.append((right.x0 - left.x1) / typical)
             }
         }
@@ -184,7 +185,7 @@ public struct PageLayout: Sendable, Equatable {
     /// Where a line's cells may start and end: its first word's start and last word's end, and both sides of each
     /// gap of `columnGap` or more.
     static func cellEdges(_ words: [PositionedWord], columnGap: Double) -> (starts: [Double], ends: [Double]) {
-        let ordered = words.sorted { $0.x0 < $1.x0 }
+        let ordered = words  // left to right
         guard let first = ordered.first, let last = ordered.last else { return ([], []) }
         let typical = typicalHeight(ordered)
         let gaps = zip(ordered, ordered.dropFirst()).filter { left, right in right.x0 - left.x1 >= columnGap * typical }
@@ -203,7 +204,7 @@ public struct PageLayout: Sendable, Equatable {
     /// sentence's wide spaces seldom line up with.
     private static func line(_ words: [PositionedWord], whole: Bool, columnGap: Double, columnStarts: [Double],
                              columnEnds: [Double]) -> LayoutLine {
-        let ordered = words.sorted { $0.x0 < $1.x0 }
+        let ordered = words  // left to right
         let typical = typicalHeight(ordered)
         var cells: [LayoutCell] = []
         var text = "", x0 = ordered[0].x0, x1 = ordered[0].x1
