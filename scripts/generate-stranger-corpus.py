@@ -120,28 +120,34 @@ def day_text(d, style):
 
 
 class Facts:
-    """Everything one document states, drawn once; the templates only lay it out."""
+    """Everything one document states, drawn once; the templates only lay it out. Another set draws from other pools
+    by overriding the class's pools."""
+    COMPANIES, FORMS, STREETS, TOWNS, BUYERS = COMPANIES, FORMS, STREETS, TOWNS, BUYERS
+    OBJECTS, PRODUCTS, SITES, FONTS = OBJECTS, PRODUCTS, SITES, FONTS
+    MARCHES = ["%d-%03d-MAPA", "%dMP%05d", "%d-AOO-%03d", "MAPA-%d-%02d", "%d/%04d"]
+    ACCORDS = ["%d-AC-%04d", "AC-%d-%02d", "UGAP-%d-%04d", "%dAC%03d"]
+
     def __init__(self, rng, kind):
         self.rng, self.kind = rng, kind
         self.year = rng.choice([2024, 2025, 2026])
         self.date = (self.year, rng.randint(1, 12), rng.randint(1, 28))
-        self.name = rng.choice(COMPANIES)
-        self.form = rng.choice(FORMS)
+        self.name = rng.choice(self.COMPANIES)
+        self.form = rng.choice(self.FORMS)
         self.legal = self.name.upper() if rng.random() < 0.3 else self.name
         self.legal = "%s %s" % (self.legal, self.form) if rng.random() < 0.6 else self.legal
         self.siren = siren(rng)
         self.siret, self.vat, self.iban = siret(rng, self.siren), vat(self.siren), iban_fr(rng)
-        self.street = "%d %s" % (rng.randint(1, 120), rng.choice(STREETS))
-        self.postcode, self.town = rng.choice(TOWNS)
-        self.ministry, self.service = rng.choice(BUYERS)
+        self.street = "%d %s" % (rng.randint(1, 120), rng.choice(self.STREETS))
+        self.postcode, self.town = rng.choice(self.TOWNS)
+        self.ministry, self.service = rng.choice(self.BUYERS)
         self.b_siret = siret(rng, siren(rng, public=True))
-        self.b_street = "%d %s" % (rng.randint(1, 250), rng.choice(STREETS))
-        self.b_postcode, self.b_town = rng.choice(TOWNS)
-        template, self.items = rng.choice(OBJECTS)
-        self.object = template.format(p=rng.choice(PRODUCTS), s=rng.choice(SITES))
+        self.b_street = "%d %s" % (rng.randint(1, 250), rng.choice(self.STREETS))
+        self.b_postcode, self.b_town = rng.choice(self.TOWNS)
+        template, self.items = rng.choice(self.OBJECTS)
+        self.object = template.format(p=rng.choice(self.PRODUCTS), s=rng.choice(self.SITES))
         self.ej = rng.choice(["1300", "2103", "1400", "2300"]) + "%06d" % rng.randint(0, 999999)
-        self.marche = rng.choice(["%d-%03d-MAPA", "%dMP%05d", "%d-AOO-%03d", "MAPA-%d-%02d", "%d/%04d"]) % (self.year - 1, rng.randint(1, 999)) if rng.random() < 0.5 else None
-        self.accord = rng.choice(["%d-AC-%04d", "AC-%d-%02d", "UGAP-%d-%04d", "%dAC%03d"]) % (self.year - 2, rng.randint(1, 999)) if rng.random() < 0.35 else None
+        self.marche = rng.choice(self.MARCHES) % (self.year - 1, rng.randint(1, 999)) if rng.random() < 0.5 else None
+        self.accord = rng.choice(self.ACCORDS) % (self.year - 2, rng.randint(1, 999)) if rng.random() < 0.35 else None
         self.amount_style = rng.randrange(6)
         self.date_style = rng.randrange(6)
         self.bad = rng.choice(["siret", "vat_number", "iban"]) if rng.random() < 1 / 6 else None
@@ -154,7 +160,7 @@ class Facts:
             label, price = self.items[i % len(self.items)]
             qty = rng.choice([1, 2, 3, 4, 6, 12]) if price > 50 else rng.choice([100, 250, 500, 1000, 2000])
             unit = int(round(price * rng.uniform(0.9, 1.15) * 100))
-            suffix = " (%s)" % rng.choice(SITES) if count > len(self.items) else ""
+            suffix = " (%s)" % rng.choice(self.SITES) if count > len(self.items) else ""
             self.lines.append((label + suffix, qty, unit, qty * unit))
         self.shipping = rng.choice([0, 0, 0, 2500, 4900]) if kind in ("facture", "devis") else 0
         self.discount_rate = rng.choice([0, 0, 0, 0, 5, 10])
@@ -204,7 +210,7 @@ body { font-family: '%s'; font-size: %.1fpt; color: #222 } table { border-collap
 td, th { padding: 3pt 4pt; vertical-align: top } .r { text-align: right; white-space: nowrap } .c { text-align: center }
 .b td, .b th { border: 0.5pt solid #888 } .grey { background: #eee } .small { font-size: 0.8em; color: #555 }
 .box { border: 0.6pt solid #666; padding: 5pt; border-radius: 3pt } h1, h2, h3 { margin: 4pt 0 }
-""" % (rng.randint(10, 18), rng.randint(10, 18), rng.choice(FONTS), rng.uniform(8.5, 10.5)) + extra
+""" % (rng.randint(10, 18), rng.randint(10, 18), rng.choice(f.FONTS), rng.uniform(8.5, 10.5)) + extra
 
 
 def tax_rows(f):
@@ -662,8 +668,8 @@ TEMPLATES = {"facture": [dolibarr, odoo, letter, sage_grid], "devis": [dolibarr,
              "bon_de_commande": [state_order], "acte_engagement": [attri1], "fiche_navette": [navette], "cctp": [cctp]}
 
 
-def build(rng, kind, i, templates=None):
-    f = Facts(rng, kind)
+def build(rng, kind, i, templates=None, facts=None):
+    f = (facts or Facts)(rng, kind)
     templates = templates or TEMPLATES
     template = templates[kind][i % len(templates[kind])]
     html, truth, invalid = template(f)
@@ -686,7 +692,8 @@ def main():
     parser.add_argument("--per-type", type=int, default=16)
     parser.add_argument("--seed", type=int, default=1789)
     parser.add_argument("--scans", action="store_true")
-    parser.add_argument("--set", choices=["a", "b"], default="a", help="a: the designs of session 17 (tuned on); b: others, blind")
+    parser.add_argument("--set", choices=["a", "b", "c"], default="a",
+                        help="a, b: the designs of session 17 (tuned on); c: session 18's, in stranger-set-c.py")
     args = parser.parse_args()
     import logging
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -695,14 +702,20 @@ def main():
     for sub in ("text", "truth", "scan", "html"):
         os.makedirs(os.path.join(args.out, sub), exist_ok=True)
     rng = random.Random(args.seed)
+    templates, facts, half = {"a": (TEMPLATES, Facts, "stranger"), "b": (TEMPLATES_B, Facts, "stranger-b")}.get(args.set, (None, None, None))
+    if args.set == "c":
+        spec_c = importlib.util.spec_from_file_location("stranger_c", os.path.join(HERE, "stranger-set-c.py"))
+        set_c = importlib.util.module_from_spec(spec_c)
+        spec_c.loader.exec_module(set_c)
+        templates, facts, half = set_c.TEMPLATES, set_c.FactsC, "stranger-c"
     for kind in ["devis", "facture", "bon_de_commande", "acte_engagement", "fiche_navette", "cctp"]:
         for i in range(args.per_type):
-            ident = "stranger%s-%s-%03d" % ("" if args.set == "a" else "-b", kind, i)
-            page, truth, invalid, layout = build(random.Random(rng.random()), kind, i, TEMPLATES if args.set == "a" else TEMPLATES_B)
+            ident = "%s-%s-%03d" % (half, kind, i)
+            page, truth, invalid, layout = build(random.Random(rng.random()), kind, i, templates, facts)
             pdf = os.path.join(args.out, "text", ident + ".pdf")
             HTML(string=page).write_pdf(pdf)
             open(os.path.join(args.out, "html", ident + ".html"), "w").write(page)
-            json.dump({"id": ident, "half": "stranger" if args.set == "a" else "stranger-b", "type": kind, "layout": layout, "fields": truth, "invalid_ids": invalid},
+            json.dump({"id": ident, "half": half, "type": kind, "layout": layout, "fields": truth, "invalid_ids": invalid},
                       open(os.path.join(args.out, "truth", ident + ".json"), "w"), ensure_ascii=False, indent=1)
             if args.scans:
                 corpus.scan(pdf, os.path.join(args.out, "scan", ident + ".pdf"), random.Random(rng.random()))

@@ -7,7 +7,8 @@
 #    are and printed-and-scanned (scripts/print-and-scan.py: real layouts through OCR);
 # 3. the held-out half printed and scanned harshly (print-and-scan.py --harsh: 150–200 dpi, blurred, JPEG 35–60).
 # 4. two corpora of other page designs (scripts/generate-stranger-corpus.py: billing software, State orders, forms,
-#    contracts in articles), text and scans: set a (bench-out/stranger) and set b (bench-out/stranger-b).
+#    contracts in articles), text and scans: set a (bench-out/stranger), set b (bench-out/stranger-b) and set c
+#    (bench-out/stranger-c: hosting, telecom and press invoices, Chorus's printed order, frames and grids).
 # Each set is read with `eclaire extract --json --no-structured` and scored by scripts/score-extraction.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,10 +34,12 @@ rm -rf "$harsh"
 echo "## held-out half, harsh scans"
 scripts/score-extraction.py "$corpus/truth" "$corpus/harsh.jsonl" --half test --by-type
 echo
-for set in a b; do
-  dir=bench-out/stranger$([ "$set" = b ] && echo -b || true)
-  seed=$([ "$set" = b ] && echo 1848 || echo 1789)
-  per=$([ "$set" = b ] && echo 12 || echo 16)
+for set in a b c; do
+  case $set in
+    a) dir=bench-out/stranger seed=1789 per=16 ;;
+    b) dir=bench-out/stranger-b seed=1848 per=12 ;;
+    c) dir=bench-out/stranger-c seed=1944 per=12 ;;
+  esac
   [ -d "$dir/truth" ] || scripts/generate-stranger-corpus.py "$dir" --set "$set" --seed "$seed" --per-type "$per" --scans
   for kind in text scan; do
     "$eclaire" extract --json --no-structured "$dir/$kind"/*.pdf > "$dir/$kind.jsonl"
