@@ -208,7 +208,16 @@ enum AmountFinder {
             return letters >= 2 && letters > candidate.folded.filter(\.isNumber).count
         })
         // A label wrapped in its narrow cell (« Montant estimatif » / « HT ») is read whole.
-        if let left, left.text.count <= 60 { return DocumentLines.fold(document.wrappedText(of: left)) + " " + own }
+        if let left, left.text.count <= 60 {
+            let row = DocumentLines.fold(document.wrappedText(of: left))
+            // A row of a grid of totals (« Tranche ferme │ 21 773,59 │ 4 354,72 │ 26 128,31 » under « Montant HT │ TVA
+            // │ Montant TTC »): the row says which amount, its column's heading which total.
+            if kind(of: row).map({ $0.1 }) ?? true,
+               let heading = gridHeading(over: part(of: cell, from: offset, to: end ?? cell.text.count), in: document) {
+                return row + " " + heading + " " + own
+            }
+            return row + " " + own
+        }
         let placed = part(of: cell, from: offset, to: end ?? cell.text.count)
         for above in document.contextAbove(placed, lines: 3) where above.folded.filter({ $0.isLetter }).count >= 2 {
             // A header row whose labels ran together (« TVA Montant TTC », « … Remise 10 % Total net H.T. »): the
@@ -217,6 +226,29 @@ enum AmountFinder {
             if above.text.count < 40 { return above.folded }
         }
         return left?.folded ?? own
+    }
+
+    /// The heading of `value`'s column in a grid of totals: the nearest line above without an amount, past rows of
+    /// the grid (each of two amounts or more), whose headings name at least two different totals and nothing
+    /// of a line item (unit price, quantity) — an items table's column « Montant HT » heads line amounts, not totals.
+    static func gridHeading(over value: LocatedCell, in document: DocumentLines) -> String? {
+        // A grid's row holds several totals (HT, TVA, TTC side by side); « Montant à payer │ 6 417,39 » under a VAT
+        // table's rows is no row of it.
+        func amounts(_ row: [LocatedCell]) -> Int { row.reduce(0) { $0 + $1.text.matches(of: amountPattern).count } }
+        guard amounts(document.lines[value.line]) >= 2 else { return nil }
+        var line = value.line - 1
+        while line >= 0, value.line - line <= 8, let first = document.lines[line].first, first.page == value.page,
+              document.lines[line].count >= 2 {
+            let row = document.lines[line]
+            let count = amounts(row)
+            if count >= 2 { line -= 1; continue }
+            guard count == 0 else { return nil }
+            let kinds = row.compactMap { kind(of: $0.folded) }.filter { !$0.1 }.map(\.0)
+            guard Set(kinds).count >= 2, !row.contains(where: { cell in excluded.contains { cell.folded.has($0) } }),
+                  let above = row.first(where: { $0.cell.overlaps(value.cell) }), kind(of: above.folded) != nil else { return nil }
+            return above.folded
+        }
+        return nil
     }
 
     /// The next line, when the cell is a line of a sentence that runs on to it (both one cell, the next starting

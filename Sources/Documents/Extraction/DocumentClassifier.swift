@@ -10,7 +10,9 @@ public enum DocumentClassifier {
         (.facture, [("facture", 4), ("invoice", 3), ("net a payer", 2), ("date d'echeance", 1.5), ("total ttc", 1),
                     ("conditions de paiement", 1), ("penalites de retard", 1), ("indemnite forfaitaire", 1)]),
         (.devis, [("devis", 5), ("proposition commerciale", 4), ("offre de prix", 4), ("bon pour accord", 3),
-                  ("validite de l'offre", 3), ("valable", 1), ("proposition financiere", 3)]),
+                  ("validite de l'offre", 3), ("valable", 1), ("proposition financiere", 3),
+                  // « Proposition financière », « Proposition d'abonnement », « Proposition de prix » as a title.
+                  ("^proposition", 4)]),
         (.bonDeCommande, [("bon de commande", 5), ("commande n", 3), ("purchase order", 3), ("lettre de commande", 4),
                           ("adresse de livraison", 1), ("engagement juridique", 2), ("lettre de mission", 3)]),
         (.acteEngagement, [("acte d'engagement", 6), ("ae - ", 1), ("le titulaire s'engage", 3), ("signature du candidat", 2),

@@ -93,7 +93,13 @@ enum IdentifierFinder {
             }
             for match in mayHoldIBAN ? cell.text.matches(of: ibanPattern) : [] {
                 guard let iban = iban(String(match.output.1)) else { continue }
-                let labelled = label.has("iban") || before(match.output.1.startIndex, in: cell).has("iban")
+                // « … par virement sur le compte FR76 … »: the words of a payment name an account as well as « IBAN ».
+                // Those words name other numbers too (« N° de compte client »): they count for an IBAN of its
+                // country's exact length.
+                let prefix = before(match.output.1.startIndex, in: cell)
+                let fullLength = ibanLengths[String(iban.normalized.prefix(2))].map { $0 == iban.normalized.count } ?? false
+                let labelled = label.has("iban") || prefix.has("iban")
+                    || fullLength && ibanWords.contains { label.has($0) || prefix.has($0) }
                 guard labelled || iban.isValid else { continue }
                 hits.append(IdentifierHit(kind: .iban, checked: iban, cell: cell, labelled: labelled))
             }
@@ -110,6 +116,8 @@ enum IdentifierFinder {
         guard key.contains("O"), key.allSatisfy({ $0 == "O" || $0.isNumber }) else { return printed }
         return "FR" + key.replacingOccurrences(of: "O", with: "0") + compact.dropFirst(4)
     }
+
+    static let ibanWords = ["compte", "rib", "virement", "bancaire", "account", "bank"]
 
     /// An IBAN cut to its country's length: the pattern may run into the BIC printed after it.
     private static func iban(_ printed: String) -> CheckedIdentifier? {

@@ -8,7 +8,9 @@ enum ObjectFinder {
                          "intitule du marche", "intitule", "nature de la prestation", "nature des prestations",
                          "nature de la depense", "nature de l'achat", "nature de la commande", "nature des travaux",
                          "objet des travaux", "objet de l'achat",
-                         "designation de la prestation", "concerne", "libelle"]
+                         "designation de la prestation", "concerne", "libelle",
+                         // Chorus's and SAP's printed order: the order's header text says what it is for.
+                         "texte d'en-tete", "texte d'entete"]
     /// Labels that name the object only when a value follows them on the line (« Désignation : … »): alone in
     /// their cell they head a table's column or a paragraph about something else.
     static let inlineLabels = ["designation", "prestations", "prestation", "mission", "affaire", "projet"]
@@ -18,6 +20,8 @@ enum ObjectFinder {
     /// Shorter headings of an items' column, taken only as a cell of their own (« Article », « Produit »).
     static let shortItemHeaders = ["article", "articles", "produit", "produits", "prestation", "prestations", "detail"]
 
+    nonisolated(unsafe) static let sectionNumber = /(?:cadre|article|section|partie|chapitre|titre)\s+(?:\d{1,2}|[ivx]{1,4}|premier)\s*[-–—:.]?\s*/
+
     static func find(in document: DocumentLines, into facts: inout DocumentFacts) {
         let r = document.reliability
         for cell in document.cells {
@@ -25,6 +29,8 @@ enum ObjectFinder {
             // the letter OCR reads for the mark (« m Objet du marché »).
             let start = cell.folded.prefix(4).firstIndex(where: \.isLetter) ?? cell.folded.startIndex
             var head = cell.folded[start...]
+            // A numbered section's heading (« Cadre 1 – Objet », « Article 2 : objet du marché »).
+            if let section = head.prefixMatch(of: sectionNumber) { head = head[section.range.upperBound...] }
             if head.dropFirst().first == " ", !labels.contains(where: head.hasPrefix) { head = head.dropFirst(2) }
             for label in labels where head.hasPrefix(label) {
                 let rest = head.dropFirst(label.count)
@@ -36,11 +42,17 @@ enum ObjectFinder {
                 let runOn = rest.hasSuffix(":") && rest.count <= 30 && !rest.contains(where: \.isNumber)
                 let bare = runOn || rest.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)).isEmpty
                 let shortLabel = !rest.contains(":") && rest.count <= 30 && !rest.contains(where: \.isNumber)
+                // A labelled line under a section's heading (« Article 1 - Objet » / « Nature de la prestation : … »)
+                // is read for its own label.
                 if let next = (shortLabel ? document.cellRight(of: cell) : nil) ?? (bare ? document.below(cell) : nil),
-                   next.text.filter(\.isLetter).count >= 4 {
+                   next.text.filter(\.isLetter).count >= 4, !labels.contains(where: next.folded.hasPrefix) {
                     // A heading over the sentence that states the object (« 2. Objet » / « Le présent marché a pour
                     // objet … »): the object without the sentence's formula.
-                    let whole = statedPurpose(of: next, in: document) ?? continued(next.text, after: next, in: document)
+                    // The line may carry a label of its own (« Désignation : … »): its value is the object.
+                    let own = next.text.firstIndex(of: ":").flatMap { colon in
+                        next.text[..<colon].count <= 40 && !next.text[..<colon].contains(where: \.isNumber) ? next.text.valueAfterColon : nil
+                    }
+                    let whole = statedPurpose(of: next, in: document) ?? continued(own ?? next.text, after: next, in: document)
                     facts.offer(ExtractedField(key: .object, value: clean(whole), confidence: 0.8 * r, source: next.source))
                     return
                 }
@@ -202,6 +214,7 @@ enum ObjectFinder {
             let wrapped = document.reachesRightEdge(current) && document.alignedLeft(current, next)
                 && document.lines[next.line].count == 1
             let isLabel = next.text.prefix(60).contains(":") || lineLabels.contains { next.folded.hasPrefix($0) }
+                || next.folded.prefixMatch(of: sectionNumber) != nil
             guard endsMidPhrase || startsLower || wrapped, !isLabel, next.text.filter(\.isLetter).count >= 3 else { break }
             text += (lastWord.hasSuffix("'") ? "" : " ") + next.text.trimmingCharacters(in: .whitespaces)
             current = next

@@ -111,7 +111,13 @@ enum PartyFinder {
                                     "maitre d'ouvrage", "personne publique contractante"]
     static let buyerLabels = ["client", "adresse du client", "acheteur", "pouvoir adjudicateur", "destinataire", "facture a", "facturer a",
                               "commanditaire", "entite adjudicatrice", "service acheteur", "administration",
-                              "adresse de facturation"]
+                              "adresse de facturation", "a l'attention de", "a l'attention du"]
+    /// Labels of the service that orders inside the buyer (a fiche navette's « Service demandeur »): it names the
+    /// entity under the ministry a letterhead shows.
+    static let requestingServiceLabels = ["service demandeur", "service prescripteur", "service commanditaire",
+                                          "direction / service", "service beneficiaire"]
+    /// Titles of a document's blocks that hold no party's name (« Fournisseur │ Facturation » over two blocks).
+    static let blockTitles = ["facturation", "livraison", "adresse de livraison", "expedition"]
 
     static func supplierName(_ document: DocumentLines, anchors: [IdentifierHit]) -> ExtractedField? {
         let r = document.reliability
@@ -225,11 +231,20 @@ enum PartyFinder {
         if let stated = labelledValue(document, labels: statedBuyerLabels) {
             return ExtractedField(key: .buyer, value: stated.value, confidence: 0.85 * r, source: stated.cell.source)
         }
+        let service = labelledValue(document, labels: requestingServiceLabels)
         if let state = StateEntity.find(in: document) {
+            // The letterhead names the ministry, the form the service inside it that orders.
+            if let service, !names(state.name, service.value) {
+                return ExtractedField(key: .buyer, value: state.name + " › " + service.value, confidence: state.confidence * r,
+                                      source: service.cell.source)
+            }
             return ExtractedField(key: .buyer, value: state.name, confidence: state.confidence * r, source: state.source)
         }
-        if let labelled = labelledValue(document, labels: buyerLabels) {
-            return ExtractedField(key: .buyer, value: labelled.value, confidence: 0.7 * r, source: labelled.cell.source)
+        if let labelled = service ?? labelledValue(document, labels: buyerLabels) {
+            // A long name runs on to the next line (« … de l'expertise et de la » / « performance »).
+            let continued = StateEntity.wrapped(labelled.cell, in: document).dropFirst().map(\.text)
+            let value = ([labelled.value] + continued).joined(separator: " ")
+            return ExtractedField(key: .buyer, value: entityPath(value), confidence: 0.7 * r, source: labelled.cell.source)
         }
         for anchor in anchors {
             if let block = nameAboveAddress(anchor.cell, document) {
@@ -303,11 +318,30 @@ enum PartyFinder {
         return nil
     }
 
+    /// Whether `whole` already names `part`: most of the part's words are among its words (a wrapped box's reading may
+    /// have picked up a word of the next row).
+    static func names(_ whole: String, _ part: String) -> Bool {
+        func words(_ text: String) -> Set<Substring> { Set(DocumentLines.fold(text).split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 3 }) }
+        let partWords = words(part)
+        return !partWords.isEmpty && Double(partWords.intersection(words(whole)).count) >= 0.6 * Double(partWords.count)
+    }
+
+    /// « Ministère du Travail – Délégation générale … » written on one line: the entity's levels joined by « › », as
+    /// the letterhead's lines are.
+    static func entityPath(_ name: String) -> String {
+        let levels = StateEntity.ministries + StateEntity.directions + StateEntity.services + ["institut", "office", "universite", "etablissement"]
+        return name.components(separatedBy: " – ").reduce(into: "") { path, part in
+            let folded = DocumentLines.fold(part)
+            path += path.isEmpty ? part : (levels.contains { folded.hasPrefix($0) } ? " › " : " – ") + part
+        }
+    }
+
     /// Whether a cell is itself a label of a party or an address (the heading row of a table: « Émetteur │ Client »).
     static func isLabel(_ cell: LocatedCell) -> Bool {
         let head = cell.folded.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
         guard head.count <= 40 else { return false }
-        return cell.text.hasSuffix(":") || (supplierLabels + buyerLabels + statedBuyerLabels + ["adresse", "a l'attention", "nom", "siret"])
+        return cell.text.hasSuffix(":") || (supplierLabels + buyerLabels + statedBuyerLabels + requestingServiceLabels + blockTitles
+                                             + ["adresse", "a l'attention", "nom", "siret"])
             .contains { head.hasPrefix($0) && head.dropFirst($0.count).first.map { !$0.isLetter } ?? true }
     }
 
@@ -317,7 +351,9 @@ enum PartyFinder {
     /// which holds its own name.
     static func nameAboveAddress(_ anchor: LocatedCell, _ document: DocumentLines, fromIdentifier: Bool = true) -> LocatedCell? {
         let column = [anchor] + document.contextAbove(anchor, lines: 12)
-        guard let postcode = column.dropFirst(fromIdentifier ? 1 : 0).firstIndex(where: { $0.text.contains(postcodeLine) })
+        // The identifiers close their own block: a postcode further up is another block's, above the page's body.
+        guard let postcode = column.dropFirst(fromIdentifier ? 1 : 0).firstIndex(where: { $0.text.contains(postcodeLine) }),
+              !fromIdentifier || anchor.line - column[postcode].line <= 6
         else { return nil }
         // A legal line (« ACME — 12 rue … 75011 Paris — RCS … ») holds its own name; what stands above it is not.
         // Its registry words may stand in another cell of the line, past a wide gap (and OCR may misread « RCS »).
@@ -444,6 +480,13 @@ enum PartyFinder {
     }
 
     static func cleanName(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–,;.")))
+        var name = text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–,;.")))
+        // A signature block's « Pour ACME SAS, » (or « P/o ») names the company it signs for.
+        if let signed = name.prefixMatch(of: signatoryPrefix), name[signed.range.upperBound...].first?.isUppercase == true {
+            name = String(name[signed.range.upperBound...])
+        }
+        return name
     }
+
+    nonisolated(unsafe) static let signatoryPrefix = #/(?:Pour|P/[oO]|P\.\s?[oO]\.)(?: la société| l'entreprise)? /#
 }

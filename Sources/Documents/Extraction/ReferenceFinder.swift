@@ -11,7 +11,8 @@ enum ReferenceFinder {
     /// A bare number label (« N° 1300505125 », « Numéro : DEV-2024-9514 », « Réf. D2024 ») under the title.
     /// The title may end on this line with its qualifier (« FACTURE » over « AFFACTURÉE N° UC1_2023020_AFF »).
     /// It may stand in a column of its own, beside a letterhead (« LOGO   AFFACTURÉE N°   UC1_… »).
-    nonisolated(unsafe) static let bareNumber = /(?:^|\s{3})(?:(?:affacturee|cedee|rectificative|d'acompte|de solde|proforma|pro forma|definitive|duplicata)\s+)?(?:n\s?°|nº|numero|num\.?|ref\.?|reference)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})$/
+    /// A version may follow (« Référence : PF-2026-940 (version 2) »).
+    nonisolated(unsafe) static let bareNumber = /(?:^|\s{3})(?:(?:affacturee|cedee|rectificative|d'acompte|de solde|proforma|pro forma|definitive|duplicata)\s+)?(?:n\s?°|nº|numero|num\.?|ref\.?|reference)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})(?:\s*\([^)]{1,20}\))?$/
     /// A title followed by the number without "n°": "Facture FA-2017-0010", "Avoir AV-2017-0005".
     /// Or set under the title word as its heading (« Facture : FA028151 », read from a row of headings).
     /// The title may end a cell that the letterhead's name begins (« ACME Proposition commerciale DE2412-0001 »).
@@ -19,7 +20,7 @@ enum ReferenceFinder {
         /(?:^|\s)(?:facture|devis|avoir|bon de commande|proposition commerciale|invoice|quote|credit note)\s*:?\s+([a-z0-9][a-z0-9\-_\/.]{3,})$/
     nonisolated(unsafe) static let numericDate = /\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{2,4}/
     nonisolated(unsafe) static let ejNumber =
-        /(?:engagement juridique|n\s?° ?(?:d')?e[j\]\)|]{1,2}|ej ?n\s?°|numero (?:d')?ej|n\s?° d'engagement|bon de commande|commande|\bej\b|\(ej\))\D{0,25}?(\d{10})(?!\d)/
+        /(?:engagement juridique|n\s?° ?(?:de l'|d')?e[j\]\)|]{1,2}|ej ?n\s?°|numero (?:de l'|d')?ej|n\s?° d'engagement|bon de commande|commande|\bej\b|\(ej\))\D{0,25}?(\d{10})(?!\d)/
     /// What a supplier calls the State's order number on its invoice (« Réf. client », « Engagement »): an EJ when
     /// it has an EJ's shape, ten digits starting with 1 or 2.
     nonisolated(unsafe) static let clientReference =
@@ -57,6 +58,20 @@ enum ReferenceFinder {
                   match.output.1.wholeMatch(of: numericDate) == nil, match.output.1.wholeMatch(of: /\d+\.\d{2}/) == nil else { return }
             facts.offer(field(.numberDocument, original(match.output.1, in: cell), 0.75 * r, cell))
         }
+        // A bare « N° » under the title (« FACTURE D'ABONNEMENT » / « N° AB2024-00758 »); on a marché's own piece (a
+        // CCTP, an acte d'engagement) the number a « N° » or « Numéro » row gives beside the marché's title is the
+        // marché's.
+        func offerBareNumber(_ cell: LocatedCell) {
+            guard cell.page == 1, cell.line < 40, mayHoldBareNumber(cell), let match = cell.folded.firstMatch(of: bareNumber),
+                  match.output.1.contains(where: \.isNumber) else { return }
+            if facts[.numberDocument] == nil, wantsNumber, let title = titleAbove(cell, in: document) {
+                facts.offer(field(.numberDocument, original(match.output.1, in: cell), 0.8 * r, title))
+            }
+            if wantsMarche, facts[.numberMarche] == nil, [.acteEngagement, .cctp, .ccap].contains(facts.documentType),
+               namesMarcheNearby(cell, in: document) {
+                facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.7 * r, cell))
+            }
+        }
         func offerMarcheRow(_ cell: LocatedCell) {
             guard wantsMarche, facts[.numberMarche] == nil, cell.folded.hasPrefix("marche"), let match = cell.folded.firstMatch(of: marcheRow),
                   match.output.1.contains(where: \.isNumber) else { return }
@@ -78,11 +93,7 @@ enum ReferenceFinder {
                match.output.2.contains(where: \.isNumber), namesOwnType(String(match.output.1), facts.documentType) {
                 facts.offer(field(.numberDocument, original(match.output.2, in: cell), 0.85 * r, cell))
             }
-            if facts[.numberDocument] == nil, wantsNumber, cell.page == 1, cell.line < 40, mayHoldBareNumber(cell),
-               let match = cell.folded.firstMatch(of: bareNumber), match.output.1.contains(where: \.isNumber),
-               let title = titleAbove(cell, in: document) {
-                facts.offer(field(.numberDocument, original(match.output.1, in: cell), 0.8 * r, title))
-            }
+            offerBareNumber(cell)
             if namesDocument { offerTitledNumber(cell) }
             if wantsEJ, cell.folded.mayHoldDigitRun(10) {
                 if let match = cell.folded.firstMatch(of: ejNumber) {
@@ -114,6 +125,7 @@ enum ReferenceFinder {
         for cell in document.lines.filter({ $0.count > 1 }).joined() {
             offerTitledNumber(cell)
             offerMarcheRow(cell)
+            offerBareNumber(cell)
         }
         if !exact.contains(.dateIssued) { facts.offer(DateFinder.issueDate(in: document)) }
         // A Chorus purchase order is numbered by its EJ.
@@ -135,6 +147,13 @@ enum ReferenceFinder {
         case .devis: ["devis", "offre", "proposition", "document"].contains(word)
         case .bonDeCommande: ["commande", "bon de commande", "document"].contains(word)
         default: true
+        }
+    }
+
+    /// A line within three of `cell` names the marché (« Intitulé du marché │ … », « Marché public de services »).
+    static func namesMarcheNearby(_ cell: LocatedCell, in document: DocumentLines) -> Bool {
+        (max(cell.line - 3, 0)...min(cell.line + 3, document.lines.count - 1)).contains { line in
+            line != cell.line && document.lines[line].contains { $0.page == cell.page && $0.folded.hasWord("marche") }
         }
     }
 
@@ -167,14 +186,16 @@ enum ReferenceFinder {
 enum DateFinder {
     nonisolated(unsafe) static let numeric = /(?:^|[^\d\/.])(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4}|\d{2})(?![\d\/])/
     nonisolated(unsafe) static let iso = /(?:^|\D)(\d{4})-(\d{2})-(\d{2})(?!\d)/
+    /// Months written whole or abbreviated as French typography does (« 14 juil. 2025 », « 3 févr. 2026 »).
     nonisolated(unsafe) static let long =
-        /(?:^|\D)(1er|\d{1,2})\s+(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\s+(\d{4})/
+        /(?:^|\D)(1er|\d{1,2})\s+(janvier|janv\.?|fevrier|fevr\.?|fev\.|mars|avril|avr\.?|mai|juin|juillet|juil\.?|aout|septembre|sept\.?|octobre|oct\.|novembre|nov\.|decembre|dec\.)\s*(\d{4})/
     nonisolated(unsafe) static let englishMonthFirst =
         /(?:^|[^a-z])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/
     nonisolated(unsafe) static let englishDayFirst =
         /(?:^|\D)(\d{1,2})(?:st|nd|rd|th)?[\s\-]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[\s\-,]+(\d{4})/
     static let months = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
                          "octobre", "novembre", "decembre"]
+    static let shortMonths = ["janv", "fev", "avr", "juil", "sept", "oct.", "nov.", "dec."]
     static let englishMonths = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     static let issueLabels = ["date de facture", "date de la facture", "date d'emission", "date du devis",
                               "date de commande", "date de la commande", "date d'edition", "emis le", "etabli le",
@@ -207,10 +228,11 @@ enum DateFinder {
                 found.append((date, match.output.1.startIndex..<match.range.upperBound))
             }
         }
-        let french = months.contains(where: cell.folded.has)
+        let french = months.contains(where: cell.folded.has) || shortMonths.contains(where: cell.folded.has)
         for match in french ? cell.folded.matches(of: long) : [] {
             let day = match.output.1 == "1er" ? 1 : Int(match.output.1) ?? 0
-            if let month = months.firstIndex(of: String(match.output.2)),
+            let word = match.output.2.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            if let month = months.firstIndex(where: { $0.hasPrefix(word) }),
                let date = LocalDate(year: Int(match.output.3)!, month: month + 1, day: day) { found.append((date, match.output.1.startIndex..<match.range.upperBound)) }
         }
         let english = englishMonths.contains(where: cell.folded.has)
