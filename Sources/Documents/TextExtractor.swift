@@ -99,7 +99,7 @@ public final class TextExtractor {
             guard let (image, dpi) = ocrImage(of: document, page: index) else {
                 return PageText(number: index + 1, method: .textLayer, text: layer, layout: PageLayout(words: words), reliability: 1)
             }
-            return Self.ocrPage(index + 1, try ocr().read(image, dpi: dpi))
+            return Self.ocrPage(index + 1, try readWithoutRulingsIfBroken(image, dpi: dpi))
         }
         return ReadDocument(pages: pages, attachments: document.attachments(maxBytes: Self.maxAttachmentBytes))
     }
@@ -111,6 +111,25 @@ public final class TextExtractor {
         let dpi = Self.ocrResolution(scan: scan?.dpi, default: options.ocrDPI)
         if let scanned = scan?.image, Double(dpi) == scan?.dpi.rounded() { return (scanned, dpi) }
         return document.grayImage(page: index, dpi: Double(dpi), maxPixels: Self.maxPixels).map { ($0, dpi) }
+    }
+
+    /// The page read once; read again without its ruling lines when the first reading found far fewer characters
+    /// than its ink holds — Tesseract took a table for a picture (`RulingLines`) — keeping the reading with more
+    /// sure characters. Erasing moves no pixel: the words' boxes stay those of the page, for the second look at
+    /// doubtful digits.
+    private func readWithoutRulingsIfBroken(_ image: GrayImage, dpi: Int) throws -> OCRPage {
+        let first = try ocr().read(image, dpi: dpi)
+        guard RulingLines.inkPerCharacter(image, dpi: dpi, characters: Self.sureCharacters(first)) > RulingLines.brokenInkPerCharacter
+        else { return first }
+        let erased = RulingLines.erased(from: image, dpi: dpi)
+        guard erased.pixels != image.pixels else { return first }
+        let second = try ocr().read(erased, dpi: dpi)
+        return Self.sureCharacters(second) > Self.sureCharacters(first) ? second : first
+    }
+
+    /// Letters and digits of the words Tesseract is at least 60 % sure of.
+    static func sureCharacters(_ page: OCRPage) -> Int {
+        page.words.filter { $0.confidence >= 0.6 }.reduce(0) { $0 + $1.text.count(where: { $0.isLetter || $0.isNumber }) }
     }
 
     /// The document with the doubtful digits of its OCR pages read again region by region (`DoubtfulDigits`), in

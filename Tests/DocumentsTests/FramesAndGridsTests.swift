@@ -138,4 +138,31 @@ import EclaireCore
         let other = Self.facts(["FACTURE N° F-31"] + Self.totals + ["N° de compte client : FR1234567890123456"])
         #expect(!other.invalidIDs.contains("iban"))
     }
+
+    @Test func anAmountThatOCRFollowsWithADotIsStillAnAmount() {
+        // « 6 221,03.€ »: a scan's dot before the currency.
+        let facts = CloseColumnsTests.facts(Self.grid([("Tranche ferme", "21 773,59 €", "4 354,72 €", "26 128,31 €"),
+                                                       ("Tranche optionnelle", "9 331,54 €", "1 866,31 €", "11 197,85 €"),
+                                                       ("Total", "31 105,13 €", "6 221,03.€", "37 326,16 €")]))
+        #expect(facts[.amountTVA] == "6221.03")
+        #expect(facts[.amountTTC] == "37326.16")
+    }
+
+    @Test func anOrdersNumberUnderItsTitleBesideTheLetterheadIsItsEJ() {
+        let words = Self.row(50, [(0, "Université de Montpellier"), (300, "BON DE COMMANDE")])
+            + Self.row(65, [(0, "Direction du patrimoine immobilier")])
+            + Self.row(80, [(300, "N° 2300519110")]) + Self.row(120, [(0, "Total HT"), (300, "1 000,00 €")])
+            + Self.row(135, [(0, "TVA 20 %"), (300, "200,00 €")]) + Self.row(150, [(0, "Total TTC"), (300, "1 200,00 €")])
+            + CloseColumnsTests.prose
+        let facts = CloseColumnsTests.facts(words)
+        #expect(facts.documentType == .bonDeCommande)
+        #expect(facts[.numberDocument] == "2300519110")
+        #expect(facts[.numberEJ] == "2300519110")
+    }
+
+    @Test func aBuyersLevelsSeparatedByAHyphenAsOCRReadsTheDash() {
+        let facts = Self.facts(["Proposition financière", "À l'attention de : Ministère du Travail - Délégation générale à l'emploi"]
+                               + Self.totals)
+        #expect(facts[.buyer] == "Ministère du Travail › Délégation générale à l'emploi")
+    }
 }

@@ -39,7 +39,7 @@ enum AmountFinder {
     }
 
     nonisolated(unsafe) static let amountPattern =
-        /(?:^|[^\d.,\/])(-?\d{1,3}(?:[ \u00A0\u202F.]\d{3})*,\d{2}|-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d{1,3}(?:[ \u00A0\u202F]\d{3})+\.\d{2}|-?\d+[.,]\d{2}|\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?=\s?(?:€|EUR|euros?)))(?![\d.,\/]|\s?%)/
+        /(?:^|[^\d.,\/])(-?\d{1,3}(?:[ \u00A0\u202F.]\d{3})*,\d{2}|-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d{1,3}(?:[ \u00A0\u202F]\d{3})+\.\d{2}|-?\d+[.,]\d{2}|\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?=\s?(?:€|EUR|euros?)))(?![\d,\/]|\.\d|\s?%)/
     /// What follows an amount and belongs to it (« € TTC », « euros hors taxes »), not to the next amount's label.
     nonisolated(unsafe) static let taxMarkAfterAmount =
         /\s*(?:€|eur\b|euros?\b)?\s*(?:ttc\b|toutes taxes comprises|hors taxes?|h\.?t\.?(?![a-z]))?/

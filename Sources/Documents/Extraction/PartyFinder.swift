@@ -330,10 +330,12 @@ enum PartyFinder {
     /// the letterhead's lines are.
     static func entityPath(_ name: String) -> String {
         let levels = StateEntity.ministries + StateEntity.directions + StateEntity.services + ["institut", "office", "universite", "etablissement"]
-        return name.components(separatedBy: " – ").reduce(into: "") { path, part in
-            let folded = DocumentLines.fold(part)
-            path += path.isEmpty ? part : (levels.contains { folded.hasPrefix($0) } ? " › " : " – ") + part
-        }
+        // OCR reads the dash as a hyphen.
+        return name.replacingOccurrences(of: " - ", with: " – ").replacingOccurrences(of: " — ", with: " – ")
+            .components(separatedBy: " – ").reduce(into: "") { path, part in
+                let folded = DocumentLines.fold(part)
+                path += path.isEmpty ? part : (levels.contains { folded.hasPrefix($0) } ? " › " : " – ") + part
+            }
     }
 
     /// Whether a cell is itself a label of a party or an address (the heading row of a table: « Émetteur │ Client »).

@@ -128,9 +128,13 @@ enum ReferenceFinder {
             offerBareNumber(cell)
         }
         if !exact.contains(.dateIssued) { facts.offer(DateFinder.issueDate(in: document)) }
-        // A Chorus purchase order is numbered by its EJ.
+        // A Chorus purchase order is numbered by its EJ: either gives the other.
         if wantsNumber, facts[.numberDocument] == nil, facts.documentType == .bonDeCommande, let ej = facts.fields[.numberEJ] {
             facts.offer(ExtractedField(key: .numberDocument, value: ej.value, confidence: 0.75 * ej.confidence, source: ej.source))
+        }
+        if wantsEJ, facts[.numberEJ] == nil, facts.documentType == .bonDeCommande, let number = facts.fields[.numberDocument],
+           number.value.wholeMatch(of: /[12]\d{9}/) != nil {
+            facts.offer(ExtractedField(key: .numberEJ, value: number.value, confidence: 0.75 * number.confidence, source: number.source))
         }
     }
 
@@ -158,10 +162,14 @@ enum ReferenceFinder {
     }
 
     /// The document's title one or two lines above (« DEVIS », « Bon de commande », « Proposition commerciale »).
+    /// The title may head the line or stand in the number's column, beside a letterhead (« Université …   BON DE
+    /// COMMANDE » over « N° 2300519110 »).
     static func titleAbove(_ cell: LocatedCell, in document: DocumentLines) -> LocatedCell? {
         for line in stride(from: cell.line - 1, through: max(cell.line - 2, 0), by: -1) {
-            guard let first = document.lines[line].first, first.text.count <= 60 else { continue }
-            if documentWords.contains(where: first.folded.has) || first.folded.has("note d'honoraires") { return first }
+            for title in document.lines[line] where title.index == 0 || (title.page == cell.page && title.cell.overlaps(cell.cell)) {
+                guard title.text.count <= 60 else { continue }
+                if documentWords.contains(where: title.folded.has) || title.folded.has("note d'honoraires") { return title }
+            }
         }
         return nil
     }
