@@ -165,4 +165,18 @@ import EclaireCore
                                + Self.totals)
         #expect(facts[.buyer] == "Ministère du Travail › Délégation générale à l'emploi")
     }
+
+    @Test func aTitleSetRightAfterTheLetterheadsNameInOneCell() {
+        let facts = Self.facts(["Presse Territoriale Diffusion Facture", "N° : FR259351644", "Date : 18/06/2025",
+                                "Bon de commande : 1300162112"] + Self.totals)
+        #expect(facts.documentType == .facture)
+    }
+
+    @Test func theBuyersOrderOnAnInvoiceIsNoNumberOfTheInvoice() {
+        let facts = Self.facts(["FACTURE", "Bon de commande : 1300799138"] + Self.totals)
+        #expect(facts[.numberDocument] != "1300799138")
+        #expect(facts[.numberEJ] == "1300799138")
+        // On a quote, « Devis : D-0042 » still numbers it.
+        #expect(Self.facts(["DEVIS", "Devis : D-0042"] + Self.totals)[.numberDocument] == "D-0042")
+    }
 }

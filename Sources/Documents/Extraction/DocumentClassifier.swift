@@ -114,7 +114,9 @@ public enum DocumentClassifier {
                     // A word heading a cell counts more ("FACTURE N°…", "Devis"), and most in the document's title:
                     // the first such cell of the first lines. Later headings ("Factures à déposer sur Chorus Pro"
                     // on an order) are vocabulary.
-                    let heads = folded.hasPrefix(word)
+                    // The page's first cells may end with the title, set so close after the letterhead's name that
+                    // both read as one cell (« Presse Territoriale Diffusion   Facture »).
+                    let heads = folded.hasPrefix(word) || (rank < 4 && cell.page == 1 && folded.hasSuffix(word) && !signal.hasPrefix("^"))
                     let lead = heads ? (weight > 1 && !titled ? 3 : 1.5) : 1
                     leads = leads || heads
                     scores[type, default: 0] += points * weight * lead

@@ -17,7 +17,7 @@ enum ReferenceFinder {
     /// Or set under the title word as its heading (« Facture : FA028151 », read from a row of headings).
     /// The title may end a cell that the letterhead's name begins (« ACME Proposition commerciale DE2412-0001 »).
     nonisolated(unsafe) static let titledNumber =
-        /(?:^|\s)(?:facture|devis|avoir|bon de commande|proposition commerciale|invoice|quote|credit note)\s*:?\s+([a-z0-9][a-z0-9\-_\/.]{3,})$/
+        /(?:^|\s)(facture|devis|avoir|bon de commande|proposition commerciale|invoice|quote|credit note)\s*:?\s+([a-z0-9][a-z0-9\-_\/.]{3,})$/
     nonisolated(unsafe) static let numericDate = /\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{2,4}/
     nonisolated(unsafe) static let ejNumber =
         /(?:engagement juridique|n\s?° ?(?:de l'|d')?e[j\]\)|]{1,2}|ej ?n\s?°|numero (?:de l'|d')?ej|n\s?° d'engagement|bon de commande|commande|\bej\b|\(ej\))\D{0,25}?(\d{10})(?!\d)/
@@ -54,9 +54,11 @@ enum ReferenceFinder {
         // A number right after the title word (« Facture FA-2017-0010 »), not a date or an amount.
         func offerTitledNumber(_ cell: LocatedCell) {
             guard facts[.numberDocument] == nil, wantsNumber, cell.page == 1, cell.line < 30, documentWords.contains(where: cell.folded.has),
-                  let match = cell.folded.firstMatch(of: titledNumber), match.output.1.contains(where: \.isNumber),
-                  match.output.1.wholeMatch(of: numericDate) == nil, match.output.1.wholeMatch(of: /\d+\.\d{2}/) == nil else { return }
-            facts.offer(field(.numberDocument, original(match.output.1, in: cell), 0.75 * r, cell))
+                  let match = cell.folded.firstMatch(of: titledNumber), match.output.2.contains(where: \.isNumber),
+                  match.output.2.wholeMatch(of: numericDate) == nil, match.output.2.wholeMatch(of: /\d+\.\d{2}/) == nil,
+                  // « Bon de commande : 1300799138 » on an invoice is the buyer's order, not the invoice.
+                  namesOwnType(String(match.output.1), facts.documentType) else { return }
+            facts.offer(field(.numberDocument, original(match.output.2, in: cell), 0.75 * r, cell))
         }
         // A bare « N° » under the title (« FACTURE D'ABONNEMENT » / « N° AB2024-00758 »); on a marché's own piece (a
         // CCTP, an acte d'engagement) the number a « N° » or « Numéro » row gives beside the marché's title is the
@@ -146,9 +148,9 @@ enum ReferenceFinder {
 
     static func namesOwnType(_ word: String, _ type: DocumentType) -> Bool {
         switch type {
-        case .facture: ["facture", "piece", "document"].contains(word)
-        case .avoir: ["avoir", "piece", "document"].contains(word)
-        case .devis: ["devis", "offre", "proposition", "document"].contains(word)
+        case .facture: ["facture", "invoice", "piece", "document"].contains(word)
+        case .avoir: ["avoir", "credit note", "piece", "document"].contains(word)
+        case .devis: ["devis", "offre", "proposition", "proposition commerciale", "quote", "document"].contains(word)
         case .bonDeCommande: ["commande", "bon de commande", "document"].contains(word)
         default: true
         }
