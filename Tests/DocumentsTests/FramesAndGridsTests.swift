@@ -179,4 +179,16 @@ import EclaireCore
         // On a quote, « Devis : D-0042 » still numbers it.
         #expect(Self.facts(["DEVIS", "Devis : D-0042"] + Self.totals)[.numberDocument] == "D-0042")
     }
+
+    @Test func aScansZerosInAnAbbreviationOfAMarchéNumberAreLetters() {
+        let words = Self.row(50, [(0, "ACTE D'ENGAGEMENT")]) + Self.row(80, [(0, "Marché n° 2024-A00-356")])
+            + Self.row(100, [(0, "Accord-cadre n° 2023MP00460")]) + CloseColumnsTests.prose
+        let layout = PageLayout(words: words)
+        let scan = DocumentReader.facts(from: [PageText(number: 1, method: .ocr, text: layout.text, layout: layout, reliability: 0.9)])
+        #expect(scan[.numberMarche] == "2024-AOO-356")
+        // Letters then digits that are not all zeros stay digits.
+        #expect(scan[.numberAccordCadre] == "2023MP00460")
+        // A text layer prints what it means.
+        #expect(CloseColumnsTests.facts(words)[.numberMarche] == "2024-A00-356")
+    }
 }

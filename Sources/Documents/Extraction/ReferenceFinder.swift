@@ -71,13 +71,17 @@ enum ReferenceFinder {
             }
             if wantsMarche, facts[.numberMarche] == nil, [.acteEngagement, .cctp, .ccap].contains(facts.documentType),
                namesMarcheNearby(cell, in: document) {
-                facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.7 * r, cell))
+                facts.offer(field(.numberMarche, contract(original(match.output.1, in: cell), cell), 0.7 * r, cell))
             }
+        }
+        // A scan's « 2024-A00-356 »: OCR reads the O of an abbreviation (« AOO », appel d'offres ouvert) as 0.
+        func contract(_ value: String, _ cell: LocatedCell) -> String {
+            document.extents.indices.contains(cell.line) && document.extents[cell.line]?.ocr == true ? lettersForZeros(value) : value
         }
         func offerMarcheRow(_ cell: LocatedCell) {
             guard wantsMarche, facts[.numberMarche] == nil, cell.folded.hasPrefix("marche"), let match = cell.folded.firstMatch(of: marcheRow),
                   match.output.1.contains(where: \.isNumber) else { return }
-            facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.8 * r, cell))
+            facts.offer(field(.numberMarche, contract(original(match.output.1, in: cell), cell), 0.8 * r, cell))
         }
         let wrapped = document.wrappedRows.compactMap(DocumentLines.wholeLine)
         for cell in document.wholeLines + document.headedValues + wrapped + document.labelledCells {
@@ -106,16 +110,16 @@ enum ReferenceFinder {
             }
             if wantsMarche, marcheWords.contains(where: cell.folded.has), !otherContracts.contains(where: cell.folded.has),
                let match = cell.folded.firstMatch(of: marcheNumber), match.output.1.contains(where: \.isNumber) {
-                facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.85 * r, cell))
+                facts.offer(field(.numberMarche, contract(original(match.output.1, in: cell), cell), 0.85 * r, cell))
             }
             offerMarcheRow(cell)
             if wantsMarche, facts[.numberMarche] == nil, [.acteEngagement, .cctp, .ccap].contains(facts.documentType),
                cell.folded.has("consultation") || cell.folded.has("procedure"), let match = cell.folded.firstMatch(of: consultationNumber),
                match.output.1.contains(where: \.isNumber) {
-                facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.7 * r, cell))
+                facts.offer(field(.numberMarche, contract(original(match.output.1, in: cell), cell), 0.7 * r, cell))
             }
             if wantsAccordCadre, cell.folded.has("accord"), let match = cell.folded.firstMatch(of: accordCadre), match.output.1.contains(where: \.isNumber) {
-                facts.offer(field(.numberAccordCadre, original(match.output.1, in: cell), 0.85 * r, cell))
+                facts.offer(field(.numberAccordCadre, contract(original(match.output.1, in: cell), cell), 0.85 * r, cell))
             }
             if cell.folded.has("cpv"), let match = cell.folded.firstMatch(of: cpv) {
                 let code = match.output.2.map { "\(match.output.1)-\($0)" } ?? String(match.output.1)
@@ -179,6 +183,14 @@ enum ReferenceFinder {
     private static func field(_ key: FieldKey, _ value: String, _ confidence: Double, _ cell: LocatedCell) -> ExtractedField {
         ExtractedField(key: key, value: value.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:")),
                        confidence: confidence, source: cell.source)
+    }
+
+    /// In a contract's number, a group of capitals followed by zeros only (« A00 ») is letters OCR took for digits:
+    /// a group is letters, digits, or letters then digits that are not all zeros (« MP00460 »).
+    static func lettersForZeros(_ number: String) -> String {
+        number.replacing(/(^|[-\/._ ])([A-Z]+)(0+)(?=$|[-\/._ ])/) { match in
+            "\(match.output.1)\(match.output.2)" + String(repeating: "O", count: match.output.3.count)
+        }
     }
 
     /// The printed form of a match found in the folded copy of a cell (same length, character for character).
