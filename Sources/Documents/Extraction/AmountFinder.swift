@@ -232,23 +232,25 @@ enum AmountFinder {
     /// the grid (each of two amounts or more), whose headings name at least two different totals and nothing
     /// of a line item (unit price, quantity) — an items table's column « Montant HT » heads line amounts, not totals.
     static func gridHeading(over value: LocatedCell, in document: DocumentLines) -> String? {
-        // A grid's row holds several totals (HT, TVA, TTC side by side); « Montant à payer │ 6 417,39 » under a VAT
-        // table's rows is no row of it.
-        func amounts(_ row: [LocatedCell]) -> Int { row.reduce(0) { $0 + $1.text.matches(of: amountPattern).count } }
-        guard amounts(document.lines[value.line]) >= 2 else { return nil }
+        // The heading is looked for first, on words alone: most amounts have none, and counting amounts is dear.
         var line = value.line - 1
         while line >= 0, value.line - line <= 8, let first = document.lines[line].first, first.page == value.page,
-              document.lines[line].count >= 2 {
-            let row = document.lines[line]
-            let count = amounts(row)
-            if count >= 2 { line -= 1; continue }
-            guard count == 0 else { return nil }
-            let kinds = row.compactMap { kind(of: $0.folded) }.filter { !$0.1 }.map(\.0)
-            guard Set(kinds).count >= 2, !row.contains(where: { cell in excluded.contains { cell.folded.has($0) } }),
-                  let above = row.first(where: { $0.cell.overlaps(value.cell) }), kind(of: above.folded) != nil else { return nil }
-            return above.folded
+              document.lines[line].count >= 2, document.lines[line].contains(where: { $0.text.mayHoldDigits(3) }) {
+            line -= 1
         }
-        return nil
+        guard line >= 0, value.line - line <= 8, let first = document.lines[line].first, first.page == value.page,
+              document.lines[line].count >= 2 else { return nil }
+        let row = document.lines[line]
+        let kinds = row.compactMap { kind(of: $0.folded) }.filter { !$0.1 }.map(\.0)
+        guard Set(kinds).count >= 2, !row.contains(where: { cell in excluded.contains { cell.folded.has($0) } }),
+              let above = row.first(where: { $0.cell.overlaps(value.cell) }), kind(of: above.folded) != nil else { return nil }
+        // A grid's row holds several totals (HT, TVA, TTC side by side), and so does every row between it and its
+        // heading; « Montant à payer │ 6 417,39 » under a VAT table's rows is no row of it.
+        func amounts(_ row: [LocatedCell]) -> Int {
+            row.reduce(0) { $0 + ($1.text.mayHoldDigits(3) ? $1.text.matches(of: amountPattern).count : 0) }
+        }
+        guard (line + 1...value.line).allSatisfy({ amounts(document.lines[$0]) >= 2 }) else { return nil }
+        return above.folded
     }
 
     /// The next line, when the cell is a line of a sentence that runs on to it (both one cell, the next starting
