@@ -94,19 +94,22 @@ def words_fr(n):
     return " ".join(parts)
 
 
+def grouped(digits, sep):
+    """Digits in groups of three from the right (« 12 345 »)."""
+    head = len(digits) % 3 or 3
+    return sep.join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
+
+
 def money(cents, style):
     neg, cents = cents < 0, abs(cents)
     units, rest = divmod(cents, 100)
     digits = str(units)
-    def grouped(sep):
-        head = len(digits) % 3 or 3
-        return sep.join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
-    forms = [lambda: grouped("\u202f") + ",%02d\u00a0€" % rest,       # Odoo, LibreOffice: narrow no-break space
-             lambda: grouped(" ") + ",%02d" % rest,                    # Dolibarr: no currency in the table
-             lambda: grouped(".") + ",%02d EUR" % rest,
+    forms = [lambda: grouped(digits, "\u202f") + ",%02d\u00a0€" % rest,       # Odoo, LibreOffice: narrow no-break space
+             lambda: grouped(digits, " ") + ",%02d" % rest,                    # Dolibarr: no currency in the table
+             lambda: grouped(digits, ".") + ",%02d EUR" % rest,
              lambda: "%s,%02d €" % (digits, rest),
-             lambda: grouped(" ") + ",%02d euros" % rest,
-             lambda: grouped("\u00a0") + ",%02d €" % rest]
+             lambda: grouped(digits, " ") + ",%02d euros" % rest,
+             lambda: grouped(digits, "\u00a0") + ",%02d €" % rest]
     return ("-" if neg else "") + forms[style]()
 
 
@@ -251,13 +254,14 @@ def refs(f, truth, with_ej):
     return out
 
 
-def supplier_truth(f, truth, vat=True, iban=False):
+def supplier_truth(f, truth, vat=True, iban=False, siret=True):
+    """The truth of the supplier's identity for the identifiers the design prints, and those printed invalid."""
     truth["supplier.name"] = f.legal
-    truth["supplier.siret"] = f.siret
+    if siret: truth["supplier.siret"] = f.siret
     truth["supplier.siren"] = f.siren
     if vat: truth["supplier.vat_number"] = f.vat
     if iban: truth["iban"] = f.iban
-    return [b for b in [f.bad] if b and (b != "vat_number" or vat) and (b != "iban" or iban)]
+    return [b for b in [f.bad] if b and (b != "vat_number" or vat) and (b != "iban" or iban) and (b != "siret" or siret)]
 
 
 def amounts_truth(f, truth, tva=True):

@@ -14,7 +14,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location("stranger", os.path.join(HERE, "generate-stranger-corpus.py"))
 g = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(g)
-group, words_fr, MONTHS = g.group, g.words_fr, g.MONTHS
+group, grouped, words_fr, MONTHS = g.group, g.grouped, g.words_fr, g.MONTHS
 SHORT_MONTHS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
 
 
@@ -73,12 +73,9 @@ class FactsC(g.Facts):
         neg, cents = cents < 0, abs(cents)
         units, rest = divmod(cents, 100)
         digits = str(units)
-        def grouped(sep):
-            head = len(digits) % 3 or 3
-            return sep.join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
-        text = [lambda: grouped("\u202f") + ",%02d €" % rest, lambda: "%s,%02d" % (digits, rest),
-                lambda: grouped(" ") + ",%02d EUR" % rest, lambda: grouped(".") + ",%02d €" % rest,
-                lambda: grouped(" ") + ",%02d €" % rest][self.money_style]()
+        text = [lambda: grouped(digits, "\u202f") + ",%02d €" % rest, lambda: "%s,%02d" % (digits, rest),
+                lambda: grouped(digits, " ") + ",%02d EUR" % rest, lambda: grouped(digits, ".") + ",%02d €" % rest,
+                lambda: grouped(digits, " ") + ",%02d €" % rest][self.money_style]()
         return ("-" if neg else "") + text
 
     def day(self, d=None):
@@ -90,16 +87,6 @@ class FactsC(g.Facts):
         y, m, d = self.date
         m += months
         return (y + (m - 1) // 12, (m - 1) % 12 + 1, d)
-
-
-def supplier(f, truth, siret=True, vat=True, iban=False):
-    """The truth of the supplier's identity, for the identifiers the design prints."""
-    truth["supplier.name"] = f.legal
-    truth["supplier.siren"] = f.siren
-    if siret: truth["supplier.siret"] = f.siret
-    if vat: truth["supplier.vat_number"] = f.vat
-    if iban: truth["iban"] = f.iban
-    return [b for b in [f.bad] if b and (b != "vat_number" or vat) and (b != "iban" or iban) and (b != "siret" or siret)]
 
 
 def rcs_footer(f, siret):
@@ -147,7 +134,7 @@ def hosting_invoice(f):
             f.iban_text(), f.rng.choice(["CMCIFRPP", "SOGEFRPP"])))
     siret = f.rng.random() < 0.5
     html.append("<p class='small c' style='margin-top:30pt'>%s</p>" % rcs_footer(f, siret))
-    invalid = supplier(f, truth, siret=siret, iban=f.kind == "facture")
+    invalid = g.supplier_truth(f, truth, siret=siret, iban=f.kind == "facture")
     return html, truth, invalid
 
 
@@ -177,7 +164,7 @@ def telecom_bill(f):
     rows = "".join("<tr><td>%s</td><td class='r'>%s</td><td class='r'>%s</td><td class='r'>%s</td></tr>" % (l, q, f.m(u), f.m(t)) for l, q, u, t in f.lines)
     html.append("<table class='b'><tr class='grey'><th>Libellé</th><th class='r'>Nombre</th><th class='r'>Prix unitaire HT</th><th class='r'>Montant HT</th></tr>%s</table>" % rows)
     html.append("<p class='small c' style='margin-top:30pt'>%s</p>" % rcs_footer(f, True))
-    invalid = supplier(f, truth, iban=True)
+    invalid = g.supplier_truth(f, truth, iban=True)
     return html, truth, invalid
 
 
@@ -209,7 +196,7 @@ def press_subscription(f):
     if f.kind == "facture": html.append("<p>Règlement par virement : %s</p>" % f.iban_text())
     html.append("<p class='small c' style='margin-top:25pt'>%s – SIRET %s – TVA %s – CPPAP %04d W %05d</p>" % (
         f.legal, f.siret_text(), f.vat, f.rng.randint(1000, 9999), f.rng.randint(10000, 99999)))
-    invalid = supplier(f, truth, iban=f.kind == "facture")
+    invalid = g.supplier_truth(f, truth, iban=f.kind == "facture")
     return html, truth, invalid
 
 
@@ -243,7 +230,7 @@ def consulting_proposal(f):
     else: html.append("<p>Paiement à 30 jours par virement sur le compte %s.</p>" % f.iban_text())
     html.append("<p style='margin-top:15pt'>Pour %s,<br>%s, associé(e)</p><p class='small'>%s – %s %s – SIRET %s – N° TVA intracommunautaire %s</p>" % (
         f.legal, f.rng.choice(["Hélène Garnier", "Paul Nguyen", "Sophie Bertrand"]), f.street, f.postcode, f.town, f.siret_text(), f.vat))
-    invalid = supplier(f, truth, vat=not f.exempt, iban=f.kind == "facture")
+    invalid = g.supplier_truth(f, truth, vat=not f.exempt, iban=f.kind == "facture")
     return html, truth, invalid
 
 
@@ -266,7 +253,7 @@ def chorus_order_print(f):
     html.append("<p>Adresse de facturation : Centre de services partagés – %s – dépôt des factures sur Chorus Pro (SIRET %s)</p><p>Conditions de paiement : 30 jours date de réception</p></div>" % (
         f.ministry, f.b_siret))
     truth["object"] = f.object
-    return html, truth, supplier(f, truth, vat=False)
+    return html, truth, g.supplier_truth(f, truth, vat=False)
 
 
 def order_form(f):
@@ -287,7 +274,7 @@ def order_form(f):
     html.append("<p class='small'>Imputation : UB %s – CR %d – compte %d – EOTP %s</p><p class='r'>L'ordonnateur,</p>" % (
         f.rng.choice(["901", "920", "950"]), f.rng.randint(100, 999), f.rng.choice([6156, 6228, 6064]), "P%06d" % f.rng.randint(1, 999999)))
     truth["object"] = f.object
-    return html, truth, supplier(f, truth, vat=False)
+    return html, truth, g.supplier_truth(f, truth, vat=False)
 
 
 def ae_frames(f):
@@ -325,7 +312,7 @@ def ae_frames(f):
     truth["object"] = f.object
     truth["buyer.administration"] = f.service
     g.amounts_truth(f, truth)
-    return html, truth, supplier(f, truth, iban=True)
+    return html, truth, g.supplier_truth(f, truth, iban=True)
 
 
 def navette_two_columns(f):
