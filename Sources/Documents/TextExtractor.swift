@@ -121,8 +121,7 @@ public final class TextExtractor {
         let first = try ocr().read(image, dpi: dpi)
         guard RulingLines.inkPerCharacter(image, dpi: dpi, characters: Self.sureCharacters(first)) > RulingLines.brokenInkPerCharacter
         else { return first }
-        let erased = RulingLines.erased(from: image, dpi: dpi)
-        guard erased.pixels != image.pixels else { return first }
+        guard let erased = RulingLines.erased(from: image, dpi: dpi) else { return first }
         let second = try ocr().read(erased, dpi: dpi)
         return Self.sureCharacters(second) > Self.sureCharacters(first) ? second : first
     }

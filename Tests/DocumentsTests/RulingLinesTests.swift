@@ -10,7 +10,7 @@ import Testing
         return GrayImage(width: 600, height: 400, pixels: pixels)
     }
 
-    @Test func aTurnedBorderIsErasedAndALetterBesideItKept() {
+    @Test func aTurnedBorderIsErasedAndALetterBesideItKept() throws {
         let image = Self.page { pixels, width in
             // A border 2 pixels thick, turned by 1.5° (one pixel down every 38).
             for x in 20..<580 { for t in 0..<2 { pixels[(100 + x / 38 + t) * width + x] = 0 } }
@@ -20,7 +20,7 @@ import Testing
             for y in 130..<160 { pixels[y * width + 300] = 0; pixels[y * width + 301] = 0 }
             for x in 290..<310 { pixels[130 * width + x] = 0 }
         }
-        let erased = RulingLines.erased(from: image, dpi: 300)
+        let erased = try #require(RulingLines.erased(from: image, dpi: 300))
         #expect(erased.pixels[(100 + 300 / 38) * 600 + 300] == 255)
         #expect(erased.pixels[200 * 600 + 50] == 255)
         #expect(erased.pixels[145 * 600 + 300] == 0)
@@ -31,7 +31,7 @@ import Testing
         let image = Self.page { pixels, width in
             for y in 130..<160 { pixels[y * width + 300] = 0 }
         }
-        #expect(RulingLines.erased(from: image, dpi: 300).pixels == image.pixels)
+        #expect(RulingLines.erased(from: image, dpi: 300) == nil)
     }
 
     @Test func inkPerCharacterIsScaledTo300Dpi() {

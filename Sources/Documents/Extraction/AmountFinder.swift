@@ -207,18 +207,17 @@ enum AmountFinder {
             let letters = candidate.folded.filter(\.isLetter).count
             return letters >= 2 && letters > candidate.folded.filter(\.isNumber).count
         })
+        let placed = part(of: cell, from: offset, to: end ?? cell.text.count)
         // A label wrapped in its narrow cell (« Montant estimatif » / « HT ») is read whole.
         if let left, left.text.count <= 60 {
             let row = DocumentLines.fold(document.wrappedText(of: left))
             // A row of a grid of totals (« Tranche ferme │ 21 773,59 │ 4 354,72 │ 26 128,31 » under « Montant HT │ TVA
             // │ Montant TTC »): the row says which amount, its column's heading which total.
-            if kind(of: row).map({ $0.1 }) ?? true,
-               let heading = gridHeading(over: part(of: cell, from: offset, to: end ?? cell.text.count), in: document) {
+            if kind(of: row).map({ $0.1 }) ?? true, let heading = gridHeading(over: placed, in: document) {
                 return row + " " + heading + " " + own
             }
             return row + " " + own
         }
-        let placed = part(of: cell, from: offset, to: end ?? cell.text.count)
         for above in document.contextAbove(placed, lines: 3) where above.folded.filter({ $0.isLetter }).count >= 2 {
             // A header row whose labels ran together (« TVA Montant TTC », « … Remise 10 % Total net H.T. »): the
             // words standing above this amount.
@@ -234,12 +233,12 @@ enum AmountFinder {
     static func gridHeading(over value: LocatedCell, in document: DocumentLines) -> String? {
         // The heading is looked for first, on words alone: most amounts have none, and counting amounts is dear.
         var line = value.line - 1
-        while line >= 0, value.line - line <= 8, let first = document.lines[line].first, first.page == value.page,
-              document.lines[line].count >= 2, document.lines[line].contains(where: { $0.text.mayHoldDigits(3) }) {
+        while true {
+            guard line >= 0, value.line - line <= 8, let first = document.lines[line].first, first.page == value.page,
+                  document.lines[line].count >= 2 else { return nil }
+            if !document.lines[line].contains(where: { $0.text.mayHoldDigits(3) }) { break }
             line -= 1
         }
-        guard line >= 0, value.line - line <= 8, let first = document.lines[line].first, first.page == value.page,
-              document.lines[line].count >= 2 else { return nil }
         let row = document.lines[line]
         let kinds = row.compactMap { kind(of: $0.folded) }.filter { !$0.1 }.map(\.0)
         guard Set(kinds).count >= 2, !row.contains(where: { cell in excluded.contains { cell.folded.has($0) } }),

@@ -329,23 +329,27 @@ enum PartyFinder {
     /// « Ministère du Travail – Délégation générale … » written on one line: the entity's levels joined by « › », as
     /// the letterhead's lines are.
     static func entityPath(_ name: String) -> String {
-        let levels = StateEntity.ministries + StateEntity.directions + StateEntity.services + ["institut", "office", "universite", "etablissement"]
         // OCR reads the dash as a hyphen.
-        return name.replacingOccurrences(of: " - ", with: " – ").replacingOccurrences(of: " — ", with: " – ")
+        name.replacingOccurrences(of: " - ", with: " – ").replacingOccurrences(of: " — ", with: " – ")
             .components(separatedBy: " – ").reduce(into: "") { path, part in
                 let folded = DocumentLines.fold(part)
-                path += path.isEmpty ? part : (levels.contains { folded.hasPrefix($0) } ? " › " : " – ") + part
+                path += path.isEmpty ? part : (entityLevels.contains { folded.hasPrefix($0) } ? " › " : " – ") + part
             }
     }
+
+    static let entityLevels = StateEntity.ministries + StateEntity.directions + StateEntity.services
+        + ["institut", "office", "universite", "etablissement"]
 
     /// Whether a cell is itself a label of a party or an address (the heading row of a table: « Émetteur │ Client »).
     static func isLabel(_ cell: LocatedCell) -> Bool {
         let head = cell.folded.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
         guard head.count <= 40 else { return false }
-        return cell.text.hasSuffix(":") || (supplierLabels + buyerLabels + statedBuyerLabels + requestingServiceLabels + blockTitles
-                                             + ["adresse", "a l'attention", "nom", "siret"])
-            .contains { head.hasPrefix($0) && head.dropFirst($0.count).first.map { !$0.isLetter } ?? true }
+        return cell.text.hasSuffix(":")
+            || labelWords.contains { head.hasPrefix($0) && head.dropFirst($0.count).first.map { !$0.isLetter } ?? true }
     }
+
+    static let labelWords = supplierLabels + buyerLabels + statedBuyerLabels + requestingServiceLabels + blockTitles
+        + ["adresse", "a l'attention", "nom", "siret"]
 
     /// Walks up from a postcode line above the identifier, past street lines, to the name heading the block.
     /// `fromIdentifier`: the anchor is an identifier's cell, whose own line is not searched — a postcode there is

@@ -71,17 +71,17 @@ enum ReferenceFinder {
             }
             if wantsMarche, facts[.numberMarche] == nil, [.acteEngagement, .cctp, .ccap].contains(facts.documentType),
                namesMarcheNearby(cell, in: document) {
-                facts.offer(field(.numberMarche, contract(original(match.output.1, in: cell), cell), 0.7 * r, cell))
+                facts.offer(field(.numberMarche, contractNumber(original(match.output.1, in: cell), cell), 0.7 * r, cell))
             }
         }
         // A scan's « 2024-A00-356 »: OCR reads the O of an abbreviation (« AOO », appel d'offres ouvert) as 0.
-        func contract(_ value: String, _ cell: LocatedCell) -> String {
+        func contractNumber(_ value: String, _ cell: LocatedCell) -> String {
             document.extents.indices.contains(cell.line) && document.extents[cell.line]?.ocr == true ? lettersForZeros(value) : value
         }
         func offerMarcheRow(_ cell: LocatedCell) {
             guard wantsMarche, facts[.numberMarche] == nil, cell.folded.hasPrefix("marche"), let match = cell.folded.firstMatch(of: marcheRow),
                   match.output.1.contains(where: \.isNumber) else { return }
-            facts.offer(field(.numberMarche, contract(original(match.output.1, in: cell), cell), 0.8 * r, cell))
+            facts.offer(field(.numberMarche, contractNumber(original(match.output.1, in: cell), cell), 0.8 * r, cell))
         }
         let wrapped = document.wrappedRows.compactMap(DocumentLines.wholeLine)
         for cell in document.wholeLines + document.headedValues + wrapped + document.labelledCells {
@@ -110,16 +110,16 @@ enum ReferenceFinder {
             }
             if wantsMarche, marcheWords.contains(where: cell.folded.has), !otherContracts.contains(where: cell.folded.has),
                let match = cell.folded.firstMatch(of: marcheNumber), match.output.1.contains(where: \.isNumber) {
-                facts.offer(field(.numberMarche, contract(original(match.output.1, in: cell), cell), 0.85 * r, cell))
+                facts.offer(field(.numberMarche, contractNumber(original(match.output.1, in: cell), cell), 0.85 * r, cell))
             }
             offerMarcheRow(cell)
             if wantsMarche, facts[.numberMarche] == nil, [.acteEngagement, .cctp, .ccap].contains(facts.documentType),
                cell.folded.has("consultation") || cell.folded.has("procedure"), let match = cell.folded.firstMatch(of: consultationNumber),
                match.output.1.contains(where: \.isNumber) {
-                facts.offer(field(.numberMarche, contract(original(match.output.1, in: cell), cell), 0.7 * r, cell))
+                facts.offer(field(.numberMarche, contractNumber(original(match.output.1, in: cell), cell), 0.7 * r, cell))
             }
             if wantsAccordCadre, cell.folded.has("accord"), let match = cell.folded.firstMatch(of: accordCadre), match.output.1.contains(where: \.isNumber) {
-                facts.offer(field(.numberAccordCadre, contract(original(match.output.1, in: cell), cell), 0.85 * r, cell))
+                facts.offer(field(.numberAccordCadre, contractNumber(original(match.output.1, in: cell), cell), 0.85 * r, cell))
             }
             if cell.folded.has("cpv"), let match = cell.folded.firstMatch(of: cpv) {
                 let code = match.output.2.map { "\(match.output.1)-\($0)" } ?? String(match.output.1)

@@ -21,9 +21,10 @@ enum RulingLines {
         return Double(ink) * scale * scale / Double(max(characters, 1))
     }
 
-    static func erased(from image: GrayImage, dpi: Int) -> GrayImage {
+    /// The page without its ruling lines; nil when it has none.
+    static func erased(from image: GrayImage, dpi: Int) -> GrayImage? {
         let width = image.width, height = image.height
-        guard width > 8, height > 8, image.pixels.count == width * height else { return image }
+        guard width > 8, height > 8, image.pixels.count == width * height else { return nil }
         let minimumLength = max(30, dpi / 3), minimumOwnRun = max(6, dpi / 25)
         var pixels = image.pixels
         var erase = [Bool](repeating: false, count: width * height)
@@ -62,7 +63,7 @@ enum RulingLines {
                 }
             }
         }
-        guard erase.contains(true) else { return image }
+        guard erase.contains(true) else { return nil }
         for i in erase.indices where erase[i] { pixels[i] = 255 }
         return GrayImage(width: width, height: height, pixels: pixels)
     }
