@@ -6,9 +6,10 @@
 # 2. the Factur-X samples of shared/data with their embedded XML removed (their XML stays the truth), read as they
 #    are and printed-and-scanned (scripts/print-and-scan.py: real layouts through OCR);
 # 3. the held-out half printed and scanned harshly (print-and-scan.py --harsh: 150–200 dpi, blurred, JPEG 35–60).
-# 4. two corpora of other page designs (scripts/generate-stranger-corpus.py: billing software, State orders, forms,
-#    contracts in articles), text and scans: set a (bench-out/stranger), set b (bench-out/stranger-b) and set c
-#    (bench-out/stranger-c: hosting, telecom and press invoices, Chorus's printed order, frames and grids).
+# 4. corpora of other page designs (scripts/generate-stranger-corpus.py: billing software, State orders, forms,
+#    contracts in articles), text and scans: set a (bench-out/stranger), set b (bench-out/stranger-b), set c
+#    (bench-out/stranger-c: hosting, telecom and press invoices, Chorus's printed order, frames and grids) and set d
+#    (bench-out/stranger-d: progress invoices, lots, training, subscriptions, a totals band, orders and AE in prose).
 # Each set is read with `eclaire extract --json --no-structured` and scored by scripts/score-extraction.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,11 +35,12 @@ rm -rf "$harsh"
 echo "## held-out half, harsh scans"
 scripts/score-extraction.py "$corpus/truth" "$corpus/harsh.jsonl" --half test --by-type
 echo
-for set in a b c; do
+for set in a b c d; do
   case $set in
     a) dir=bench-out/stranger seed=1789 per=16 ;;
     b) dir=bench-out/stranger-b seed=1848 per=12 ;;
     c) dir=bench-out/stranger-c seed=1944 per=12 ;;
+    d) dir=bench-out/stranger-d seed=1958 per=12 ;;
   esac
   [ -d "$dir/truth" ] || scripts/generate-stranger-corpus.py "$dir" --set "$set" --seed "$seed" --per-type "$per" --scans
   for kind in text scan; do

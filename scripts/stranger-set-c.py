@@ -351,3 +351,4 @@ TEMPLATES = {"facture": [hosting_invoice, telecom_bill, press_subscription, cons
              "devis": [hosting_invoice, consulting_proposal, press_subscription],
              "bon_de_commande": [chorus_order_print, order_form], "acte_engagement": [ae_frames],
              "fiche_navette": [navette_two_columns], "cctp": [cctp_boxed_cover]}
+FACTS = FactsC
