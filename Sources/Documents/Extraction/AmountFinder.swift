@@ -155,9 +155,11 @@ enum AmountFinder {
                 let label = self.label(of: cell, from: previousEnd, before: offset, end: end, in: document)
                 // "85 000 euros HT", "1 200,00 € TTC": a tax mark right after the amount settles its kind, even when
                 // a sentence's line ends between them (« soit 216,49 » / « euros TTC »).
-                var after = String(cell.folded.dropFirst(end).prefix(14))
-                if after.allSatisfy(\.isWhitespace), let next = sentenceRunOn(after: cell, in: document) {
-                    after = " " + String(next.folded.prefix(14))
+                // The mark may be cut by the line's end too (« 14 650,87 € hors » / « taxes, soit … »).
+                let rest = cell.folded.dropFirst(end)
+                var after = String(rest.prefix(14))
+                if rest.count < 14, let next = sentenceRunOn(after: cell, in: document) {
+                    after = String(rest) + " " + String(next.folded.prefix(14))
                 }
                 let mark: Kind? = after.has("ttc") || after.has("toutes taxes") ? .ttc
                     : (after.has(" ht") || after.has("hors tax") || after.has("h.t")) ? .ht : nil
@@ -198,7 +200,19 @@ enum AmountFinder {
            sentenceRunOn(after: previous, in: document)?.line == cell.line {
             let lastEnd = previous.text.matches(of: amountPattern).last.map { previous.text.distance(from: previous.text.startIndex, to: $0.output.1.endIndex) }
             var carried = String(previous.folded.dropFirst(lastEnd ?? 0))
-            if lastEnd != nil, let mark = carried.prefixMatch(of: taxMarkAfterAmount) { carried.removeSubrange(mark.range) }
+            // The mark may run on to this line (« 18 115,80 € » / « hors taxes, soit une TVA … »): read across both.
+            if lastEnd != nil {
+                let joined = carried + " " + own
+                if let mark = joined.prefixMatch(of: taxMarkAfterAmount), !mark.output.isEmpty {
+                    let consumed = joined.distance(from: joined.startIndex, to: mark.range.upperBound)
+                    if consumed > carried.count {
+                        own = String(own.dropFirst(consumed - carried.count - 1))
+                        carried = ""
+                    } else {
+                        carried = String(carried.dropFirst(consumed))
+                    }
+                }
+            }
             own = String(carried.suffix(60)) + " " + own
         }
         if own.filter({ $0.isLetter }).count >= 2 { return own }

@@ -92,7 +92,9 @@ enum IdentifierFinder {
                 }
             }
             for match in mayHoldIBAN ? cell.text.matches(of: ibanPattern) : [] {
-                guard let iban = iban(String(match.output.1)) else { continue }
+                let printed = ibanRunOn(String(match.output.1), endingAt: match.output.1.endIndex, in: cell, document)
+                    ?? String(match.output.1)
+                guard let iban = iban(printed) else { continue }
                 // « … par virement sur le compte FR76 … »: the words of a payment name an account as well as « IBAN ».
                 // Those words name other numbers too (« N° de compte client »): they count for an IBAN of its
                 // country's exact length.
@@ -115,6 +117,23 @@ enum IdentifierFinder {
         let key = compact.dropFirst(2).prefix(2)
         guard key.contains("O"), key.allSatisfy({ $0 == "O" || $0.isNumber }) else { return printed }
         return "FR" + key.replacingOccurrences(of: "O", with: "0") + compact.dropFirst(4)
+    }
+
+    /// An IBAN a sentence's line cuts (« IBAN FR76 6728 7790 5381 6587 8202 » / « 866, BIC … »): the characters
+    /// missing to its country's length start the next line; taken only when the number so joined holds its key.
+    static func ibanRunOn(_ printed: String, endingAt end: String.Index, in cell: LocatedCell, _ document: DocumentLines) -> String? {
+        let compact = Identifiers.compact(printed)
+        guard let length = ibanLengths[String(compact.prefix(2))], compact.count < length,
+              cell.text[end...].allSatisfy(\.isWhitespace), cell.line + 1 < document.lines.count,
+              let next = document.lines[cell.line + 1].first, next.page == cell.page,
+              let head = next.text.prefixMatch(of: /[A-Z0-9]{1,4}(?: [A-Z0-9]{1,4})*/) else { return nil }
+        var missing = length - compact.count, taken = ""
+        for character in head.output where missing > 0 {
+            taken.append(character)
+            if character != " " { missing -= 1 }
+        }
+        let joined = printed + " " + taken
+        return missing == 0 && Identifiers.iban(joined).isValid ? joined : nil
     }
 
     static let ibanWords = ["compte", "rib", "virement", "bancaire", "account", "bank"]
@@ -160,10 +179,17 @@ enum IdentifierFinder {
                                "siege social", "immatricule"]
 
     /// The nearest cue before the identifier: in its cell, then the cells to its left, then the cells above it in
-    /// its column. A purchase order is sent by the buyer: its « destinataire » is the supplier.
+    /// its column, nearest line first. When a label stands to its left (« N° SIRET │ 552 422 396 99145 »), the
+    /// labels' column above counts too: on a form the value column holds other values, the role is a label above.
+    /// A purchase order is sent by the buyer: its « destinataire » is the supplier.
     static func side(of hit: IdentifierHit, in document: DocumentLines, type: DocumentType) -> Side? {
-        let texts = [hit.cell.folded] + document.leftOf(hit.cell).map(\.folded)
-            + document.contextAbove(hit.cell, lines: 8).map(\.folded)
+        let left = document.leftOf(hit.cell)
+        var above = document.contextAbove(hit.cell, lines: 8)
+        if let label = left.first, !label.text.contains(where: \.isNumber) {
+            above = (above + document.contextAbove(label, lines: 8)).enumerated()
+                .sorted { ($0.element.line, -$0.offset) > ($1.element.line, -$1.offset) }.map(\.element)
+        }
+        let texts = [hit.cell.folded] + left.map(\.folded) + above.map(\.folded)
         let addressedToSupplier = type == .bonDeCommande
         for text in texts {
             var best: (Side, Int)?

@@ -8,7 +8,7 @@ enum ObjectFinder {
                          "intitule du marche", "intitule", "nature de la prestation", "nature des prestations",
                          "nature de la depense", "nature de l'achat", "nature de la commande", "nature des travaux",
                          "objet des travaux", "objet de l'achat",
-                         "designation de la prestation", "concerne", "libelle",
+                         "designation de la prestation", "concerne", "libelle", "chantier",
                          // Chorus's and SAP's printed order: the order's header text says what it is for.
                          "texte d'en-tete", "texte d'entete"]
     /// Labels that name the object only when a value follows them on the line (« Désignation : … »): alone in
@@ -44,8 +44,11 @@ enum ObjectFinder {
                 let shortLabel = !rest.contains(":") && rest.count <= 30 && !rest.contains(where: \.isNumber)
                 // A labelled line under a section's heading (« Article 1 - Objet » / « Nature de la prestation : … »)
                 // is read for its own label.
+                // A site's address under « Chantier » is where, not what.
                 if let next = (shortLabel ? document.cellRight(of: cell) : nil) ?? (bare ? document.below(cell) : nil),
-                   next.text.filter(\.isLetter).count >= 4, !labels.contains(where: next.folded.hasPrefix) {
+                   next.text.filter(\.isLetter).count >= 4, !labels.contains(where: next.folded.hasPrefix),
+                   !(next.text.first?.isNumber == true && PartyFinder.addressWords.contains { next.folded.has($0) }),
+                   !next.text.contains(PartyFinder.postcodeLine) {
                     // A heading over the sentence that states the object (« 2. Objet » / « Le présent marché a pour
                     // objet … »): the object without the sentence's formula.
                     // The line may carry a label of its own (« Désignation : … »): its value is the object.
@@ -89,7 +92,8 @@ enum ObjectFinder {
                 || cell.folded.hasPrefix("cahier des clauses") || cell.folded.hasPrefix("contrat n"))
         }
         for anchor in (headers.prefix(1).map { ($0, -1) } + titles.map { ($0, 1) }) {
-            for step in 1...2 {
+            // Above the table, past the labelled lines of its references (« N° EJ : … », « Marché : … »).
+            for step in 1...(anchor.1 < 0 ? 4 : 2) {
                 let line = anchor.0.line + anchor.1 * step
                 guard document.lines.indices.contains(line), document.lines[line].count == 1,
                       let phrase = document.lines[line].first, phrase.page == anchor.0.page else { continue }
@@ -142,6 +146,13 @@ enum ObjectFinder {
     nonisolated(unsafe) static let purposeSentence =
         /present(?:e|s|es)? (?:marche|consultation|cahier|accord-cadre|accord cadre|contrat|commande|cctp|ccap|document|bon de commande)[^.]{0,40}?(?:a pour objet|concerne|porte sur)/
 
+    /// An order's letter announces what it orders: « … d'exécuter la prestation suivante : … », « les fournitures
+    /// suivantes : … ».
+    nonisolated(unsafe) static let announcedPurchase =
+        /(?:prestations?|fournitures?|travaux|services?|livraisons?|commande) suivant(?:e|es|s)?\s*:/
+    nonisolated(unsafe) static let announcedWrapped = /^suivant(?:e|es|s)?\s*:/
+    nonisolated(unsafe) static let announcedNouns = /(?:prestations?|fournitures?|travaux|services?|livraisons?|commande)$/
+
     /// The sentence public contracts open with: « Le présent marché a pour objet la fourniture de … », « Le présent
     /// CCTP a pour objet de définir les prestations de maintenance … ». The object is what follows, without the
     /// formula that introduces it, to the end of the sentence.
@@ -154,11 +165,17 @@ enum ObjectFinder {
 
     /// The object a cell's sentence states, with the lines it runs on to; nil when it states none.
     static func statedPurpose(of cell: LocatedCell, in document: DocumentLines) -> String? {
-        guard cell.folded.has("pour objet") || cell.folded.has("concerne") || cell.folded.has("porte sur") else { return nil }
+        // The announcement may wrap (« … la prestation » / « suivante : vérification … »).
+        let wrappedAnnouncement = cell.index == 0 && cell.line > 0 && cell.folded.hasPrefix("suivant")
+            && document.lines[cell.line - 1].last.map { $0.page == cell.page && $0.folded.firstMatch(of: announcedNouns) != nil } == true
+        let announced = cell.folded.has("suivant")
+            ? cell.folded.firstMatch(of: wrappedAnnouncement ? announcedWrapped : announcedPurchase) : nil
+        guard cell.folded.has("pour objet") || cell.folded.has("concerne") || cell.folded.has("porte sur") || announced != nil
+        else { return nil }
         let range: Range<String.Index>
         if cell.folded.has("pour objet"), let found = cell.text.range(of: "pour objet", options: [.caseInsensitive, .diacriticInsensitive]) {
             range = found
-        } else if let match = cell.folded.firstMatch(of: purposeSentence) {
+        } else if let match = announced ?? cell.folded.firstMatch(of: purposeSentence) {
             let end = cell.folded.distance(from: cell.folded.startIndex, to: match.range.upperBound)
             let at = cell.text.index(cell.text.startIndex, offsetBy: end)
             range = at..<at
@@ -213,7 +230,9 @@ enum ObjectFinder {
             // A wrapped line: this one runs to the right end of the text and the next starts where it started.
             let wrapped = document.reachesRightEdge(current) && document.alignedLeft(current, next)
                 && document.lines[next.line].count == 1
-            let isLabel = next.text.prefix(60).contains(":") || lineLabels.contains { next.folded.hasPrefix($0) }
+            // A line that starts with a label's word is no label when this one stops mid-phrase (« … déménagement
+            // des » / « services de Rennes »).
+            let isLabel = next.text.prefix(60).contains(":") || !endsMidPhrase && lineLabels.contains { next.folded.hasPrefix($0) }
                 || next.folded.prefixMatch(of: sectionNumber) != nil
             guard endsMidPhrase || startsLower || wrapped, !isLabel, next.text.filter(\.isLetter).count >= 3 else { break }
             text += (lastWord.hasSuffix("'") ? "" : " ") + next.text.trimmingCharacters(in: .whitespaces)

@@ -46,7 +46,7 @@ enum PartyFinder {
             facts.offer(ExtractedField(key: .iban, value: iban.checked.normalized,
                                        confidence: (iban.checked.isValid ? 0.95 : 0.6) * r, source: iban.cell.source))
         }
-        let supplier = supplierName(document, anchors: supplierHits)
+        let supplier = supplierName(document, anchors: supplierHits, type: type)
         facts.offer(supplier)
         facts.offer(buyer(document, anchors: hits.filter { !belongsToSupplier($0) }, supplier: supplier?.value))
     }
@@ -117,11 +117,13 @@ enum PartyFinder {
     static let requestingServiceLabels = ["service demandeur", "service prescripteur", "service commanditaire",
                                           "direction / service", "service beneficiaire"]
     /// Titles of a document's blocks that hold no party's name (« Fournisseur │ Facturation » over two blocks).
-    static let blockTitles = ["facturation", "livraison", "adresse de livraison", "expedition"]
+    static let blockTitles = ["facturation", "livraison", "adresse de livraison", "expedition", "chantier",
+                              "adresse du chantier", "lieu d'execution", "lieu de livraison"]
 
-    static func supplierName(_ document: DocumentLines, anchors: [IdentifierHit]) -> ExtractedField? {
+    /// A purchase order is sent by the buyer: its « Destinataire » is the supplier.
+    static func supplierName(_ document: DocumentLines, anchors: [IdentifierHit], type: DocumentType) -> ExtractedField? {
         let r = document.reliability
-        if let labelled = labelledValue(document, labels: supplierLabels) {
+        if let labelled = labelledValue(document, labels: supplierLabels + (type == .bonDeCommande ? ["destinataire"] : [])) {
             return ExtractedField(key: .supplierName, value: labelled.value, confidence: 0.85 * r, source: labelled.cell.source)
         }
         // The heading of the address block the identifiers are printed under.
@@ -169,13 +171,14 @@ enum PartyFinder {
         }
         for anchor in anchors {
             let near = document.leftOf(anchor.cell) + document.contextAbove(anchor.cell, lines: 8)
-            for cell in near { if let name = nameWithLegalForm(cell.text) {
+            for cell in near { if let name = nameWithLegalForm(nameWrappedAbove(cell, document).text) ?? nameWithLegalForm(cell.text) {
                 return ExtractedField(key: .supplierName, value: name, confidence: 0.65 * r, source: cell.source)
             } }
         }
-        // A letterhead: the first cell of the first page holding a legal form.
+        // A letterhead: the first cell of the first page holding a legal form, with its name's first line when the
+        // name wraps (« AUDIT & STRATÉGIE » / « PUBLIQUE SCOP »).
         for cell in document.cells.prefix(40) {
-            if let name = nameWithLegalForm(cell.text) {
+            if let name = nameWithLegalForm(nameWrappedAbove(cell, document).text) ?? nameWithLegalForm(cell.text) {
                 return ExtractedField(key: .supplierName, value: name, confidence: 0.55 * r, source: cell.source)
             }
         }
@@ -229,7 +232,8 @@ enum PartyFinder {
     static func buyer(_ document: DocumentLines, anchors: [IdentifierHit], supplier: String?) -> ExtractedField? {
         let r = document.reliability
         if let stated = labelledValue(document, labels: statedBuyerLabels) {
-            return ExtractedField(key: .buyer, value: stated.value, confidence: 0.85 * r, source: stated.cell.source)
+            return ExtractedField(key: .buyer, value: entityLevels(stated, in: document), confidence: 0.85 * r,
+                                  source: stated.cell.source)
         }
         let service = labelledValue(document, labels: requestingServiceLabels)
         if let state = StateEntity.find(in: document) {
@@ -271,7 +275,7 @@ enum PartyFinder {
             for label in labels where head.hasPrefix(label) {
                 let rest = head.dropFirst(label.count)
                 guard rest.first.map({ !$0.isLetter }) ?? true else { continue }
-                if rest.contains(":"), let value = cell.text.valueAfterColon, isName(value) {
+                if rest.contains(":"), let value = cell.text.valueAfterColon.map(nameBeforeAddress), isName(value) {
                     return (cleanName(value), cell)
                 }
                 let bare = rest.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)).isEmpty
@@ -316,6 +320,17 @@ enum PartyFinder {
             }
         }
         return nil
+    }
+
+    /// A buyer's name read in its own cell under or beside its label, with the lines that continue it and the levels
+    /// under it (« Institut national … des études » / « économiques » / « Direction régionale des Hauts-de-France »).
+    static func entityLevels(_ labelled: (value: String, cell: LocatedCell), in document: DocumentLines) -> String {
+        guard labelled.cell.text == labelled.value else { return labelled.value }
+        let run = StateEntity.wrapped(labelled.cell, in: document)
+        guard let end = run.last else { return labelled.value }
+        let lines = [run.map(\.text).joined(separator: " ")]
+            + StateEntity.block(after: end, top: labelled.cell, in: document).map { StateEntity.wrapped($0, in: document).map(\.text).joined(separator: " ") }
+        return StateEntity.levels(of: lines.map(cleanName)).joined(separator: " › ")
     }
 
     /// Whether `whole` already names `part`: most of the part's words are among its words (a wrapped box's reading may
@@ -394,11 +409,24 @@ enum PartyFinder {
 
     /// A name set in a narrow box wraps: its first line stands right above (« SÉCURITÉ GARDIENNAGE » over « OUEST
     /// SASU »), read with it.
+    /// A line set in a smaller type right under the name is no part of it but what the company does (« Organisme
+    /// de formation »): the name is the line above alone. A document's title the name's line runs into (« ACME
+    /// PROPOSITION DE FORMATION », the title set close to it) is cut off.
     static func nameWrappedAbove(_ cell: LocatedCell, _ document: DocumentLines) -> LocatedCell {
         guard document.runsOn(cell.line), let above = document.lines[cell.line - 1].first(where: { document.alignedLeft($0, cell) }),
-              isNamePart(above), looksLikeAName(above.text), above.text == above.text.uppercased() || cell.text != cell.text.uppercased(),
-              above.text.count + cell.text.count <= 80 else { return cell }
-        return cell.with(text: above.text + " " + cell.text)
+              isNamePart(above), looksLikeAName(above.text) else { return cell }
+        if let high = document.extents[cell.line - 1], let low = document.extents[cell.line],
+           high.bottom - high.top >= 1.25 * (low.bottom - low.top) {
+            return above
+        }
+        let words = above.text.split(separator: " ")
+        let title = words.indices.first { index in
+            index > 0 && ["facture", "devis", "proposition", "bon"].contains(DocumentLines.fold(String(words[index])))
+                && words[index] == words[index].uppercased()
+        }
+        let head = title.map { words[..<$0].joined(separator: " ") } ?? above.text
+        guard head == head.uppercased() || cell.text != cell.text.uppercased(), head.count + cell.text.count <= 80 else { return cell }
+        return cell.with(text: head + " " + cell.text)
     }
 
     /// The line right under `cell` that continues a name wrapped in its box: as close as a wrapped line, starting
@@ -485,8 +513,21 @@ enum PartyFinder {
         return letters >= 2 && letters * 2 >= text.filter({ !$0.isWhitespace }).count && text.count <= 120
     }
 
+    /// « ACME, 12 rue Pasteur, 49100 Angers (SIRET …) » after a label: the name before its address.
+    static func nameBeforeAddress(_ value: String) -> String {
+        let parts = value.components(separatedBy: ", ")
+        guard parts.count >= 2 else { return value }
+        let next = DocumentLines.fold(parts[1])
+        let isAddress = parts[1].first?.isNumber == true || addressWords.contains { next.hasPrefix($0) }
+        return isAddress ? parts[0] : value
+    }
+
     static func cleanName(_ text: String) -> String {
         var name = text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–,;.")))
+        // « la société ACME » in a sentence: the company's name is what follows.
+        if let company = name.prefixMatch(of: companyWord), name[company.range.upperBound...].first?.isUppercase == true {
+            name = String(name[company.range.upperBound...])
+        }
         // A signature block's « Pour ACME SAS, » (or « P/o ») names the company it signs for.
         if let signed = name.prefixMatch(of: signatoryPrefix), name[signed.range.upperBound...].first?.isUppercase == true {
             name = String(name[signed.range.upperBound...])
@@ -494,5 +535,6 @@ enum PartyFinder {
         return name
     }
 
+    nonisolated(unsafe) static let companyWord = #/(?:la |l')?(?:société|entreprise) /#
     nonisolated(unsafe) static let signatoryPrefix = #/(?:Pour|P/[oO]|P\.\s?[oO]\.)(?: la société| l'entreprise)? /#
 }

@@ -3,8 +3,9 @@ import EclaireCore
 
 /// The document's own number, the EJ, marché and accord-cadre numbers, the CPV code and the issue date.
 enum ReferenceFinder {
+    /// A short prefix may stand apart from the number (« Facture n° SIT 2024-7755 »).
     nonisolated(unsafe) static let documentNumber =
-        /(?:facture|devis|bon de commande|avoir|commande|proposition commerciale|offre|proposition|invoice|quotation|quote|purchase order|credit note)(?:\s+(?:affacturee|cedee|rectificative|d'acompte|de solde|proforma|pro forma|definitive|duplicata))?\s*(?:n\s?°|nº|no\.?|numero|num\.?|ref\.?|reference|number|#)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})?/
+        /(?:facture|devis|bon de commande|avoir|commande|proposition commerciale|offre|proposition|invoice|quotation|quote|purchase order|credit note)(?:\s+(?:affacturee|cedee|rectificative|d'acompte|de solde|proforma|pro forma|definitive|duplicata))?\s*(?:n\s?°|nº|no\.?|numero|num\.?|ref\.?|reference|number|#)\s*:?\s*((?:(?!(?:du|de|le|la|au|en|et) )[a-z]{2,4} (?=\d))?[a-z0-9][a-z0-9\-_\/.]{2,})?/
     /// The label before the title word: « N° de devis : D2026-0351 », « Numéro de la facture : 2025-118 ».
     nonisolated(unsafe) static let numberOfDocument =
         /(?:n\s?°|nº|numero|num\.?|ref\.?|reference)\s*(?:de |du |d')?(?:la |l')?(facture|devis|bon de commande|commande|avoir|offre|proposition|piece|document)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
@@ -20,7 +21,7 @@ enum ReferenceFinder {
         /(?:^|\s)(facture|devis|avoir|bon de commande|proposition commerciale|invoice|quote|credit note)\s*:?\s+([a-z0-9][a-z0-9\-_\/.]{3,})$/
     nonisolated(unsafe) static let numericDate = /\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{2,4}/
     nonisolated(unsafe) static let ejNumber =
-        /(?:engagement juridique|n\s?° ?(?:de l'|d')?e[j\]\)|]{1,2}|ej ?n\s?°|numero (?:de l'|d')?ej|n\s?° d'engagement|bon de commande|commande|\bej\b|\(ej\))\D{0,25}?(\d{10})(?!\d)/
+        /(?:engagement juridique|n\s?° ?(?:de l'|d')?e[j\]\)|]{1,2}|ej ?n\s?°|numero (?:de l'|d')?ej|n\s?° d'engagement|bon de commande|commande|\bej\b|\(ej\))(?:\s*\([^)]{0,60}\))?\D{0,25}?(\d{10})(?!\d)/
     /// What a supplier calls the State's order number on its invoice (« Réf. client », « Engagement »): an EJ when
     /// it has an EJ's shape, ten digits starting with 1 or 2.
     nonisolated(unsafe) static let clientReference =
@@ -30,9 +31,10 @@ enum ReferenceFinder {
     /// A consultation's reference numbers the marché it gives rise to, on the marché's own pieces (acte
     /// d'engagement, CCTP).
     nonisolated(unsafe) static let consultationNumber =
-        /(?:reference|ref\.?|numero|n\s?°)\s*(?:de la |du )?(?:consultation|procedure)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
-    /// A form's row: « Marché   M2024723 », « Marché public : 2025-0594-00 ».
-    nonisolated(unsafe) static let marcheRow = /^marche(?: public| subsequent)?\s*(?:n\s?°|no\.?)?\s*:?\s+([a-z0-9][a-z0-9\-_\/.]{2,})/
+        /(?:(?:reference|ref\.?|numero|n\s?°)\s*(?:de la |du )?(?:consultation|procedure)|consultation\s*(?:n\s?°|nº|numero))\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
+    /// A form's row: « Marché   M2024723 », « Marché public : 2025-0594-00 », « Marché de référence …… 2023-017 »:
+    /// up to two words qualify the label, the value holds a digit.
+    nonisolated(unsafe) static let marcheRow = /^marche(?:\s+[a-z']{2,12}){0,2}\s*(?:n\s?°|no\.?)?\s*:?\s+((?=[a-z\-_\/.]*\d)[a-z0-9][a-z0-9\-_\/.]{2,})/
     /// « Accord-cadre n° AC-2023-017 », « Accord-cadre référencé 2023AC0174 »: up to two words between the label
     /// and the number.
     nonisolated(unsafe) static let accordCadre =
@@ -108,8 +110,11 @@ enum ReferenceFinder {
                     facts.offer(field(.numberEJ, String(match.output.1), 0.7 * r, cell))
                 }
             }
-            if wantsMarche, marcheWords.contains(where: cell.folded.has), !otherContracts.contains(where: cell.folded.has),
-               let match = cell.folded.firstMatch(of: marcheNumber), match.output.1.contains(where: \.isNumber) {
+            // An insurance's or a maintenance's « contrat n° » is not the marché; a « marché n° » is, whatever the
+            // object beside it (« abonnement à … »).
+            if wantsMarche, marcheWords.contains(where: cell.folded.has), let match = cell.folded.firstMatch(of: marcheNumber),
+               match.output.1.contains(where: \.isNumber),
+               DocumentLines.fold(String(match.output.0)).has("marche") || !otherContracts.contains(where: cell.folded.has) {
                 facts.offer(field(.numberMarche, contractNumber(original(match.output.1, in: cell), cell), 0.85 * r, cell))
             }
             offerMarcheRow(cell)

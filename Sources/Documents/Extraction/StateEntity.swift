@@ -29,26 +29,74 @@ struct StateEntity {
         if let ministry, let ministryEnd, direction == nil || direction!.line > ministryEnd.line + 1 {
             // « Ministère des Armées » then « Service du commissariat des armées » on the next line: the lines of
             // its block name the entity, whatever their first word.
-            parts = [ministry] + block(after: ministryEnd, top: ministry, in: document)
+            let under = block(after: ministryEnd, top: ministry, in: document)
+            parts = [ministry] + (under.isEmpty ? serviceAbove(ministry, in: document).map { [$0] } ?? [] : under)
         } else {
             let top = direction ?? ministry!
             let topEnd = wrapped(top, in: document).last ?? top
             // The line right under it names the service when it is one; else a service word a few lines below,
             // not a form's label (« Service demandeur │ … »).
+            // An address block may name the service first, the direction under it (« Service risques naturels » /
+            // « Direction régionale … »).
             let service = direction == nil ? nil : block(after: topEnd, top: top, in: document).first
                 ?? candidates.first { cell in
                     cell.line > topEnd.line && cell.line - topEnd.line <= 6 && services.contains { cell.folded.hasPrefix($0) }
                         && document.cellRight(of: cell) == nil && !PartyFinder.isLabel(cell)
                 }
+                ?? serviceAbove(top, in: document)
             parts = [ministry, direction, service].compactMap { $0 }
             if direction == nil { parts += block(after: topEnd, top: top, in: document).prefix(1) }
         }
         // A name wrapped over two lines of a narrow box is one name.
-        let name = parts.map { part in
+        let name = levels(of: parts.map { part in
             PartyFinder.cleanName(wrapped(part, in: document).map(\.text).joined(separator: " ")
                 .replacingOccurrences(of: "' ", with: "'").replacingOccurrences(of: "- ", with: "-"))
-        }.joined(separator: " › ")
+        }).joined(separator: " › ")
         return StateEntity(name: name, confidence: ministry != nil ? 0.85 : 0.7, source: parts[0].source)
+    }
+
+    /// A service named on the line above the entity, where an address block starts with it (« Service risques
+    /// naturels » / « Direction régionale … »).
+    static func serviceAbove(_ top: LocatedCell, in document: DocumentLines) -> LocatedCell? {
+        document.contextAbove(top, lines: 1).first { cell in
+            services.contains { cell.folded.hasPrefix($0) } && document.alignedLeft(cell, top)
+                && document.cellRight(of: cell) == nil && !PartyFinder.isLabel(cell)
+        }
+    }
+
+    /// The entity's levels from its lines: a line may hold two levels joined by a dash (« Ministère des Armées –
+    /// Service du commissariat des armées »), and a line's first words before such a dash that name no level end
+    /// the level above, wrapped (« … et du logement » / « Occitanie – Service risques naturels »).
+    static func levels(of lines: [String]) -> [String] {
+        func namesLevel(_ text: String) -> Bool {
+            let folded = DocumentLines.fold(text)
+            return PartyFinder.entityLevels.contains { folded.hasPrefix($0) }
+        }
+        var levels: [String] = []
+        for line in lines {
+            let pieces = line.replacingOccurrences(of: " - ", with: " – ").replacingOccurrences(of: " — ", with: " – ")
+                .components(separatedBy: " – ")
+            let dashedLevels = pieces.dropFirst().contains(where: namesLevel)
+            for (index, piece) in pieces.enumerated() {
+                if levels.isEmpty || namesLevel(piece) || index == 0 && !dashedLevels {
+                    levels.append(piece)
+                } else {
+                    levels[levels.count - 1] += (index == 0 ? " " : " – ") + piece
+                }
+            }
+        }
+        return levels
+    }
+
+    /// The next cell under `cell` that overlaps `column`, passing over up to two lines that hold nothing in the
+    /// column (the lines of a block set beside it, which its lines interleave with).
+    static func nextInColumn(after cell: LocatedCell, column: LocatedCell, in document: DocumentLines) -> LocatedCell? {
+        var line = cell.line + 1
+        while line < document.lines.count, line - cell.line <= 3 {
+            if let next = document.lines[line].first(where: { $0.page == column.page && $0.cell.overlaps(column.cell) }) { return next }
+            line += 1
+        }
+        return nil
     }
 
     static let titleWords = ["fiche", "bon de commande", "devis", "facture", "acte", "cahier", "cctp", "ccap", "lettre",
@@ -59,8 +107,8 @@ struct StateEntity {
     static func block(after end: LocatedCell, top: LocatedCell, in document: DocumentLines) -> [LocatedCell] {
         var found: [LocatedCell] = []
         var previous = end
-        while found.count < 2, previous.line + 1 < document.lines.count {
-            guard let next = document.lines[previous.line + 1].first(where: { $0.page == top.page && $0.cell.overlaps(top.cell) }),
+        while found.count < 2 {
+            guard let next = nextInColumn(after: previous, column: top, in: document),
                   document.alignedLeft(next, top) || document.centred(next, top)
                     || next.cell.x0 >= top.cell.x0 - 1 && next.cell.x1 <= top.cell.x1 + 1
             else { break }
@@ -81,8 +129,7 @@ struct StateEntity {
     /// line, starting where it starts, begins in lower case.
     static func wrapped(_ cell: LocatedCell, in document: DocumentLines) -> [LocatedCell] {
         var run = [cell]
-        while run.count < 3, let last = run.last, last.line + 1 < document.lines.count,
-              let next = document.lines[last.line + 1].first(where: { $0.page == last.page && $0.cell.overlaps(last.cell) }),
+        while run.count < 3, let last = run.last, let next = nextInColumn(after: last, column: last, in: document),
               document.alignedLeft(next, cell) {
             let lastWord = DocumentLines.fold(String(last.text.split(separator: " ").last ?? ""))
             let endsMidPhrase = ObjectFinder.connectors.contains(lastWord) || lastWord.hasSuffix("'") || last.text.hasSuffix(",")

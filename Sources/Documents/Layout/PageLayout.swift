@@ -204,11 +204,18 @@ public struct PageLayout: Sendable, Equatable {
     /// sentence's wide spaces seldom line up with.
     private static func line(_ words: [PositionedWord], whole: Bool, columnGap: Double, columnStarts: [Double],
                              columnEnds: [Double]) -> LayoutLine {
-        let ordered = words  // left to right
-        let typical = typicalHeight(ordered)
+        let typical = typicalHeight(words)
+        // Left to right; nil where a leader stood.
+        let pieces: [PositionedWord?] = words.contains { Self.leader(in: $0.text) != nil } ? words.flatMap(Self.splitAtLeaders) : words
+        let ordered: [PositionedWord?] = pieces.contains { $0 != nil } ? pieces : words
         var cells: [LayoutCell] = []
-        var text = "", x0 = ordered[0].x0, x1 = ordered[0].x1
-        for word in ordered {
+        var text = "", x0 = words[0].x0, x1 = words[0].x1
+        for piece in ordered {
+            guard let word = piece else {
+                if !text.isEmpty { cells.append(LayoutCell(text: text, x0: x0, x1: x1)) }
+                text = ""
+                continue
+            }
             if text.isEmpty {
                 text = word.text; x0 = word.x0; x1 = word.x1
             } else if word.x0 - x1 > typical * cellGap
@@ -226,9 +233,61 @@ public struct PageLayout: Sendable, Equatable {
                 x1 = max(x1, word.x1)
             }
         }
-        cells.append(LayoutCell(text: text, x0: x0, x1: x1))
-        let tops = ordered.map(\.y0).sorted(), bottoms = ordered.map(\.y1).sorted()
+        if !text.isEmpty { cells.append(LayoutCell(text: text, x0: x0, x1: x1)) }
+        let tops = words.map(\.y0).sorted(), bottoms = words.map(\.y1).sorted()
         return LayoutLine(cells: cells, top: tops[tops.count / 2], bottom: bottoms[bottoms.count / 2])
+    }
+
+    /// Where a word holds a leader, a run of dots (« … » counting three) or underscores four long at least: set
+    /// between a label and its value on a typed form (« Fournisseur retenu ........ ACME », « Visa : ______ »), it
+    /// parts them as a column's gap does. Three dots are an ellipsis.
+    static func leader(in text: String) -> Range<String.Index>? {
+        var start: String.Index?, weight = 0, index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            if character == "." || character == "_" || character == "…" {
+                if start == nil { start = index; weight = 0 }
+                weight += character == "…" ? 3 : 1
+                if weight >= 4, next == text.endIndex || !(".…_".contains(text[next])) { return start! ..< next }
+            } else {
+                start = nil
+            }
+            index = next
+        }
+        return nil
+    }
+
+    /// A line of text without positions in pieces around its leaders.
+    static func partedAtLeaders(_ text: String) -> [String] {
+        var parts: [String] = [], rest = text
+        while let range = leader(in: rest) {
+            parts.append(String(rest[..<range.lowerBound]))
+            rest = String(rest[range.upperBound...])
+        }
+        return parts + [rest]
+    }
+
+    /// The word in pieces around its leaders (nil for each leader), each piece given its share of the word's width.
+    static func splitAtLeaders(_ word: PositionedWord) -> [PositionedWord?] {
+        var pieces: [PositionedWord?] = [], rest = Substring(word.text)
+        let total = Double(max(1, word.text.count)), width = word.x1 - word.x0
+        var offset = 0
+        func piece(_ text: Substring) -> PositionedWord {
+            let start = word.x0 + width * Double(offset) / total
+            return PositionedWord(text: String(text), x0: start, y0: word.y0,
+                                  x1: start + width * Double(text.count) / total, y1: word.y1, confidence: word.confidence)
+        }
+        while let range = leader(in: String(rest)) {
+            let text = String(rest)
+            let before = text[..<range.lowerBound]
+            if !before.isEmpty { pieces.append(piece(before)) }
+            pieces.append(nil)
+            offset += text.distance(from: text.startIndex, to: range.upperBound)
+            rest = Substring(text[range.upperBound...])
+        }
+        if !rest.isEmpty { pieces.append(piece(rest)) }
+        return pieces
     }
 
     /// « 15.759, » then « 20 € »: OCR splits an amount at its decimals as two words.
@@ -241,7 +300,8 @@ public struct PageLayout: Sendable, Equatable {
     /// Text without positions (Word and OpenDocument files): each line one cell, tabs and table cells split it.
     public init(plainLines: [String]) {
         lines = plainLines.map { line in
-            let parts = line.components(separatedBy: "\t").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let parts = line.components(separatedBy: "\t").flatMap(Self.partedAtLeaders)
+                .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             return LayoutLine(cells: parts.enumerated().map { index, part in
                 LayoutCell(text: part.trimmingCharacters(in: .whitespaces), x0: Double(index) * 100, x1: Double(index) * 100 + 99)
             })

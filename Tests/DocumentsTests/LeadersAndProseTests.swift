@@ -1,0 +1,198 @@
+import Testing
+import EclaireCore
+@testable import Documents
+
+/// Designs of set d of the stranger corpus (issue 15, session 19), measured blind before these rules were written:
+/// typed forms with dot leaders, orders and actes d'engagement written in prose, address blocks that name the
+/// service before the direction, builders' progress invoices, training bodies' and software publishers' invoices.
+@Suite struct LeadersAndProseTests {
+    static func facts(_ lines: [String]) -> DocumentFacts { DocumentReader.facts(fromLines: lines) }
+    static let row = CloseColumnsTests.row
+    static let totals = ["Total HT\t1 000,00 €", "TVA 20 %\t200,00 €", "Total TTC\t1 200,00 €"]
+
+    // MARK: Leaders
+
+    @Test func dotLeadersPartALabelFromItsValue() {
+        let words = Self.row(0, [(0, "Fournisseur retenu .............. ACME SAS")])
+            + Self.row(20, [(0, "Montant HT ........ 1 000,00 €")])
+            + [PositionedWord(text: "N°", x0: 0, y0: 40, x1: 10, y1: 50),
+               PositionedWord(text: "SIRET.........", x0: 13, y0: 40, x1: 80, y1: 50),
+               PositionedWord(text: "55242239699145", x0: 83, y0: 40, x1: 150, y1: 50)]
+        let layout = PageLayout(words: words)
+        #expect(layout.lines.map { $0.cells.map(\.text) } == [["Fournisseur retenu", "ACME SAS"],
+                                                              ["Montant HT", "1 000,00 €"], ["N° SIRET", "55242239699145"]])
+    }
+
+    @Test func anEllipsisIsNoLeader() {
+        let layout = PageLayout(words: Self.row(0, [(0, "Fournitures diverses, papeterie, etc... livrées")]))
+        #expect(layout.lines.map { $0.cells.map(\.text) } == [["Fournitures diverses, papeterie, etc... livrées"]])
+        #expect(PageLayout(plainLines: ["Objet de l'achat ........ Audit de la dépense"]).lines[0].cells.map(\.text)
+                == ["Objet de l'achat", "Audit de la dépense"])
+    }
+
+    @Test func aFormsRowsWithLeadersAreReadAsLabelledValues() {
+        let facts = Self.facts(["Rectorat de l'académie de Lyon", "Fiche de demande d'achat",
+                                "Objet de l'achat .............. Levé topographique de la parcelle de Caen",
+                                "Fournisseur retenu ....... Data Boréal SARL",
+                                "Marché de référence .......... 2023-MPS-968",
+                                "Montant HT ................... 1 000,00 €", "Montant TTC .................. 1 200,00 €",
+                                "Engagement juridique (saisi par le centre de services partagés) ...... 1400522046"])
+        #expect(facts[.supplierName] == "Data Boréal SARL")
+        #expect(facts[.object] == "Levé topographique de la parcelle de Caen")
+        #expect(facts[.numberMarche] == "2023-MPS-968")
+        #expect(facts[.numberEJ] == "1400522046")
+    }
+
+    @Test func aSIRETsRoleIsReadInTheLabelsColumn() {
+        // The values' column above the SIRET reaches the buyer's letterhead; the labels' column says « Fournisseur ».
+        let words = Self.row(0, [(0, "Ministère des Armées – Service du commissariat des armées")])
+            + Self.row(20, [(0, "Objet de l'achat"), (150, "Déménagement des services de Rennes")])
+            + Self.row(40, [(0, "Fournisseur retenu"), (150, "Transports Chevalier")])
+            + Self.row(60, [(0, "N° SIRET"), (150, "552 422 396 99145")]) + CloseColumnsTests.prose
+        #expect(CloseColumnsTests.facts(words)[.supplierSiret] == "55242239699145")
+    }
+
+    // MARK: References
+
+    @Test func aConsultationsNumberIsTheMarchesOnItsCCTP() {
+        let facts = Self.facts(["Préfecture de la région Bretagne\tConsultation n° 2023_112_SAR",
+                                "Intitulé de la consultation :", "Déménagement des services de Rennes",
+                                "Cahier des clauses techniques particulières (CCTP)"])
+        #expect(facts.documentType == .cctp)
+        #expect(facts[.numberMarche] == "2023_112_SAR")
+    }
+
+    @Test func aMarcheNumberBesideASubscriptionIsStillTheMarches() {
+        let facts = Self.facts(["BON DE COMMANDE N° 1300755423",
+                                "Je vous prie de bien vouloir exécuter, en application du marché n° M2023/708, la prestation suivante : abonnement à",
+                                "la solution de gestion des rendez-vous Place des Achats."] + Self.totals)
+        #expect(facts[.numberMarche] == "M2023/708")
+        #expect(facts[.object] == "abonnement à la solution de gestion des rendez-vous Place des Achats")
+    }
+
+    @Test func aShortPrefixApartFromTheNumberIsKept() {
+        let facts = Self.facts(["Marchal Plomberie SARL\tFacture n° SIT 2024-7755", "Situation de travaux n° 4"] + Self.totals)
+        #expect(facts[.numberDocument] == "SIT 2024-7755")
+    }
+
+    // MARK: Parties
+
+    @Test func aServiceNamedAboveItsDirectionIsItsLevel() {
+        let facts = Self.facts(["Logiciels Calame", "Facture n° INV-2025-67588", "Client", "Service risques naturels",
+                                "Direction régionale de l'environnement, de l'aménagement et du logement Occitanie",
+                                "97400 Saint-Denis"] + Self.totals)
+        #expect(facts[.buyer] == "Direction régionale de l'environnement, de l'aménagement et du logement Occitanie › Service risques naturels")
+    }
+
+    @Test func aLevelWrappedBeforeADashEndsTheLevelAbove() {
+        #expect(StateEntity.levels(of: ["Direction régionale de l'environnement, de l'aménagement et du logement",
+                                        "Occitanie – Service risques naturels"])
+                == ["Direction régionale de l'environnement, de l'aménagement et du logement Occitanie", "Service risques naturels"])
+        #expect(StateEntity.levels(of: ["Ministère des Armées – Service du commissariat des armées"])
+                == ["Ministère des Armées", "Service du commissariat des armées"])
+        #expect(StateEntity.levels(of: ["Ministère de la Culture", "DRAC Bretagne"]) == ["Ministère de la Culture", "DRAC Bretagne"])
+    }
+
+    @Test func aBuyersBlockInterleavedWithTheSuppliersIsReadWhole() {
+        // The two blocks side by side: their lines alternate, each block's lines are still one entity.
+        let words = Self.row(0, [(0, "Client"), (300, "PLOMBERIE MARCHAL")])
+            + Self.row(20, [(0, "Ministère de la Justice")]) + Self.row(30, [(300, "74 rue du 8 Mai 1945")])
+            + Self.row(40, [(0, "Service administratif régional de la cour")]) + Self.row(50, [(300, "14000 Caen")])
+            + Self.row(60, [(0, "d'appel de Rennes")]) + Self.row(70, [(300, "SIRET 57696245085508")])
+            + Self.row(80, [(0, "142 rue de la République")]) + Self.row(100, [(0, "37000 Tours")])
+            + Self.row(130, [(0, "Total HT"), (300, "1 000,00 €")]) + Self.row(150, [(0, "TVA 20 %"), (300, "200,00 €")])
+            + Self.row(170, [(0, "Total TTC"), (300, "1 200,00 €")]) + CloseColumnsTests.prose
+        #expect(CloseColumnsTests.facts(words)[.buyer] == "Ministère de la Justice › Service administratif régional de la cour d'appel de Rennes")
+    }
+
+    @Test func aStatedBuyersNameIsReadWithItsLevels() {
+        let facts = Self.facts(["Menuiserie Lefebvre SARL", "Facture n° SIT 2025-7206", "Maître d'ouvrage\tChantier",
+                                "Institut national de la statistique et des études\tRéfection des sanitaires",
+                                "économiques", "Direction régionale des Hauts-de-France", "25 avenue de la Libération",
+                                "59000 Lille"] + Self.totals)
+        #expect(facts[.buyer] == "Institut national de la statistique et des études économiques › Direction régionale des Hauts-de-France")
+    }
+
+    @Test func anOrdersAddresseeIsItsSupplier() {
+        let facts = Self.facts(["MINISTÈRE DES ARMÉES", "Service du commissariat des armées", "BON DE COMMANDE N° 1300755423",
+                                "Destinataire : Traduction Polyglotte, 13 rue Victor Hugo, 37000 Tours (SIRET 552 422 396 99145)"] + Self.totals)
+        #expect(facts[.supplierName] == "Traduction Polyglotte")
+    }
+
+    @Test func theCompanyWordBeforeANameIsNoPartOfIt() {
+        #expect(PartyFinder.cleanName("société CARTOGRAPHIE NUMÉRIQUE ALPINE SASU") == "CARTOGRAPHIE NUMÉRIQUE ALPINE SASU")
+        #expect(PartyFinder.cleanName("la société Atelier Morel") == "Atelier Morel")
+        #expect(PartyFinder.cleanName("Société Générale") == "Société Générale")
+    }
+
+    @Test func aLineInSmallerTypeUnderTheNameIsNoPartOfIt() {
+        // « Organisme de formation » in a smaller type under the name, then the address.
+        let words = [PositionedWord(text: "Institut", x0: 0, y0: 0, x1: 60, y1: 16),
+                     PositionedWord(text: "Pyrène", x0: 66, y0: 0, x1: 110, y1: 16),
+                     PositionedWord(text: "Formation", x0: 116, y0: 0, x1: 180, y1: 16)]
+            + Self.row(18, [(0, "Organisme de formation")]) + Self.row(30, [(0, "8 rue Victor Hugo, 30000 Nîmes")])
+            + Self.row(60, [(300, "FACTURE N° FC-2024-9729")]) + Self.row(80, [(0, "Total HT"), (300, "1 000,00 €")])
+            + Self.row(100, [(0, "Net à payer"), (300, "1 000,00 €")]) + CloseColumnsTests.prose
+            + Self.row(400, [(0, "SIRET 552 422 396 99145 – Code NAF 8559A")])
+        #expect(CloseColumnsTests.facts(words)[.supplierName] == "Institut Pyrène Formation")
+    }
+
+    @Test func aLetterheadsNameWrappedBeforeItsLegalFormIsReadWhole() {
+        // The title set close to the name's first line runs into its cell.
+        let words = Self.row(0, [(0, "AUDIT & STRATÉGIE PROPOSITION DE FORMATION")]) + Self.row(12, [(0, "PUBLIQUE SCOP")])
+            + Self.row(40, [(300, "N° PROP-2024-9049")]) + Self.row(80, [(0, "Total HT"), (300, "1 000,00 €")])
+            + Self.row(100, [(0, "Net à payer"), (300, "1 000,00 €")]) + CloseColumnsTests.prose
+            + Self.row(400, [(0, "SIRET 302 789 433 25262 – Code NAF 8559A")])
+        #expect(CloseColumnsTests.facts(words)[.supplierName] == "AUDIT & STRATÉGIE PUBLIQUE SCOP")
+    }
+
+    // MARK: Prose
+
+    @Test func aPriceStatedInASentenceWrappedInsideItsMarks() {
+        for (first, second) in [("forfaitaire de 14 650,87 € hors", "taxes, soit une TVA au taux de 20 % de 2 930,17 €, et un montant toutes taxes comprises de"),
+                                ("forfaitaire de 14 650,87 €", "hors taxes, soit une TVA au taux de 20 % de 2 930,17 €, et un montant toutes taxes comprises de")] {
+            let facts = Self.facts(["ACTE D'ENGAGEMENT", "Article 2 – Prix",
+                                    "Les prestations seront rémunérées par application d'un prix global et " + first, second,
+                                    "17 581,04 € (dix-sept-mille cinq-cent-quatre-vingt-un euros)."])
+            #expect(facts[.amountHT] == "14650.87")
+            #expect(facts[.amountTVA] == "2930.17")
+            #expect(facts[.amountTTC] == "17581.04")
+        }
+    }
+
+    @Test func anIBANCutByTheLinesEndIsJoined() {
+        let facts = Self.facts(["ACTE D'ENGAGEMENT", "Article 4 – Paiement",
+                                "compte ouvert au nom de Audit & Stratégie Publique SA : IBAN FR76 6728 7790 5381 6587 8202",
+                                "866, BIC AGRIFRPP881."])
+        #expect(facts[.iban] == "FR7667287790538165878202866")
+        #expect(!facts.invalidIDs.contains("iban"))
+    }
+
+    @Test func anOrdersAnnouncedPurchaseIsItsObjectWhereverItsLineEnds() {
+        let facts = Self.facts(["BON DE COMMANDE N° 1300755423",
+                                "Je vous prie de bien vouloir exécuter, en application du marché n° 2023-MPS-977, la prestation",
+                                "suivante : déménagement des", "services de Rennes Beaumont.",
+                                "Le montant de la présente commande s'élève à 1 000,00 € HT, soit 1 200,00 € TTC."])
+        #expect(facts[.object] == "déménagement des services de Rennes Beaumont")
+    }
+
+    @Test func whatASiteHeadingHoldsIsTheObjectUnlessAnAddress() {
+        func invoice(_ site: String) -> DocumentFacts {
+            Self.facts(["Marchal Plomberie SARL", "Facture n° SIT 2025-7206", "Maître d'ouvrage\tChantier",
+                        "Rectorat de l'académie de Lyon\t" + site, "Division des affaires financières",
+                        "12 rue Victor Hugo", "69000 Lyon", "Bon de commande : 2103652774", "N° marché : 2023-MPS-937",
+                        "Désignation\tMontant HT", "Dépose des équipements existants\t1 000,00 €"] + Self.totals)
+        }
+        #expect(invoice("Réfection des sanitaires du bâtiment de Tours")[.object] == "Réfection des sanitaires du bâtiment de Tours")
+        #expect(invoice("12 rue Pasteur, 37000 Tours")[.object] == "Dépose des équipements existants")
+    }
+
+    @Test func aPhraseAboveTheReferencesOverTheItemsIsTheObject() {
+        let facts = Self.facts(["Logiciels Calame", "Facture n° INV-2025-67588", "Client", "Service risques naturels",
+                                "Abonnement à la solution de gestion des rendez-vous Dossier Facile",
+                                "N° engagement juridique : 1300945717", "Marché : BOP2024-809",
+                                "Produit\tUtilisateurs\tPrix mensuel HT\tPrix annuel HT",
+                                "Licence utilisateur (mois)\t12\t29,00 €\t348,00 €"] + Self.totals)
+        #expect(facts[.object] == "Abonnement à la solution de gestion des rendez-vous Dossier Facile")
+    }
+}
