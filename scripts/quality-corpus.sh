@@ -9,7 +9,8 @@
 # 4. corpora of other page designs (scripts/generate-stranger-corpus.py: billing software, State orders, forms,
 #    contracts in articles), text and scans: set a (bench-out/stranger), set b (bench-out/stranger-b), set c
 #    (bench-out/stranger-c: hosting, telecom and press invoices, Chorus's printed order, frames and grids) and set d
-#    (bench-out/stranger-d: progress invoices, lots, training, subscriptions, a totals band, orders and AE in prose).
+#    (bench-out/stranger-d: progress invoices, lots, training, subscriptions, a totals band, orders and AE in prose)
+#    and set e (bench-out/stranger-e: energy, bilingual, VAT summaries, architects' fees, joint groups, title blocks).
 # Each set is read with `eclaire extract --json --no-structured` and scored by scripts/score-extraction.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,12 +36,13 @@ rm -rf "$harsh"
 echo "## held-out half, harsh scans"
 scripts/score-extraction.py "$corpus/truth" "$corpus/harsh.jsonl" --half test --by-type
 echo
-for set in a b c d; do
+for set in a b c d e; do
   case $set in
     a) dir=bench-out/stranger seed=1789 per=16 ;;
     b) dir=bench-out/stranger-b seed=1848 per=12 ;;
     c) dir=bench-out/stranger-c seed=1944 per=12 ;;
     d) dir=bench-out/stranger-d seed=1958 per=12 ;;
+    e) dir=bench-out/stranger-e seed=1981 per=12 ;;
   esac
   [ -d "$dir/truth" ] || scripts/generate-stranger-corpus.py "$dir" --set "$set" --seed "$seed" --per-type "$per" --scans
   for kind in text scan; do

@@ -113,12 +113,17 @@ public final class TextExtractor {
         return document.grayImage(page: index, dpi: Double(dpi), maxPixels: Self.maxPixels).map { ($0, dpi) }
     }
 
-    /// The page read once; read again without its ruling lines when the first reading found far fewer characters
-    /// than its ink holds — Tesseract took a table for a picture (`RulingLines`) — keeping the reading with more
-    /// sure characters. Erasing moves no pixel: the words' boxes stay those of the page, for the second look at
-    /// doubtful digits.
+    /// The page read once; read again without its dot leaders when the reading shows what is left of one
+    /// (`DotLeaders`: Tesseract dropped the rows that held them), and without its ruling lines when the reading found
+    /// far fewer characters than its ink holds — Tesseract took a table for a picture (`RulingLines`) — keeping
+    /// each time the reading with more sure characters. Erasing moves no pixel: the words' boxes stay those of the
+    /// page, for the second look at doubtful digits.
     private func readWithoutRulingsIfBroken(_ image: GrayImage, dpi: Int) throws -> OCRPage {
-        let first = try ocr().read(image, dpi: dpi)
+        var first = try ocr().read(image, dpi: dpi)
+        if DotLeaders.hintsAtLeaders(first.words), let cleared = DotLeaders.erased(from: image, dpi: dpi) {
+            let second = try ocr().read(cleared, dpi: dpi)
+            if Self.sureCharacters(second) > Self.sureCharacters(first) { first = second }
+        }
         guard RulingLines.inkPerCharacter(image, dpi: dpi, characters: Self.sureCharacters(first)) > RulingLines.brokenInkPerCharacter
         else { return first }
         guard let erased = RulingLines.erased(from: image, dpi: dpi) else { return first }

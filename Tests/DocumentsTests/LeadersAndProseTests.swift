@@ -196,3 +196,112 @@ import EclaireCore
         #expect(facts[.object] == "Abonnement à la solution de gestion des rendez-vous Dossier Facile")
     }
 }
+
+/// What OCR makes of set d's scans: leaders that make Tesseract drop their rows, a sole trader's « EI » read « El »,
+/// dashes glued to the next word, underscores read as spaces, « TTC » read « TIC », an IBAN split by a gap.
+@Suite struct LeadersOnScansTests {
+    static let row = CloseColumnsTests.row
+
+    /// A white page with dark squares of `size` pixels at the given places.
+    static func page(_ squares: [(x: Int, y: Int)], size: Int = 4, width: Int = 400, height: Int = 100) -> GrayImage {
+        var pixels = [UInt8](repeating: 255, count: width * height)
+        for square in squares {
+            for y in square.y..<(square.y + size) { for x in square.x..<(square.x + size) { pixels[y * width + x] = 0 } }
+        }
+        return GrayImage(width: width, height: height, pixels: pixels)
+    }
+
+    @Test func aChainOfDotsIsErasedAndAnEllipsisKept() {
+        let leader = (0..<8).map { (x: 100 + $0 * 12, y: 50) }
+        let ellipsis = (0..<3).map { (x: 300 + $0 * 12, y: 50) }
+        let word = [(x: 20, y: 40), (x: 24, y: 40), (x: 28, y: 40), (x: 20, y: 44), (x: 20, y: 48), (x: 20, y: 52)]
+        let image = Self.page(leader + ellipsis + word)
+        let erased = DotLeaders.erased(from: image, dpi: 300)
+        let cleared = try! #require(erased)
+        #expect(leader.allSatisfy { cleared.pixels[($0.y + 1) * 400 + $0.x + 1] == 255 })
+        #expect(ellipsis.allSatisfy { cleared.pixels[($0.y + 1) * 400 + $0.x + 1] == 0 })
+        #expect(cleared.pixels[41 * 400 + 21] == 0)
+        #expect(DotLeaders.erased(from: Self.page(ellipsis), dpi: 300) == nil)
+    }
+
+    @Test func whatOCRKeepsOfALeaderHintsAtOne() {
+        func words(_ texts: [String]) -> [PositionedWord] {
+            texts.map { PositionedWord(text: $0, x0: 0, y0: 0, x1: 10, y1: 10) }
+        }
+        #expect(DotLeaders.hintsAtLeaders(words(["Objet", "de", "l'achat", "…"])))
+        #expect(DotLeaders.hintsAtLeaders(words(["N°", "SIRET........"])))
+        #expect(!DotLeaders.hintsAtLeaders(words(["Fin", "de", "la", "phrase."])))
+    }
+
+    static func ocrFacts(_ words: [PositionedWord]) -> DocumentFacts {
+        let layout = PageLayout(words: words, whole: true)
+        return DocumentReader.facts(from: [PageText(number: 1, method: .ocr, text: layout.text, layout: layout, reliability: 0.9)])
+    }
+
+    @Test func aContractNumbersUnderscoresReadAsSpacesAreKept() {
+        let words = Self.row(0, [(0, "ACTE D'ENGAGEMENT")]) + Self.row(20, [(0, "Marché n° 2024 106 SAR - Acte d'engagement - page 1/2")])
+            + CloseColumnsTests.prose
+        #expect(Self.ocrFacts(words)[.numberMarche] == "2024 106 SAR")
+        let text = CloseColumnsTests.facts(words)
+        #expect(text[.numberMarche] == "2024")
+    }
+
+    @Test func aSoleTradersFormAndAGluedDashAreReadAsPrinted() {
+        #expect(PartyFinder.cleanName("Logiciels Calame El") == "Logiciels Calame EI")
+        #expect(StateEntity.levels(of: ["Ministère des Armées -Service du commissariat des armées"])
+                == ["Ministère des Armées", "Service du commissariat des armées"])
+        #expect(PartyFinder.entityPath("Direction départementale des territoires de l'Isère -Service eau, environnement et forêt")
+                == "Direction départementale des territoires de l'Isère › Service eau, environnement et forêt")
+    }
+
+    @Test func aTotalMarkedTICAndAVATWrappedBeforeItsPercentAreRead() {
+        let facts = DocumentReader.facts(fromLines: ["BON DE COMMANDE N° 1300755423",
+                                                     "Le montant de la présente commande s'élève à 16410,00 € HT, soit 19692,00 € TIC (TVA à 20",
+                                                     "% : 3282,00 €), conformément à votre devis du 15/3/2025."])
+        #expect(facts[.amountHT] == "16410.00")
+        #expect(facts[.amountTVA] == "3282.00")
+        #expect(facts[.amountTTC] == "19692.00")
+    }
+
+    @Test func aTaglineUnderTheNamePastTheTitleBesideIt() {
+        // OCR's lines: the name, the title of the right column, the tagline, the address.
+        let words = [PositionedWord(text: "SERRURERIE", x0: 0, y0: 0, x1: 90, y1: 16),
+                     PositionedWord(text: "DUVAL", x0: 96, y0: 0, x1: 140, y1: 16)]
+            + Self.row(17, [(300, "FACTURE")]) + Self.row(26, [(0, "Organisme de formation")])
+            + Self.row(38, [(0, "8 rue Victor Hugo, 30000 Nîmes"), (300, "N° FC-2024-9729")])
+            + Self.row(80, [(0, "Total HT"), (300, "1 000,00 €")]) + Self.row(100, [(0, "Net à payer"), (300, "1 000,00 €")])
+            + CloseColumnsTests.prose + Self.row(400, [(0, "SIRET 552 422 396 99145 - Code NAF 8559A")])
+        #expect(Self.ocrFacts(words)[.supplierName] == "SERRURERIE DUVAL")
+    }
+
+    @Test func aFootersSoleTraderReadElIsTheSupplier() {
+        let facts = DocumentReader.facts(fromLines: ["Facture n° INV-2025-43499", "Total HT\t1 000,00 €", "TVA 20 %\t200,00 €",
+                                                     "Total TTC\t1 200,00 €",
+                                                     "ÉLECTRICITÉ GÉNÉRALE BENOÎT El : El au capital de 12 000 € - RCS Mulhouse 400 046 975 : TVA FR95400046975"])
+        #expect(facts[.supplierName] == "ÉLECTRICITÉ GÉNÉRALE BENOÎT EI")
+    }
+
+    @Test func specksBetweenABlocksLinesDoNotEndIt() {
+        let words = Self.row(0, [(0, "Client"), (300, "DATA BORÉAL EURL")]) + Self.row(20, [(0, "Préfecture de la région Bretagne")])
+            + Self.row(30, [(300, "77 rue du 8 Mai 1945")]) + Self.row(40, [(0, "PE RU À à")])
+            + Self.row(50, [(0, "Secrétariat général pour les affaires régionales")]) + Self.row(60, [(300, "17000 La Rochelle")])
+            + Self.row(70, [(0, "234 chemin des Vignes")]) + Self.row(90, [(0, "68100 Mulhouse")])
+            + Self.row(130, [(0, "Total HT"), (300, "1 000,00 €")]) + Self.row(150, [(0, "TVA 20 %"), (300, "200,00 €")])
+            + Self.row(170, [(0, "Total TTC"), (300, "1 200,00 €")]) + CloseColumnsTests.prose
+        #expect(Self.ocrFacts(words)[.buyer] == "Préfecture de la région Bretagne › Secrétariat général pour les affaires régionales")
+    }
+
+    @Test func aContractNumbersGlueddigitsKeepTheirCapitals() {
+        let words = Self.row(0, [(0, "ACTE D'ENGAGEMENT")]) + Self.row(20, [(0, "Marché n° 2025292 SAR - page 1/2")])
+            + Self.row(40, [(0, "Accord-cadre n° 2024001 DU 12 MARS")]) + CloseColumnsTests.prose
+        let facts = Self.ocrFacts(words)
+        #expect(facts[.numberMarche] == "2025292 SAR")
+        #expect(facts[.numberAccordCadre] == "2024001")
+    }
+
+    @Test func anIBANSplitByAGapIsJoined() {
+        let facts = DocumentReader.facts(fromLines: ["FACTURE N° FA-2025-001",
+                                                     "Règlement par virement : IBAN FR762533153512151 1205911452"])
+        #expect(facts[.iban] == "FR7625331535121511205911452")
+    }
+}

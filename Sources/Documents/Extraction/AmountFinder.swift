@@ -161,7 +161,8 @@ enum AmountFinder {
                 if rest.count < 14, let next = sentenceRunOn(after: cell, in: document) {
                     after = String(rest) + " " + String(next.folded.prefix(14))
                 }
-                let mark: Kind? = after.has("ttc") || after.has("toutes taxes") ? .ttc
+                // OCR reads « TTC » as « TIC » too; right after an amount it is no other word.
+                let mark: Kind? = after.has("ttc") || after.has("toutes taxes") || after.hasWord("tic") ? .ttc
                     : (after.has(" ht") || after.has("hors tax") || after.has("h.t")) ? .ht : nil
                 let tail = String(label.suffix(60))
                 if excluded.contains(where: { tail.has($0) }) && mark == nil { continue }
@@ -273,6 +274,7 @@ enum AmountFinder {
         guard document.lines[cell.line].count == 1, cell.line + 1 < document.lines.count,
               let next = document.lines[cell.line + 1].first, next.page == cell.page, document.lines[cell.line + 1].count == 1,
               next.text.first?.isLowercase == true || next.text.hasPrefix("€") || next.text.hasPrefix("EUR")
+                || next.text.first.map({ "%),;:".contains($0) }) == true
                 || next.text.first?.isNumber == true && document.reachesRightEdge(cell) && !cell.text.hasSuffix(".")
         else { return nil }
         return next

@@ -119,14 +119,22 @@ enum IdentifierFinder {
         return "FR" + key.replacingOccurrences(of: "O", with: "0") + compact.dropFirst(4)
     }
 
-    /// An IBAN a sentence's line cuts (« IBAN FR76 6728 7790 5381 6587 8202 » / « 866, BIC … »): the characters
-    /// missing to its country's length start the next line; taken only when the number so joined holds its key.
+    /// An IBAN cut short: by a sentence's line (« IBAN FR76 6728 7790 5381 6587 8202 » / « 866, BIC … »), or by a
+    /// gap OCR saw in an IBAN printed without spaces (« FR762533153512151 1205911452 »). The characters missing to
+    /// its country's length follow it, or start the next line; taken only when the number so joined holds its key.
     static func ibanRunOn(_ printed: String, endingAt end: String.Index, in cell: LocatedCell, _ document: DocumentLines) -> String? {
         let compact = Identifiers.compact(printed)
-        guard let length = ibanLengths[String(compact.prefix(2))], compact.count < length,
-              cell.text[end...].allSatisfy(\.isWhitespace), cell.line + 1 < document.lines.count,
-              let next = document.lines[cell.line + 1].first, next.page == cell.page,
-              let head = next.text.prefixMatch(of: /[A-Z0-9]{1,4}(?: [A-Z0-9]{1,4})*/) else { return nil }
+        guard let length = ibanLengths[String(compact.prefix(2))], compact.count < length else { return nil }
+        let rest = cell.text[end...].drop { $0 == " " }
+        let following: Substring
+        if !rest.isEmpty {
+            following = rest
+        } else if cell.line + 1 < document.lines.count, let next = document.lines[cell.line + 1].first, next.page == cell.page {
+            following = Substring(next.text)
+        } else {
+            return nil
+        }
+        guard let head = following.prefixMatch(of: /[A-Z0-9]{1,10}(?: [A-Z0-9]{1,10})*/) else { return nil }
         var missing = length - compact.count, taken = ""
         for character in head.output where missing > 0 {
             taken.append(character)

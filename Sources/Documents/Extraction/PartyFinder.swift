@@ -344,12 +344,16 @@ enum PartyFinder {
     /// « Ministère du Travail – Délégation générale … » written on one line: the entity's levels joined by « › », as
     /// the letterhead's lines are.
     static func entityPath(_ name: String) -> String {
-        // OCR reads the dash as a hyphen.
-        name.replacingOccurrences(of: " - ", with: " – ").replacingOccurrences(of: " — ", with: " – ")
-            .components(separatedBy: " – ").reduce(into: "") { path, part in
+        dashesNormalised(name).components(separatedBy: " – ").reduce(into: "") { path, part in
                 let folded = DocumentLines.fold(part)
                 path += path.isEmpty ? part : (entityLevels.contains { folded.hasPrefix($0) } ? " › " : " – ") + part
             }
+    }
+
+    /// A dash between two parts of a name as « – »: OCR reads it as a hyphen, or glued to the next word (« Armées
+    /// -Service »).
+    static func dashesNormalised(_ text: String) -> String {
+        text.replacing(#/ [-–—] ?(?=\p{Lu})| [-—] /#) { _ in " – " }
     }
 
     static let entityLevels = StateEntity.ministries + StateEntity.directions + StateEntity.services
@@ -413,12 +417,16 @@ enum PartyFinder {
     /// de formation »): the name is the line above alone. A document's title the name's line runs into (« ACME
     /// PROPOSITION DE FORMATION », the title set close to it) is cut off.
     static func nameWrappedAbove(_ cell: LocatedCell, _ document: DocumentLines) -> LocatedCell {
-        guard document.runsOn(cell.line), let above = document.lines[cell.line - 1].first(where: { document.alignedLeft($0, cell) }),
-              isNamePart(above), looksLikeAName(above.text) else { return cell }
-        if let high = document.extents[cell.line - 1], let low = document.extents[cell.line],
-           high.bottom - high.top >= 1.25 * (low.bottom - low.top) {
-            return above
+        // The line above in the block, past a line of another block set beside it (« FACTURE » on the right).
+        guard let above = (1...2).lazy.compactMap({ step -> LocatedCell? in
+            let line = cell.line - step
+            return line >= 0 ? document.lines[line].first { $0.page == cell.page && document.alignedLeft($0, cell) } : nil
+        }).first, isNamePart(above), looksLikeAName(above.text) else { return cell }
+        if let high = document.extents[above.line], let low = document.extents[cell.line],
+           high.bottom - high.top >= 1.25 * (low.bottom - low.top), low.top - high.bottom < high.bottom - high.top {
+            return nameWrappedAbove(above, document)
         }
+        guard above.line == cell.line - 1 ? document.runsOn(cell.line) : runsOn(above, to: cell, in: document) else { return cell }
         let words = above.text.split(separator: " ")
         let title = words.indices.first { index in
             index > 0 && ["facture", "devis", "proposition", "bon"].contains(DocumentLines.fold(String(words[index])))
@@ -427,6 +435,14 @@ enum PartyFinder {
         let head = title.map { words[..<$0].joined(separator: " ") } ?? above.text
         guard head == head.uppercased() || cell.text != cell.text.uppercased(), head.count + cell.text.count <= 80 else { return cell }
         return cell.with(text: head + " " + cell.text)
+    }
+
+    /// `below` follows `above` as the next line of the same block, a line of another block between them: as close
+    /// as `DocumentLines.runsOn` asks of two lines in a row.
+    static func runsOn(_ above: LocatedCell, to below: LocatedCell, in document: DocumentLines) -> Bool {
+        guard above.page == below.page, let high = document.extents[above.line], let low = document.extents[below.line] else { return false }
+        let height = min(high.bottom - high.top, low.bottom - low.top)
+        return height > 0 && low.top - high.bottom < (low.ocr ? 0.8 : 0.5) * height
     }
 
     /// The line right under `cell` that continues a name wrapped in its box: as close as a wrapped line, starting
@@ -485,10 +501,11 @@ enum PartyFinder {
         // A legal form is written in capitals: « de sa notification » holds no SA.
         let printed = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" })
         guard printed.count == words.count,
-              let formIndex = words.indices.first(where: { legalForms.contains(String(words[$0])) && printed[$0].contains(where: \.isUppercase) })
+              // OCR reads a sole trader's « EI » as « El ».
+              let formIndex = words.indices.first(where: { (legalForms.contains(String(words[$0])) || printed[$0] == "El") && printed[$0].contains(where: \.isUppercase) })
         else { return nil }
         // The name is what surrounds the legal form up to a separator: "ACME SAS - 12 rue…", "SAS ACME au capital".
-        let cutMarks = [" - ", " – ", " — ", " au capital", ", ", " rcs", " siret", " siren", " | ", " tva"]
+        let cutMarks = [" - ", " – ", " — ", " au capital", ", ", " rcs", " siret", " siren", " | ", " tva", " · ", " : "]
         var name = text
         for mark in cutMarks {
             if let range = DocumentLines.fold(name).range(of: mark) {
@@ -524,6 +541,8 @@ enum PartyFinder {
 
     static func cleanName(_ text: String) -> String {
         var name = text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–,;.")))
+        // OCR reads a sole trader's « EI » as « El ».
+        if name.hasSuffix(" El") { name = String(name.dropLast()) + "I" }
         // « la société ACME » in a sentence: the company's name is what follows.
         if let company = name.prefixMatch(of: companyWord), name[company.range.upperBound...].first?.isUppercase == true {
             name = String(name[company.range.upperBound...])

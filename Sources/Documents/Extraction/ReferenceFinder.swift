@@ -73,17 +73,28 @@ enum ReferenceFinder {
             }
             if wantsMarche, facts[.numberMarche] == nil, [.acteEngagement, .cctp, .ccap].contains(facts.documentType),
                namesMarcheNearby(cell, in: document) {
-                facts.offer(field(.numberMarche, contractNumber(original(match.output.1, in: cell), cell), 0.7 * r, cell))
+                facts.offer(field(.numberMarche, contractNumber(match.output.1, cell), 0.7 * r, cell))
             }
         }
         // A scan's « 2024-A00-356 »: OCR reads the O of an abbreviation (« AOO », appel d'offres ouvert) as 0.
-        func contractNumber(_ value: String, _ cell: LocatedCell) -> String {
-            document.extents.indices.contains(cell.line) && document.extents[cell.line]?.ocr == true ? lettersForZeros(value) : value
+        // OCR reads a number's underscores as spaces (« 2024_106_SAR » → « 2024 106 SAR »): a year alone is no
+        // contract's number, the groups of digits or capitals after it are its own.
+        func contractNumber(_ match: Substring, _ cell: LocatedCell) -> String {
+            let value = original(match, in: cell)
+            guard document.extents.indices.contains(cell.line), document.extents[cell.line]?.ocr == true else { return value }
+            let rest = cell.text.dropFirst(cell.folded.distance(from: cell.folded.startIndex, to: match.endIndex))
+            guard value.allSatisfy(\.isNumber) else { return lettersForZeros(value) }
+            // A longer run of digits (the underscore lost, « 2025292 SAR ») keeps a group of capitals after it.
+            let groups = value.count <= 4 ? rest.prefixMatch(of: /(?: (?:\d{1,4}|[A-Z]{2,4})(?=$|[ ,.;)])){1,3}/)
+                : rest.prefixMatch(of: /(?: [A-Z]{2,4}(?=$|[ ,.;)]))/)
+            guard let groups, !["EUR", "HT", "TTC", "TVA", "DU", "AU", "LE", "DE", "EN"].contains(groups.output.trimmingCharacters(in: .whitespaces))
+            else { return lettersForZeros(value) }
+            return lettersForZeros(value + groups.output)
         }
         func offerMarcheRow(_ cell: LocatedCell) {
             guard wantsMarche, facts[.numberMarche] == nil, cell.folded.hasPrefix("marche"), let match = cell.folded.firstMatch(of: marcheRow),
                   match.output.1.contains(where: \.isNumber) else { return }
-            facts.offer(field(.numberMarche, contractNumber(original(match.output.1, in: cell), cell), 0.8 * r, cell))
+            facts.offer(field(.numberMarche, contractNumber(match.output.1, cell), 0.8 * r, cell))
         }
         let wrapped = document.wrappedRows.compactMap(DocumentLines.wholeLine)
         for cell in document.wholeLines + document.headedValues + wrapped + document.labelledCells {
@@ -115,16 +126,16 @@ enum ReferenceFinder {
             if wantsMarche, marcheWords.contains(where: cell.folded.has), let match = cell.folded.firstMatch(of: marcheNumber),
                match.output.1.contains(where: \.isNumber),
                DocumentLines.fold(String(match.output.0)).has("marche") || !otherContracts.contains(where: cell.folded.has) {
-                facts.offer(field(.numberMarche, contractNumber(original(match.output.1, in: cell), cell), 0.85 * r, cell))
+                facts.offer(field(.numberMarche, contractNumber(match.output.1, cell), 0.85 * r, cell))
             }
             offerMarcheRow(cell)
             if wantsMarche, facts[.numberMarche] == nil, [.acteEngagement, .cctp, .ccap].contains(facts.documentType),
                cell.folded.has("consultation") || cell.folded.has("procedure"), let match = cell.folded.firstMatch(of: consultationNumber),
                match.output.1.contains(where: \.isNumber) {
-                facts.offer(field(.numberMarche, contractNumber(original(match.output.1, in: cell), cell), 0.7 * r, cell))
+                facts.offer(field(.numberMarche, contractNumber(match.output.1, cell), 0.7 * r, cell))
             }
             if wantsAccordCadre, cell.folded.has("accord"), let match = cell.folded.firstMatch(of: accordCadre), match.output.1.contains(where: \.isNumber) {
-                facts.offer(field(.numberAccordCadre, contractNumber(original(match.output.1, in: cell), cell), 0.85 * r, cell))
+                facts.offer(field(.numberAccordCadre, contractNumber(match.output.1, cell), 0.85 * r, cell))
             }
             if cell.folded.has("cpv"), let match = cell.folded.firstMatch(of: cpv) {
                 let code = match.output.2.map { "\(match.output.1)-\($0)" } ?? String(match.output.1)

@@ -74,8 +74,7 @@ struct StateEntity {
         }
         var levels: [String] = []
         for line in lines {
-            let pieces = line.replacingOccurrences(of: " - ", with: " – ").replacingOccurrences(of: " — ", with: " – ")
-                .components(separatedBy: " – ")
+            let pieces = PartyFinder.dashesNormalised(line).components(separatedBy: " – ")
             let dashedLevels = pieces.dropFirst().contains(where: namesLevel)
             for (index, piece) in pieces.enumerated() {
                 if levels.isEmpty || namesLevel(piece) || index == 0 && !dashedLevels {
@@ -89,11 +88,15 @@ struct StateEntity {
     }
 
     /// The next cell under `cell` that overlaps `column`, passing over up to two lines that hold nothing in the
-    /// column (the lines of a block set beside it, which its lines interleave with).
+    /// column (the lines of a block set beside it, which its lines interleave with) or only OCR's specks (« PE RU À »,
+    /// no word of three letters).
     static func nextInColumn(after cell: LocatedCell, column: LocatedCell, in document: DocumentLines) -> LocatedCell? {
         var line = cell.line + 1
         while line < document.lines.count, line - cell.line <= 3 {
-            if let next = document.lines[line].first(where: { $0.page == column.page && $0.cell.overlaps(column.cell) }) { return next }
+            if let next = document.lines[line].first(where: { $0.page == column.page && $0.cell.overlaps(column.cell) }),
+               next.text.split(separator: " ").contains(where: { $0.count(where: \.isLetter) >= 3 }) || next.text.contains(where: \.isNumber) {
+                return next
+            }
             line += 1
         }
         return nil
