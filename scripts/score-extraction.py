@@ -25,7 +25,9 @@ def fold(text):
     return "".join(c for c in text if not unicodedata.combining(c))
 
 def name_key(text):
-    words = re.findall(r"[a-z0-9]+", fold(text))
+    # A legal form written with dots (« S.A.S. », « S.A.R.L ») is the same form.
+    text = re.sub(r"\b((?:[a-z]\.){1,3}[a-z])\.?(?![a-z])", lambda m: m.group(1).replace(".", ""), fold(text))
+    words = re.findall(r"[a-z0-9]+", text)
     return " ".join(w for w in words if w not in LEGAL)
 
 def words(text):

@@ -91,6 +91,8 @@ import EclaireCore
         #expect(StateEntity.levels(of: ["Ministère des Armées – Service du commissariat des armées"])
                 == ["Ministère des Armées", "Service du commissariat des armées"])
         #expect(StateEntity.levels(of: ["Ministère de la Culture", "DRAC Bretagne"]) == ["Ministère de la Culture", "DRAC Bretagne"])
+        #expect(StateEntity.levels(of: ["Ministère de l'Intérieur", "Secrétariat général pour l'administration du ministère de l'Intérieur", "Sud"])
+                == ["Ministère de l'Intérieur", "Secrétariat général pour l'administration du ministère de l'Intérieur Sud"])
     }
 
     @Test func aBuyersBlockInterleavedWithTheSuppliersIsReadWhole() {
@@ -303,5 +305,129 @@ import EclaireCore
         let facts = DocumentReader.facts(fromLines: ["FACTURE N° FA-2025-001",
                                                      "Règlement par virement : IBAN FR762533153512151 1205911452"])
         #expect(facts[.iban] == "FR7625331535121511205911452")
+    }
+}
+
+/// Set e of the stranger corpus (issue 15, session 19), measured blind before these rules were written: energy and
+/// bilingual invoices, VAT summaries, architects' fees, joint groups, single-row navettes, title blocks.
+@Suite struct EnergyAndTitleBlocksTests {
+    static let row = CloseColumnsTests.row
+    static func facts(_ lines: [String]) -> DocumentFacts { DocumentReader.facts(fromLines: lines) }
+
+    @Test func aServiceWrappedInTheAddresseesBoxIsReadWhole() {
+        let words = Self.row(0, [(0, "VERT HORIZON PAYSAGE S.A.")]) + Self.row(12, [(0, "13 route nationale 7 – 06400 Cannes")])
+            + Self.row(24, [(0, "SIRET 99238080830597 – TVA FR06992380808")])
+            + Self.row(40, [(0, "DEVIS D2024-97253"), (300, "Service des impôts des entreprises de")])
+            + Self.row(52, [(300, "Troyes")]) + Self.row(64, [(0, "Date : 11/07/2024"), (300, "12 avenue du Maréchal Foch")])
+            + Self.row(76, [(300, "16000 Angoulême")])
+            + Self.row(130, [(0, "Total HT"), (300, "1 000,00 €")]) + Self.row(150, [(0, "TVA 20 %"), (300, "200,00 €")])
+            + Self.row(170, [(0, "Total TTC"), (300, "1 200,00 €")]) + CloseColumnsTests.prose
+        #expect(CloseColumnsTests.facts(words)[.buyer] == "Service des impôts des entreprises de Troyes")
+    }
+
+    static let jointGroup = row(0, [(0, "ACTE D'ENGAGEMENT")]) + row(20, [(0, "B – Engagement du groupement titulaire")])
+        + row(40, [(0, "Membre"), (80, "Raison sociale"), (180, "Adresse"), (360, "SIRET"), (460, "N° TVA")])
+        + row(60, [(0, "Mandataire"), (80, "LUMIÈRE & SON"), (180, "34 rue de l'Industrie, 18000"), (360, "347 423 147"), (460, "FR88347423147")])
+        + row(72, [(80, "AUDIOVISUEL SAS"), (180, "Bourges"), (360, "52137")])
+        + row(90, [(0, "Cotraitant"), (80, "Géotech Ouest SAS"), (180, "38 ZA des Landes, 29200"), (360, "85084950636367"), (460, "FR29850849506")])
+        + row(102, [(180, "Brest")]) + CloseColumnsTests.prose
+
+    @Test func aJointGroupsRowWrappedInItsCellsGivesTheMandatairesNameAndSIRET() {
+        let facts = CloseColumnsTests.facts(Self.jointGroup)
+        #expect(facts[.supplierName] == "LUMIÈRE & SON AUDIOVISUEL SAS")
+        #expect(facts[.supplierSiret] == "34742314752137")
+    }
+
+    @Test func anEnergyContractsHolderIsTheBuyerAndItsTaglineNoLabel() {
+        let words = Self.row(0, [(300, "Titulaire du contrat")]) + Self.row(12, [(0, "Soleil Levant Énergie")])
+            + Self.row(14, [(300, "Direction régionale des affaires culturelles d'Occitanie")])
+            + Self.row(26, [(0, "Fournisseur d'énergie"), (300, "Ministère de la Culture")])
+            + Self.row(38, [(300, "144 rue Lamartine")]) + Self.row(50, [(300, "06400 Cannes")])
+            + Self.row(70, [(0, "Facture n° 2547915762 du 02/01/2025")])
+            + Self.row(90, [(0, "Abonnement (puissance souscrite 36 kVA)"), (300, "5,5 %"), (400, "502,11 €")])
+            + Self.row(102, [(0, "Consommation heures pleines (kWh)"), (300, "20 %"), (400, "27 777,60 €")])
+            + Self.row(120, [(0, "Montant total HT"), (400, "28 279,71 €")])
+            + Self.row(132, [(0, "TVA à 5,5 % sur 502,11 €"), (400, "27,62 €")])
+            + Self.row(144, [(0, "TVA à 20 % sur 27 777,60 €"), (400, "5 555,52 €")])
+            + Self.row(156, [(0, "Montant total TTC"), (400, "33 862,85 €")]) + CloseColumnsTests.prose
+            + Self.row(400, [(0, "Soleil Levant Énergie S.A.S. au capital de 2 500 000 € – RCS Cannes 345 378 889 – SIRET 34537888921302")])
+        let facts = CloseColumnsTests.facts(words)
+        #expect(facts[.supplierName] == "Soleil Levant Énergie S.A.S")
+        #expect(facts[.buyer] == "Ministère de la Culture › Direction régionale des affaires culturelles d'Occitanie")
+        #expect(facts[.amountHT] == "28279.71")
+        #expect(facts[.amountTVA] == "5583.14")
+        #expect(facts[.amountTTC] == "33862.85")
+    }
+
+    @Test func aQualifiedTitlesOrGlossedLabelsNumberIsTheDocuments() {
+        #expect(Self.facts(["Proposition tarifaire n° 2658482292 du 2026-01-13", "Objet : fourniture d'électricité"]
+                           + LeadersAndProseTests.totals)[.numberDocument] == "2658482292")
+        #expect(Self.facts(["Cloudwise Europe\tDevis / Quote", "N° / Number\tQUO-006186", "Date\t2026-03-01"]
+                           + LeadersAndProseTests.totals)[.numberDocument] == "QUO-006186")
+        #expect(Self.facts(["Atelier Ourson Architectes SAS", "PROPOSITION D'HONORAIRES", "N° PH-2024-69 – 5 mars 2025",
+                            "Opération : Maîtrise d'œuvre pour la réhabilitation du bâtiment de Tarbes"]
+                           + LeadersAndProseTests.totals)[.numberDocument] == "PH-2024-69")
+    }
+
+    @Test func anOperationIsTheObjectAndAWrappedTitleTheType() {
+        let words = Self.row(100, [(100, "CAHIER DES CLAUSES TECHNIQUES")]) + Self.row(112, [(160, "PARTICULIÈRES")])
+            + Self.row(130, [(180, "Lot unique")])
+            + Self.row(200, [(0, "Maître d'ouvrage"), (120, "Ministère de la Culture – Direction régionale des affaires culturelles")])
+            + Self.row(220, [(0, "Opération"), (120, "Fourniture de mobilier pour les bureaux de Bourges")])
+            + Self.row(240, [(0, "Marché n°"), (120, "MA20250934")]) + Self.row(260, [(0, "Phase"), (120, "DCE – indice B")])
+            + CloseColumnsTests.prose
+        let facts = CloseColumnsTests.facts(words)
+        #expect(facts.documentType == .cctp)
+        #expect(facts[.object] == "Fourniture de mobilier pour les bureaux de Bourges")
+        #expect(facts[.numberMarche] == "MA20250934")
+        #expect(facts[.buyer] == "Ministère de la Culture › Direction régionale des affaires culturelles")
+    }
+
+    @Test func aStatedBuyerAfterItsColonIsReadWithItsLevelsAndWrappedEnd() {
+        let facts = Self.facts(["Atelier Ourson Architectes SAS", "NOTE D'HONORAIRES N° NH-2024-083",
+                                "Maître d'ouvrage : Ministère de l'Intérieur – Secrétariat général pour l'administration du ministère",
+                                "de l'Intérieur Sud", "Opération : Captation vidéo du colloque"] + LeadersAndProseTests.totals)
+        #expect(facts[.buyer] == "Ministère de l'Intérieur › Secrétariat général pour l'administration du ministère de l'Intérieur Sud")
+    }
+
+    @Test func aServiceWrappedAboveItsMinistryIsItsLevel() {
+        let words = Self.row(0, [(300, "Titulaire du contrat")])
+            + Self.row(12, [(0, "Formasup Occitanie"), (300, "Établissement du service d'infrastructure de la défense de")])
+            + Self.row(24, [(300, "Lyon")]) + Self.row(36, [(300, "Ministère des Armées")])
+            + Self.row(48, [(300, "168 rue Lamartine")]) + Self.row(60, [(300, "84000 Avignon")])
+            + Self.row(80, [(0, "Total HT"), (400, "1 000,00 €")]) + Self.row(92, [(0, "TVA 20 %"), (400, "200,00 €")])
+            + Self.row(104, [(0, "Total TTC"), (400, "1 200,00 €")]) + CloseColumnsTests.prose
+        #expect(CloseColumnsTests.facts(words)[.buyer] == "Ministère des Armées › Établissement du service d'infrastructure de la défense de Lyon")
+    }
+
+    @Test func aCoContractorsSIRETIsNotTheSuppliers() {
+        let words = Self.row(0, [(0, "ACTE D'ENGAGEMENT")])
+            + Self.row(40, [(0, "Membre"), (80, "Raison sociale"), (200, "SIRET")])
+            + Self.row(60, [(0, "Cotraitant"), (80, "Acoustique Plus SARL"), (200, "42923265523830")])
+            + Self.row(80, [(0, "Mandataire"), (80, "Dupont & Fils SAS"), (200, "88319976295088")]) + CloseColumnsTests.prose
+        #expect(CloseColumnsTests.facts(words)[.supplierSiret] == "88319976295088")
+    }
+
+    @Test func aPhraseUnderTheMarchesNumberIsNoEntityAndDemarchesNoMarche() {
+        let facts = Self.facts(["Direction générale des finances publiques\tMarché n° 2026-461", "Service des impôts des entreprises de Troyes",
+                                "ACTE D'ENGAGEMENT", "Traduction en espagnol et portugais du portail Démarches Simplifiées",
+                                "B – Engagement du titulaire"])
+        #expect(facts[.object] == "Traduction en espagnol et portugais du portail Démarches Simplifiées")
+    }
+
+    @Test func aSingleRowUnderItsHeadingsIsReadWithItsWrappedValues() {
+        let words = Self.row(0, [(0, "FICHE NAVETTE – DEMANDE D'ENGAGEMENT")])
+            + Self.row(20, [(0, "Date"), (80, "Objet"), (220, "Fournisseur"), (340, "SIRET"), (420, "Montant"), (500, "Montant"), (580, "N° EJ")])
+            + Self.row(32, [(420, "HT"), (500, "TTC")])
+            + Self.row(50, [(0, "1 juillet"), (80, "Fourniture de mobilier"), (220, "Biotope Études"), (340, "482 876"),
+                            (420, "417"), (500, "501"), (580, "1300077112")])
+            + Self.row(62, [(0, "2026"), (80, "pour les bureaux de"), (220, "Environnement"), (340, "281"), (420, "710,46 €"), (500, "252,55 €")])
+            + Self.row(74, [(80, "Avignon"), (220, "SCOP"), (340, "72303")]) + CloseColumnsTests.prose
+        let facts = CloseColumnsTests.facts(words)
+        #expect(facts[.object] == "Fourniture de mobilier pour les bureaux de Avignon")
+        #expect(facts[.supplierName] == "Biotope Études Environnement SCOP")
+        #expect(facts[.supplierSiret] == "48287628172303")
+        #expect(facts[.amountHT] == "417710.46")
+        #expect(facts[.amountTTC] == "501252.55")
     }
 }

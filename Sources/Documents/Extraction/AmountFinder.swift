@@ -49,6 +49,7 @@ enum AmountFinder {
                            "escompte", "capital", "quantite", "qte", "franco", "frais de port offert", "penalite",
                            "indemnite forfaitaire", "minimum", "plafond", "taux horaire", "reglement", "virement",
                            "avance", "retenue", "rabais", "ristourne", "report"]
+    static let basePrefixes = [" sur", " base", " base de", " assiette", " assiette de", " sur une base de"]
     static let rates: [Double] = [0.20, 0.10, 0.055, 0.021, 0.085, 0.196, 0.07]
 
     static func find(in document: DocumentLines, into facts: inout DocumentFacts) {
@@ -143,8 +144,10 @@ enum AmountFinder {
 
     static func candidates(_ document: DocumentLines) -> [Candidate] {
         var found: [Candidate] = []
-        // Every amount the pattern reads has at least three digits.
-        for cell in document.cells where cell.text.mayHoldDigits(3) {
+        // Every amount the pattern reads has at least three digits. A value wrapped in its narrow column under a
+        // row of headings (« 417 » / « 710,46 € ») is read whole, as its heading's.
+        let wrappedUnderHeadings = document.headedValues.filter { $0.text.valueAfterColon != document.lines[$0.line][$0.index].text }
+        for cell in Array(document.cells) + wrappedUnderHeadings where cell.text.mayHoldDigits(3) {
             // « Total TTC 120,00 € dont TVA 20,00 € »: the label of an amount is what follows the amount before it.
             var previousEnd = 0
             for match in cell.text.matches(of: amountPattern) {
@@ -166,6 +169,8 @@ enum AmountFinder {
                     : (after.has(" ht") || after.has("hors tax") || after.has("h.t")) ? .ht : nil
                 let tail = String(label.suffix(60))
                 if excluded.contains(where: { tail.has($0) }) && mark == nil { continue }
+                // « TVA à 5,5 % sur 502,11 € »: the base a rate applies to, one part of the HT, neither a total nor a VAT.
+                if mark == nil, basePrefixes.contains(where: { tail.trimmingCharacters(in: .whitespaces).hasSuffix($0) }) { continue }
                 let labelled = mark.map { ($0, false) } ?? kind(of: tail)
                 let isTotal = ["total", "montant", "net", "somme", "s'eleve"].contains { tail.has($0) }
                 let rate = tail.firstMatch(of: ratePattern).flatMap { Double($0.output.1.replacingOccurrences(of: ",", with: ".")) }
@@ -217,6 +222,7 @@ enum AmountFinder {
             own = String(carried.suffix(60)) + " " + own
         }
         if own.filter({ $0.isLetter }).count >= 2 { return own }
+        if let heading = soleRowHeading(of: cell, in: document) { return heading }
         // A cell of more digits than letters is a value, not a label: a scan's garbled total (« 521MP81NE »).
         let left = document.leftOf(cell).first(where: { candidate in
             let letters = candidate.folded.filter(\.isLetter).count
@@ -240,6 +246,18 @@ enum AmountFinder {
             if above.text.count < 40 { return above.folded }
         }
         return left?.folded ?? own
+    }
+
+    /// The heading over an amount in a table of one row (« Date │ Objet │ Fournisseur │ Montant HT │ Montant TTC »
+    /// over a fiche navette's values): the row is a form's, its headings are the labels. A table of items has more
+    /// rows, an amount under this one.
+    static func soleRowHeading(of cell: LocatedCell, in document: DocumentLines) -> String? {
+        guard let headed = document.headedValues.first(where: { $0.line == cell.line && $0.index == cell.index }),
+              let colon = headed.text.firstIndex(of: ":") else { return nil }
+        for line in (cell.line + 1)..<min(cell.line + 4, document.lines.count) where document.lines[line].contains(where: { other in
+            other.page == cell.page && other.cell.overlaps(cell.cell) && other.text.firstMatch(of: amountPattern) != nil
+        }) { return nil }
+        return DocumentLines.fold(String(headed.text[..<colon]))
     }
 
     /// The heading of `value`'s column in a grid of totals: the nearest line above without an amount, past rows of

@@ -105,7 +105,12 @@ public enum DocumentClassifier {
         for (rank, cell) in document.cells.enumerated() {
             let weight = cell.page == 1 && rank < 25 ? 3.0 : 1.0
             var leads = false
-            let folded = undotted(cell.folded)
+            // A title that wraps (« CAHIER DES CLAUSES TECHNIQUES » / « PARTICULIÈRES ») is read with its next line.
+            var text = cell.folded
+            if weight > 1, document.lines[cell.line].count == 1, document.runsOn(cell.line + 1), document.lines[cell.line + 1].count == 1 {
+                text += " " + document.lines[cell.line + 1][0].folded
+            }
+            let folded = undotted(text)
             for (type, words) in signals {
                 for (signal, points) in words {
                     // "^word" is a signal only where it heads a cell.

@@ -24,11 +24,20 @@ extension DocumentLines {
                   let places = Self.places(of: lines[next], under: headings.map(\.cell)), Set(places).count >= 2
             else { continue }
             var values = lines[next].map(\.text)
-            // A value wrapped under its first line: short cells, each under one value.
-            if next + 1 < lines.count, runsOn(next + 1), lines[next + 1].count < lines[next].count,
-               lines[next + 1].allSatisfy({ $0.text.count <= 15 }),
-               let under = Self.places(of: lines[next + 1], under: lines[next].map(\.cell)) {
-                for (cell, place) in zip(lines[next + 1], under) { values[place] += " " + cell.text }
+            // A value wrapped under its first line: short cells, or ones that read as the rest of
+            // the value above them (in lower case, after a connector), each under one value; up to four lines.
+            var below = next + 1
+            while below < lines.count, below - next <= 4, runsOn(below), lines[below].count < lines[next].count,
+                  let under = Self.places(of: lines[below], under: lines[next].map(\.cell)),
+                  zip(lines[below], under).allSatisfy({ cell, place in
+                      cell.text.count <= 15 || cell.text.first?.isLowercase == true
+                          || ObjectFinder.connectors.contains(DocumentLines.fold(String(values[place].split(separator: " ").last ?? "")))
+                  }) {
+                // « 2025- » / « MN-466 »: a number cut after its hyphen or slash joins without a space.
+                for (cell, place) in zip(lines[below], under) {
+                    values[place] += (values[place].hasSuffix("-") || values[place].hasSuffix("/") ? "" : " ") + cell.text
+                }
+                below += 1
             }
             for (index, place) in places.enumerated() {
                 found.append(lines[next][index].with(text: Self.labelled(headings[place].text, values[index])))
@@ -55,6 +64,16 @@ extension DocumentLines {
     }
 
     /// A heading: a few words without a digit (« N° » is one).
+    /// `cell` is a label in a row of headings over the values (« Date │ Objet │ Fournisseur │ SIRET »): three cells or
+    /// more, each a heading, the one beside it a label too — in a form's row of pairs (« Nature de la dépense │
+    /// Refonte du site »), the cell beside a label is its value.
+    func isInHeadingRow(_ cell: LocatedCell) -> Bool {
+        let row = lines[cell.line]
+        guard row.count >= 3, row.allSatisfy(Self.isHeading), let beside = cellRight(of: cell) else { return false }
+        return PartyFinder.isLabel(beside) || ObjectFinder.labels.contains { beside.folded.hasPrefix($0) }
+            || ["date", "montant", "n°", "siret", "marche", "total", "quantite", "prix"].contains { beside.folded.hasPrefix($0) }
+    }
+
     static func isHeading(_ cell: LocatedCell) -> Bool {
         cell.text.count <= 40 && !cell.text.contains(where: \.isNumber) && cell.text.contains(where: \.isLetter)
     }

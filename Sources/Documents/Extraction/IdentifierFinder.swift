@@ -37,9 +37,20 @@ enum IdentifierFinder {
         "PT": 25, "IE": 22, "AT": 20, "DK": 18, "FI": 18, "SE": 24, "PL": 28, "GR": 27,
     ]
 
+    /// The cells of a table's rows that wrap, and the values wrapped under a row of headings, hold the whole of a
+    /// number cut in its narrow cell (« 347 423 147 » / « 52137 »). Only the numbers the cells did not hold whole
+    /// count from them, once: each hit is a vote for whose number it is.
     static func hits(in document: DocumentLines) -> [IdentifierHit] {
+        let plain = hits(in: Array(document.cells), of: document)
+        let wrappedCells = document.wrappedRows.joined().filter { $0.text != document.lines[$0.line][$0.index].text }
+            + document.headedValues.filter { $0.text.valueAfterColon != document.lines[$0.line][$0.index].text }
+        var known = Set(plain.map(\.checked.normalized))
+        return plain + hits(in: wrappedCells, of: document).filter { known.insert($0.checked.normalized).inserted }
+    }
+
+    static func hits(in cells: [LocatedCell], of document: DocumentLines) -> [IdentifierHit] {
         var hits: [IdentifierHit] = []
-        for cell in document.cells {
+        for cell in cells {
             // SIRET, SIREN and French VAT numbers need nine digits, an IBAN a country code and two digits, a foreign
             // VAT number eight capitals or digits in a row (« ATU12345678 »); most cells have none of these.
             let mayHoldNumber = cell.text.mayHoldDigits(9), mayHoldIBAN = cell.text.mayHoldIBANStart()
@@ -175,7 +186,9 @@ enum IdentifierFinder {
 
     // MARK: Whose identifier
 
-    enum Side { case supplier, buyer }
+    /// `partner`: a joint group's co-contractor or a subcontractor, whose identifiers are not the supplier's.
+    enum Side { case supplier, buyer, partner }
+    static let partnerCues = ["cotraitant", "co-traitant", "sous-traitant", "sous traitant"]
 
     static let buyerCues = ["client", "acheteur", "destinataire", "facture a", "facturer a", "facturation",
                             "pouvoir adjudicateur", "vos identifiants", "vos references", "commanditaire",
@@ -205,6 +218,7 @@ enum IdentifierFinder {
                 best = (addressedToSupplier && cue == "destinataire" ? .supplier : .buyer, offset)
             } }
             for cue in supplierCues { if let offset = text.lastByteOffset(of: cue), best.map({ offset > $0.1 }) ?? true { best = (.supplier, offset) } }
+            for cue in partnerCues { if let offset = text.lastByteOffset(of: cue), best.map({ offset > $0.1 }) ?? true { best = (.partner, offset) } }
             if let best { return best.0 }
         }
         return nil

@@ -8,7 +8,7 @@ enum ObjectFinder {
                          "intitule du marche", "intitule", "nature de la prestation", "nature des prestations",
                          "nature de la depense", "nature de l'achat", "nature de la commande", "nature des travaux",
                          "objet des travaux", "objet de l'achat",
-                         "designation de la prestation", "concerne", "libelle", "chantier",
+                         "designation de la prestation", "concerne", "libelle", "chantier", "operation",
                          // Chorus's and SAP's printed order: the order's header text says what it is for.
                          "texte d'en-tete", "texte d'entete"]
     /// Labels that name the object only when a value follows them on the line (« Désignation : … »): alone in
@@ -45,7 +45,10 @@ enum ObjectFinder {
                 // A labelled line under a section's heading (« Article 1 - Objet » / « Nature de la prestation : … »)
                 // is read for its own label.
                 // A site's address under « Chantier » is where, not what.
-                if let next = (shortLabel ? document.cellRight(of: cell) : nil) ?? (bare ? document.below(cell) : nil),
+                // In a row of headings (« Date │ Objet │ Fournisseur │ … ») the value is under the label, not beside.
+                let headingRow = document.isInHeadingRow(cell)
+                // Its value may stand under the heading's wrapped lines (« Montant » / « HT » beside it).
+                if let next = (shortLabel && !headingRow ? document.cellRight(of: cell) : nil) ?? (bare ? document.below(cell, within: headingRow ? 4 : 2) : nil),
                    next.text.filter(\.isLetter).count >= 4, !labels.contains(where: next.folded.hasPrefix),
                    !(next.text.first?.isNumber == true && PartyFinder.addressWords.contains { next.folded.has($0) }),
                    !next.text.contains(PartyFinder.postcodeLine) {
@@ -62,7 +65,8 @@ enum ObjectFinder {
             }
         }
         // A form's row whose label and value wrap in narrow cells (« Nature de la » / « dépense »).
-        for row in document.wrappedRows {
+        // A row of headings that wraps (« Objet │ Fournisseur │ Montant » / « HT ») holds no value.
+        for row in document.wrappedRows where !(row.count >= 3 && row.allSatisfy(DocumentLines.isHeading)) {
             for (cell, value) in zip(row, row.dropFirst()) {
                 let label = cell.folded.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":")))
                 guard labels.contains(label), value.text.filter(\.isLetter).count >= 4 else { continue }
@@ -129,7 +133,10 @@ enum ObjectFinder {
               !cell.text.hasSuffix("."), cell.text.count(where: { $0 == "," }) <= 1,
               cell.text.filter(\.isLetter).count >= 15, cell.text.firstMatch(of: AmountFinder.amountPattern) == nil,
               cell.text != cell.text.uppercased() || words.count >= 5 else { return false }
-        return !notAnObject.contains { cell.folded.has($0) } && !cell.folded.has("@")
+        // Words, not parts of words (« Démarches » is no « marché »); a State entity's name (« Service des impôts des
+        // entreprises de Troyes » under the marché's number) is who buys, not what.
+        return !notAnObject.contains { cell.folded.hasWord($0) } && !cell.folded.has("@")
+            && !(StateEntity.ministries + StateEntity.directions + StateEntity.services + ["etablissement"]).contains { cell.folded.hasPrefix($0) }
     }
 
     /// Offers the value written after the cell's colon, with the lines it runs on to; false when there is none.

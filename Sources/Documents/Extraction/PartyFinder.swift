@@ -15,7 +15,8 @@ enum PartyFinder {
             if hit.siren != nil, let siren = supplierSiren, hits.contains(where: { $0.kind == hit.kind && $0.checked.isValid && $0.siren == siren }) {
                 return false
             }
-            return IdentifierFinder.side(of: hit, in: document, type: type) != .buyer
+            let side = IdentifierFinder.side(of: hit, in: document, type: type)
+            return side != .buyer && side != .partner
         }
         let supplierHits = hits.filter(belongsToSupplier)
         // `invalid_ids` speaks of the supplier's fields: a buyer's wrong SIREN printed beside them is not one of them.
@@ -76,7 +77,7 @@ enum PartyFinder {
             var vote = 0.0
             switch IdentifierFinder.side(of: hit, in: document, type: type) {
             case .supplier: vote = 2
-            case .buyer: vote = -2
+            case .buyer, .partner: vote = -2
             case nil: vote = 0.5
             }
             if IdentifierFinder.isPublicBody(siren: siren) { vote -= 1.5 }
@@ -109,7 +110,11 @@ enum PartyFinder {
                                     "identification de l'organisme acheteur", "organisme acheteur",
                                     "identification de l'acheteur", "nom de l'acheteur", "acheteur public",
                                     "maitre d'ouvrage", "personne publique contractante"]
+    /// Who holds an energy or telecom contract is its customer: « Titulaire du contrat » names the buyer, not the
+    /// titulaire of a marché.
+    static let holderLabels = ["titulaire du contrat", "titulaire de l'abonnement", "titulaire de la ligne"]
     static let buyerLabels = ["client", "adresse du client", "acheteur", "pouvoir adjudicateur", "destinataire", "facture a", "facturer a",
+                              "titulaire du contrat", "titulaire de l'abonnement", "titulaire de la ligne",
                               "commanditaire", "entite adjudicatrice", "service acheteur", "administration",
                               "adresse de facturation", "a l'attention de", "a l'attention du"]
     /// Labels of the service that orders inside the buyer (a fiche navette's « Service demandeur »): it names the
@@ -123,7 +128,9 @@ enum PartyFinder {
     /// A purchase order is sent by the buyer: its « Destinataire » is the supplier.
     static func supplierName(_ document: DocumentLines, anchors: [IdentifierHit], type: DocumentType) -> ExtractedField? {
         let r = document.reliability
-        if let labelled = labelledValue(document, labels: supplierLabels + (type == .bonDeCommande ? ["destinataire"] : [])) {
+        // A public body is no supplier: « Fournisseur d'énergie », a tagline, set beside the buyer's block.
+        if let labelled = labelledValue(document, labels: supplierLabels + (type == .bonDeCommande ? ["destinataire"] : [])),
+           !(StateEntity.ministries + StateEntity.directions).contains(where: { DocumentLines.fold(labelled.value).hasPrefix($0) }) {
             return ExtractedField(key: .supplierName, value: labelled.value, confidence: 0.85 * r, source: labelled.cell.source)
         }
         // The heading of the address block the identifiers are printed under.
@@ -273,6 +280,10 @@ enum PartyFinder {
             let start = cell.folded.prefix(6).firstIndex(where: \.isLetter) ?? cell.folded.startIndex
             let head = cell.folded[start...]
             for label in labels where head.hasPrefix(label) {
+                if !holderLabels.contains(label), holderLabels.contains(where: { head.hasPrefix($0) }) { continue }
+                // « Fournisseur d'énergie », « Prestataire de services »: what a company does, not a label.
+                if let complement = head.dropFirst(label.count).firstMatch(of: /^ (?:d'|de |des |du )([a-z]+)/),
+                   !["marche", "contrat", "commande", "lot", "accord", "groupement", "compte"].contains(String(complement.output.1)) { continue }
                 let rest = head.dropFirst(label.count)
                 guard rest.first.map({ !$0.isLetter }) ?? true else { continue }
                 if rest.contains(":"), let value = cell.text.valueAfterColon.map(nameBeforeAddress), isName(value) {
@@ -280,15 +291,19 @@ enum PartyFinder {
                 }
                 let bare = rest.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)).isEmpty
                 // A form's or a table's row: the label in its cell, the value in the next one (« Dénomination │ ACME »).
-                if bare || rest.count <= 30, !rest.contains(where: \.isNumber),
-                   let beside = document.cellRight(of: cell), isName(beside.text), !isLabel(beside) {
+                let headingRow = document.isInHeadingRow(cell)
+                if bare || rest.count <= 30, !rest.contains(where: \.isNumber), !headingRow,
+                   let beside = document.cellRight(of: cell), isName(beside.text), !isLabel(beside),
+                   // A line in lower case beside it ends a name wrapped above, another block's (« de Lyon »).
+                   beside.text.first?.isLowercase != true {
                     // A name wrapped in a narrow cell (« TRANSPORTS GIRARD ET » / « FILS ») is read whole.
                     return (cleanName(document.wrappedText(of: beside)), beside)
                 }
                 if bare {
                     // A heading: the name is the first line under it that is not a contact line.
-                    var next = document.below(cell)
-                    while let candidate = next, candidate.line - cell.line <= 3 {
+                    // Under a row of headings, past the lines its headings wrap to.
+                    var next = document.below(cell, within: headingRow ? 4 : 2)
+                    while let candidate = next, candidate.line - cell.line <= (headingRow ? 5 : 3) {
                         // A row of its own under the heading (« Raison sociale : ACME »): its value when it names
                         // the company, else the next row (« Adresse : … »).
                         if let colon = candidate.text.firstIndex(of: ":"), candidate.text.distance(from: candidate.text.startIndex, to: colon) <= 30 {
@@ -313,7 +328,15 @@ enum PartyFinder {
                             document.lines[cell.line].contains { $0.index > cell.index && $0.cell.overlaps(right.cell) }
                         } ?? false
                         let row = (document.cellRight(of: candidate) != nil && !underHeading) || isLabel(candidate)
-                        if !contact && !row && isName(candidate.text) { return (cleanName(candidate.text), candidate) }
+                        if !contact && !row && isName(candidate.text) {
+                            // A table's row whose cells wrap (« LUMIÈRE & SON » / « AUDIOVISUEL SAS »), or a value
+                            // wrapped in its column under a row of headings.
+                            // Not past the name into its address.
+                            let headed = document.headedValues.first { $0.line == candidate.line && $0.index == candidate.index }?
+                                .text.valueAfterColon.flatMap { $0.contains(where: \.isNumber) ? nil : $0 }
+                            let whole = document.wrappedText(of: candidate)
+                            return (cleanName(headed.map { $0.count > whole.count ? $0 : whole } ?? whole), candidate)
+                        }
                         next = document.below(candidate)
                     }
                 }
@@ -325,10 +348,17 @@ enum PartyFinder {
     /// A buyer's name read in its own cell under or beside its label, with the lines that continue it and the levels
     /// under it (« Institut national … des études » / « économiques » / « Direction régionale des Hauts-de-France »).
     static func entityLevels(_ labelled: (value: String, cell: LocatedCell), in document: DocumentLines) -> String {
-        guard labelled.cell.text == labelled.value else { return labelled.value }
+        // « Maître d'ouvrage : Ministère … – Secrétariat général … du ministère » / « de l'Intérieur Sud »: the value
+        // after the label, its wrapped end, its levels.
         let run = StateEntity.wrapped(labelled.cell, in: document)
+        if labelled.cell.text.contains(":") && labelled.cell.text != labelled.value {
+            let continued = run.dropFirst().map(\.text)
+            return StateEntity.levels(of: [([labelled.value] + continued).joined(separator: " ")]).joined(separator: " › ")
+        }
+        // In a cell of its own, read already with the lines its cell wraps to, or with them now.
         guard let end = run.last else { return labelled.value }
-        let lines = [run.map(\.text).joined(separator: " ")]
+        let joined = run.map(\.text).joined(separator: " ")
+        let lines = [labelled.value.count > joined.count ? labelled.value : joined]
             + StateEntity.block(after: end, top: labelled.cell, in: document).map { StateEntity.wrapped($0, in: document).map(\.text).joined(separator: " ") }
         return StateEntity.levels(of: lines.map(cleanName)).joined(separator: " › ")
     }
@@ -400,8 +430,11 @@ enum PartyFinder {
                 // The first line above the address that is neither address nor contact ends the block: a name, or
                 // nothing (a total, a sentence of the page).
                 let isTitle = StateEntity.titleWords.contains { cell.folded.hasPrefix($0) }
-                guard isName(cell.text), looksLikeAName(cell.text), !isTitle else { return nil }
-                return nameWrappedAbove(cell, document)
+                // The block's last name line may be the end of a name wrapped (« Établissement du service » /
+                // « d'infrastructure de la défense de Lyon »): the whole name is what must read as one.
+                let named = nameWrappedAbove(cell, document)
+                guard isName(cell.text), looksLikeAName(named.text), !isTitle else { return nil }
+                return named
             }
             index += 1
         }
@@ -458,7 +491,9 @@ enum PartyFinder {
     static func isNamePart(_ cell: LocatedCell) -> Bool {
         !cell.text.contains(where: \.isNumber) && !cell.text.contains(":") && !isLabel(cell) && isName(cell.text)
             && !addressWords.contains(where: { cell.folded.has($0) })
-            && !(supplierLabels + buyerLabels + roleWords).contains(where: { cell.folded.hasWord($0) })
+            // A label starts its cell; inside a name its words are the name's (« Service des impôts des entreprises »).
+            && !(supplierLabels + buyerLabels).contains(where: { cell.folded.hasPrefix($0) })
+            && !roleWords.contains(where: { cell.folded.hasWord($0) })
     }
 
     /// A name whose words OCR glued together (« StrateSolutionsSA ») read as another cell prints it

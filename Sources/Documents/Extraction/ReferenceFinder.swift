@@ -9,11 +9,14 @@ enum ReferenceFinder {
     /// The label before the title word: « N° de devis : D2026-0351 », « Numéro de la facture : 2025-118 ».
     nonisolated(unsafe) static let numberOfDocument =
         /(?:n\s?°|nº|numero|num\.?|ref\.?|reference)\s*(?:de |du |d')?(?:la |l')?(facture|devis|bon de commande|commande|avoir|offre|proposition|piece|document)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
+    nonisolated(unsafe) static let qualifiedTitleNumber =
+        /(?:^|\s)(facture|devis|proposition|offre|avoir)\s+[a-z]{4,14}\s+(?:n\s?°|nº|numero|no\.?)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
     /// A bare number label (« N° 1300505125 », « Numéro : DEV-2024-9514 », « Réf. D2024 ») under the title.
     /// The title may end on this line with its qualifier (« FACTURE » over « AFFACTURÉE N° UC1_2023020_AFF »).
     /// It may stand in a column of its own, beside a letterhead (« LOGO   AFFACTURÉE N°   UC1_… »).
     /// A version may follow (« Référence : PF-2026-940 (version 2) »).
-    nonisolated(unsafe) static let bareNumber = /(?:^|\s{3})(?:(?:affacturee|cedee|rectificative|d'acompte|de solde|proforma|pro forma|definitive|duplicata)\s+)?(?:n\s?°|nº|numero|num\.?|ref\.?|reference)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})(?:\s*\([^)]{1,20}\))?$/
+    /// An English gloss may follow the label (« N° / Number »), the date the number (« N° PH-2024-69 – 5 mars 2025 »).
+    nonisolated(unsafe) static let bareNumber = /(?:^|\s{3})(?:(?:affacturee|cedee|rectificative|d'acompte|de solde|proforma|pro forma|definitive|duplicata)\s+)?(?:n\s?°|nº|numero|num\.?|ref\.?|reference)(?:\s*\/\s*(?:number|no\.?|ref(?:erence)?\.?))?\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})(?:\s*\([^)]{1,20}\))?(?:\s*[-–—,]\s*|\s+du\s+)?(?:\d{1,2}(?:er)? [a-zéû]{3,9}\.? \d{4}|\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{2,4}|\d{4}-\d{2}-\d{2})?$/
     /// A title followed by the number without "n°": "Facture FA-2017-0010", "Avoir AV-2017-0005".
     /// Or set under the title word as its heading (« Facture : FA028151 », read from a row of headings).
     /// The title may end a cell that the letterhead's name begins (« ACME Proposition commerciale DE2412-0001 »).
@@ -111,6 +114,11 @@ enum ReferenceFinder {
             if facts[.numberDocument] == nil, namesDocument, let match = cell.folded.firstMatch(of: numberOfDocument),
                match.output.2.contains(where: \.isNumber), namesOwnType(String(match.output.1), facts.documentType) {
                 facts.offer(field(.numberDocument, original(match.output.2, in: cell), 0.85 * r, cell))
+            }
+            // « Proposition tarifaire n° 2658482292 », « Facture acquittée n° … »: a word qualifies the title.
+            if facts[.numberDocument] == nil, namesDocument, let match = cell.folded.firstMatch(of: qualifiedTitleNumber),
+               match.output.2.contains(where: \.isNumber), namesOwnType(String(match.output.1), facts.documentType) {
+                facts.offer(field(.numberDocument, original(match.output.2, in: cell), 0.8 * r, cell))
             }
             offerBareNumber(cell)
             if namesDocument { offerTitledNumber(cell) }

@@ -18,7 +18,9 @@ struct StateEntity {
         let candidates = document.cells.filter { $0.text.count <= 120 && $0.text.filter(\.isLetter).count >= 4 }
         func first(_ prefixes: [String], after line: Int, within distance: Int) -> LocatedCell? {
             candidates.first { cell in
+                // A heading starts with a capital: « ministère de l'Intérieur Sud » in lower case ends a name wrapped.
                 cell.line >= line && cell.line - line <= distance && prefixes.contains { cell.folded.hasPrefix($0) }
+                    && cell.text.first?.isUppercase == true
             }
         }
         let ministry = first(ministries, after: 0, within: .max)
@@ -57,11 +59,20 @@ struct StateEntity {
 
     /// A service named on the line above the entity, where an address block starts with it (« Service risques
     /// naturels » / « Direction régionale … »).
+    /// Its name may wrap (« Établissement du service d'infrastructure de la défense » / « de Lyon » / « Ministère des
+    /// Armées »): the lines between it and the entity continue it.
+    /// Under a ministry, a direction or an établissement; under a direction, a service.
     static func serviceAbove(_ top: LocatedCell, in document: DocumentLines) -> LocatedCell? {
-        document.contextAbove(top, lines: 1).first { cell in
-            services.contains { cell.folded.hasPrefix($0) } && document.alignedLeft(cell, top)
-                && document.cellRight(of: cell) == nil && !PartyFinder.isLabel(cell)
+        let column = document.contextAbove(top, lines: 3).filter { document.alignedLeft($0, top) }
+        let lower = ministries.contains { top.folded.hasPrefix($0) } ? directions + services + ["etablissement", "institut", "office"] : services
+        for (index, cell) in column.enumerated() {
+            let isService = lower.contains { cell.folded.hasPrefix($0) }
+            if isService, document.cellRight(of: cell) == nil, !PartyFinder.isLabel(cell),
+               wrapped(cell, in: document).count == index + 1 {
+                return cell
+            }
         }
+        return nil
     }
 
     /// The entity's levels from its lines: a line may hold two levels joined by a dash (« Ministère des Armées –
@@ -76,8 +87,13 @@ struct StateEntity {
         for line in lines {
             let pieces = PartyFinder.dashesNormalised(line).components(separatedBy: " – ")
             let dashedLevels = pieces.dropFirst().contains(where: namesLevel)
+            // A word or two of its own that names no level (« Sud », « Occitanie ») ends the level above; an acronym
+            // (« DRAC Bretagne ») is a level.
+            let words = line.split(separator: " ")
+            let endsAbove = words.count <= 2 && !namesLevel(line)
+                && !(words.first.map { $0.count >= 2 && $0.allSatisfy(\.isUppercase) } ?? false)
             for (index, piece) in pieces.enumerated() {
-                if levels.isEmpty || namesLevel(piece) || index == 0 && !dashedLevels {
+                if levels.isEmpty || namesLevel(piece) || index == 0 && !dashedLevels && !endsAbove {
                     levels.append(piece)
                 } else {
                     levels[levels.count - 1] += (index == 0 ? " " : " – ") + piece
@@ -119,7 +135,17 @@ struct StateEntity {
             let isAddress = next.text.contains(PartyFinder.postcodeLine) || next.text.first?.isNumber == true
                 || PartyFinder.addressWords.contains { folded.has($0) } || folded.has("siret") || folded.has("@")
                 || folded.has("tel") || folded.mayHoldDigits(5)
-            guard !isAddress, PartyFinder.isName(next.text), next.text.count <= 120,
+            // A table's row of headings, a party's or an amount's label (« N° d'engagement │ Date │ … »,
+            // « Fournisseur », « Montant estimatif HT ») ends the block.
+            // So does a form's next row (« Opération │ Fourniture de mobilier … » under « Maître d'ouvrage │ … »).
+            // A bare label: beside blocks set side by side, the other block's line may be a labelled value (« Siret : … »).
+            let rowLabel = document.leftOf(next).first.map { left in
+                (PartyFinder.isLabel(left) || ObjectFinder.labels.contains { left.folded.hasPrefix($0) })
+                    && !left.text.contains(where: \.isNumber) && left.text.valueAfterColon == nil
+            } ?? false
+            let isTableRow = document.lines[next.line].count >= 3 || PartyFinder.isLabel(next) || rowLabel
+                || ["n°", "numero", "montant", "total", "date"].contains { folded.hasPrefix($0) }
+            guard !isAddress, !isTableRow, PartyFinder.isName(next.text), next.text.count <= 120,
                   !titleWords.contains(where: { folded.hasPrefix($0) }), next.text != next.text.uppercased() || top.text == top.text.uppercased()
             else { break }
             found.append(next)

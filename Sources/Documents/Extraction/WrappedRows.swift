@@ -43,7 +43,12 @@ extension DocumentLines {
         }
         // The label's column done, the value's runs on (« Titulaire │ NETTOYAGE EXPRESS » / « PROVENCE »); or a form's
         // row of labels and values whose labels alone run on, by a word or two (« Montant estimatif » / « HT »).
-        if !places.contains(0), places.count < row.count, row.count <= 4 { continues = true }
+        // A wider row too (« Mandataire │ LUMIÈRE & SON │ … │ 347 423 147 » / « AUDIOVISUEL SAS │ … │ 52137 ») when
+        // what runs on is three words at most in each cell.
+        if !places.contains(0), places.count < row.count,
+           row.count <= 4 || row.count <= 6 && line.count >= 2 && line.allSatisfy({ $0.text.split(separator: " ").count <= 3 }) {
+            continues = true
+        }
         let labelsRunOn = row.count >= 3 && places.count < row.count
             && places.allSatisfy { !row[$0].text.contains(where: \.isNumber) && row.indices.contains($0 + 1) && row[$0 + 1].text.contains(where: \.isNumber) }
             && line.allSatisfy { $0.text.split(separator: " ").count <= 2 }
