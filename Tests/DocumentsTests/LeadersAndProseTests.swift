@@ -430,4 +430,37 @@ import EclaireCore
         #expect(facts[.amountHT] == "417710.46")
         #expect(facts[.amountTTC] == "501252.55")
     }
+
+    @Test func aTableOfOneItemIsNoFormsRow() {
+        // One line under items' headings is a line: its amount is no total, the totals below are.
+        let words = Self.row(0, [(0, "BON DE COMMANDE N° 1400572571")])
+            + Self.row(20, [(0, "Poste"), (60, "Désignation"), (200, "Qté"), (260, "PU HT"), (330, "Montant HT"), (420, "TVA")])
+            + Self.row(40, [(0, "10"), (60, "Prise RJ45 posée"), (200, "il"), (260, "77,58 €"), (330, "77,58 €"), (420, "10 %")])
+            + Self.row(60, [(0, "Montant total HT"), (330, "73,71 €")]) + Self.row(80, [(0, "Montant TVA"), (330, "TL STE")])
+            + Self.row(100, [(0, "Montant total TTC"), (330, "81,08 €")]) + CloseColumnsTests.prose
+        let facts = LeadersOnScansTests.ocrFacts(words)
+        #expect(facts[.amountHT] == "73.71")
+        #expect(facts[.amountTTC] == "81.08")
+    }
+
+    @Test func aRegistrationUnderTheNameIsNoName() {
+        let facts = Self.facts(["Atelier Ourson Architectes", "Architectes DPLG – Ordre des architectes n° S01183",
+                                "12 rue des Forges, 18000 Bourges", "NOTE D'HONORAIRES N° NH-2024-083"]
+                               + LeadersAndProseTests.totals + ["SIRET 552 422 396 99145 – TVA FR25552422396"])
+        #expect(facts[.supplierName] == "Atelier Ourson Architectes")
+    }
+
+    @Test func aJointGroupsMandataireRowWithoutItsHeadingsNamesTheSupplier() {
+        let words = Self.row(0, [(0, "ACTE D'ENGAGEMENT")])
+            + Self.row(40, [(0, "Mandataire"), (80, "Securitas Gardiennage Loire"), (260, "938 467 578 36188")])
+            + Self.row(60, [(0, "Cotraitant"), (80, "Acoustique Plus SAS"), (260, "44547210331441")]) + CloseColumnsTests.prose
+        #expect(CloseColumnsTests.facts(words)[.supplierName] == "Securitas Gardiennage Loire")
+    }
+
+    @Test func OCRsBorderMarksAreNoWordsButATextLayersBoxIs() {
+        let words = Self.row(0, [(0, "N° d'engagement"), (120, "Date"), (200, "Centre financier __] Service")])
+        #expect(PageLayout(words: words, whole: true).lines[0].cells.map(\.text) == ["N° d'engagement", "Date", "Centre financier", "Service"])
+        let box = Self.row(0, [(0, "[ ] Candidat individuel")])
+        #expect(PageLayout(words: box).lines[0].cells.map(\.text) == ["[ ] Candidat individuel"])
+    }
 }

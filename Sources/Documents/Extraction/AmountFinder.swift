@@ -49,6 +49,8 @@ enum AmountFinder {
                            "escompte", "capital", "quantite", "qte", "franco", "frais de port offert", "penalite",
                            "indemnite forfaitaire", "minimum", "plafond", "taux horaire", "reglement", "virement",
                            "avance", "retenue", "rabais", "ristourne", "report"]
+    static let itemHeadings = ["qte", "quantite", "pu", "p.u", "prix unit", "designation", "libelle", "poste", "article",
+                               "unite", "description", "reference"]
     static let basePrefixes = [" sur", " base", " base de", " assiette", " assiette de", " sur une base de"]
     static let rates: [Double] = [0.20, 0.10, 0.055, 0.021, 0.085, 0.196, 0.07]
 
@@ -250,10 +252,16 @@ enum AmountFinder {
 
     /// The heading over an amount in a table of one row (« Date │ Objet │ Fournisseur │ Montant HT │ Montant TTC »
     /// over a fiche navette's values): the row is a form's, its headings are the labels. A table of items has more
-    /// rows, an amount under this one.
+    /// rows, an amount under this one, or headings of items (« Désignation », « Qté », « PU HT »): its one row is a
+    /// line, not the totals.
     static func soleRowHeading(of cell: LocatedCell, in document: DocumentLines) -> String? {
         guard let headed = document.headedValues.first(where: { $0.line == cell.line && $0.index == cell.index }),
               let colon = headed.text.firstIndex(of: ":") else { return nil }
+        if let headings = stride(from: cell.line - 1, through: max(0, cell.line - 4), by: -1).lazy.map({ document.lines[$0] })
+            .first(where: { $0.count >= 3 && $0.allSatisfy(DocumentLines.isHeading) }),
+           headings.contains(where: { heading in itemHeadings.contains { heading.folded.hasPrefix($0) } }) {
+            return nil
+        }
         for line in (cell.line + 1)..<min(cell.line + 4, document.lines.count) where document.lines[line].contains(where: { other in
             other.page == cell.page && other.cell.overlaps(cell.cell) && other.text.firstMatch(of: amountPattern) != nil
         }) { return nil }

@@ -110,7 +110,7 @@ public enum DocumentClassifier {
             if weight > 1, document.lines[cell.line].count == 1, document.runsOn(cell.line + 1), document.lines[cell.line + 1].count == 1 {
                 text += " " + document.lines[cell.line + 1][0].folded
             }
-            let folded = undotted(text)
+            let folded = undotted(text), own = undotted(cell.folded)
             for (type, words) in signals {
                 for (signal, points) in words {
                     // "^word" is a signal only where it heads a cell.
@@ -121,7 +121,7 @@ public enum DocumentClassifier {
                     // on an order) are vocabulary.
                     // The page's first cells may end with the title, set so close after the letterhead's name that
                     // both read as one cell (« Presse Territoriale Diffusion   Facture »).
-                    let heads = folded.hasPrefix(word) || (rank < 4 && cell.page == 1 && folded.hasSuffix(word) && !signal.hasPrefix("^"))
+                    let heads = folded.hasPrefix(word) || (rank < 4 && cell.page == 1 && own.hasSuffix(word) && !signal.hasPrefix("^"))
                     let lead = heads ? (weight > 1 && !titled ? 3 : 1.5) : 1
                     leads = leads || heads
                     scores[type, default: 0] += points * weight * lead

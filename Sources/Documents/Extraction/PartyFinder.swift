@@ -133,6 +133,14 @@ enum PartyFinder {
            !(StateEntity.ministries + StateEntity.directions).contains(where: { DocumentLines.fold(labelled.value).hasPrefix($0) }) {
             return ExtractedField(key: .supplierName, value: labelled.value, confidence: 0.85 * r, source: labelled.cell.source)
         }
+        // A joint group's row « Mandataire │ ACME » (its headings lost by OCR): the mandataire signs for the group.
+        // Only as a row's label: ATTRI1's « mandataire solidaire » boxes are no label.
+        for cell in document.cells where cell.folded.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)) == "mandataire" {
+            if let beside = document.cellRight(of: cell), isName(beside.text), looksLikeAName(beside.text), !isLabel(beside) {
+                return ExtractedField(key: .supplierName, value: cleanName(document.wrappedText(of: beside)), confidence: 0.8 * r,
+                                      source: beside.source)
+            }
+        }
         // The heading of the address block the identifiers are printed under.
         for anchor in anchors {
             if let block = nameAboveAddress(anchor.cell, document) {
@@ -334,7 +342,10 @@ enum PartyFinder {
                             // Not past the name into its address.
                             let headed = document.headedValues.first { $0.line == candidate.line && $0.index == candidate.index }?
                                 .text.valueAfterColon.flatMap { $0.contains(where: \.isNumber) ? nil : $0 }
-                            let whole = document.wrappedText(of: candidate)
+                            // Not past the name into its address either.
+                            let wrapped = document.wrappedText(of: candidate)
+                            let added = DocumentLines.fold(String(wrapped.dropFirst(candidate.text.count)))
+                            let whole = added.contains(where: \.isNumber) || addressWords.contains(where: { added.has($0) }) ? candidate.text : wrapped
                             return (cleanName(headed.map { $0.count > whole.count ? $0 : whole } ?? whole), candidate)
                         }
                         next = document.below(candidate)
@@ -425,7 +436,9 @@ enum PartyFinder {
             // The block's heading (« Émetteur », « Facturé à ») reached without a name: there is none to give.
             if isLabel(cell) { return nil }
             let isAddress = addressWords.contains { cell.folded.has($0) } || cell.text.first?.isNumber == true
+            // A registration (« Ordre des architectes n° S01183 », « Déclaration d'activité n° … ») is no name.
             let isIdentifier = cell.folded.has("@") || ["iban", "siret", "siren", "tva", "tel", "bic"].contains { cell.folded.hasWord($0) }
+                || cell.folded.has("n°") && cell.text.contains(where: \.isNumber)
             if !isAddress, !isIdentifier, !cell.folded.has("adresse"), !cell.folded.has("contact") {
                 // The first line above the address that is neither address nor contact ends the block: a name, or
                 // nothing (a total, a sentence of the page).

@@ -87,10 +87,10 @@ struct StateEntity {
         for line in lines {
             let pieces = PartyFinder.dashesNormalised(line).components(separatedBy: " – ")
             let dashedLevels = pieces.dropFirst().contains(where: namesLevel)
-            // A word or two of its own that names no level (« Sud », « Occitanie ») ends the level above; an acronym
-            // (« DRAC Bretagne ») is a level.
+            // A word of its own that names no level (« Sud », « Occitanie », or two in lower case) ends the level
+            // above; an acronym (« DRAC Bretagne ») is a level.
             let words = line.split(separator: " ")
-            let endsAbove = words.count <= 2 && !namesLevel(line)
+            let endsAbove = (words.count == 1 || line.first?.isLowercase == true) && words.count <= 2 && !namesLevel(line)
                 && !(words.first.map { $0.count >= 2 && $0.allSatisfy(\.isUppercase) } ?? false)
             for (index, piece) in pieces.enumerated() {
                 if levels.isEmpty || namesLevel(piece) || index == 0 && !dashedLevels && !endsAbove {

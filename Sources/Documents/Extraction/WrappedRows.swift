@@ -44,9 +44,12 @@ extension DocumentLines {
         // The label's column done, the value's runs on (« Titulaire │ NETTOYAGE EXPRESS » / « PROVENCE »); or a form's
         // row of labels and values whose labels alone run on, by a word or two (« Montant estimatif » / « HT »).
         // A wider row too (« Mandataire │ LUMIÈRE & SON │ … │ 347 423 147 » / « AUDIOVISUEL SAS │ … │ 52137 ») when
-        // what runs on is three words at most in each cell.
+        // what runs on is three words at most in each cell, no address (a block's name and its street under it).
         if !places.contains(0), places.count < row.count,
-           row.count <= 4 || row.count <= 6 && line.count >= 2 && line.allSatisfy({ $0.text.split(separator: " ").count <= 3 }) {
+           row.count <= 4 || row.count <= 6 && line.count >= 2 && line.allSatisfy({ cell in
+               cell.text.split(separator: " ").count <= 3 && !cell.text.contains(PartyFinder.postcodeLine)
+                   && !PartyFinder.addressWords.contains { cell.folded.has($0) }
+           }) {
             continues = true
         }
         let labelsRunOn = row.count >= 3 && places.count < row.count

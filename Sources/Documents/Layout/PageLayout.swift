@@ -52,7 +52,9 @@ public struct PageLayout: Sendable, Equatable {
     /// space between them even when they touch (a blurred 150 dpi scan read « BoréalSystèmesSCOP »), but for digits.
     /// A word Tesseract split (« lancem ent ») then stays split: measured, that costs less than names run together.
     init(words: [PositionedWord], whole: Bool = false) {
-        let sorted = Self.levelled(words.compactMap(Self.cleaned).filter { $0.height > 0 })
+        // OCR reads a table's borders as marks (« __] », « [ »): a word of those alone is no word. A text layer's
+        // « [ ] » is a check box, kept.
+        let sorted = Self.levelled(words.compactMap(Self.cleaned).filter { $0.height > 0 && !(whole && $0.text.allSatisfy { "[]{}_".contains($0) }) })
             .sorted { ($0.y0 + $0.y1) < ($1.y0 + $1.y1) }
         var rows: [[PositionedWord]] = []
         var centreSum = 0.0, height = 0.0
@@ -150,7 +152,7 @@ public struct PageLayout: Sendable, Equatable {
         return (sxy / sxx, run)
     }
 
-    /// The word without the vertical rules of a table that OCR reads as `|`; nil when nothing else is left.
+    /// The word without the rules of a table that OCR reads as `|`, `[` or `_`; nil when nothing else is left.
     private static func cleaned(_ word: PositionedWord) -> PositionedWord? {
         guard let first = word.text.unicodeScalars.first, let last = word.text.unicodeScalars.last else { return nil }
         // Nearly every word has nothing to trim: Foundation's trimming is then skipped.
@@ -160,6 +162,7 @@ public struct PageLayout: Sendable, Equatable {
                                                    confidence: word.confidence)
     }
 
+    /// A table's rules and borders OCR reads as marks (« | », « __] », « [ »): a word of those alone is dropped.
     private static let trimmed = CharacterSet(charactersIn: "|").union(.whitespacesAndNewlines)
 
     /// A gap wider than this many typical word heights always parts two cells.
