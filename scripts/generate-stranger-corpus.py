@@ -190,6 +190,12 @@ class Facts:
     def day(self, d=None):
         return day_text(d or self.date, self.date_style)
 
+    def later(self, months=1):
+        """The date `months` after the document's (before it when negative), on the same day."""
+        y, m, d = self.date
+        m += months
+        return (y + (m - 1) // 12, (m - 1) % 12 + 1, d)
+
     def siret_text(self):
         return self.rng.choice([self.siret, "%s %s %s %s" % (self.siret[:3], self.siret[3:6], self.siret[6:9], self.siret[9:])])
 
@@ -262,6 +268,14 @@ def supplier_truth(f, truth, vat=True, iban=False, siret=True):
     if vat: truth["supplier.vat_number"] = f.vat
     if iban: truth["iban"] = f.iban
     return [b for b in [f.bad] if b and (b != "vat_number" or vat) and (b != "iban" or iban) and (b != "siret" or siret)]
+
+
+def acte_truth(f, truth, buyer=True):
+    """What an acte d'engagement states besides its parties and numbers: its date, object, buyer and totals."""
+    truth["date_issued"] = "%04d-%02d-%02d" % f.date
+    truth["object"] = f.object
+    if buyer: truth["buyer.administration"] = f.service
+    amounts_truth(f, truth)
 
 
 def amounts_truth(f, truth, tva=True):
@@ -447,9 +461,7 @@ def attri1(f):
     html.append("<div style='page-break-before:always'></div><h3 class='grey'>D - Identification de l'acheteur.</h3><p>■ Désignation de l'acheteur :</p><p>%s – %s</p><p>■ Nom, prénom, qualité du signataire du marché public : le directeur</p><p>■ Désignation, adresse, numéro de téléphone du comptable assignataire : Contrôleur budgétaire et comptable ministériel</p><p>■ Imputation budgétaire : programme %d</p>" % (
         f.ministry, f.service, f.rng.choice([181, 214, 107, 123, 354])))
     html.append("<h3 class='grey'>E - Signature du marché public par le titulaire</h3><p>À %s, le %s</p><p>Signature</p>" % (f.town, f.day()))
-    truth["date_issued"] = "%04d-%02d-%02d" % f.date
-    truth["object"] = f.object
-    amounts_truth(f, truth)
+    acte_truth(f, truth, buyer=False)
     return html, truth, supplier_truth(f, truth, vat=False, iban=True)
 
 
@@ -619,10 +631,7 @@ def contract_articles(f):
     html.append("<h3>Article 3 – Durée</h3><p>Le marché est conclu pour une durée de %d mois à compter de sa notification.</p>" % f.rng.choice([12, 24]))
     html.append("<h3>Article 4 – Paiement</h3><p>Le pouvoir adjudicateur se libérera des sommes dues en faisant porter le montant au crédit du compte ouvert au nom de %s : IBAN %s.</p>" % (f.legal, f.iban_text()))
     html.append("<p>Fait à %s, le %s</p><p>Le titulaire</p><p style='margin-top:20pt'>Acceptation de l'offre par le pouvoir adjudicateur : %s</p>" % (f.town, f.day(), f.service))
-    truth["date_issued"] = "%04d-%02d-%02d" % f.date
-    truth["object"] = f.object
-    truth["buyer.administration"] = f.service
-    amounts_truth(f, truth)
+    acte_truth(f, truth)
     return html, truth, supplier_truth(f, truth, vat=False, iban=True)
 
 

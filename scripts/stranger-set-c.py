@@ -83,11 +83,6 @@ class FactsC(g.Facts):
         return ["%02d/%02d/%02d" % (day, m, y % 100), "%02d/%02d/%d" % (day, m, y), "%d %s %d" % (day, MONTHS[m - 1], y),
                 "%02d %s %d" % (day, SHORT_MONTHS[m - 1], y)][self.date_form]
 
-    def later(self, months=1):
-        y, m, d = self.date
-        m += months
-        return (y + (m - 1) // 12, (m - 1) % 12 + 1, d)
-
 
 def rcs_footer(f, siret):
     capital = f.rng.choice(["10 069 020", "37 000", "250 000", "1 500 000"])
@@ -308,10 +303,7 @@ def ae_frames(f):
     html.append("<h3>Cadre 4 – Compte à créditer</h3><table class='b'><tr><td class='grey'>Titulaire du compte</td><td>%s</td></tr><tr><td class='grey'>Établissement</td><td>%s</td></tr><tr><td class='grey'>IBAN</td><td>%s</td></tr><tr><td class='grey'>BIC</td><td>%s</td></tr></table>" % (
         f.legal, f.rng.choice(["Caisse d'Épargne", "CIC", "Société Générale"]), f.iban_text(), f.rng.choice(["CEPAFRPP", "CMCIFRPP"])))
     html.append("<h3>Cadre 5 – Signature du titulaire</h3><p>Fait à %s, le %s</p><p>Le représentant habilité</p>" % (f.town, f.day()))
-    truth["date_issued"] = "%04d-%02d-%02d" % f.date
-    truth["object"] = f.object
-    truth["buyer.administration"] = f.service
-    g.amounts_truth(f, truth)
+    g.acte_truth(f, truth)
     return html, truth, g.supplier_truth(f, truth, iban=True)
 
 

@@ -81,11 +81,6 @@ class FactsD(g.Facts):
         return ["%02d/%02d/%d" % (day, m, y), "%d %s %d" % (day, MONTHS[m - 1], y), "%02d-%02d-%d" % (day, m, y),
                 "%d/%d/%d" % (day, m, y)][self.date_form]
 
-    def later(self, months=1):
-        y, m, d = self.date
-        m += months
-        return (y + (m - 1) // 12, (m - 1) % 12 + 1, d)
-
     def set_vat(self, ht, rate):
         tva = int(round(ht * rate / 100))
         self.ht, self.tva, self.ttc, self.rates = ht, tva, ht + tva, [(rate, ht, tva)]
@@ -325,10 +320,7 @@ def ae_prose(f):
     html.append("<p>Fait à %s, le %s</p><p>Signature du titulaire</p>" % (f.town, f.day()))
     html.append("<h3>Acceptation de l'offre</h3><p>Est acceptée la présente offre pour valoir acte d'engagement. Pour %s, le pouvoir adjudicateur.</p>" % f.service)
     html.append(foot % 2)
-    truth["date_issued"] = "%04d-%02d-%02d" % f.date
-    truth["object"] = f.object
-    truth["buyer.administration"] = f.service
-    g.amounts_truth(f, truth)
+    g.acte_truth(f, truth)
     return html, truth, g.supplier_truth(f, truth, iban=True)
 
 

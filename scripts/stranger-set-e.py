@@ -85,11 +85,6 @@ class FactsE(g.Facts):
         return ["%04d-%02d-%02d" % (y, m, day), "%d %s %d" % (day, MONTHS[m - 1], y), "%02d.%02d.%d" % (day, m, y),
                 "%02d/%02d/%d" % (day, m, y)][self.date_form]
 
-    def later(self, months=1):
-        y, m, d = self.date
-        m += months
-        return (y + (m - 1) // 12, (m - 1) % 12 + 1, d)
-
     def set_rates(self, parts):
         """parts: [(rate, base)]; sets HT, TVA, TTC and the rates."""
         self.rates = [(r, b, int(round(b * r / 100))) for r, b in parts]
@@ -274,10 +269,7 @@ def ae_joint_group(f):
         f.legal, f.m(share), partner_name, f.m(f.ht - share), f.m(f.ht), rate_text(rate), f.m(f.tva), f.m(f.ttc)))
     html.append("<h3>D – Compte à créditer</h3><p>Compte ouvert au nom du mandataire %s : IBAN %s</p>" % (f.legal, f.iban_text()))
     html.append("<p>Fait à %s, le %s – Signature du mandataire</p>" % (f.town, f.day()))
-    truth["date_issued"] = "%04d-%02d-%02d" % f.date
-    truth["object"] = f.object
-    truth["buyer.administration"] = f.service
-    g.amounts_truth(f, truth)
+    g.acte_truth(f, truth)
     return html, truth, g.supplier_truth(f, truth, iban=True)
 
 

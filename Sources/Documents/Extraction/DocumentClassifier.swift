@@ -106,11 +106,11 @@ public enum DocumentClassifier {
             let weight = cell.page == 1 && rank < 25 ? 3.0 : 1.0
             var leads = false
             // A title that wraps (« CAHIER DES CLAUSES TECHNIQUES » / « PARTICULIÈRES ») is read with its next line.
-            var text = cell.folded
+            let own = undotted(cell.folded)
+            var folded = own
             if weight > 1, document.lines[cell.line].count == 1, document.runsOn(cell.line + 1), document.lines[cell.line + 1].count == 1 {
-                text += " " + document.lines[cell.line + 1][0].folded
+                folded = undotted(cell.folded + " " + document.lines[cell.line + 1][0].folded)
             }
-            let folded = undotted(text), own = undotted(cell.folded)
             for (type, words) in signals {
                 for (signal, points) in words {
                     // "^word" is a signal only where it heads a cell.
