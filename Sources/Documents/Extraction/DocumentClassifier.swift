@@ -84,14 +84,17 @@ public enum DocumentClassifier {
     /// Acronyms written with dots read as the acronym: « c.c.a.p. » is « ccap », « r.i.b. » « rib ». A short title
     /// of letters and marks is read by its letters alone, as OCR turns the dots of a scan into « : », « - » or
     /// « ' » (« C:C:T-P. », « C'C:TP:. » are « cctp »).
+    nonisolated(unsafe) static let dottedLetters = /(?:^|[^a-z])[a-z]\.[a-z]\./
+    nonisolated(unsafe) static let dottedWord = /(^|[^a-z])((?:[a-z]\.){2,}[a-z]?\.?)/
+
     static func undotted(_ folded: String) -> String {
         if folded.count <= 12, folded.count(where: { ".:-'’".contains($0) }) >= 2,
            folded.allSatisfy({ $0.isLetter || $0.isNumber || " .:-'’".contains($0) }) {
             let letters = folded.filter { $0.isLetter || $0.isNumber }
             if let acronym = dottedAcronyms.first(where: { letters == $0 }) { return acronym }
         }
-        guard folded.contains("."), folded.contains(/(?:^|[^a-z])[a-z]\.[a-z]\./) else { return folded }
-        return folded.replacing(/(^|[^a-z])((?:[a-z]\.){2,}[a-z]?\.?)/) { match in
+        guard folded.contains("."), folded.contains(dottedLetters) else { return folded }
+        return folded.replacing(dottedWord) { match in
             String(match.output.1) + String(match.output.2.filter { $0 != "." })
         }
     }

@@ -145,7 +145,7 @@ enum IdentifierFinder {
         } else {
             return nil
         }
-        guard let head = following.prefixMatch(of: /[A-Z0-9]{1,10}(?: [A-Z0-9]{1,10})*/) else { return nil }
+        guard let head = following.prefixMatch(of: ibanGroups) else { return nil }
         var missing = length - compact.count, taken = ""
         for character in head.output where missing > 0 {
             taken.append(character)
@@ -155,6 +155,7 @@ enum IdentifierFinder {
         return missing == 0 && Identifiers.iban(joined).isValid ? joined : nil
     }
 
+    nonisolated(unsafe) static let ibanGroups = /[A-Z0-9]{1,10}(?: [A-Z0-9]{1,10})*/
     static let ibanWords = ["compte", "rib", "virement", "bancaire", "account", "bank"]
 
     /// An IBAN cut to its country's length: the pattern may run into the BIC printed after it.

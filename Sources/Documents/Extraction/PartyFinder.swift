@@ -290,7 +290,7 @@ enum PartyFinder {
             for label in labels where head.hasPrefix(label) {
                 if !holderLabels.contains(label), holderLabels.contains(where: { head.hasPrefix($0) }) { continue }
                 // « Fournisseur d'énergie », « Prestataire de services »: what a company does, not a label.
-                if let complement = head.dropFirst(label.count).firstMatch(of: /^ (?:d'|de |des |du )([a-z]+)/),
+                if let complement = head.dropFirst(label.count).firstMatch(of: labelComplement),
                    !["marche", "contrat", "commande", "lot", "accord", "groupement", "compte"].contains(String(complement.output.1)) { continue }
                 let rest = head.dropFirst(label.count)
                 guard rest.first.map({ !$0.isLetter }) ?? true else { continue }
@@ -394,8 +394,11 @@ enum PartyFinder {
     /// A dash between two parts of a name as « – »: OCR reads it as a hyphen, or glued to the next word (« Armées
     /// -Service »).
     static func dashesNormalised(_ text: String) -> String {
-        text.replacing(#/ [-–—] ?(?=\p{Lu})| [-—] /#) { _ in " – " }
+        text.contains(where: { $0 == "-" || $0 == "–" || $0 == "—" }) ? text.replacing(nameDash) { _ in " – " } : text
     }
+
+    nonisolated(unsafe) static let nameDash = #/ [-–—] ?(?=\p{Lu})| [-—] /#
+    nonisolated(unsafe) static let labelComplement = /^ (?:d'|de |des |du )([a-z]+)/
 
     static let entityLevels = StateEntity.ministries + StateEntity.directions + StateEntity.services
         + ["institut", "office", "universite", "etablissement"]

@@ -9,6 +9,8 @@ enum ReferenceFinder {
     /// The label before the title word: « N° de devis : D2026-0351 », « Numéro de la facture : 2025-118 ».
     nonisolated(unsafe) static let numberOfDocument =
         /(?:n\s?°|nº|numero|num\.?|ref\.?|reference)\s*(?:de |du |d')?(?:la |l')?(facture|devis|bon de commande|commande|avoir|offre|proposition|piece|document)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
+    nonisolated(unsafe) static let spacedGroups = /(?: (?:\d{1,4}|[A-Z]{2,4})(?=$|[ ,.;)])){1,3}/
+    nonisolated(unsafe) static let spacedCapitals = /(?: [A-Z]{2,4}(?=$|[ ,.;)]))/
     nonisolated(unsafe) static let qualifiedTitleNumber =
         /(?:^|\s)(facture|devis|proposition|offre|avoir)\s+[a-z]{4,14}\s+(?:n\s?°|nº|numero|no\.?)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
     /// A bare number label (« N° 1300505125 », « Numéro : DEV-2024-9514 », « Réf. D2024 ») under the title.
@@ -88,8 +90,7 @@ enum ReferenceFinder {
             let rest = cell.text.dropFirst(cell.folded.distance(from: cell.folded.startIndex, to: match.endIndex))
             guard value.allSatisfy(\.isNumber) else { return lettersForZeros(value) }
             // A longer run of digits (the underscore lost, « 2025292 SAR ») keeps a group of capitals after it.
-            let groups = value.count <= 4 ? rest.prefixMatch(of: /(?: (?:\d{1,4}|[A-Z]{2,4})(?=$|[ ,.;)])){1,3}/)
-                : rest.prefixMatch(of: /(?: [A-Z]{2,4}(?=$|[ ,.;)]))/)
+            let groups = value.count <= 4 ? rest.prefixMatch(of: spacedGroups) : rest.prefixMatch(of: spacedCapitals)
             guard let groups, !["EUR", "HT", "TTC", "TVA", "DU", "AU", "LE", "DE", "EN"].contains(groups.output.trimmingCharacters(in: .whitespaces))
             else { return lettersForZeros(value) }
             return lettersForZeros(value + groups.output)

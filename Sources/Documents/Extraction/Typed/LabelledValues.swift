@@ -144,9 +144,12 @@ struct LabelledValues {
         return money.plain
     }
 
+    nonisolated(unsafe) static let numericDate = /(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4})/
+    nonisolated(unsafe) static let writtenDate = /(\d{1,2})(?:er)?\s+([a-z]+)\s+(\d{4})/
+
     /// The first date of the text, ISO.
     static func date(_ text: String) -> String? {
-        guard let match = text.firstMatch(of: /(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4})/),
+        guard let match = text.firstMatch(of: numericDate),
               let day = Int(match.output.1), let month = Int(match.output.2), let year = Int(match.output.3),
               let date = LocalDate(year: year, month: month, day: day) else {
             return longDate(text)
@@ -160,7 +163,7 @@ struct LabelledValues {
     /// « 12 mars 2025 », « 1er avril 2025 ».
     static func longDate(_ text: String) -> String? {
         let folded = DocumentLines.fold(text)
-        guard let match = folded.firstMatch(of: /(\d{1,2})(?:er)?\s+([a-z]+)\s+(\d{4})/),
+        guard let match = folded.firstMatch(of: writtenDate),
               let month = months.firstIndex(of: String(match.output.2)), let day = Int(match.output.1), let year = Int(match.output.3),
               let date = LocalDate(year: year, month: month + 1, day: day) else { return nil }
         return date.iso

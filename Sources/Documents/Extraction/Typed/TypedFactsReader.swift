@@ -91,9 +91,11 @@ enum TypedFactsReader {
         return found.isEmpty ? nil : .group(found)
     }
 
+    nonisolated(unsafe) static let durationPattern = /(\d{1,3})\s*(jours|mois|semaines)/
+
     /// « 30 jours », « 3 mois »: a validity given as a period.
     static func period(_ text: String) -> String? {
-        guard let match = DocumentLines.fold(text).firstMatch(of: /(\d{1,3})\s*(jours|mois|semaines)/) else { return nil }
+        guard let match = DocumentLines.fold(text).firstMatch(of: durationPattern) else { return nil }
         return "\(match.output.1) \(match.output.2)"
     }
 }
