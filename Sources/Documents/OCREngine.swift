@@ -61,6 +61,42 @@ final class OCREngine {
         }
     }
 
+    /// An image file's page in gray, one byte a pixel, and its resolution (300 dpi when it states none or less than
+    /// 70), for the readings that work on pixels (`RulingLines`, `DotLeaders`).
+    static func grayImage(at path: String, maxPixels: Int) throws -> (GrayImage, Int) {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        var format: Int32 = 0, width: Int32 = 0, height: Int32 = 0, bits: Int32 = 0, samples: Int32 = 0, colormap: Int32 = 0
+        guard pixReadHeader(path, &format, &width, &height, &bits, &samples, &colormap) == 0, width > 0, height > 0 else {
+            throw DocumentError.unreadable(name, reason: "image illisible")
+        }
+        guard Int(width) * Int(height) <= maxPixels else {
+            throw DocumentError.unreadable(name, reason: "image de \(width) × \(height) pixels, au-delà de \(maxPixels / 1_000_000) millions")
+        }
+        var pix: UnsafeMutablePointer<PIX>? = pixRead(path)
+        guard pix != nil else { throw DocumentError.unreadable(name, reason: "image illisible") }
+        defer { pixDestroy(&pix) }
+        var gray: UnsafeMutablePointer<PIX>? = pixConvertTo8(pix, 0)
+        guard gray != nil, pixGetDepth(gray) == 8, let data = pixGetData(gray) else {
+            throw DocumentError.unreadable(name, reason: "image illisible")
+        }
+        defer { pixDestroy(&gray) }
+        let w = Int(pixGetWidth(gray)), h = Int(pixGetHeight(gray)), wordsPerLine = Int(pixGetWpl(gray))
+        // Leptonica keeps each line in 32-bit words, the first pixel in the most significant byte: on a
+        // little-endian machine the byte of pixel x is at x ^ 3.
+        let bytes = UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self)
+        var pixels = [UInt8](repeating: 255, count: w * h)
+        for y in 0..<h {
+            let line = bytes + y * wordsPerLine * 4
+            #if _endian(big)
+            for x in 0..<w { pixels[y * w + x] = line[x] }
+            #else
+            for x in 0..<w { pixels[y * w + x] = line[x ^ 3] }
+            #endif
+        }
+        let resolution = Int(pixGetYRes(pix))
+        return (GrayImage(width: w, height: h, pixels: pixels), resolution < 70 ? 300 : resolution)
+    }
+
     private func withImage<T>(at path: String, maxPixels: Int, _ body: (_ width: Int, _ height: Int) throws -> T) throws -> T {
         let name = URL(fileURLWithPath: path).lastPathComponent
         var format: Int32 = 0, width: Int32 = 0, height: Int32 = 0, bits: Int32 = 0, samples: Int32 = 0, colormap: Int32 = 0

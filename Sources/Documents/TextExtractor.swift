@@ -66,8 +66,9 @@ public final class TextExtractor {
         }
         if bytes.starts(with: Array("%PDF".utf8)) { return try readPDF(path) }
         if Self.isImage(bytes) {
-            let page = try ocr().read(imageAt: path, maxPixels: Self.maxPixels)
-            return ReadDocument(pages: [Self.ocrPage(1, page)], attachments: [])
+            // In gray pixels, so that a broken reading can be read again without its rulings or its leaders.
+            let (image, dpi) = try OCREngine.grayImage(at: path, maxPixels: Self.maxPixels)
+            return ReadDocument(pages: [Self.ocrPage(1, try readAgainIfBroken(image, dpi: dpi))], attachments: [])
         }
         if bytes.starts(with: CompoundFile.signature) {
             return ReadDocument(pages: try BinaryAndSheetText.legacyOffice(path), attachments: [])
@@ -99,7 +100,7 @@ public final class TextExtractor {
             guard let (image, dpi) = ocrImage(of: document, page: index) else {
                 return PageText(number: index + 1, method: .textLayer, text: layer, layout: PageLayout(words: words), reliability: 1)
             }
-            return Self.ocrPage(index + 1, try readWithoutRulingsIfBroken(image, dpi: dpi))
+            return Self.ocrPage(index + 1, try readAgainIfBroken(image, dpi: dpi))
         }
         return ReadDocument(pages: pages, attachments: document.attachments(maxBytes: Self.maxAttachmentBytes))
     }
@@ -118,7 +119,7 @@ public final class TextExtractor {
     /// far fewer characters than its ink holds — Tesseract took a table for a picture (`RulingLines`) — keeping
     /// each time the reading with more sure characters. Erasing moves no pixel: the words' boxes stay those of the
     /// page, for the second look at doubtful digits.
-    private func readWithoutRulingsIfBroken(_ image: GrayImage, dpi: Int) throws -> OCRPage {
+    private func readAgainIfBroken(_ image: GrayImage, dpi: Int) throws -> OCRPage {
         var first = try ocr().read(image, dpi: dpi)
         if DotLeaders.hintsAtLeaders(first.words), let cleared = DotLeaders.erased(from: image, dpi: dpi) {
             let second = try ocr().read(cleared, dpi: dpi)

@@ -1,5 +1,6 @@
 import Testing
 import EclaireCore
+import TestSupport
 @testable import Documents
 
 /// Designs of set d of the stranger corpus (issue 15, session 19), measured blind before these rules were written:
@@ -299,6 +300,17 @@ import EclaireCore
         let facts = Self.ocrFacts(words)
         #expect(facts[.numberMarche] == "2025292 SAR")
         #expect(facts[.numberAccordCadre] == "2024001")
+    }
+
+    @Test func anImageFilesRowsWithLeadersAreReadAgain() throws {
+        // With its table finder off, Tesseract drops the rows that hold leaders; an image file is read again
+        // without them, as a PDF's scanned page is.
+        let pages = try TextExtractor().pages(of: Fixtures.path("documents/navette-leaders-scan.jpg"))
+        #expect(pages.count == 1 && pages[0].method == .ocr)
+        let facts = DocumentReader.facts(from: pages)
+        #expect(facts[.amountHT] == "8963.68")
+        #expect(facts[.amountTTC] == "10756.42")
+        #expect(facts[.numberMarche] == "BOP2024-980")
     }
 
     @Test func anIBANSplitByAGapIsJoined() {
