@@ -41,10 +41,6 @@ final class OCREngine {
 
     /// An image file (PNG, JPEG, TIFF) read by Leptonica, once its header says it holds at most `maxPixels` (a
     /// 30 000 × 30 000 PNG of a few kilobytes would otherwise inflate to gigabytes).
-    func read(imageAt path: String, maxPixels: Int) throws -> OCRPage {
-        try withImage(at: path, maxPixels: maxPixels) { _, _ in try recognise() }
-    }
-
     /// Reads each region of the image again on its own, as one line: the words a check found doubtful, without the
     /// page around them that made Tesseract's line finder merge or split them. Boxes are in the image's pixels.
     func reread(_ image: GrayImage, dpi: Int, regions: [PositionedWord]) throws -> [[PositionedWord]] {
@@ -64,20 +60,11 @@ final class OCREngine {
     /// An image file's page in gray, one byte a pixel, and its resolution (300 dpi when it states none or less than
     /// 70), for the readings that work on pixels (`RulingLines`, `DotLeaders`).
     static func grayImage(at path: String, maxPixels: Int) throws -> (GrayImage, Int) {
-        let name = URL(fileURLWithPath: path).lastPathComponent
-        var format: Int32 = 0, width: Int32 = 0, height: Int32 = 0, bits: Int32 = 0, samples: Int32 = 0, colormap: Int32 = 0
-        guard pixReadHeader(path, &format, &width, &height, &bits, &samples, &colormap) == 0, width > 0, height > 0 else {
-            throw DocumentError.unreadable(name, reason: "image illisible")
-        }
-        guard Int(width) * Int(height) <= maxPixels else {
-            throw DocumentError.unreadable(name, reason: "image de \(width) × \(height) pixels, au-delà de \(maxPixels / 1_000_000) millions")
-        }
-        var pix: UnsafeMutablePointer<PIX>? = pixRead(path)
-        guard pix != nil else { throw DocumentError.unreadable(name, reason: "image illisible") }
+        var pix: UnsafeMutablePointer<PIX>? = try readPix(at: path, maxPixels: maxPixels)
         defer { pixDestroy(&pix) }
         var gray: UnsafeMutablePointer<PIX>? = pixConvertTo8(pix, 0)
         guard gray != nil, pixGetDepth(gray) == 8, let data = pixGetData(gray) else {
-            throw DocumentError.unreadable(name, reason: "image illisible")
+            throw DocumentError.unreadable(URL(fileURLWithPath: path).lastPathComponent, reason: "image illisible")
         }
         defer { pixDestroy(&gray) }
         let w = Int(pixGetWidth(gray)), h = Int(pixGetHeight(gray)), wordsPerLine = Int(pixGetWpl(gray))
@@ -97,7 +84,8 @@ final class OCREngine {
         return (GrayImage(width: w, height: h, pixels: pixels), resolution < 70 ? 300 : resolution)
     }
 
-    private func withImage<T>(at path: String, maxPixels: Int, _ body: (_ width: Int, _ height: Int) throws -> T) throws -> T {
+    /// The image file read by Leptonica, its size checked from its header first; the caller destroys it.
+    private static func readPix(at path: String, maxPixels: Int) throws -> UnsafeMutablePointer<PIX> {
         let name = URL(fileURLWithPath: path).lastPathComponent
         var format: Int32 = 0, width: Int32 = 0, height: Int32 = 0, bits: Int32 = 0, samples: Int32 = 0, colormap: Int32 = 0
         guard pixReadHeader(path, &format, &width, &height, &bits, &samples, &colormap) == 0, width > 0, height > 0 else {
@@ -106,14 +94,16 @@ final class OCREngine {
         guard Int(width) * Int(height) <= maxPixels else {
             throw DocumentError.unreadable(name, reason: "image de \(width) × \(height) pixels, au-delà de \(maxPixels / 1_000_000) millions")
         }
-        var pix: UnsafeMutablePointer<PIX>? = pixRead(path)
-        guard pix != nil else {
-            throw DocumentError.unreadable(name, reason: "image illisible")
-        }
+        guard let pix = pixRead(path) else { throw DocumentError.unreadable(name, reason: "image illisible") }
+        return pix
+    }
+
+    private func withImage<T>(at path: String, maxPixels: Int, _ body: (_ width: Int, _ height: Int) throws -> T) throws -> T {
+        var pix: UnsafeMutablePointer<PIX>? = try Self.readPix(at: path, maxPixels: maxPixels)
         defer { pixDestroy(&pix) }
         TessBaseAPISetImage2(api, pix)
         if TessBaseAPIGetSourceYResolution(api) < 70 { TessBaseAPISetSourceResolution(api, 300) }
-        return try body(Int(width), Int(height))
+        return try body(Int(pixGetWidth(pix)), Int(pixGetHeight(pix)))
     }
 
     /// Recognises once, then reads both the plain text and every word with its box and confidence.
