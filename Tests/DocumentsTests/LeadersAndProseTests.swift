@@ -313,6 +313,12 @@ import TestSupport
         #expect(facts[.numberMarche] == "BOP2024-980")
     }
 
+    @Test func aClientReferenceWhoseFOCRReadAsSIsTheEJ() {
+        let words = Self.row(0, [(0, "Facture n° INV-2025-43499")]) + Self.row(20, [(0, "Rés. client : 2300681365")])
+            + CloseColumnsTests.prose
+        #expect(Self.ocrFacts(words)[.numberEJ] == "2300681365")
+    }
+
     @Test func anIBANSplitByAGapIsJoined() {
         let facts = DocumentReader.facts(fromLines: ["FACTURE N° FA-2025-001",
                                                      "Règlement par virement : IBAN FR762533153512151 1205911452"])

@@ -28,9 +28,9 @@ enum ReferenceFinder {
     nonisolated(unsafe) static let ejNumber =
         /(?:engagement juridique|n\s?° ?(?:de l'|d')?e[j\]\)|]{1,2}|ej ?n\s?°|numero (?:de l'|d')?ej|n\s?° d'engagement|bon de commande|commande|\bej\b|\(ej\))(?:\s*\([^)]{0,60}\))?\D{0,25}?(\d{10})(?!\d)/
     /// What a supplier calls the State's order number on its invoice (« Réf. client », « Engagement »): an EJ when
-    /// it has an EJ's shape, ten digits starting with 1 or 2.
+    /// it has an EJ's shape, ten digits starting with 1 or 2. OCR reads the f of « Réf. » as s.
     nonisolated(unsafe) static let clientReference =
-        /(?:ref\.? client|reference client|votre reference|vos references|votre ref\.?|engagement|n\s?° client)\s*:?\s*([12]\d{9})(?!\d)/
+        /(?:re[fs]\.? client|reference client|votre reference|vos references|votre ref\.?|engagement|n\s?° client)\s*:?\s*([12]\d{9})(?!\d)/
     nonisolated(unsafe) static let marcheNumber =
         /(?:(?:n\s?°|nº|numero|num\.?|ref\.?|references?)\s*(?:de |du |d')?(?:la |l')?marche(?: public| subsequent)?|marche(?: [a-z]{3,12})? (?:n\s?°|nº|numero)|n\s?° (?:de |du )?contrat|contrat n\s?°|agreement ref\.?|contract (?:ref\.?|no\.?|number))\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
     /// A consultation's reference numbers the marché it gives rise to, on the marché's own pieces (acte
