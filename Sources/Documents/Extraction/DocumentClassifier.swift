@@ -19,7 +19,9 @@ public enum DocumentClassifier {
                            ("offre du candidat", 2), ("identification du pouvoir adjudicateur", 2), ("atti", 2),
                            ("pieces constitutives du marche", 3), ("m'engage", 2), ("engage la societe", 3),
                            ("candidat individuel", 2), ("candidat groupe", 2)]),
-        (.ficheNavette, [("fiche navette", 6), ("fiche de liaison", 4), ("demande d'achat", 3), ("service fait", 2),
+        (.ficheNavette, [("fiche navette", 6), ("fiche de liaison", 4), ("demande d'achat", 3),
+                         // What a navette asks for, also as the subject of a mail to the budget office.
+                         ("demande d'engagement", 4), ("service fait", 2),
                          ("imputation budgetaire", 2), ("centre financier", 2), ("visa", 1)]),
         (.cctp, [("cctp", 6), ("cahier des clauses techniques particulieres", 6), ("specifications techniques", 2),
                  ("exigences", 1), ("livrables", 1)]),

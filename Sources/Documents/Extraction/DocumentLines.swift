@@ -80,9 +80,13 @@ struct DocumentLines {
     /// than half a line's height (a table's rows and a page's paragraphs stand further apart). OCR's word boxes hug
     /// the ink, a text layer's span the font's whole height: the same lines read by OCR stand about half a height
     /// apart, a table's rows more than a height. Never for text without positions.
-    func runsOn(_ line: Int) -> Bool {
-        guard line > 0, line < lines.count, lines[line].first?.page == lines[line - 1].first?.page,
-              let above = extents[line - 1], let this = extents[line] else { return false }
+    func runsOn(_ line: Int) -> Bool { line > 0 && follows(line, after: line - 1) }
+
+    /// `runsOn` for two lines that another column's line may part: a cell wrapped beside a box whose lines stand
+    /// at other heights (« Événement : Fourniture de … » / « 122 cours Mirabeau » / « de Poitiers Beaulieu »).
+    func follows(_ line: Int, after previous: Int) -> Bool {
+        guard previous >= 0, line > previous, line < lines.count, lines[line].first?.page == lines[previous].first?.page,
+              let above = extents[previous], let this = extents[line] else { return false }
         let height = min(above.bottom - above.top, this.bottom - this.top)
         return height > 0 && this.top - above.bottom < (this.ocr ? 0.8 : 0.5) * height
     }

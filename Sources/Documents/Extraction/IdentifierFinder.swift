@@ -197,7 +197,7 @@ enum IdentifierFinder {
                             "maitre d'ouvrage", "entite publique", "administration", "ministere", "prefecture"]
     static let supplierCues = ["fournisseur", "titulaire", "prestataire", "vendeur", "emetteur", "cocontractant",
                                "capital", "rcs", "ape ", "naf", "nos references", "raison sociale", "entreprise",
-                               "candidat", "mandataire", "beneficiaire du paiement", "seller", "la societe", "soussigne",
+                               "candidat", "mandataire", "beneficiaire du paiement", "seller", "societe", "soussigne",
                                "siege social", "immatricule"]
 
     /// The nearest cue before the identifier: in its cell, then the cells to its left, then the cells above it in

@@ -41,7 +41,8 @@ enum ObjectFinder {
                 // its line, else the line below.
                 let runOn = rest.hasSuffix(":") && rest.count <= 30 && !rest.contains(where: \.isNumber)
                 let bare = runOn || rest.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)).isEmpty
-                let shortLabel = !rest.contains(":") && rest.count <= 30 && !rest.contains(where: \.isNumber)
+                // « Objet : » in a cell of its own, its value in the next column (a mail's header).
+                let shortLabel = (!rest.contains(":") || bare) && rest.count <= 30 && !rest.contains(where: \.isNumber)
                 // A labelled line under a section's heading (« Article 1 - Objet » / « Nature de la prestation : … »)
                 // is read for its own label.
                 // A site's address under « Chantier » is where, not what.
@@ -95,6 +96,10 @@ enum ObjectFinder {
             cell.page == 1 && cell.line < 25 && (cell.folded.hasPrefix("marche") || cell.folded.hasPrefix("acte d'engagement")
                 || cell.folded.hasPrefix("cahier des clauses") || cell.folded.hasPrefix("contrat n"))
         }
+        if let header = headers.first, let labelled = labelledPhrase(above: header, in: document) {
+            facts.offer(ExtractedField(key: .object, value: labelled.value, confidence: 0.6 * r, source: labelled.cell.source))
+            return
+        }
         for anchor in (headers.prefix(1).map { ($0, -1) } + titles.map { ($0, 1) }) {
             // Above the table, past the labelled lines of its references (« N° EJ : … », « Marché : … »).
             for step in 1...(anchor.1 < 0 ? 4 : 2) {
@@ -137,6 +142,30 @@ enum ObjectFinder {
         // entreprises de Troyes » under the marché's number) is who buys, not what.
         return !notAnObject.contains { cell.folded.hasWord($0) } && !cell.folded.has("@")
             && !(StateEntity.ministries + StateEntity.directions + StateEntity.services + ["etablissement"]).contains { cell.folded.hasPrefix($0) }
+    }
+
+    /// Words of a label whose value is something else than what is bought: a place, a person, a term, a party.
+    static let otherLabels = ["lieu", "adresse", "livraison", "contact", "suivi", "interlocuteur", "attention", "condition",
+                              "delai", "validite", "mode", "emetteur", "signataire", "telephone", "mail", "site", "horaire",
+                              "client", "fournisseur", "titulaire", "acheteur", "destinataire", "vendeur", "banque",
+                              "service", "direction", "redacteur", "auteur", "de", "a", "cc", "copie"]
+
+    /// A labelled line above the table of items whose label the reader does not know (« Votre demande : »,
+    /// « Événement : », « Réf. : ») but whose value is a phrase naming a purchase, not a number, a place or a person.
+    static func labelledPhrase(above header: LocatedCell, in document: DocumentLines) -> (value: String, cell: LocatedCell)? {
+        let candidates = document.cells.filter { $0.page == header.page && $0.line < header.line && header.line - $0.line <= 14 }
+        for cell in candidates.reversed() {
+            guard let colon = cell.text.firstIndex(of: ":"), let value = cell.text.valueAfterColon else { continue }
+            let label = DocumentLines.fold(String(cell.text[..<colon])).trimmingCharacters(in: .whitespaces)
+            let words = label.split(whereSeparator: { !$0.isLetter && $0 != "'" })
+            guard (1...3).contains(words.count), !label.contains(where: \.isNumber),
+                  !words.contains(where: { otherLabels.contains(String($0)) }),
+                  !lineLabels.contains(where: { label.hasPrefix($0) && $0 != "ref" && $0 != "reference" }) else { continue }
+            let whole = continued(value, after: cell, in: document)
+            guard isStatedPhrase(cell.with(text: whole)), !whole.contains(where: \.isNumber) else { continue }
+            return (clean(whole), cell)
+        }
+        return nil
     }
 
     /// Offers the value written after the cell's colon, with the lines it runs on to; false when there is none.
@@ -229,8 +258,9 @@ enum ObjectFinder {
         var text = value.trimmingCharacters(in: .whitespaces)
         var current = cell
         for _ in 0..<2 {
-            guard !text.hasSuffix("."), !text.hasSuffix(";"), let next = document.below(current),
-                  next.line == current.line + 1, next.page == current.page else { break }
+            guard !text.hasSuffix("."), !text.hasSuffix(";"), let next = document.below(current), next.page == current.page,
+                  next.line == current.line + 1 || next.line == current.line + 2 && document.follows(next.line, after: current.line)
+            else { break }
             let lastWord = DocumentLines.fold(String(text.split(separator: " ").last ?? ""))
             let endsMidPhrase = connectors.contains(lastWord) || lastWord.hasSuffix("'")
             let startsLower = next.text.first?.isLowercase == true
@@ -241,7 +271,13 @@ enum ObjectFinder {
             // des » / « services de Rennes »).
             let isLabel = next.text.prefix(60).contains(":") || !endsMidPhrase && lineLabels.contains { next.folded.hasPrefix($0) }
                 || next.folded.prefixMatch(of: sectionNumber) != nil
-            guard endsMidPhrase || startsLower || wrapped, !isLabel, next.text.filter(\.isLetter).count >= 3 else { break }
+            // A name's last word or two wrapped alone under a long line in a narrow cell (« … du dispositif Cap » /
+            // « Emploi »).
+            let tailWords = next.text.split(separator: " ")
+            let shortTail = text.count >= 30 && document.lines[next.line].count == 1 && document.alignedLeft(cell, next)
+                && tailWords.count <= 2 && next.text.allSatisfy { $0.isLetter || $0 == " " || $0 == "-" || $0 == "'" }
+                && !(labels + itemHeaders + shortItemHeaders).contains(next.folded)
+            guard endsMidPhrase || startsLower || wrapped || shortTail, !isLabel, next.text.filter(\.isLetter).count >= 3 else { break }
             text += (lastWord.hasSuffix("'") ? "" : " ") + next.text.trimmingCharacters(in: .whitespaces)
             current = next
         }
@@ -259,11 +295,18 @@ enum ObjectFinder {
     nonisolated(unsafe) static let leadingReference =
         /^(?:bon de commande|commande|facture|devis|marche|ej)\s*(?:n\s?°|no\.?|numero)?\s*:?\s*[a-z0-9][a-z0-9\-_\/.]*\d[a-z0-9\-_\/.]*\s*[-–—:]\s+/
 
+    /// A mail's subject names the request before what it is for (« Demande d'engagement – Maintenance … »,
+    /// « RE : Demande de devis : … »).
+    nonisolated(unsafe) static let leadingRequest =
+        /^(?:(?:re|tr|fwd?)\s*:\s*)*demande (?:d'engagement|d'achat|de devis|de prix|de commande|de bon de commande)\s*[-–—:]\s+/
+
     static func clean(_ text: String) -> String {
         var text = text
         let folded = DocumentLines.fold(text)
         if let reference = folded.prefixMatch(of: leadingReference), text.count == folded.count {
             text = String(text.dropFirst(reference.output.count))
+        } else if let request = folded.prefixMatch(of: leadingRequest), text.count == folded.count {
+            text = String(text.dropFirst(request.output.count))
         }
         let trimmed = text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–;.")))
         return trimmed.count > 200 ? String(trimmed.prefix(200)) + "…" : trimmed

@@ -141,6 +141,11 @@ enum PartyFinder {
                                       source: beside.source)
             }
         }
+        // « … agissant au nom et pour le compte de la société ACME, dont le siège … »: the company the signatory
+        // engages, named in the sentence (which may wrap anywhere).
+        if let named = companyNamedInSentence(document) {
+            return ExtractedField(key: .supplierName, value: named.name, confidence: 0.7 * r, source: named.cell.source)
+        }
         // The heading of the address block the identifiers are printed under.
         for anchor in anchors {
             if let block = nameAboveAddress(anchor.cell, document) {
@@ -163,11 +168,6 @@ enum PartyFinder {
                                           source: cell.source)
                 }
             }
-        }
-        // « … agissant au nom et pour le compte de la société ACME, dont le siège … »: the company the signatory
-        // engages, named in the sentence (which may wrap right after « la société »).
-        if let named = companyNamedInSentence(document) {
-            return ExtractedField(key: .supplierName, value: named.name, confidence: 0.7 * r, source: named.cell.source)
         }
         // « ACME, 12 rue …, 75011 Paris, numéro SIRET … »: the name before the address, in the identifiers' sentence.
         for anchor in anchors {
@@ -212,32 +212,34 @@ enum PartyFinder {
         return nil
     }
 
+    /// The company a sentence engages or pays: « agissant au nom de la société ACME », « engager la somme de … au
+    /// profit de la société ACME (SIRET …) ».
     nonisolated(unsafe) static let engagedCompany =
-        /(?:pour le compte de|au nom de|pour le compte d'|engage)\s+(?:la societe|l'entreprise|la sarl|la sas|la sa|l'eurl|le groupement)\s*:?\s*/
+        /(?:pour le compte de|au nom de|pour le compte d'|engage|au profit de|au benefice de|en faveur de)\s+(?:la societe|l'entreprise|la sarl|la sas|la sa|l'eurl|le groupement)\s*:?\s*/
 
     static func companyNamedInSentence(_ document: DocumentLines) -> (name: String, cell: LocatedCell)? {
-        for cell in document.cells where cell.folded.has("societe") || cell.folded.has("entreprise") || cell.folded.has("groupement") {
-            guard let match = cell.folded.firstMatch(of: engagedCompany) else { continue }
-            let offset = cell.folded.distance(from: cell.folded.startIndex, to: match.range.upperBound)
-            var rest = String(cell.text.dropFirst(offset))
-            var source = cell
-            if rest.trimmingCharacters(in: .whitespaces).isEmpty, cell.line + 1 < document.lines.count,
-               let next = document.lines[cell.line + 1].first, next.page == cell.page {
-                rest = next.text
-                source = next
+        let ends = [",", " dont ", " sise ", " situee ", " immatricul", " representee", " au capital", " (", ";", " m'engage", " s'engage"]
+        func end(of folded: Substring) -> Int? {
+            ends.compactMap { folded.range(of: $0).map { folded.distance(from: folded.startIndex, to: $0.lowerBound) } }.min()
+        }
+        for cell in document.cells {
+            // The sentence may wrap anywhere: after « au profit de la », after « la société », inside the name. A
+            // form's row under it (« Désignation du titulaire │ ACME ») is no wrapped sentence.
+            var following: [LocatedCell] = []
+            for step in 1...2 where cell.line + step < document.lines.count && following.count == step - 1 {
+                let line = document.lines[cell.line + step]
+                if line.count == 1, let next = line.first, next.page == cell.page, !isLabel(next) { following.append(next) }
             }
-            let ends = [",", " dont ", " sise ", " situee ", " immatricul", " representee", " au capital", " (", ";", " m'engage", " s'engage"]
-            func end(of text: String) -> Int? {
-                let folded = DocumentLines.fold(text)
-                return ends.compactMap { folded.range(of: $0).map { folded.distance(from: folded.startIndex, to: $0.lowerBound) } }.min()
-            }
-            // The name itself may wrap (« la société Atelier » / « Graphique Morel EURL, dont … »).
-            if end(of: rest) == nil, source.line + 1 < document.lines.count, let next = document.lines[source.line + 1].first,
-               next.page == cell.page {
-                rest += " " + next.text
-            }
-            let end = end(of: rest) ?? rest.count
-            let name = cleanName(String(rest.prefix(end)))
+            let joined = ([cell.text] + following.map(\.text)).joined(separator: " ")
+            let folded = DocumentLines.fold(joined)
+            guard folded.count == joined.count, folded.has("societe") || folded.has("entreprise") || folded.has("groupement"),
+                  let match = folded.firstMatch(of: engagedCompany),
+                  folded.distance(from: folded.startIndex, to: match.range.lowerBound) < cell.text.count else { continue }
+            let offset = folded.distance(from: folded.startIndex, to: match.range.upperBound)
+            let rest = joined.dropFirst(offset)
+            let length = end(of: folded.dropFirst(offset)) ?? rest.count
+            let name = cleanName(String(rest.prefix(length)))
+            let source = offset >= cell.text.count ? following.first ?? cell : cell
             if isName(name), looksLikeAName(name), name.split(separator: " ").count <= 8 { return (name, source) }
         }
         return nil
@@ -523,6 +525,9 @@ enum PartyFinder {
 
     /// `onIdentifiersLine`: the cell stands on the line of the supplier's SIRET or VAT number, which makes it a legal
     /// line whatever registry words OCR kept (« RES » for « RCS », « APE6202A »).
+    static let paymentWords = ["paiement", "reglement", "virement", "prelevement", "banque", "domiciliation", "rib",
+                               "coordonnees", "payable", "echeance"]
+
     static func legalLineName(_ cell: LocatedCell, onIdentifiersLine: Bool = false) -> String? {
         guard onIdentifiersLine || ["rcs", "capital", "ape", "naf"].contains(where: { cell.folded.hasWord($0) }) else { return nil }
         // The first separator of the line; OCR may glue a dash to the word before it (« Océan Bureautique SA— au
@@ -539,7 +544,9 @@ enum PartyFinder {
             let folded = DocumentLines.fold(head)
             let isAddress = addressWords.contains { folded.has($0) } || head.first?.isNumber == true || head.contains(postcodeLine)
             guard !isAddress, isName(head), looksLikeAName(head), head.count <= 60,
-                  !["siret", "siren", "rcs", "tva", "capital", "ape", "naf", "immatriculation"].contains(where: { folded.hasWord($0) })
+                  !["siret", "siren", "rcs", "tva", "capital", "ape", "naf", "immatriculation"].contains(where: { folded.hasWord($0) }),
+                  // An IBAN's line opens on how to pay (« Paiement par virement – IBAN … »), not on who is paid.
+                  !paymentWords.contains(where: { folded.hasWord($0) })
             else { return nil }
             return head
         }

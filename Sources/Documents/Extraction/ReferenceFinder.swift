@@ -5,7 +5,7 @@ import EclaireCore
 enum ReferenceFinder {
     /// A short prefix may stand apart from the number (« Facture n° SIT 2024-7755 »).
     nonisolated(unsafe) static let documentNumber =
-        /(?:facture|devis|bon de commande|avoir|commande|proposition commerciale|offre|proposition|invoice|quotation|quote|purchase order|credit note)(?:\s+(?:affacturee|cedee|rectificative|d'acompte|de solde|proforma|pro forma|definitive|duplicata))?\s*(?:n\s?°|nº|no\.?|numero|num\.?|ref\.?|reference|number|#)\s*:?\s*((?:(?!(?:du|de|le|la|au|en|et) )[a-z]{2,4} (?=\d))?[a-z0-9][a-z0-9\-_\/.]{2,})?/
+        /(?:facture|devis|bon de commande|avoir|commande|proposition commerciale|offre|proposition|invoice|quotation|quote|purchase order|credit note)(?:\s+(?:affacturee|cedee|rectificative|d'acompte|de solde|proforma|pro forma|definitive|duplicata))?\s*(?:n\s?°|nº|no\.?|n\.|numero|num\.?|ref\.?|reference|number|#)\s*:?\s*((?:(?!(?:du|de|le|la|au|en|et) )[a-z]{2,4} (?=\d))?[a-z0-9][a-z0-9\-_\/.]{2,})?/
     /// The label before the title word: « N° de devis : D2026-0351 », « Numéro de la facture : 2025-118 ».
     nonisolated(unsafe) static let numberOfDocument =
         /(?:n\s?°|nº|numero|num\.?|ref\.?|reference)\s*(?:de |du |d')?(?:la |l')?(facture|devis|bon de commande|commande|avoir|offre|proposition|piece|document)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
@@ -132,7 +132,9 @@ enum ReferenceFinder {
             }
             // An insurance's or a maintenance's « contrat n° » is not the marché; a « marché n° » is, whatever the
             // object beside it (« abonnement à … »).
-            if wantsMarche, marcheWords.contains(where: cell.folded.has), let match = cell.folded.firstMatch(of: marcheNumber),
+            let cut = wantsMarche && cell.folded.has("marche") ? marcheCutAtLineEnd(cell, in: document) : nil
+            if let cut { facts.offer(field(.numberMarche, cut, 0.85 * r, cell)) }
+            if wantsMarche, cut == nil, marcheWords.contains(where: cell.folded.has), let match = cell.folded.firstMatch(of: marcheNumber),
                match.output.1.contains(where: \.isNumber),
                DocumentLines.fold(String(match.output.0)).has("marche") || !otherContracts.contains(where: cell.folded.has) {
                 facts.offer(field(.numberMarche, contractNumber(match.output.1, cell), 0.85 * r, cell))
@@ -169,6 +171,19 @@ enum ReferenceFinder {
         }
     }
 
+    nonisolated(unsafe) static let marcheLabelAtEnd = /marche(?: [a-z]{3,12})? (?:n\s?°|nº|numero)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]*[\-_\/.])?$/
+
+    /// A sentence's line may end on « au titre du marché n° » or inside the number (« 2024/DDTM/ » / « 521, … »):
+    /// the number goes on at the start of the next line.
+    static func marcheCutAtLineEnd(_ cell: LocatedCell, in document: DocumentLines) -> String? {
+        guard let match = cell.folded.firstMatch(of: marcheLabelAtEnd), cell.line + 1 < document.lines.count,
+              let next = document.lines[cell.line + 1].first, next.page == cell.page,
+              let token = next.text.split(separator: " ").first?.trimmingCharacters(in: CharacterSet(charactersIn: ",;:.)")),
+              token.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9\-_\/.]*/) != nil else { return nil }
+        let value = (match.output.1.map { original($0, in: cell) } ?? "") + token
+        return value.count >= 3 && value.contains(where: \.isNumber) ? value : nil
+    }
+
     /// Whether a cell may hold a bare number label (« N° », « Numéro », « Réf. ») and a digit: most cells do not.
     static func mayHoldBareNumber(_ cell: LocatedCell) -> Bool {
         (cell.folded.has("°") || cell.folded.has("º") || cell.folded.has("num") || cell.folded.has("ref"))
@@ -195,9 +210,13 @@ enum ReferenceFinder {
     /// The document's title one or two lines above (« DEVIS », « Bon de commande », « Proposition commerciale »).
     /// The title may head the line or stand in the number's column, beside a letterhead (« Université …   BON DE
     /// COMMANDE » over « N° 2300519110 »).
+    /// The title may stand three lines up in the number's column, the lines of a block beside it interleaved
+    /// (« DEVIS » / « 25 rue Pasteur … » / « SIRET … » / « N° 2026-D-0069 »).
     static func titleAbove(_ cell: LocatedCell, in document: DocumentLines) -> LocatedCell? {
-        for line in stride(from: cell.line - 1, through: max(cell.line - 2, 0), by: -1) {
-            for title in document.lines[line] where title.index == 0 || (title.page == cell.page && title.cell.overlaps(cell.cell)) {
+        let inColumn = { (other: LocatedCell) in other.page == cell.page && other.cell.overlaps(cell.cell) }
+        let interleaved = cell.line >= 3 && !(cell.line - 2..<cell.line).contains { document.lines[$0].contains(where: inColumn) }
+        for line in stride(from: cell.line - 1, through: max(cell.line - (interleaved ? 3 : 2), 0), by: -1) {
+            for title in document.lines[line] where title.index == 0 && line >= cell.line - 2 || inColumn(title) {
                 guard title.text.count <= 60 else { continue }
                 if documentWords.contains(where: title.folded.has) || title.folded.has("note d'honoraires") { return title }
             }

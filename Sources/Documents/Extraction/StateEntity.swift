@@ -8,9 +8,12 @@ struct StateEntity {
     let source: FieldSource
 
     static let ministries = ["ministere", "premier ministre", "services du premier ministre"]
-    static let directions = ["direction", "secretariat general", "delegation", "prefecture", "agence", "rectorat",
+    /// « Agence » alone also opens a company's name (« Agence Pixels et Pages »): a State agency is qualified.
+    static let directions = ["direction", "secretariat general", "delegation", "prefecture", "agence nationale",
+                             "agence regionale", "agence francaise", "agence de l'", "agence de la ", "agence des ",
+                             "agence du ", "agence pour ", "rectorat",
                              "academie", "commissariat", "inspection generale", "haut-commissariat", "dinum", "dgfip",
-                             "insee", "ambassade", "etat-major", "ecole nationale"]
+                             "insee", "ambassade", "etat-major", "ecole nationale", "base de defense", "groupement de soutien"]
     static let services = ["service", "sous-direction", "bureau", "departement", "mission", "division", "pole",
                            "cellule", "centre"]
 
@@ -121,6 +124,9 @@ struct StateEntity {
     static let titleWords = ["fiche", "bon de commande", "devis", "facture", "acte", "cahier", "cctp", "ccap", "lettre",
                              "commande", "marche", "demande", "avenant", "objet", "a l'attention", "affaire suivie"]
 
+    /// A letter's or a mail's salutation under the sender's block (« Bonjour, », « Madame, Monsieur, »).
+    static let salutations = ["bonjour", "madame", "monsieur", "mesdames", "messieurs", "cher ", "chere "]
+
     /// Up to two lines right under `top`, starting where it starts, that name an entity rather than an address, an
     /// identifier or the document's title.
     static func block(after end: LocatedCell, top: LocatedCell, in document: DocumentLines) -> [LocatedCell] {
@@ -146,7 +152,7 @@ struct StateEntity {
             let isTableRow = document.lines[next.line].count >= 3 || PartyFinder.isLabel(next) || rowLabel
                 || ["n°", "numero", "montant", "total", "date"].contains { folded.hasPrefix($0) }
             guard !isAddress, !isTableRow, PartyFinder.isName(next.text), next.text.count <= 120,
-                  !titleWords.contains(where: { folded.hasPrefix($0) }), next.text != next.text.uppercased() || top.text == top.text.uppercased()
+                  !(titleWords + salutations).contains(where: { folded.hasPrefix($0) }), next.text != next.text.uppercased() || top.text == top.text.uppercased()
             else { break }
             found.append(next)
             previous = wrapped(next, in: document).last ?? next

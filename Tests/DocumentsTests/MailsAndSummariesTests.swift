@@ -1,0 +1,126 @@
+import Testing
+import EclaireCore
+@testable import Documents
+
+/// Designs of set f of the stranger corpus (issue 15, session 20), measured blind before these rules were written:
+/// a fiche navette written as a mail, invoices that sum themselves up first, a seminar venue's invoice whose event
+/// wraps beside the client's box, an old accounting system's invoice in capitals, a company named « Agence … ».
+@Suite struct MailsAndSummariesTests {
+    static func facts(_ lines: [String]) -> DocumentFacts { DocumentReader.facts(fromLines: lines) }
+    static let row = CloseColumnsTests.row
+    static let totals = ["Total HT\t1 000,00 €", "TVA 20 %\t200,00 €", "Total TTC\t1 200,00 €"]
+    static let items = ["Désignation\tQté\tP.U. HT\tMontant HT", "Maquette (forfait)\t1\t1 000,00 €\t1 000,00 €"]
+
+    // MARK: Objects
+
+    @Test func aLabelledPhraseAboveTheItemsIsTheObjectWhateverItsLabel() {
+        let facts = Self.facts(["Ateliers Graphiques Morvan", "FACTURE FC2609487", "Date : 05/03/2026",
+                                "Votre demande : Conception graphique du rapport d'activité"] + Self.items + Self.totals)
+        #expect(facts[.object] == "Conception graphique du rapport d'activité")
+    }
+
+    @Test func aPlaceOrAReferenceAboveTheItemsIsNoObject() {
+        let facts = Self.facts(["Ateliers Graphiques Morvan", "FACTURE FC2609487", "Date : 05/03/2026",
+                                "Lieu de livraison : Bâtiment principal du site de Metz Queuleu",
+                                "Réf. : Dossier 2026 du service Budget et Achats"] + Self.items + Self.totals)
+        #expect(facts[.object] == "Maquette (forfait)")
+    }
+
+    /// The client's box beside the event's cell: its lines stand between the event's two lines.
+    static func venue(_ event: [String]) -> [PositionedWord] {
+        Self.row(0, [(0, "PROPOSITION COMMERCIALE n° PRO-2026-1080")]) + Self.row(5, [(300, "Base de défense de Bordeaux-Mérignac")])
+            + Self.row(12, [(0, "Date : le 4 mai 2026")]) + Self.row(17, [(300, "122 cours Mirabeau")])
+            + Self.row(24, [(0, event[0])]) + Self.row(29, [(300, "21000 Dijon")]) + Self.row(36, [(0, event[1])])
+            + Self.row(70, [(0, "Prestation"), (200, "Qté"), (300, "Total TTC")])
+            + Self.row(84, [(0, "Ramette A4 80 g"), (200, "100"), (300, "526,00 €")])
+            + Self.row(130, [(0, "Total HT"), (300, "1 000,00 €")]) + Self.row(150, [(0, "TVA 20 %"), (300, "200,00 €")])
+            + Self.row(170, [(0, "Total TTC"), (300, "1 200,00 €")]) + CloseColumnsTests.prose
+    }
+
+    @Test func anEventWrappedBesideTheClientsBoxRunsOnPastTheBoxsLines() {
+        let facts = CloseColumnsTests.facts(Self.venue(["Événement : Fourniture de papeterie pour les services", "de Poitiers Beaulieu"]))
+        #expect(facts[.object] == "Fourniture de papeterie pour les services de Poitiers Beaulieu")
+    }
+
+    @Test func aNamesLastWordWrappedAloneEndsTheObject() {
+        let facts = CloseColumnsTests.facts(Self.venue(["Événement : Expertise comptable du dispositif Cap", "Emploi"]))
+        #expect(facts[.object] == "Expertise comptable du dispositif Cap Emploi")
+    }
+
+    // MARK: A fiche navette written as a mail
+
+    static let mail = ["De :\tSecrétariat – Direction régionale des douanes et droits indirects de Metz",
+                       "À :\tBureau du budget et des achats", "Date :\t17 septembre 2026",
+                       "Objet :\tDemande d'engagement – Renouvellement des postes de travail de Metz Queuleu",
+                       "Ministère de l'Économie et des Finances", "Direction régionale des douanes et droits indirects de Metz",
+                       "Bonjour,",
+                       "Je vous remercie de bien vouloir engager la somme de 9 120,47 € TTC, soit 7 600,39 € HT, au profit de la",
+                       "société Ateliers Graphiques Morvan EURL (SIRET 401 578 752 23356) au titre du marché n° 2024/DDTM/",
+                       "521, pour l'opération suivante : renouvellement des postes de travail de Metz Queuleu.",
+                       "Le devis signé est joint. Cordialement,", "Le secrétariat",
+                       "Réponse du bureau du budget : l'engagement juridique n° 2103142057 a été créé dans Chorus ; le bon de commande est transmis au fournisseur."]
+
+    @Test func aMailAskingForAnEngagementIsAFicheNavette() {
+        let facts = Self.facts(Self.mail)
+        #expect(facts[.documentType] == DocumentType.ficheNavette.rawValue)
+        #expect(facts[.object] == "Renouvellement des postes de travail de Metz Queuleu")
+        #expect(facts[.numberEJ] == "2103142057")
+    }
+
+    @Test func theCompanyAMailAsksToPayIsTheSupplierWithItsSIRET() {
+        let facts = Self.facts(Self.mail)
+        #expect(facts[.supplierName] == "Ateliers Graphiques Morvan EURL")
+        #expect(facts[.supplierSiret] == "40157875223356")
+    }
+
+    @Test func aSalutationIsNoLevelOfTheSender() {
+        #expect(Self.facts(Self.mail)[.buyer]
+                == "Ministère de l'Économie et des Finances › Direction régionale des douanes et droits indirects de Metz")
+    }
+
+    @Test func aMarchesNumberCutByTheLinesEndIsJoined() {
+        #expect(Self.facts(Self.mail)[.numberMarche] == "2024/DDTM/521")
+        var lines = Self.mail
+        lines[8] = "société Ateliers Graphiques Morvan EURL (SIRET 401 578 752 23356) au titre du marché n°"
+        lines[9] = "M2024-0803-P, pour l'opération suivante : renouvellement des postes de travail de Metz Queuleu."
+        #expect(Self.facts(lines)[.numberMarche] == "M2024-0803-P")
+    }
+
+    @Test func aRequestsNameBeforeTheObjectIsDropped() {
+        #expect(ObjectFinder.clean("Demande d'engagement – Maintenance des installations") == "Maintenance des installations")
+        #expect(ObjectFinder.clean("RE : Demande de devis : Sonorisation de la cérémonie") == "Sonorisation de la cérémonie")
+        #expect(ObjectFinder.clean("Demande de subvention pour le festival") == "Demande de subvention pour le festival")
+    }
+
+    // MARK: Numbers and names
+
+    @Test func aNumberAfterAnAbbreviatedNIsTheDocuments() {
+        let facts = Self.facts(["ROULAND FRERES COUVERTURE SELARL", "FACTURE N. 292660   DU 24/06/26",
+                                "OBJET : RELEVE GEODESIQUE DES OUVRAGES PORTUAIRES"] + Self.totals)
+        #expect(facts[.numberDocument] == "292660")
+    }
+
+    @Test func aTitleThreeLinesUpInTheNumbersColumnNamesIt() {
+        let words = Self.row(0, [(0, "Sonorisation Événements Rhône")]) + Self.row(12, [(300, "DEVIS")])
+            + Self.row(24, [(0, "25 rue Pasteur, 45000 Orléans")]) + Self.row(48, [(0, "SIRET 661 160 804 19869")])
+            + Self.row(60, [(300, "N° 2026-D-0069")])
+            + Self.row(130, [(0, "Total HT"), (300, "1 000,00 €")]) + Self.row(150, [(0, "TVA 20 %"), (300, "200,00 €")])
+            + Self.row(170, [(0, "Total TTC"), (300, "1 200,00 €")]) + CloseColumnsTests.prose
+        #expect(CloseColumnsTests.facts(words)[.numberDocument] == "2026-D-0069")
+    }
+
+    @Test func howToPayOpeningAnIBANsLineIsNoName() {
+        #expect(PartyFinder.legalLineName(DocumentLines(pages: [.plain(["Paiement par virement – IBAN : FR7644571845126073611726563 – BIC : CCBPFRPPXXX"])]).lines[0][0],
+                                          onIdentifiersLine: true) == nil)
+        #expect(PartyFinder.legalLineName(DocumentLines(pages: [.plain(["Berthier Climatisation – 12 rue Pasteur, 21000 Dijon – SIRET 66116080419869"])]).lines[0][0],
+                                          onIdentifiersLine: true) == "Berthier Climatisation")
+    }
+
+    @Test func aCompanyNamedAgenceIsNoStateAgency() {
+        let facts = Self.facts(["AGENCE PIXELS ET PAGES", "97 rue Gambetta – 33000 Bordeaux", "FACTURE n° FA-2024-1680",
+                                "\tBase de défense de Bordeaux-Mérignac", "\t178 ZA du Moulin", "\t57000 Metz"] + Self.totals)
+        #expect(facts[.buyer] == "Base de défense de Bordeaux-Mérignac")
+        #expect(StateEntity.find(in: DocumentLines(pages: [.plain(["Agence nationale de la cohésion des territoires"])]))?.name
+                == "Agence nationale de la cohésion des territoires")
+    }
+}
