@@ -39,6 +39,14 @@ final class OCREngine {
         }
     }
 
+    /// The page read as one block of text, for a page whose first reading dropped rows (`DroppedRows`); the
+    /// automatic segmentation is back for the next page.
+    func readAsOneBlock(_ image: GrayImage, dpi: Int) throws -> OCRPage {
+        TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK)
+        defer { TessBaseAPISetPageSegMode(api, PSM_AUTO) }
+        return try read(image, dpi: dpi)
+    }
+
     /// An image file (PNG, JPEG, TIFF) read by Leptonica, once its header says it holds at most `maxPixels` (a
     /// 30 000 × 30 000 PNG of a few kilobytes would otherwise inflate to gigabytes).
     /// Reads each region of the image again on its own, as one line: the words a check found doubtful, without the

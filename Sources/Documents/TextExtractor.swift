@@ -115,7 +115,8 @@ public final class TextExtractor {
     }
 
     /// The page read once; read again without its dot leaders when the reading shows what is left of one
-    /// (`DotLeaders`: Tesseract dropped the rows that held them), and without its ruling lines when the reading found
+    /// (`DotLeaders`: Tesseract dropped the rows that held them), as one block when rows of ink hold no word
+    /// (`DroppedRows`), and without its ruling lines when the reading found
     /// far fewer characters than its ink holds — Tesseract took a table for a picture (`RulingLines`) — keeping
     /// each time the reading with more sure characters. Erasing moves no pixel: the words' boxes stay those of the
     /// page, for the second look at doubtful digits.
@@ -123,6 +124,10 @@ public final class TextExtractor {
         var first = try ocr().read(image, dpi: dpi)
         if DotLeaders.hintsAtLeaders(first.words), let cleared = DotLeaders.erased(from: image, dpi: dpi) {
             let second = try ocr().read(cleared, dpi: dpi)
+            if Self.sureCharacters(second) > Self.sureCharacters(first) { first = second }
+        }
+        if DroppedRows.hasHole(in: image, words: first.words) {
+            let second = try ocr().readAsOneBlock(image, dpi: dpi)
             if Self.sureCharacters(second) > Self.sureCharacters(first) { first = second }
         }
         guard RulingLines.inkPerCharacter(image, dpi: dpi, characters: Self.sureCharacters(first)) > RulingLines.brokenInkPerCharacter

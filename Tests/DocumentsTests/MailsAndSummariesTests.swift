@@ -1,5 +1,6 @@
 import Testing
 import EclaireCore
+import TestSupport
 @testable import Documents
 
 /// Designs of set f of the stranger corpus (issue 15, session 20), measured blind before these rules were written:
@@ -122,5 +123,65 @@ import EclaireCore
         #expect(facts[.buyer] == "Base de défense de Bordeaux-Mérignac")
         #expect(StateEntity.find(in: DocumentLines(pages: [.plain(["Agence nationale de la cohésion des territoires"])]))?.name
                 == "Agence nationale de la cohésion des territoires")
+    }
+}
+
+/// A reading that leaves rows of ink without words is read again as one block (`DroppedRows`).
+@Suite struct DroppedRowsTests {
+    /// A white page with bands of ink (rows `top..<top + height`, across the text's width) and the words read.
+    static func page(inked bands: [(top: Int, height: Int)], width: Int = 400, height: Int = 300) -> GrayImage {
+        var pixels = [UInt8](repeating: 255, count: width * height)
+        for band in bands {
+            for y in band.top..<band.top + band.height { for x in stride(from: 20, to: 380, by: 3) { pixels[y * width + x] = 0 } }
+        }
+        return GrayImage(width: width, height: height, pixels: pixels)
+    }
+
+    static func words(at tops: [Int]) -> [PositionedWord] {
+        tops.flatMap { top in
+            [PositionedWord(text: "MONTANT", x0: 20, y0: Double(top), x1: 180, y1: Double(top + 10)),
+             PositionedWord(text: "16.899,86", x0: 220, y0: Double(top), x1: 380, y1: Double(top + 10))]
+        }
+    }
+
+    @Test func linesOfInkWithoutWordsBetweenReadLinesAreAHole() {
+        let kept = [20, 40, 160]
+        let image = Self.page(inked: kept.map { ($0, 10) } + [(70, 10), (90, 10), (110, 10)])
+        #expect(DroppedRows.hasHole(in: image, words: Self.words(at: kept)))
+    }
+
+    @Test func rulesALogoAndASignatureAreNoHole() {
+        let kept = [40, 60, 160]
+        // A row of dashes under each line (two pixel rows), a logo above the first line, a signature under the last.
+        let image = Self.page(inked: kept.map { ($0, 10) } + [(53, 2), (75, 2), (100, 2), (0, 30), (200, 40)])
+        #expect(!DroppedRows.hasHole(in: image, words: Self.words(at: kept)))
+    }
+
+    @Test func aFixedWidthPrintRuledByDashesIsReadWhole() throws {
+        let pages = try TextExtractor().pages(of: Fixtures.path("documents/fixed-width-scan.pdf"))
+        #expect(pages.count == 1 && pages[0].method == .ocr)
+        let facts = DocumentReader.facts(from: pages)
+        #expect(facts[.amountHT] == "16899.86")
+        #expect(facts[.amountTTC] == "20279.83")
+    }
+}
+
+@Suite struct SpacedTitlesTests {
+    @Test func aTitleOCRSplitInItsCapitalsIsReadWhole() {
+        #expect(DocumentLines.titleWhole("FACTU RE") == "FACTURE")
+        #expect(DocumentLines.titleWhole("D EVIS") == "DEVIS")
+        #expect(DocumentLines.titleWhole("SA RL") == "SA RL")
+        #expect(DocumentLines.titleWhole("Factu re") == "Factu re")
+    }
+
+    @Test func aSplitTitleGivesTheTypeAndTheNumberUnderIt() {
+        let words = CloseColumnsTests.row(0, [(0, "ATELIERS GRAPHIQUES MORVAN"), (300, "FACTU RE")])
+            + CloseColumnsTests.row(20, [(0, "50 ZA du Moulin, 21000 Dijon"), (300, "N° 2025-F-2745")])
+            + CloseColumnsTests.row(130, [(0, "Total HT"), (300, "1 000,00 €")]) + CloseColumnsTests.row(150, [(0, "TVA 20 %"), (300, "200,00 €")])
+            + CloseColumnsTests.row(170, [(0, "Total TTC"), (300, "1 200,00 €")])
+        let layout = PageLayout(words: words)
+        let facts = DocumentReader.facts(from: [PageText(number: 1, method: .ocr, text: layout.text, layout: layout, reliability: 0.9)])
+        #expect(facts[.documentType] == DocumentType.facture.rawValue)
+        #expect(facts[.numberDocument] == "2025-F-2745")
     }
 }

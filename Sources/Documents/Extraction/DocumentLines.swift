@@ -42,8 +42,8 @@ struct DocumentLines {
                                : (layoutLine.top, layoutLine.bottom, page.method == .ocr))
                 let number = lines.count
                 lines.append(layoutLine.cells.enumerated().map { index, cell in
-                    LocatedCell(page: page.number, line: number, index: index, cell: cell, text: cell.text,
-                                folded: Self.fold(cell.text))
+                    let text = page.method == .ocr ? Self.titleWhole(cell.text) : cell.text
+                    return LocatedCell(page: page.number, line: number, index: index, cell: cell, text: text, folded: Self.fold(text))
                 })
             }
         }
@@ -94,6 +94,16 @@ struct DocumentLines {
     /// Each line as one cell (its cells joined by three spaces): a label and its value in the next column read
     /// together.
     var wholeLines: [LocatedCell] { lines.compactMap(Self.wholeLine) }
+
+    static let titleWords: Set<String> = ["facture", "devis", "avoir", "commande", "proforma", "cctp", "ccap"]
+
+    /// OCR splits a title set in large spaced capitals (« FACTU RE », « D EVIS »): a cell of capitals whose pieces
+    /// join into a title word is that word.
+    static func titleWhole(_ text: String) -> String {
+        guard text.count <= 14, text.contains(" "), text.allSatisfy({ $0 == " " || $0.isUppercase }) else { return text }
+        let joined = text.filter { $0 != " " }
+        return titleWords.contains(fold(joined)) ? joined : text
+    }
 
     /// Lower case without accents, one character for one character, so that ranges found in the folded text index
     /// the original text too.

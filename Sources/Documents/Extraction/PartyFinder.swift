@@ -296,6 +296,8 @@ enum PartyFinder {
                    !["marche", "contrat", "commande", "lot", "accord", "groupement", "compte"].contains(String(complement.output.1)) { continue }
                 let rest = head.dropFirst(label.count)
                 guard rest.first.map({ !$0.isLetter }) ?? true else { continue }
+                // A sentence's last word wrapped alone (« … ouvert au nom du » / « titulaire. ») is no label.
+                if rest.hasPrefix("."), cell.text.first?.isLowercase == true { continue }
                 if rest.contains(":"), let value = cell.text.valueAfterColon.map(nameBeforeAddress), isName(value) {
                     return (cleanName(value), cell)
                 }
