@@ -100,17 +100,27 @@ def grouped(digits, sep):
     return sep.join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
 
 
+def signed(cents, form):
+    """An amount in cents written by `form(digits, cents_part)`, a minus before it when negative."""
+    units, rest = divmod(abs(cents), 100)
+    return ("-" if cents < 0 else "") + form(str(units), rest)
+
+
+def rate_text(r):
+    """A VAT rate as French prints it: « 5,5 »."""
+    return ("%g" % r).replace(".", ",")
+
+
+MONEY_FORMS = [lambda d, r: grouped(d, "\u202f") + ",%02d\u00a0€" % r,       # Odoo, LibreOffice: narrow no-break space
+               lambda d, r: grouped(d, " ") + ",%02d" % r,                     # Dolibarr: no currency in the table
+               lambda d, r: grouped(d, ".") + ",%02d EUR" % r,
+               lambda d, r: "%s,%02d €" % (d, r),
+               lambda d, r: grouped(d, " ") + ",%02d euros" % r,
+               lambda d, r: grouped(d, "\u00a0") + ",%02d €" % r]
+
+
 def money(cents, style):
-    neg, cents = cents < 0, abs(cents)
-    units, rest = divmod(cents, 100)
-    digits = str(units)
-    forms = [lambda: grouped(digits, "\u202f") + ",%02d\u00a0€" % rest,       # Odoo, LibreOffice: narrow no-break space
-             lambda: grouped(digits, " ") + ",%02d" % rest,                    # Dolibarr: no currency in the table
-             lambda: grouped(digits, ".") + ",%02d EUR" % rest,
-             lambda: "%s,%02d €" % (digits, rest),
-             lambda: grouped(digits, " ") + ",%02d euros" % rest,
-             lambda: grouped(digits, "\u00a0") + ",%02d €" % rest]
-    return ("-" if neg else "") + forms[style]()
+    return signed(cents, MONEY_FORMS[style])
 
 
 def day_text(d, style):
@@ -195,6 +205,13 @@ class Facts:
         y, m, d = self.date
         m += months
         return (y + (m - 1) // 12, (m - 1) % 12 + 1, d)
+
+    def set_rates(self, parts):
+        """parts: [(rate, base)]; sets HT, TVA, TTC and the rates."""
+        self.rates = [(r, b, int(round(b * r / 100))) for r, b in parts]
+        self.ht = sum(b for r, b in parts)
+        self.tva = sum(t for r, b, t in self.rates)
+        self.ttc = self.ht + self.tva
 
     def siret_text(self):
         return self.rng.choice([self.siret, "%s %s %s %s" % (self.siret[:3], self.siret[3:6], self.siret[6:9], self.siret[9:])])
@@ -705,8 +722,8 @@ def main():
     parser.add_argument("--per-type", type=int, default=16)
     parser.add_argument("--seed", type=int, default=1789)
     parser.add_argument("--scans", action="store_true")
-    parser.add_argument("--set", choices=["a", "b", "c", "d", "e", "f"], default="a",
-                        help="a, b: the designs of session 17; c: session 18's; d, e: session 19's; f: session 20's (stranger-set-X.py)")
+    parser.add_argument("--set", choices=["a", "b", "c", "d", "e", "f", "g"], default="a",
+                        help="a, b: the designs of session 17; c: session 18's; d, e: session 19's; f, g: session 20's (stranger-set-X.py)")
     args = parser.parse_args()
     import logging
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -716,7 +733,7 @@ def main():
         os.makedirs(os.path.join(args.out, sub), exist_ok=True)
     rng = random.Random(args.seed)
     templates, facts, half = {"a": (TEMPLATES, Facts, "stranger"), "b": (TEMPLATES_B, Facts, "stranger-b")}.get(args.set, (None, None, None))
-    if args.set in ("c", "d", "e", "f"):
+    if args.set in ("c", "d", "e", "f", "g"):
         spec_set = importlib.util.spec_from_file_location("stranger_" + args.set, os.path.join(HERE, "stranger-set-%s.py" % args.set))
         designs = importlib.util.module_from_spec(spec_set)
         spec_set.loader.exec_module(designs)

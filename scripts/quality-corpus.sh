@@ -10,7 +10,10 @@
 #    contracts in articles), text and scans: set a (bench-out/stranger), set b (bench-out/stranger-b), set c
 #    (bench-out/stranger-c: hosting, telecom and press invoices, Chorus's printed order, frames and grids) and set d
 #    (bench-out/stranger-d: progress invoices, lots, training, subscriptions, a totals band, orders and AE in prose)
-#    and set e (bench-out/stranger-e: energy, bilingual, VAT summaries, architects' fees, joint groups, title blocks).
+#    and set e (bench-out/stranger-e: energy, bilingual, VAT summaries, architects' fees, joint groups, title blocks)
+#    and set f (bench-out/stranger-f: summaries first, TTC prices, fixed-width prints, options, a purchasing platform's
+#    order, tranches, a navette as a mail, a CCTP's contents) and set g (bench-out/stranger-g: totals in words, the
+#    addressee first, Chorus supplier codes, an accord-cadre's maximum, a certificate of service fait, a lot's CCTP).
 # Each set is read with `eclaire extract --json --no-structured` and scored by scripts/score-extraction.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,13 +39,15 @@ rm -rf "$harsh"
 echo "## held-out half, harsh scans"
 scripts/score-extraction.py "$corpus/truth" "$corpus/harsh.jsonl" --half test --by-type
 echo
-for set in a b c d e; do
+for set in a b c d e f g; do
   case $set in
     a) dir=bench-out/stranger seed=1789 per=16 ;;
     b) dir=bench-out/stranger-b seed=1848 per=12 ;;
     c) dir=bench-out/stranger-c seed=1944 per=12 ;;
     d) dir=bench-out/stranger-d seed=1958 per=12 ;;
     e) dir=bench-out/stranger-e seed=1981 per=12 ;;
+    f) dir=bench-out/stranger-f seed=2026 per=12 ;;
+    g) dir=bench-out/stranger-g seed=2027 per=12 ;;
   esac
   [ -d "$dir/truth" ] || scripts/generate-stranger-corpus.py "$dir" --set "$set" --seed "$seed" --per-type "$per" --scans
   for kind in text scan; do

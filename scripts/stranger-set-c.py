@@ -69,14 +69,12 @@ class FactsC(g.Facts):
         self.money_style = rng.randrange(5)
         self.date_form = rng.randrange(4)
 
+    MONEY = [lambda d, r: grouped(d, "\u202f") + ",%02d €" % r, lambda d, r: "%s,%02d" % (d, r),
+             lambda d, r: grouped(d, " ") + ",%02d EUR" % r, lambda d, r: grouped(d, ".") + ",%02d €" % r,
+             lambda d, r: grouped(d, " ") + ",%02d €" % r]
+
     def m(self, cents):
-        neg, cents = cents < 0, abs(cents)
-        units, rest = divmod(cents, 100)
-        digits = str(units)
-        text = [lambda: grouped(digits, "\u202f") + ",%02d €" % rest, lambda: "%s,%02d" % (digits, rest),
-                lambda: grouped(digits, " ") + ",%02d EUR" % rest, lambda: grouped(digits, ".") + ",%02d €" % rest,
-                lambda: grouped(digits, " ") + ",%02d €" % rest][self.money_style]()
-        return ("-" if neg else "") + text
+        return g.signed(cents, self.MONEY[self.money_style])
 
     def day(self, d=None):
         y, m, day = d or self.date

@@ -67,14 +67,12 @@ class FactsD(g.Facts):
         self.money_style = rng.randrange(5)
         self.date_form = rng.randrange(4)
 
+    MONEY = [lambda d, r: grouped(d, "\u00a0") + ",%02d\u00a0€" % r, lambda d, r: "%s,%02d €" % (d, r),
+             lambda d, r: grouped(d, " ") + ",%02d" % r, lambda d, r: grouped(d, ".") + ",%02d" % r,
+             lambda d, r: "€ " + grouped(d, " ") + ",%02d" % r]
+
     def m(self, cents):
-        neg, cents = cents < 0, abs(cents)
-        units, rest = divmod(cents, 100)
-        digits = str(units)
-        text = [lambda: grouped(digits, "\u00a0") + ",%02d\u00a0€" % rest, lambda: "%s,%02d €" % (digits, rest),
-                lambda: grouped(digits, " ") + ",%02d" % rest, lambda: grouped(digits, ".") + ",%02d" % rest,
-                lambda: "€ " + grouped(digits, " ") + ",%02d" % rest][self.money_style]()
-        return ("-" if neg else "") + text
+        return g.signed(cents, self.MONEY[self.money_style])
 
     def day(self, d=None):
         y, m, day = d or self.date
@@ -84,10 +82,6 @@ class FactsD(g.Facts):
     def set_vat(self, ht, rate):
         tva = int(round(ht * rate / 100))
         self.ht, self.tva, self.ttc, self.rates = ht, tva, ht + tva, [(rate, ht, tva)]
-
-
-def rate_text(r):
-    return ("%g" % r).replace(".", ",")
 
 
 def progress_invoice(f):
@@ -117,13 +111,13 @@ def progress_invoice(f):
         html.append("<table class='b'><tr class='grey'><th>Désignation</th><th class='r'>Montant du marché HT</th><th class='r'>Avancement</th><th class='r'>Cumul HT</th></tr>%s</table>" % rows)
         retention = int(round(f.ttc * 0.05))
         totals = [("Montant cumulé des travaux HT", cumulated), ("À déduire : situations précédentes", -earlier),
-                  ("Montant de la situation HT", f.ht), ("TVA %s %%" % rate_text(rate), f.tva), ("Montant TTC", f.ttc),
+                  ("Montant de la situation HT", f.ht), ("TVA %s %%" % g.rate_text(rate), f.tva), ("Montant TTC", f.ttc),
                   ("Retenue de garantie 5 %", -retention), ("Net à payer", f.ttc - retention)]
     else:
         f.set_vat(sum(t for l, q, u, t in f.lines), rate)
         rows = "".join("<tr><td>%s</td><td class='r'>%s</td><td class='r'>%s</td><td class='r'>%s</td></tr>" % (l, q, f.m(u), f.m(t)) for l, q, u, t in f.lines)
         html.append("<table class='b'><tr class='grey'><th>Désignation</th><th class='r'>Quantité</th><th class='r'>P.U. HT</th><th class='r'>Montant HT</th></tr>%s</table>" % rows)
-        totals = [("Total HT", f.ht), ("TVA %s %%" % rate_text(rate), f.tva), ("Total TTC", f.ttc)]
+        totals = [("Total HT", f.ht), ("TVA %s %%" % g.rate_text(rate), f.tva), ("Total TTC", f.ttc)]
     html.append("<table style='width:50%%;margin-left:50%%;margin-top:6pt'>%s</table>" % "".join(
         "<tr><td>%s</td><td class='r'>%s</td></tr>" % (l, f.m(v)) for l, v in totals))
     if rate == 10: html.append("<p class='small'>TVA à taux réduit (article 279-0 bis du CGI) : travaux d'amélioration sur des locaux achevés depuis plus de deux ans.</p>")
@@ -167,7 +161,7 @@ def quote_in_lots(f):
     f.set_vat(sum(v for l, v in recap), rate)
     html.append("<h3>Récapitulatif par lot</h3><table class='b' style='width:60%%'>%s</table>" % "".join("<tr><td>%s</td><td class='r'>%s</td></tr>" % (l, f.m(v)) for l, v in recap))
     html.append("<table style='width:45%%;margin-left:55%%;margin-top:6pt'><tr><td>Total HT</td><td class='r'>%s</td></tr><tr><td>TVA %s %%</td><td class='r'>%s</td></tr><tr><td><b>Total TTC</b></td><td class='r'><b>%s</b></td></tr></table>" % (
-        f.m(f.ht), rate_text(rate), f.m(f.tva), f.m(f.ttc)))
+        f.m(f.ht), g.rate_text(rate), f.m(f.tva), f.m(f.ttc)))
     if f.kind == "devis": html.append("<p>Conditions : acompte de 30 %% à la commande, solde à la réception des travaux. Devis valable 60 jours.</p><p>Bon pour accord – date, cachet et signature du client :</p>")
     else: html.append("<p>Paiement par virement sous 30 jours – RIB %s</p>" % f.iban_text())
     html.append("<p class='small c'>%s %s – Capital %s € – SIRET %s – RCS %s – N° TVA %s</p>" % (
@@ -260,7 +254,7 @@ def totals_band(f):
     rate = f.rates[0][0] if not f.exempt else 20
     f.set_vat(gross - discount, rate)
     band = [("Montant brut HT", gross)] + ([("Remise %d %%" % f.discount_rate, -discount)] if discount else []) + [
-        ("Total HT", f.ht), ("TVA %s %%" % rate_text(rate), f.tva), ("Total TTC", f.ttc)]
+        ("Total HT", f.ht), ("TVA %s %%" % g.rate_text(rate), f.tva), ("Total TTC", f.ttc)]
     if f.kind == "facture": band.append(("Net à payer", f.ttc))
     html.append("<table class='b' style='margin-top:10pt'><tr class='grey'>%s</tr><tr>%s</tr></table>" % (
         "".join("<th class='c'>%s</th>" % l for l, v in band), "".join("<td class='r'>%s</td>" % f.m(v) for l, v in band)))
@@ -286,7 +280,7 @@ def order_in_sentences(f):
     rate = f.rates[0][0] if not f.exempt else 20
     f.set_vat(sum(t for l, q, u, t in f.lines), rate)
     html.append("<p>Le montant de la présente commande s'élève à %s HT, soit %s TTC (TVA à %s %% : %s), conformément à votre devis du %s.</p>" % (
-        f.m(f.ht), f.m(f.ttc), rate_text(rate), f.m(f.tva), f.day(f.later(-1))))
+        f.m(f.ht), f.m(f.ttc), g.rate_text(rate), f.m(f.tva), f.day(f.later(-1))))
     html.append("<table class='b small'><tr class='grey'><th>Centre financier</th><th>Domaine fonctionnel</th><th>Activité</th><th>Compte PCE</th></tr><tr><td>0%d-%s-%s</td><td>0%d-%02d</td><td>0%d%08d</td><td>%d</td></tr></table>" % (
         f.rng.choice([215, 354, 218]), f.rng.choice(["CDIR", "DR69", "SGAR"]), f.rng.choice(["0001", "C038"]), f.rng.choice([215, 354]), f.rng.randint(1, 20),
         f.rng.choice([215, 354]), f.rng.randint(1, 99999999), f.rng.choice([6132200000, 6156100000, 6228100000])))
@@ -312,7 +306,7 @@ def ae_prose(f):
     rate = f.rates[0][0] or 20
     f.set_vat(f.ht, rate)
     html.append("<h3>Article 2 – Prix</h3><p>Les prestations seront rémunérées par application d'un prix global et forfaitaire de %s hors taxes, soit une TVA au taux de %s %% de %s, et un montant toutes taxes comprises de %s (%s euros).</p>" % (
-        f.m(f.ht), rate_text(rate), f.m(f.tva), f.m(f.ttc), words_fr(f.ttc // 100)))
+        f.m(f.ht), g.rate_text(rate), f.m(f.tva), f.m(f.ttc), words_fr(f.ttc // 100)))
     html.append(foot % 1 + "<div style='page-break-before:always'></div>")
     html.append("<h3>Article 3 – Délai d'exécution</h3><p>Le délai d'exécution est de %d mois à compter de la notification.</p>" % f.rng.choice([3, 6, 12]))
     html.append("<h3>Article 4 – Paiement</h3><p>Le pouvoir adjudicateur se libérera des sommes dues en faisant porter le montant au crédit du compte ouvert au nom de %s : IBAN %s, BIC %s.</p>" % (

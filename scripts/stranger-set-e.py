@@ -66,35 +66,21 @@ class FactsE(g.Facts):
         self.money_style = rng.randrange(5)
         self.date_form = rng.randrange(4)
 
+    MONEY = [lambda d, r: grouped(d, " ") + ",%02d €" % r, lambda d, r: grouped(d, "\u202f") + ",%02d" % r,
+             lambda d, r: "%s,%02d EUR" % (d, r), lambda d, r: grouped(d, "\u00a0") + ",%02d\u00a0€" % r,
+             lambda d, r: "%s,%02d" % (d, r)]
+
     def m(self, cents):
-        neg, cents = cents < 0, abs(cents)
-        units, rest = divmod(cents, 100)
-        digits = str(units)
-        text = [lambda: grouped(digits, " ") + ",%02d €" % rest, lambda: grouped(digits, "\u202f") + ",%02d" % rest,
-                lambda: "%s,%02d EUR" % (digits, rest), lambda: grouped(digits, "\u00a0") + ",%02d\u00a0€" % rest,
-                lambda: "%s,%02d" % (digits, rest)][self.money_style]()
-        return ("-" if neg else "") + text
+        return g.signed(cents, self.MONEY[self.money_style])
 
     def en(self, cents):
         """An amount as English-speaking software prints it: « €1,234.56 »."""
-        units, rest = divmod(abs(cents), 100)
-        return ("-" if cents < 0 else "") + "€" + grouped(str(units), ",") + ".%02d" % rest
+        return g.signed(cents, lambda d, r: "€" + grouped(d, ",") + ".%02d" % r)
 
     def day(self, d=None):
         y, m, day = d or self.date
         return ["%04d-%02d-%02d" % (y, m, day), "%d %s %d" % (day, MONTHS[m - 1], y), "%02d.%02d.%d" % (day, m, y),
                 "%02d/%02d/%d" % (day, m, y)][self.date_form]
-
-    def set_rates(self, parts):
-        """parts: [(rate, base)]; sets HT, TVA, TTC and the rates."""
-        self.rates = [(r, b, int(round(b * r / 100))) for r, b in parts]
-        self.ht = sum(b for r, b in parts)
-        self.tva = sum(t for r, b, t in self.rates)
-        self.ttc = self.ht + self.tva
-
-
-def rate_text(r):
-    return ("%g" % r).replace(".", ",")
 
 
 def energy_invoice(f):
@@ -118,7 +104,7 @@ def energy_invoice(f):
     rows = "<tr><td>Abonnement (puissance souscrite 36 kVA)</td><td class='r'>5,5 %%</td><td class='r'>%s</td></tr>" % f.m(subscription)
     rows += "".join("<tr><td>%s</td><td class='r'>20 %%</td><td class='r'>%s</td></tr>" % (l, f.m(t)) for l, q, u, t in f.lines)
     html.append("<table class='b'><tr class='grey'><th>Détail</th><th class='r'>Taux TVA</th><th class='r'>Montant HT</th></tr>%s</table>" % rows)
-    totals = [("Montant total HT", f.ht)] + [("TVA à %s %% sur %s" % (rate_text(r), f.m(b)), t) for r, b, t in f.rates] + [("Montant total TTC", f.ttc)]
+    totals = [("Montant total HT", f.ht)] + [("TVA à %s %% sur %s" % (g.rate_text(r), f.m(b)), t) for r, b, t in f.rates] + [("Montant total TTC", f.ttc)]
     if f.kind == "facture": totals.append(("Montant à payer", f.ttc))
     html.append("<table style='width:60%%;margin-left:40%%;margin-top:6pt'>%s</table>" % "".join("<tr><td>%s</td><td class='r'>%s</td></tr>" % (l, f.m(v)) for l, v in totals))
     if f.kind == "facture": html.append("<p class='small'>Prélevé le %s sur le compte %s.</p>" % (f.day(f.later(1)), f.iban_text()))
@@ -176,7 +162,7 @@ def vat_summary_invoice(f):
         l, q, f.m(u), "10" if (low and i == len(f.lines) - 1) else "20", f.m(t)) for i, (l, q, u, t) in enumerate(f.lines))
     html.append("<table class='b'><tr class='grey'><th>Désignation</th><th class='r'>Qté</th><th class='r'>PU HT</th><th class='r'>TVA</th><th class='r'>Total HT</th></tr>%s</table>" % rows)
     html.append("<table class='b' style='width:55%%;margin-top:8pt'><tr class='grey'><th>Base HT</th><th>Taux</th><th>Montant TVA</th></tr>%s</table>" % "".join(
-        "<tr><td class='r'>%s</td><td class='r'>%s %%</td><td class='r'>%s</td></tr>" % (f.m(b), rate_text(r), f.m(t)) for r, b, t in f.rates))
+        "<tr><td class='r'>%s</td><td class='r'>%s %%</td><td class='r'>%s</td></tr>" % (f.m(b), g.rate_text(r), f.m(t)) for r, b, t in f.rates))
     totals = [("Total HT", f.ht), ("Total TVA", f.tva), ("Total TTC", f.ttc)]
     if f.kind == "facture":
         deposit = int(round(f.ttc * 0.3)) if f.rng.random() < 0.5 else 0
@@ -240,7 +226,7 @@ def order_grid(f):
     rows = "".join("<tr><td>%s</td><td class='r'>%s</td><td class='r'>%s</td><td class='r'>%s</td></tr>" % (l, q, f.m(u), f.m(t)) for l, q, u, t in f.lines)
     html.append("<table class='b'><tr class='grey'><th>Désignation</th><th class='r'>Quantité</th><th class='r'>Prix unitaire HT</th><th class='r'>Montant HT</th></tr>%s</table>" % rows)
     html.append("<table style='width:45%%;margin-left:55%%;margin-top:6pt'><tr><td>Montant HT</td><td class='r'>%s</td></tr><tr><td>TVA %s %%</td><td class='r'>%s</td></tr><tr><td><b>Montant TTC</b></td><td class='r'><b>%s</b></td></tr></table>" % (
-        f.m(f.ht), rate_text(f.rates[0][0]), f.m(f.tva), f.m(f.ttc)))
+        f.m(f.ht), g.rate_text(f.rates[0][0]), f.m(f.tva), f.m(f.ttc)))
     html.append("<p class='small'>Factures à déposer sur Chorus Pro en rappelant le numéro d'engagement ci-dessus.</p>")
     return html, truth, g.supplier_truth(f, truth, vat=False)
 
@@ -266,7 +252,7 @@ def ae_joint_group(f):
     share = f.ht * f.rng.choice([60, 70, 80]) // 100
     f.set_rates([(rate, f.ht)])
     html.append("<h3>C – Prix</h3><table class='b'><tr class='grey'><th>Membre</th><th class='r'>Montant HT</th></tr><tr><td>%s (mandataire)</td><td class='r'>%s</td></tr><tr><td>%s</td><td class='r'>%s</td></tr><tr><td><b>Total du marché HT</b></td><td class='r'><b>%s</b></td></tr><tr><td>TVA %s %%</td><td class='r'>%s</td></tr><tr><td><b>Total du marché TTC</b></td><td class='r'><b>%s</b></td></tr></table>" % (
-        f.legal, f.m(share), partner_name, f.m(f.ht - share), f.m(f.ht), rate_text(rate), f.m(f.tva), f.m(f.ttc)))
+        f.legal, f.m(share), partner_name, f.m(f.ht - share), f.m(f.ht), g.rate_text(rate), f.m(f.tva), f.m(f.ttc)))
     html.append("<h3>D – Compte à créditer</h3><p>Compte ouvert au nom du mandataire %s : IBAN %s</p>" % (f.legal, f.iban_text()))
     html.append("<p>Fait à %s, le %s – Signature du mandataire</p>" % (f.town, f.day()))
     g.acte_truth(f, truth)

@@ -66,28 +66,16 @@ class FactsF(g.Facts):
         self.money_style = rng.randrange(4)
         self.date_form = rng.randrange(4)
 
+    MONEY = [lambda d, r: grouped(d, " ") + ",%02d €" % r, lambda d, r: grouped(d, ".") + ",%02d €" % r,
+             lambda d, r: grouped(d, "\u00a0") + ",%02d" % r, lambda d, r: "%s,%02d €" % (d, r)]
+
     def m(self, cents):
-        neg, cents = cents < 0, abs(cents)
-        units, rest = divmod(cents, 100)
-        digits = str(units)
-        text = [lambda: grouped(digits, " ") + ",%02d €" % rest, lambda: grouped(digits, ".") + ",%02d €" % rest,
-                lambda: grouped(digits, "\u00a0") + ",%02d" % rest, lambda: "%s,%02d €" % (digits, rest)][self.money_style]()
-        return ("-" if neg else "") + text
+        return g.signed(cents, self.MONEY[self.money_style])
 
     def day(self, d=None):
         y, m, day = d or self.date
         return ["%02d/%02d/%d" % (day, m, y), "%d %s %d" % (day, MONTHS[m - 1], y), "%02d/%02d/%02d" % (day, m, y % 100),
                 "le %d %s %d" % (day, MONTHS[m - 1], y)][self.date_form]
-
-    def set_rates(self, parts):
-        self.rates = [(r, b, int(round(b * r / 100))) for r, b in parts]
-        self.ht = sum(b for r, b in parts)
-        self.tva = sum(t for r, b, t in self.rates)
-        self.ttc = self.ht + self.tva
-
-
-def rate_text(r):
-    return ("%g" % r).replace(".", ",")
 
 
 def plain(text):
@@ -265,7 +253,7 @@ def ae_tranches(f):
     html.append("<h3>Article 2 – Identification du titulaire</h3><table class='b'><tr><td class='grey'>Dénomination sociale</td><td>%s</td></tr><tr><td class='grey'>Adresse du siège</td><td>%s, %s %s</td></tr><tr><td class='grey'>N° SIRET</td><td>%s</td></tr><tr><td class='grey'>N° de TVA intracommunautaire</td><td>%s</td></tr></table>" % (
         f.legal, f.street, f.postcode, f.town, f.siret_text(), f.vat))
     html.append("<h3>Article 3 – Prix</h3><table class='b'><tr class='grey'><th>Tranche</th><th class='r'>Montant HT</th></tr><tr><td>Tranche ferme</td><td class='r'>%s</td></tr><tr><td>Tranche optionnelle n° 1</td><td class='r'>%s</td></tr><tr><td><b>Montant total HT (tranche ferme et tranche optionnelle)</b></td><td class='r'><b>%s</b></td></tr><tr><td>TVA au taux de %s %%</td><td class='r'>%s</td></tr><tr><td><b>Montant total TTC</b></td><td class='r'><b>%s</b></td></tr></table>" % (
-        f.m(firm), f.m(f.ht - firm), f.m(f.ht), rate_text(rate), f.m(f.tva), f.m(f.ttc)))
+        f.m(firm), f.m(f.ht - firm), f.m(f.ht), g.rate_text(rate), f.m(f.tva), f.m(f.ttc)))
     html.append("<h3>Article 4 – Paiement</h3><p>Les sommes dues sont versées au compte IBAN %s ouvert au nom du titulaire.</p>" % f.iban_text())
     html.append("<p>Fait en un seul original, %s.</p><table class='b'><tr><td style='height:40pt'>Le titulaire</td><td>Le pouvoir adjudicateur</td></tr></table>" % (
         ("à %s, le %s" % (f.b_town, f.day())) if f.date_form != 3 else "à %s, %s" % (f.b_town, f.day())))
