@@ -194,3 +194,78 @@ import TestSupport
         #expect(facts[.numberDocument] == "2025-F-2745")
     }
 }
+
+/// Designs of set g of the stranger corpus (issue 15, session 20), measured blind before these rules were written:
+/// amounts with apostrophes, Chorus supplier codes, an accord-cadre's maximum, a certificate of service fait, a lot's
+/// CCTP, footers set apart or centred.
+@Suite struct CodesLotsAndCertificatesTests {
+    static func facts(_ lines: [String]) -> DocumentFacts { DocumentReader.facts(fromLines: lines) }
+
+    @Test func thousandsPartedByApostrophesAreRead() {
+        let facts = Self.facts(["Imprimerie des Trois Rivières SAS", "FACTURE 2025-13604",
+                                "TOTAL HORS TAXES\t50'224,45 EUR", "TVA AU TAUX DE 20 %\t10'044,89 EUR",
+                                "TOTAL TOUTES TAXES COMPRISES\t60'269,34 EUR"])
+        #expect(facts[.amountHT] == "50224.45")
+        #expect(facts[.amountTVA] == "10044.89")
+        #expect(facts[.amountTTC] == "60269.34")
+    }
+
+    @Test func aChorusSupplierCodeBeforeTheNameIsNoPartOfIt() {
+        #expect(PartyFinder.cleanName("1000458732 – ACME SAS") == "ACME SAS")
+        #expect(PartyFinder.cleanName("3D Ingénierie SAS") == "3D Ingénierie SAS")
+        let facts = Self.facts(["Ministère de la Justice", "Tribunal judiciaire de Limoges", "BON DE COMMANDE N° 1300445378",
+                                "Fournisseur : 1000050241 – Imprimerie des Trois Rivières SARL", "12 rue du Commerce, 49000 Angers",
+                                "SIRET : 36463245529449", "Montant total de la commande : 1 000,00 € HT – TVA 200,00 € – 1 200,00 € TTC"])
+        #expect(facts[.supplierName] == "Imprimerie des Trois Rivières SARL")
+    }
+
+    @Test func aTaxMarkOpeningTheNextLineIsTheAmountsAndAMaximumIsAnAccordCadresPrice() {
+        let facts = Self.facts(["ACTE D'ENGAGEMENT", "Accord-cadre à bons de commande n° MAR20230717",
+                                "Objet : Transport frigorifique des denrées de Angers Saint-Serge",
+                                "L'accord-cadre est conclu sans montant minimum et avec un montant maximum de 345 000,00 €",
+                                "HT sur sa durée totale (trois-cent-quarante-cinq-mille euros hors taxes)."])
+        #expect(facts[.amountHT] == "345000.00")
+        #expect(facts[.numberMarche] == "MAR20230717")
+    }
+
+    @Test func aCertificateOfServiceFaitIsANavetteAndItsPrestationsRowTheObject() {
+        let facts = Self.facts(["Ministère de l'Agriculture", "Direction départementale des territoires du Morbihan",
+                                "ATTESTATION DE SERVICE FAIT", "Engagement juridique\t1400134974",
+                                "Fournisseur\tBureau d'Études Structure Alpes", "Facture du fournisseur\tn° F2024-9165 du 24/02/2024",
+                                "Prestations\tMaintenance des ascenseurs de Auxerre Saint-Siméon",
+                                "Montant HT\t618,35", "Montant TTC\t742,02",
+                                "Je certifie que les prestations ont été exécutées conformément à la commande et peuvent être payées."])
+        #expect(facts[.documentType] == DocumentType.ficheNavette.rawValue)
+        #expect(facts[.object] == "Maintenance des ascenseurs de Auxerre Saint-Siméon")
+        #expect(facts[.numberEJ] == "1400134974")
+    }
+
+    @Test func aLotsTitleIsItsCCTPsObject() {
+        let facts = Self.facts(["Ministère du Travail\tMarché n° 2024-300", "Direction régionale de l'économie\tLot n° 6", "CCTP",
+                                "Cahier des clauses techniques particulières", "Lot 6 : Diagnostic structurel du bâtiment de Auxerre",
+                                "Article 1 – Allotissement", "La consultation comprend 7 lots ; le présent cahier concerne le lot n° 6.",
+                                "Le titulaire du lot exécute ses prestations en coordination avec les titulaires des autres lots."])
+        #expect(facts[.object] == "Diagnostic structurel du bâtiment de Auxerre")
+        #expect(facts[.numberMarche] == "2024-300")
+    }
+
+    @Test func aSIRETCutInACentredFooterIsJoined() {
+        let row = CloseColumnsTests.row
+        let words = row(0, [(0, "DEVIS N° 25030042")]) + row(130, [(0, "Total HT"), (300, "1 000,00 €")])
+            + row(150, [(0, "TVA 20 %"), (300, "200,00 €")]) + row(170, [(0, "Net à payer"), (300, "1 200,00 €")])
+        // The footer's two lines are centred: the second starts further right than the first.
+        let first = row(300, [(0, "MENUISERIE BOIS ET LUMIÈRE SA au capital de 120 000 € – 51 rue de Strasbourg, 87000 Limoges – SIRET 821")])
+        let second = "565 603 63930 – RCS Limoges 821 565 603 – APE 8559A"
+        let probe = row(312, [(0, second)])
+        let shift = ((first.last!.x1 - first[0].x0) - (probe.last!.x1 - probe[0].x0)) / 2
+        #expect(CloseColumnsTests.facts(words + first + row(312, [(shift, second)]))[.supplierSiret] == "82156560363930")
+    }
+
+    @Test func aFootersNameApartFromItsAddressIsTheSupplier() {
+        let facts = Self.facts(["Facture adressée à :", "Ministère de la Culture", "Archives nationales", "FACTURE N° 25030042"]
+            + ["Total HT\t1 000,00 €", "TVA 20 %\t200,00 €", "Net à payer\t1 200,00 €",
+               "Atelier Reliure Patrimoine\t18 quai Saint-Pierre, 89000 Auxerre SIRET 96550780989454 RCS Auxerre 965 507 809"])
+        #expect(facts[.supplierName] == "Atelier Reliure Patrimoine")
+        #expect(facts[.supplierSiret] == "96550780989454")
+    }
+}

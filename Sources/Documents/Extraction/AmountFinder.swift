@@ -38,8 +38,9 @@ enum AmountFinder {
         var magnitude: Int64 { money.cents.magnitude > UInt64(Int64.max) ? .max : Int64(money.cents.magnitude) }
     }
 
+    /// Thousands parted by a space (any width), a dot or an apostrophe (« 50'224,45 EUR », Swiss software).
     nonisolated(unsafe) static let amountPattern =
-        /(?:^|[^\d.,\/])(-?\d{1,3}(?:[ \u00A0\u202F.]\d{3})*,\d{2}|-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d{1,3}(?:[ \u00A0\u202F]\d{3})+\.\d{2}|-?\d+[.,]\d{2}|\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?=\s?(?:€|EUR|euros?)))(?![\d,\/]|\.\d|\s?%)/
+        /(?:^|[^\d.,\/'’])(-?\d{1,3}(?:[ \u00A0\u202F.'’]\d{3})*,\d{2}|-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d{1,3}(?:[ \u00A0\u202F]\d{3})+\.\d{2}|-?\d+[.,]\d{2}|\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?=\s?(?:€|EUR|euros?)))(?![\d,\/]|\.\d|\s?%)/
     /// What follows an amount and belongs to it (« € TTC », « euros hors taxes »), not to the next amount's label.
     nonisolated(unsafe) static let taxMarkAfterAmount =
         /\s*(?:€|eur\b|euros?\b)?\s*(?:ttc\b|toutes taxes comprises|hors taxes?|h\.?t\.?(?![a-z]))?/
@@ -296,10 +297,14 @@ enum AmountFinder {
     /// The next line, when the cell is a line of a sentence that runs on to it (both one cell, the next starting
     /// in lower case, with the currency, or with an amount after a line the page's width wrapped), not a row of a
     /// table.
+    nonisolated(unsafe) static let taxMarkFirst = /(?:ht|ttc|h\.t\.?|t\.t\.c\.?|hors taxes?|toutes taxes)(?:$|[^a-z])/
+
     static func sentenceRunOn(after cell: LocatedCell, in document: DocumentLines) -> LocatedCell? {
         guard document.lines[cell.line].count == 1, cell.line + 1 < document.lines.count,
               let next = document.lines[cell.line + 1].first, next.page == cell.page, document.lines[cell.line + 1].count == 1,
               next.text.first?.isLowercase == true || next.text.hasPrefix("€") || next.text.hasPrefix("EUR")
+                // The tax mark itself opens the next line (« … 345 000,00 € » / « HT sur sa durée totale »).
+                || next.folded.prefixMatch(of: taxMarkFirst) != nil
                 || next.text.first.map({ "%),;:".contains($0) }) == true
                 || next.text.first?.isNumber == true && document.reachesRightEdge(cell) && !cell.text.hasSuffix(".")
         else { return nil }

@@ -21,7 +21,9 @@ public enum DocumentClassifier {
                            ("candidat individuel", 2), ("candidat groupe", 2)]),
         (.ficheNavette, [("fiche navette", 6), ("fiche de liaison", 4), ("demande d'achat", 3),
                          // What a navette asks for, also as the subject of a mail to the budget office.
-                         ("demande d'engagement", 4), ("service fait", 2),
+                         ("demande d'engagement", 4),
+                         // The certificate a service sends back to its budget office once the work is done.
+                         ("attestation de service fait", 5), ("certificat de service fait", 5), ("constatation du service fait", 5), ("service fait", 2),
                          ("imputation budgetaire", 2), ("centre financier", 2), ("visa", 1)]),
         (.cctp, [("cctp", 6), ("cahier des clauses techniques particulieres", 6), ("specifications techniques", 2),
                  ("exigences", 1), ("livrables", 1)]),

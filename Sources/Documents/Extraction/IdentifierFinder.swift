@@ -93,7 +93,8 @@ enum IdentifierFinder {
             // « 654 284 07618 »): its first digits end the line, the others start the next.
             if mayHoldNumber, cell.folded.has("siret"), let match = cell.folded.firstMatch(of: siretCutAtEnd),
                let next = document.lines.indices.contains(cell.line + 1) ? document.lines[cell.line + 1].first : nil,
-               next.page == cell.page, document.alignedLeft(next, document.lines[cell.line][0]),
+               // A centred footer's lines share their middle, not their start.
+               next.page == cell.page, document.alignedLeft(next, document.lines[cell.line][0]) || document.centred(next, document.lines[cell.line][0]),
                let tail = next.text.firstMatch(of: /^(\d[\d .\u00A0\u202F]{0,16})(?![\d])/) {
                 let head = String(match.output.1).filter(\.isNumber), rest = String(tail.output.1).filter(\.isNumber)
                 let checked = Identifiers.siret(head + rest.prefix(max(0, 14 - head.count)))

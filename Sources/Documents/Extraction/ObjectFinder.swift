@@ -65,6 +65,25 @@ enum ObjectFinder {
                 }
             }
         }
+        // A lot's own title (« Lot 6 : Diagnostic structurel du bâtiment … ») on the pieces of a marché in lots.
+        for cell in document.cells where cell.folded.hasPrefix("lot") {
+            guard let match = cell.folded.prefixMatch(of: lotTitle) else { continue }
+            let value = clean(String(cell.text.dropFirst(match.output.count)))
+            if value.filter(\.isLetter).count >= 8, !value.contains(where: \.isNumber) || value.split(separator: " ").count >= 4 {
+                facts.offer(ExtractedField(key: .object, value: value, confidence: 0.75 * r, source: cell.source))
+                return
+            }
+        }
+        // A form's row: « Prestations │ Maintenance des ascenseurs … », the label alone in its cell, one value
+        // beside it (a table's row of headings has more cells).
+        for line in document.lines where line.count == 2 {
+            let label = line[0].folded.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":")))
+            guard inlineLabels.contains(label) || shortItemHeaders.contains(label) && label.hasPrefix("prestation"),
+                  isStatedPhrase(line[1]) || line[1].text.split(separator: " ").count >= 3 && line[1].text.first?.isUppercase == true,
+                  line[1].text.firstMatch(of: AmountFinder.amountPattern) == nil else { continue }
+            facts.offer(ExtractedField(key: .object, value: clean(line[1].text), confidence: 0.75 * r, source: line[1].source))
+            return
+        }
         // A form's row whose label and value wrap in narrow cells (« Nature de la » / « dépense »).
         // A row of headings that wraps (« Objet │ Fournisseur │ Montant » / « HT ») holds no value.
         for row in document.wrappedRows where !(row.count >= 3 && row.allSatisfy(DocumentLines.isHeading)) {
@@ -123,6 +142,8 @@ enum ObjectFinder {
             }
         }
     }
+
+    nonisolated(unsafe) static let lotTitle = /lot\s*(?:n\s?°|no\.?)?\s*\d{1,2}\s*[:–—-]\s*/
 
     /// Words that make a line something else than a phrase naming what is bought.
     static let notAnObject = ["montant", "euro", "tva", "page", "total", "client", "facture", "devis", "condition",

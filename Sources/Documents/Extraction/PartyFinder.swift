@@ -167,6 +167,9 @@ enum PartyFinder {
                     return ExtractedField(key: .supplierName, value: spaced(name, in: document), confidence: 0.65 * r,
                                           source: cell.source)
                 }
+                if cell.line == anchor.cell.line, let name = nameApartFromItsAddress(cell, document) {
+                    return ExtractedField(key: .supplierName, value: name, confidence: 0.6 * r, source: cell.source)
+                }
             }
         }
         // « ACME, 12 rue …, 75011 Paris, numéro SIRET … »: the name before the address, in the identifiers' sentence.
@@ -527,6 +530,17 @@ enum PartyFinder {
 
     /// `onIdentifiersLine`: the cell stands on the line of the supplier's SIRET or VAT number, which makes it a legal
     /// line whatever registry words OCR kept (« RES » for « RCS », « APE6202A »).
+    /// A footer's name set apart from the rest of its line by a wide gap (« Atelier Reliure Patrimoine │ 18 quai
+    /// Saint-Pierre, 89000 Auxerre SIRET … »): the line's first cell, a name, its address beside it.
+    static func nameApartFromItsAddress(_ cell: LocatedCell, _ document: DocumentLines) -> String? {
+        guard cell.index == 0, let beside = document.cellRight(of: cell), beside.text.first?.isNumber == true,
+              !cell.text.contains(where: \.isNumber), !isLabel(cell), isName(cell.text), looksLikeAName(cell.text),
+              cell.text.count <= 60, !paymentWords.contains(where: { cell.folded.hasWord($0) }),
+              !(StateEntity.ministries + StateEntity.directions + StateEntity.services).contains(where: { cell.folded.hasPrefix($0) })
+        else { return nil }
+        return cleanName(cell.text)
+    }
+
     static let paymentWords = ["paiement", "reglement", "virement", "prelevement", "banque", "domiciliation", "rib",
                                "coordonnees", "payable", "echeance"]
 
@@ -611,8 +625,14 @@ enum PartyFinder {
         if let signed = name.prefixMatch(of: signatoryPrefix), name[signed.range.upperBound...].first?.isUppercase == true {
             name = String(name[signed.range.upperBound...])
         }
+        // Chorus's order gives the supplier by its code first (« 1000458732 – ACME »).
+        if let code = name.prefixMatch(of: supplierCode), name[code.range.upperBound...].first?.isLetter == true {
+            name = String(name[code.range.upperBound...])
+        }
         return name
     }
+
+    nonisolated(unsafe) static let supplierCode = /\d{6,12}\s*[-–—:]\s*/
 
     nonisolated(unsafe) static let companyWord = #/(?:la |l')?(?:société|entreprise) /#
     nonisolated(unsafe) static let signatoryPrefix = #/(?:Pour|P/[oO]|P\.\s?[oO]\.)(?: la société| l'entreprise)? /#

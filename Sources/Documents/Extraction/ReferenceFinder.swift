@@ -44,6 +44,8 @@ enum ReferenceFinder {
     /// and the number.
     nonisolated(unsafe) static let accordCadre =
         /accord[- ]cadre(?:\s+|\s*:\s*)(?:(?:n\s?°|nº|no\.|numero|[a-z']{2,12})(?:\s+|\s*:\s*)){0,2}([a-z0-9][a-z0-9\-_\/.]{3,})/
+    nonisolated(unsafe) static let titledAccordCadre =
+        /accord[- ]cadre(?:\s+[a-z'à]{1,12}){0,5}\s+(?:n\s?°|nº|no\.?|numero)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
     nonisolated(unsafe) static let cpv = /(?:^|\D)(\d{8})(?:-(\d))?(?!\d)/
 
     /// Words one of which each pattern needs: a line without them is not given to the (slow) regex engine.
@@ -159,6 +161,15 @@ enum ReferenceFinder {
             offerTitledNumber(cell)
             offerMarcheRow(cell)
             offerBareNumber(cell)
+        }
+        // An accord-cadre's own piece is titled with its number (« Accord-cadre à bons de commande n° MAR20230717 »):
+        // the contract the EJ will cite, when no marché is named otherwise.
+        if wantsMarche, facts[.numberMarche] == nil, [.acteEngagement, .cctp, .ccap].contains(facts.documentType) {
+            for cell in document.cells where cell.page == 1 && cell.line < 15 && cell.folded.hasPrefix("accord") {
+                guard let match = cell.folded.prefixMatch(of: titledAccordCadre), match.output.1.contains(where: \.isNumber) else { continue }
+                facts.offer(field(.numberMarche, original(match.output.1, in: cell), 0.75 * r, cell))
+                break
+            }
         }
         if !exact.contains(.dateIssued) { facts.offer(DateFinder.issueDate(in: document)) }
         // A Chorus purchase order is numbered by its EJ: either gives the other.
