@@ -126,6 +126,15 @@ import TestSupport
         #expect(facts[.iban] == "FR7644571845126073611726563")
     }
 
+    @Test func aSectionsHeadingAboveAnAddressIsNoName() {
+        let facts = Self.facts(["ACTE D'ENGAGEMENT", "Marché public n° 2024008-PA", "Article 2 - Identification du titulaire",
+                                "Adresse du siège\t101 avenue de Verdun, 63000 Clermont-Ferrand",
+                                "N° de TVA intracommunautaire\tFR13500568662", "Article 3 - Prix"] + Self.totals)
+        #expect(facts[.supplierName] != "Article 2 - Identification du titulaire")
+        #expect(PartyFinder.looksLikeAName("Article 2 - Identification du titulaire") == false)
+        #expect(PartyFinder.looksLikeAName("Atelier Reliure Patrimoine"))
+    }
+
     @Test func aCompanyNamedAgenceIsNoStateAgency() {
         let facts = Self.facts(["AGENCE PIXELS ET PAGES", "97 rue Gambetta – 33000 Bordeaux", "FACTURE n° FA-2024-1680",
                                 "\tBase de défense de Bordeaux-Mérignac", "\t178 ZA du Moulin", "\t57000 Metz"] + Self.totals)

@@ -596,7 +596,9 @@ enum PartyFinder {
     /// digit, holds no « : », « € » or « % », and is at most ten words.
     static func looksLikeAName(_ text: String) -> Bool {
         guard let first = text.first(where: { !$0.isWhitespace }), first.isUppercase || first.isNumber else { return false }
+        // A numbered section's heading (« Article 2 - Identification du titulaire ») names no one.
         return !text.contains(where: { ":€%".contains($0) }) && text.split(separator: " ").count <= 10
+            && DocumentLines.fold(text).prefixMatch(of: ObjectFinder.sectionNumber) == nil
     }
 
     static func isName(_ text: String) -> Bool {
