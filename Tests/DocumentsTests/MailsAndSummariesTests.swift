@@ -222,6 +222,7 @@ import TestSupport
     @Test func aChorusSupplierCodeBeforeTheNameIsNoPartOfIt() {
         #expect(PartyFinder.cleanName("1000458732 – ACME SAS") == "ACME SAS")
         #expect(PartyFinder.cleanName("3D Ingénierie SAS") == "3D Ingénierie SAS")
+        #expect(PartyFinder.cleanName("1000576938 —- ELIOR RESTAURATION") == "ELIOR RESTAURATION")
         let facts = Self.facts(["Ministère de la Justice", "Tribunal judiciaire de Limoges", "BON DE COMMANDE N° 1300445378",
                                 "Fournisseur : 1000050241 – Imprimerie des Trois Rivières SARL", "12 rue du Commerce, 49000 Angers",
                                 "SIRET : 36463245529449", "Montant total de la commande : 1 000,00 € HT – TVA 200,00 € – 1 200,00 € TTC"])
@@ -256,6 +257,15 @@ import TestSupport
                                 "Le titulaire du lot exécute ses prestations en coordination avec les titulaires des autres lots."])
         #expect(facts[.object] == "Diagnostic structurel du bâtiment de Auxerre")
         #expect(facts[.numberMarche] == "2024-300")
+    }
+
+    @Test func anAddresseesPublicBlockAboveTheFooterIsNoSupplier() {
+        // OCR lost every line between the addressee's block and the footer that names the supplier.
+        let facts = Self.facts(["Devis établi pour :", "Ministère de l'Intérieur",
+                                "Direction départementale de la sécurité publique du Maine-et-Loire", "26 avenue Jean Jaurès",
+                                "26000 Valence", "DEVIS N° 24102543 du 07/10/2024", "Total HT\t14 702,10 €", "Net à payer\t17 642,52 €",
+                                "Arcane Sécurité Privée au capital de 50 000 € - 42 quai Saint-Pierre, 71000 Mâcon - SIRET 770 483 360 49942 - RCS Mâcon 770 483 360"])
+        #expect(facts[.supplierName] == "Arcane Sécurité Privée")
     }
 
     @Test func aSIRETCutInACentredFooterIsJoined() {

@@ -147,8 +147,10 @@ enum PartyFinder {
             return ExtractedField(key: .supplierName, value: named.name, confidence: 0.7 * r, source: named.cell.source)
         }
         // The heading of the address block the identifiers are printed under.
+        // A public body's block above the supplier's identifiers (the addressee's, when OCR lost the lines between)
+        // names the buyer.
         for anchor in anchors {
-            if let block = nameAboveAddress(anchor.cell, document) {
+            if let block = nameAboveAddress(anchor.cell, document), !isPublicBody(block.folded) {
                 return ExtractedField(key: .supplierName, value: cleanName(block.text), confidence: 0.7 * r, source: block.source)
             }
         }
@@ -634,7 +636,12 @@ enum PartyFinder {
         return name
     }
 
-    nonisolated(unsafe) static let supplierCode = /\d{6,12}\s*[-–—:]\s*/
+    /// OCR may double the dash (« 1000576938 —- ELIOR »).
+    nonisolated(unsafe) static let supplierCode = /\d{6,12}\s*[-–—:]+\s*/
+
+    static func isPublicBody(_ folded: String) -> Bool {
+        (StateEntity.ministries + StateEntity.directions).contains { folded.hasPrefix($0) }
+    }
 
     nonisolated(unsafe) static let companyWord = #/(?:la |l')?(?:société|entreprise) /#
     nonisolated(unsafe) static let signatoryPrefix = #/(?:Pour|P/[oO]|P\.\s?[oO]\.)(?: la société| l'entreprise)? /#
