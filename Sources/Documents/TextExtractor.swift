@@ -123,18 +123,20 @@ public final class TextExtractor {
     private func readAgainIfBroken(_ image: GrayImage, dpi: Int) throws -> OCRPage {
         var first = try ocr().read(image, dpi: dpi)
         if DotLeaders.hintsAtLeaders(first.words), let cleared = DotLeaders.erased(from: image, dpi: dpi) {
-            let second = try ocr().read(cleared, dpi: dpi)
-            if Self.sureCharacters(second) > Self.sureCharacters(first) { first = second }
+            first = Self.surer(first, try ocr().read(cleared, dpi: dpi))
         }
         if DroppedRows.hasHole(in: image, words: first.words) {
-            let second = try ocr().readAsOneBlock(image, dpi: dpi)
-            if Self.sureCharacters(second) > Self.sureCharacters(first) { first = second }
+            first = Self.surer(first, try ocr().readAsOneBlock(image, dpi: dpi))
         }
         guard RulingLines.inkPerCharacter(image, dpi: dpi, characters: Self.sureCharacters(first)) > RulingLines.brokenInkPerCharacter
         else { return first }
         guard let erased = RulingLines.erased(from: image, dpi: dpi) else { return first }
-        let second = try ocr().read(erased, dpi: dpi)
-        return Self.sureCharacters(second) > Self.sureCharacters(first) ? second : first
+        return Self.surer(first, try ocr().read(erased, dpi: dpi))
+    }
+
+    /// The second reading when it holds more sure characters, else the first.
+    static func surer(_ first: OCRPage, _ second: OCRPage) -> OCRPage {
+        sureCharacters(second) > sureCharacters(first) ? second : first
     }
 
     /// Letters and digits of the words Tesseract is at least 60 % sure of.

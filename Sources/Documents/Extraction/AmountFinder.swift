@@ -294,11 +294,11 @@ enum AmountFinder {
         return above.folded
     }
 
-    /// The next line, when the cell is a line of a sentence that runs on to it (both one cell, the next starting
-    /// in lower case, with the currency, or with an amount after a line the page's width wrapped), not a row of a
-    /// table.
     nonisolated(unsafe) static let taxMarkFirst = /(?:ht|ttc|h\.t\.?|t\.t\.c\.?|hors taxes?|toutes taxes)(?:$|[^a-z])/
 
+    /// The next line, when the cell is a line of a sentence that runs on to it (both one cell, the next starting
+    /// in lower case, with the currency or a tax mark, or with an amount after a line the page's width wrapped), not
+    /// a row of a table.
     static func sentenceRunOn(after cell: LocatedCell, in document: DocumentLines) -> LocatedCell? {
         guard document.lines[cell.line].count == 1, cell.line + 1 < document.lines.count,
               let next = document.lines[cell.line + 1].first, next.page == cell.page, document.lines[cell.line + 1].count == 1,

@@ -130,7 +130,7 @@ enum PartyFinder {
         let r = document.reliability
         // A public body is no supplier: « Fournisseur d'énergie », a tagline, set beside the buyer's block.
         if let labelled = labelledValue(document, labels: supplierLabels + (type == .bonDeCommande ? ["destinataire"] : [])),
-           !(StateEntity.ministries + StateEntity.directions).contains(where: { DocumentLines.fold(labelled.value).hasPrefix($0) }) {
+           !isPublicBody(DocumentLines.fold(labelled.value)) {
             return ExtractedField(key: .supplierName, value: labelled.value, confidence: 0.85 * r, source: labelled.cell.source)
         }
         // A joint group's row « Mandataire │ ACME » (its headings lost by OCR): the mandataire signs for the group.
@@ -207,7 +207,7 @@ enum PartyFinder {
         for cell in document.cells.prefix(60) where cell.page == 1 && cell.text.contains(postcodeLine) {
             guard let block = nameAboveAddress(cell, document, fromIdentifier: false) else { continue }
             let folded = block.folded
-            let isPublic = (StateEntity.ministries + StateEntity.directions + StateEntity.services).contains { folded.hasPrefix($0) }
+            let isPublic = entityLevels.contains { folded.hasPrefix($0) }
             let addressed = document.contextAbove(block, lines: 2).contains { above in
                 isLabel(above) && buyerLabels.contains { above.folded.has($0) }
             }
@@ -235,8 +235,9 @@ enum PartyFinder {
                 let line = document.lines[cell.line + step]
                 if line.count == 1, let next = line.first, next.page == cell.page, !isLabel(next) { following.append(next) }
             }
+            // Folding is one character for one character: the cells' folded texts joined are the joined text folded.
             let joined = ([cell.text] + following.map(\.text)).joined(separator: " ")
-            let folded = DocumentLines.fold(joined)
+            let folded = ([cell.folded] + following.map(\.folded)).joined(separator: " ")
             guard folded.count == joined.count, folded.has("societe") || folded.has("entreprise") || folded.has("groupement"),
                   let match = folded.firstMatch(of: engagedCompany),
                   folded.distance(from: folded.startIndex, to: match.range.lowerBound) < cell.text.count else { continue }
@@ -530,15 +531,13 @@ enum PartyFinder {
             .map { cleanName($0.text) } ?? name
     }
 
-    /// `onIdentifiersLine`: the cell stands on the line of the supplier's SIRET or VAT number, which makes it a legal
-    /// line whatever registry words OCR kept (« RES » for « RCS », « APE6202A »).
     /// A footer's name set apart from the rest of its line by a wide gap (« Atelier Reliure Patrimoine │ 18 quai
     /// Saint-Pierre, 89000 Auxerre SIRET … »): the line's first cell, a name, its address beside it.
     static func nameApartFromItsAddress(_ cell: LocatedCell, _ document: DocumentLines) -> String? {
         guard cell.index == 0, let beside = document.cellRight(of: cell), beside.text.first?.isNumber == true,
               !cell.text.contains(where: \.isNumber), !isLabel(cell), isName(cell.text), looksLikeAName(cell.text),
               cell.text.count <= 60, !paymentWords.contains(where: { cell.folded.hasWord($0) }),
-              !(StateEntity.ministries + StateEntity.directions + StateEntity.services).contains(where: { cell.folded.hasPrefix($0) })
+              !entityLevels.contains(where: { cell.folded.hasPrefix($0) })
         else { return nil }
         return cleanName(cell.text)
     }
@@ -546,6 +545,8 @@ enum PartyFinder {
     static let paymentWords = ["paiement", "reglement", "virement", "prelevement", "banque", "domiciliation", "rib",
                                "coordonnees", "payable", "echeance"]
 
+    /// `onIdentifiersLine`: the cell stands on the line of the supplier's SIRET or VAT number, which makes it a legal
+    /// line whatever registry words OCR kept (« RES » for « RCS », « APE6202A »).
     static func legalLineName(_ cell: LocatedCell, onIdentifiersLine: Bool = false) -> String? {
         guard onIdentifiersLine || ["rcs", "capital", "ape", "naf"].contains(where: { cell.folded.hasWord($0) }) else { return nil }
         // The first separator of the line; OCR may glue a dash to the word before it (« Océan Bureautique SA— au
@@ -639,6 +640,7 @@ enum PartyFinder {
     /// OCR may double the dash (« 1000576938 —- ELIOR »).
     nonisolated(unsafe) static let supplierCode = /\d{6,12}\s*[-–—:]+\s*/
 
+    /// A ministry's or a direction's name (folded): a public body, never a supplier.
     static func isPublicBody(_ folded: String) -> Bool {
         (StateEntity.ministries + StateEntity.directions).contains { folded.hasPrefix($0) }
     }
