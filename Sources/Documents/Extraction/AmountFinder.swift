@@ -50,13 +50,15 @@ enum AmountFinder {
                            "escompte", "capital", "quantite", "qte", "franco", "frais de port offert", "penalite",
                            "indemnite forfaitaire", "minimum", "plafond", "taux horaire", "reglement", "virement",
                            "avance", "retenue", "rabais", "ristourne", "report"]
+    static let depositTitles = ["facture d'acompte", "facture d'avance", "appel d'acompte", "demande d'acompte"]
+    static let quoteRecalls = ["du devis", "de notre devis", "de votre devis", "du devis initial"]
     static let itemHeadings = ["qte", "quantite", "pu", "p.u", "prix unit", "designation", "libelle", "poste", "article",
                                "unite", "description", "reference"]
     static let basePrefixes = [" sur", " base", " base de", " assiette", " assiette de", " sur une base de"]
     static let rates: [Double] = [0.20, 0.10, 0.055, 0.021, 0.085, 0.196, 0.07]
 
     static func find(in document: DocumentLines, into facts: inout DocumentFacts) {
-        var candidates = self.candidates(document)
+        var candidates = self.candidates(document, type: facts.documentType)
         markLineTotals(&candidates, document)
         let r = document.reliability
         if let triple = bestTriple(candidates) {
@@ -94,7 +96,9 @@ enum AmountFinder {
         }
         // A micro-business's invoice (« TVA non applicable, art. 293 B du CGI »): no VAT, the TTC is the HT, printed or
         // not.
-        let exemptions = ["tva non applicable", "exoneration de tva", "293 b", "exonere de tva", "exoneree de tva"]
+        // A subcontractor paid directly bills without VAT too, the titulaire self-assessing it (« autoliquidation »).
+        let exemptions = ["tva non applicable", "exoneration de tva", "293 b", "exonere de tva", "exoneree de tva",
+                          "autoliquidation", "auto-liquidation", "283-2"]
         if let ht, tva == nil, ttc.map({ $0.money == ht.money && $0.order != ht.order }) ?? true,
            document.cells.contains(where: { cell in exemptions.contains { cell.folded.has($0) } }) {
             facts.offer(field(.amountHT, ht.money, 0.75 * r, ht.cell))
@@ -145,8 +149,15 @@ enum AmountFinder {
 
     // MARK: Candidates
 
-    static func candidates(_ document: DocumentLines) -> [Candidate] {
+    /// `type`: on an invoice for a deposit (« Facture d'acompte ») the deposit is what is billed; on an invoice,
+    /// the quote's totals it recalls (« Total HT du devis ») are another document's.
+    static func candidates(_ document: DocumentLines, type: DocumentType = .autre) -> [Candidate] {
         var found: [Candidate] = []
+        let forDeposit = type == .facture && document.cells.prefix(30).contains { cell in
+            cell.page == 1 && depositTitles.contains { cell.folded.hasPrefix($0) }
+        }
+        let excluded = forDeposit ? excluded.filter { $0 != "acompte" } : excluded
+        let recalled = type == .facture ? quoteRecalls : []
         // Every amount the pattern reads has at least three digits. A value wrapped in its narrow column under a
         // row of headings (« 417 » / « 710,46 € ») is read whole, as its heading's.
         let wrappedUnderHeadings = document.headedValues.filter { $0.text.valueAfterColon != document.lines[$0.line][$0.index].text }
@@ -172,6 +183,7 @@ enum AmountFinder {
                     : (after.has(" ht") || after.has("hors tax") || after.has("h.t")) ? .ht : nil
                 let tail = String(label.suffix(60))
                 if excluded.contains(where: { tail.has($0) }) && mark == nil { continue }
+                if recalled.contains(where: { tail.has($0) }) { continue }
                 // « TVA à 5,5 % sur 502,11 € »: the base a rate applies to, one part of the HT, neither a total nor a VAT.
                 if mark == nil, basePrefixes.contains(where: { tail.trimmingCharacters(in: .whitespaces).hasSuffix($0) }) { continue }
                 let labelled = mark.map { ($0, false) } ?? kind(of: tail)

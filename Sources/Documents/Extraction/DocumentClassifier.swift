@@ -105,16 +105,48 @@ public enum DocumentClassifier {
 
     static let dottedAcronyms = ["cctp", "ccap", "ccag", "rib", "dc4", "ae"]
 
+    /// Words that make a type's name that follows them another document's: « du devis », « conformément à votre
+    /// devis », « sur notre devis n° … ». « Le présent devis », « cette facture » name the document itself, and so
+    /// does a title addressed to its reader (« Votre facture du … »).
+    nonisolated(unsafe) static let citingWords = /(?:^|[^a-z])(?:votre|vos|notre|nos|sur|selon|d'un|d'une)\s*$/
+    nonisolated(unsafe) static let weakCitingWords = /(?:^|[^a-z])(?:du|au)\s*$/
+
+    /// Whether every mention of `word` in the cell cites another document; `weakly`: « du », « au » cite too.
+    static func citesAnother(_ word: String, in folded: String, weakly: Bool) -> Bool {
+        var searched = folded[...]
+        var cited = false
+        while let range = searched.range(of: word) {
+            let before = folded[..<range.lowerBound].suffix(14)
+            // « Votre facture du 18 janvier » heading its cell is the bill's own title, addressed to its reader.
+            let addressed = ["votre", "vos", "notre", "nos"].contains(folded[..<range.lowerBound].trimmingCharacters(in: .whitespaces))
+            guard !addressed, before.contains(citingWords) || weakly && before.contains(weakCitingWords) else { return false }
+            cited = true
+            searched = folded[range.upperBound...]
+        }
+        return cited
+    }
+
     static func ruleScores(_ document: DocumentLines) -> ([DocumentType: Double], [DocumentType: LocatedCell]) {
         var scores: [DocumentType: Double] = [:]
         var evidence: [DocumentType: LocatedCell] = [:]
         var titled = false
+        // The types the title names, once it is read.
+        var titleTypes: Set<DocumentType>?
         for (rank, cell) in document.cells.enumerated() {
             let weight = cell.page == 1 && rank < 25 ? 3.0 : 1.0
             var leads = false
+            var headed: Set<DocumentType> = []
             // A title that wraps (« CAHIER DES CLAUSES TECHNIQUES » / « PARTICULIÈRES ») is read with its next line.
             let own = undotted(cell.folded)
             var folded = own
+            // A line that continues the sentence above (« … conformément à votre » / « devis : ») heads nothing: the
+            // words before it are read with it.
+            // OCR's boxes hug the ink: a short line in lower case stands further below a full one than a text
+            // layer's, and the line above reaching the right margin says the sentence wrapped.
+            let continues = cell.index == 0 && cell.text.first?.isLowercase == true && cell.line > 0
+                && (document.runsOn(cell.line) || document.lines[cell.line - 1].count == 1
+                    && document.lines[cell.line - 1][0].page == cell.page && document.reachesRightEdge(document.lines[cell.line - 1][0]))
+            let before = continues ? (document.lines[cell.line - 1].last?.folded ?? "") + " " : ""
             if weight > 1, document.lines[cell.line].count == 1, document.runsOn(cell.line + 1), document.lines[cell.line + 1].count == 1 {
                 folded = undotted(cell.folded + " " + document.lines[cell.line + 1][0].folded)
             }
@@ -123,19 +155,29 @@ public enum DocumentClassifier {
                     // "^word" is a signal only where it heads a cell.
                     let word = signal.hasPrefix("^") ? String(signal.dropFirst()) : signal
                     guard signal.hasPrefix("^") ? folded.hasPrefix(word) : folded.hasWord(word) else { continue }
+                    // « Total HT du devis », « V/Réf. : votre devis n° … », « conformément à votre devis »: another
+                    // document this one cites, not what it is.
+                    // « du devis » may name the document itself (« Date du devis »): it cites another only under
+                    // another type's title.
+                    if continues || !folded.hasPrefix(word),
+                       citesAnother(word, in: before + folded, weakly: titleTypes.map { !$0.contains(type) } ?? false) { continue }
                     // A word heading a cell counts more ("FACTURE N°…", "Devis"), and most in the document's title:
                     // the first such cell of the first lines. Later headings ("Factures à déposer sur Chorus Pro"
                     // on an order) are vocabulary.
                     // The page's first cells may end with the title, set so close after the letterhead's name that
                     // both read as one cell (« Presse Territoriale Diffusion   Facture »).
-                    let heads = folded.hasPrefix(word) || (rank < 4 && cell.page == 1 && own.hasSuffix(word) && !signal.hasPrefix("^"))
+                    let heads = !continues && folded.hasPrefix(word) || (rank < 4 && cell.page == 1 && own.hasSuffix(word) && !signal.hasPrefix("^"))
                     let lead = heads ? (weight > 1 && !titled ? 3 : 1.5) : 1
                     leads = leads || heads
+                    if heads { headed.insert(type) }
                     scores[type, default: 0] += points * weight * lead
                     if evidence[type] == nil || (heads && weight > 1 && !titled) { evidence[type] = cell }
                 }
             }
-            if leads && weight > 1 { titled = true }
+            if leads && weight > 1 {
+                if !titled { titleTypes = headed }
+                titled = true
+            }
         }
         return (scores, evidence)
     }

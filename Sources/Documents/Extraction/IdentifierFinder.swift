@@ -214,12 +214,16 @@ enum IdentifierFinder {
         }
         let texts = [hit.cell.folded] + left.map(\.folded) + above.map(\.folded)
         let addressedToSupplier = type == .bonDeCommande
+        // On a subcontractor's invoice the marché's titulaire is another company.
+        let titulaireIsPartner = PartyFinder.isSubcontractorsPiece(document, type: type)
         for text in texts {
             var best: (Side, Int)?
             for cue in buyerCues { if let offset = text.lastByteOffset(of: cue), best.map({ offset > $0.1 }) ?? true {
                 best = (addressedToSupplier && cue == "destinataire" ? .supplier : .buyer, offset)
             } }
-            for cue in supplierCues { if let offset = text.lastByteOffset(of: cue), best.map({ offset > $0.1 }) ?? true { best = (.supplier, offset) } }
+            for cue in supplierCues { if let offset = text.lastByteOffset(of: cue), best.map({ offset > $0.1 }) ?? true {
+                best = (titulaireIsPartner && cue == "titulaire" ? .partner : .supplier, offset)
+            } }
             for cue in partnerCues { if let offset = text.lastByteOffset(of: cue), best.map({ offset > $0.1 }) ?? true { best = (.partner, offset) } }
             if let best { return best.0 }
         }

@@ -20,6 +20,9 @@ enum ObjectFinder {
     /// Shorter headings of an items' column, taken only as a cell of their own (« Article », « Produit »).
     static let shortItemHeaders = ["article", "articles", "produit", "produits", "prestation", "prestations", "detail"]
 
+    /// A lettered section's mark, folded (« b – », « c. ») and as printed (« A – Identification de l'acheteur »).
+    nonisolated(unsafe) static let sectionLetter = /[a-z]\s?[-–—.)]+\s+/
+    nonisolated(unsafe) static let letteredSection = /^[A-Z]\s?[-–—.)]+\s/
     nonisolated(unsafe) static let sectionNumber = /(?:cadre|article|section|partie|chapitre|titre)\s+(?:\d{1,2}|[ivx]{1,4}|premier)\s*[-–—:.]?\s*/
 
     static func find(in document: DocumentLines, into facts: inout DocumentFacts) {
@@ -31,6 +34,10 @@ enum ObjectFinder {
             var head = cell.folded[start...]
             // A numbered section's heading (« Cadre 1 – Objet », « Article 2 : objet du marché »).
             if let section = head.prefixMatch(of: sectionNumber) { head = head[section.range.upperBound...] }
+            // A lettered section's mark (« B – Objet du marché », « C. Objet »).
+            if let mark = head.prefixMatch(of: sectionLetter), labels.contains(where: head[mark.range.upperBound...].hasPrefix) {
+                head = head[mark.range.upperBound...]
+            }
             if head.dropFirst().first == " ", !labels.contains(where: head.hasPrefix) { head = head.dropFirst(2) }
             for label in labels where head.hasPrefix(label) {
                 let rest = head.dropFirst(label.count)
@@ -51,7 +58,7 @@ enum ObjectFinder {
                 // Its value may stand under the heading's wrapped lines (« Montant » / « HT » beside it).
                 if let next = (shortLabel && !headingRow ? document.cellRight(of: cell) : nil) ?? (bare ? document.below(cell, within: headingRow ? 4 : 2) : nil),
                    next.text.filter(\.isLetter).count >= 4, !labels.contains(where: next.folded.hasPrefix),
-                   !(next.text.first?.isNumber == true && PartyFinder.addressWords.contains { next.folded.has($0) }),
+                   !(next.text.first?.isNumber == true && PartyFinder.hasAddressWord(next.folded)),
                    !next.text.contains(PartyFinder.postcodeLine) {
                     // A heading over the sentence that states the object (« 2. Objet » / « Le présent marché a pour
                     // objet … »): the object without the sentence's formula.
@@ -131,6 +138,22 @@ enum ObjectFinder {
                 }
             }
         }
+        // A cover whose title is the object, set above the piece's name (« RÉFECTION DE LA CHARPENTE … » over « CAHIER
+        // DES CLAUSES TECHNIQUES PARTICULIÈRES »), wrapped on two or three lines.
+        for title in titles where !title.folded.hasPrefix("marche") {
+            for step in 1...3 {
+                let line = title.line - step
+                guard line >= 0, document.lines[line].count == 1, let last = document.lines[line].first, last.page == title.page else { continue }
+                var first = line
+                while first > 0, line - first < 2, document.runsOn(first), document.lines[first - 1].count == 1 { first -= 1 }
+                let whole = (first...line).map { document.lines[$0][0].text }.joined(separator: " ")
+                if isStatedPhrase(last.with(text: whole)) {
+                    facts.offer(ExtractedField(key: .object, value: clean(whole), confidence: 0.55 * r, source: last.source))
+                    return
+                }
+                break
+            }
+        }
         for cell in headers {
             var line = cell.line + 1
             while line < document.lines.count && line - cell.line <= 6 {
@@ -146,22 +169,27 @@ enum ObjectFinder {
     nonisolated(unsafe) static let lotTitle = /lot\s*(?:n\s?°|no\.?)?\s*\d{1,2}\s*[:–—-]\s*/
 
     /// Words that make a line something else than a phrase naming what is bought.
-    static let notAnObject = ["montant", "euro", "tva", "page", "total", "client", "facture", "devis", "condition",
+    static let notAnObject = ["montant", "tva", "page", "total", "client", "facture", "devis", "condition",
                               "reglement", "paiement", "commande", "marche", "ministere", "direction", "procedure", "reference",
                               "madame", "monsieur", "exprime", "date", "acte d'engagement", "cahier", "article", "objet"]
+
+    nonisolated(unsafe) static let euroWord = /(?:^|[^a-z])euros?(?:[^a-z]|$)/
 
     /// A phrase of four words or more, starting with a capital, no sentence's period, no label, amount or date, no
     /// party or title word.
     static func isStatedPhrase(_ cell: LocatedCell) -> Bool {
         let words = cell.text.split(separator: " ")
         // A sentence (« Le formulaire ATTRI1 est un modèle …, qui peut … . ») explains; a title names.
+        // A lettered section's heading (« A – Identification de l'acheteur ») names a part of the document.
         guard words.count >= 4, words.count <= 25, cell.text.first?.isUppercase == true, !cell.text.contains(":"),
+              cell.text.prefixMatch(of: letteredSection) == nil,
               !cell.text.hasSuffix("."), cell.text.count(where: { $0 == "," }) <= 1,
               cell.text.filter(\.isLetter).count >= 15, cell.text.firstMatch(of: AmountFinder.amountPattern) == nil,
               cell.text != cell.text.uppercased() || words.count >= 5 else { return false }
         // Words, not parts of words (« Démarches » is no « marché »); a State entity's name (« Service des impôts des
         // entreprises de Troyes » under the marché's number) is who buys, not what.
-        return !notAnObject.contains { cell.folded.hasWord($0) } && !cell.folded.has("@")
+        // « euros » names an amount; « Europole », « européen » do not.
+        return !notAnObject.contains { cell.folded.hasWord($0) } && !cell.folded.has("@") && !cell.folded.contains(euroWord)
             && !(StateEntity.ministries + StateEntity.directions + StateEntity.services + ["etablissement"]).contains { cell.folded.hasPrefix($0) }
     }
 

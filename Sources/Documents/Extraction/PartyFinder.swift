@@ -102,6 +102,15 @@ enum PartyFinder {
     static let addressWords = ["rue ", "avenue", "av.", "bd ", "boulevard", "chemin", "place ", "allee", "impasse",
                                "route", "quai", "cedex", "bp ", "cs ", "batiment", "zi ", "za ",
                                "zac", "lieu-dit", "cours ", "esplanade", "square", "parvis", "tour "]
+    /// A building is part of an address where a line opens on it or it is designated (« Bâtiment B », « bâtiment
+    /// 3 »); in a company's name it is a trade (« Contrôle Technique Bâtiment Ouest »).
+    static func hasAddressWord(_ folded: String) -> Bool {
+        addressWords.contains { $0 != "batiment" && folded.has($0) }
+            || folded.hasPrefix("batiment") || folded.contains(designatedBuilding)
+    }
+
+    nonisolated(unsafe) static let designatedBuilding = /(?:^|[^a-z])batiment\s+(?:[a-z]\d{0,2}|\d{1,3})(?:[^a-z0-9]|$)/
+
     static let supplierLabels = ["fournisseur", "titulaire", "prestataire", "raison sociale", "denomination",
                                  "nom du titulaire", "cocontractant", "vendeur", "emetteur", "societe", "entreprise",
                                  "nom commercial"]
@@ -129,7 +138,10 @@ enum PartyFinder {
     static func supplierName(_ document: DocumentLines, anchors: [IdentifierHit], type: DocumentType) -> ExtractedField? {
         let r = document.reliability
         // A public body is no supplier: « Fournisseur d'énergie », a tagline, set beside the buyer's block.
-        if let labelled = labelledValue(document, labels: supplierLabels + (type == .bonDeCommande ? ["destinataire"] : [])),
+        // A subcontractor's invoice names the marché's titulaire too: the issuer is the subcontractor.
+        let titulaireIsPartner = isSubcontractorsPiece(document, type: type)
+        if let labelled = labelledValue(document, labels: supplierLabels + (type == .bonDeCommande ? ["destinataire"] : []),
+                                        skipping: titulaireIsPartner ? ["titulaire"] : []),
            !isPublicBody(DocumentLines.fold(labelled.value)) {
             return ExtractedField(key: .supplierName, value: labelled.value, confidence: 0.85 * r, source: labelled.cell.source)
         }
@@ -183,7 +195,7 @@ enum PartyFinder {
             let parts = sentence.components(separatedBy: ", ")
             guard parts.count >= 3, let name = parts.first.map(cleanName) else { continue }
             let next = DocumentLines.fold(parts[1])
-            let isAddress = parts[1].first?.isNumber == true || addressWords.contains { next.has($0) }
+            let isAddress = parts[1].first?.isNumber == true || hasAddressWord(next)
             if isAddress, isName(name), looksLikeAName(name), name.count <= 60,
                !["siret", "siren", "tva", "rcs"].contains(where: { DocumentLines.fold(name).hasWord($0) }) {
                 return ExtractedField(key: .supplierName, value: name, confidence: 0.65 * r, source: anchor.cell.source)
@@ -291,8 +303,9 @@ enum PartyFinder {
 
     /// "Titulaire : ACME SAS" or a "Titulaire" heading with the name in the cell below; a list mark or a number
     /// before the label ("- Nom de l'acheteur :", "1. Titulaire") does not hide it.
-    static func labelledValue(_ document: DocumentLines, labels: [String]) -> (value: String, cell: LocatedCell)? {
-        for cell in document.cells {
+    /// `skipping`: words that make a cell no label of the party looked for.
+    static func labelledValue(_ document: DocumentLines, labels: [String], skipping: [String] = []) -> (value: String, cell: LocatedCell)? {
+        for cell in document.cells where !skipping.contains(where: { cell.folded.hasWord($0) }) {
             let start = cell.folded.prefix(6).firstIndex(where: \.isLetter) ?? cell.folded.startIndex
             let head = cell.folded[start...]
             for label in labels where head.hasPrefix(label) {
@@ -355,7 +368,7 @@ enum PartyFinder {
                             // Not past the name into its address either.
                             let wrapped = document.wrappedText(of: candidate)
                             let added = DocumentLines.fold(String(wrapped.dropFirst(candidate.text.count)))
-                            let whole = added.contains(where: \.isNumber) || addressWords.contains(where: { added.has($0) }) ? candidate.text : wrapped
+                            let whole = added.contains(where: \.isNumber) || hasAddressWord(added) ? candidate.text : wrapped
                             return (cleanName(headed.map { $0.count > whole.count ? $0 : whole } ?? whole), candidate)
                         }
                         next = document.below(candidate)
@@ -378,6 +391,18 @@ enum PartyFinder {
         }
         // In a cell of its own, read already with the lines its cell wraps to, or with them now.
         guard let end = run.last else { return labelled.value }
+        // A box beside its label holding the levels and the address (« Ministère … » / « Direction … » / « 44000
+        // Nantes »): its lines are the levels, up to the address.
+        var boxed = [labelled.cell]
+        while let last = boxed.last, let next = StateEntity.nextInColumn(after: last, column: labelled.cell, in: document),
+              labelled.value.contains(next.text), boxed.count < 6 { boxed.append(next) }
+        if boxed.count > run.count {
+            // Not by its words: « Direction interdépartementale des routes » is no street.
+            let levels = boxed.prefix { cell in !cell.text.contains(postcodeLine) && cell.text.first?.isNumber != true }
+            if levels.count > run.count {
+                return StateEntity.levels(of: levels.map { cleanName($0.text) }).joined(separator: " › ")
+            }
+        }
         let joined = run.map(\.text).joined(separator: " ")
         let lines = [labelled.value.count > joined.count ? labelled.value : joined]
             + StateEntity.block(after: end, top: labelled.cell, in: document).map { StateEntity.wrapped($0, in: document).map(\.text).joined(separator: " ") }
@@ -443,12 +468,22 @@ enum PartyFinder {
         // Up the postcode's own column: a wide anchor overlaps two blocks side by side.
         let block = column[postcode].cell
         var index = postcode + 1
+        var lowest = column[postcode].line
         while index < column.count {
             let cell = column[index]
             guard cell.cell.overlaps(block) else { index += 1; continue }
+            // A block's lines stand close (a letterhead's name in large type a little further): past a wide gap,
+            // or on a row of amounts, is another block (the totals above a legal footer).
+            if cell.line != lowest, let low = document.extents[lowest], let high = document.extents[cell.line],
+               low.top - high.bottom > 2 * max(low.bottom - low.top, high.bottom - high.top) { return nil }
+            if document.lines[cell.line].contains(where: { $0.text.firstMatch(of: AmountFinder.amountPattern) != nil }) { return nil }
+            lowest = cell.line
+            // « À l'attention de M. Durand » under the addressee's name: a contact, not the block's heading.
+            if cell.folded.hasPrefix("a l'attention d"), cell.text.valueAfterColon == nil,
+               cell.folded.split(separator: " ").count >= 4 { index += 1; continue }
             // The block's heading (« Émetteur », « Facturé à ») reached without a name: there is none to give.
             if isLabel(cell) { return nil }
-            let isAddress = addressWords.contains { cell.folded.has($0) } || cell.text.first?.isNumber == true
+            let isAddress = hasAddressWord(cell.folded) || cell.text.first?.isNumber == true
             // A registration (« Ordre des architectes n° S01183 », « Déclaration d'activité n° … ») is no name.
             let isIdentifier = cell.folded.has("@") || ["iban", "siret", "siren", "tva", "tel", "bic"].contains { cell.folded.hasWord($0) }
                 || cell.folded.has("n°") && cell.text.contains(where: \.isNumber)
@@ -481,8 +516,10 @@ enum PartyFinder {
             let line = cell.line - step
             return line >= 0 ? document.lines[line].first { $0.page == cell.page && document.alignedLeft($0, cell) } : nil
         }).first, isNamePart(above), looksLikeAName(above.text) else { return cell }
+        // A line ending on a legal form (« NORD SASU ») ends the name, whatever the lines beside it make of its height.
         if let high = document.extents[above.line], let low = document.extents[cell.line],
-           high.bottom - high.top >= 1.25 * (low.bottom - low.top), low.top - high.bottom < high.bottom - high.top {
+           high.bottom - high.top >= 1.25 * (low.bottom - low.top), low.top - high.bottom < high.bottom - high.top,
+           !endsOnLegalForm(cell.text) {
             return nameWrappedAbove(above, document)
         }
         guard above.line == cell.line - 1 ? document.runsOn(cell.line) : runsOn(above, to: cell, in: document) else { return cell }
@@ -501,7 +538,9 @@ enum PartyFinder {
     static func runsOn(_ above: LocatedCell, to below: LocatedCell, in document: DocumentLines) -> Bool {
         guard above.page == below.page, let high = document.extents[above.line], let low = document.extents[below.line] else { return false }
         let height = min(high.bottom - high.top, low.bottom - low.top)
-        return height > 0 && low.top - high.bottom < (low.ocr ? 0.8 : 0.5) * height
+        // Capitals have no descenders: OCR's boxes of two lines of capitals stand further apart.
+        let capitals = above.text == above.text.uppercased() && below.text == below.text.uppercased()
+        return height > 0 && low.top - high.bottom < (low.ocr ? (capitals ? 1.0 : 0.8) : 0.5) * height
     }
 
     /// The line right under `cell` that continues a name wrapped in its box: as close as a wrapped line, starting
@@ -516,7 +555,7 @@ enum PartyFinder {
     /// Words of a name without a digit, a colon, an address or a role's or a block's label.
     static func isNamePart(_ cell: LocatedCell) -> Bool {
         !cell.text.contains(where: \.isNumber) && !cell.text.contains(":") && !isLabel(cell) && isName(cell.text)
-            && !addressWords.contains(where: { cell.folded.has($0) })
+            && !hasAddressWord(cell.folded)
             // A label starts its cell; inside a name its words are the name's (« Service des impôts des entreprises »).
             && !(supplierLabels + buyerLabels).contains(where: { cell.folded.hasPrefix($0) })
             && !roleWords.contains(where: { cell.folded.hasWord($0) })
@@ -561,7 +600,7 @@ enum PartyFinder {
         if let end = [marks.first?.lowerBound, capital].compactMap({ $0 }).min() {
             let head = cleanName(String(cell.text[..<end]))
             let folded = DocumentLines.fold(head)
-            let isAddress = addressWords.contains { folded.has($0) } || head.first?.isNumber == true || head.contains(postcodeLine)
+            let isAddress = hasAddressWord(folded) || head.first?.isNumber == true || head.contains(postcodeLine)
             guard !isAddress, isName(head), looksLikeAName(head), head.count <= 60,
                   !["siret", "siren", "rcs", "tva", "capital", "ape", "naf", "immatriculation"].contains(where: { folded.hasWord($0) }),
                   // An IBAN's line opens on how to pay (« Paiement par virement – IBAN … »), not on who is paid.
@@ -570,6 +609,11 @@ enum PartyFinder {
             return head
         }
         return nil
+    }
+
+    static func endsOnLegalForm(_ text: String) -> Bool {
+        guard let last = text.split(separator: " ").last, last == last.uppercased() else { return false }
+        return legalForms.contains(DocumentLines.fold(String(last)))
     }
 
     static func nameWithLegalForm(_ text: String) -> String? {
@@ -634,11 +678,29 @@ enum PartyFinder {
         if let code = name.prefixMatch(of: supplierCode), name[code.range.upperBound...].first?.isLetter == true {
             name = String(name[code.range.upperBound...])
         }
+        // « ACME SAS – SIRET 123 … » in a table's cell: the name ends before its identifiers.
+        let folded = DocumentLines.fold(name)
+        if let identifiers = folded.firstMatch(of: identifiersAfterName), folded.count == name.count {
+            let head = name.prefix(folded.distance(from: folded.startIndex, to: identifiers.range.lowerBound))
+            if head.filter(\.isLetter).count >= 2 { name = head.trimmingCharacters(in: .whitespaces) }
+        }
         return name
     }
 
+    nonisolated(unsafe) static let identifiersAfterName = /\s*[-–—,|(]\s*(?:n°\s*)?(?:siret|siren|rcs|tva)\b/
+
     /// OCR may double the dash (« 1000576938 —- ELIOR »).
     nonisolated(unsafe) static let supplierCode = /\d{6,12}\s*[-–—:]+\s*/
+
+    /// An invoice or a quote its title announces as a subcontractor's (« Sous-traitance avec paiement direct »,
+    /// « Facture de sous-traitant »): the titulaire it names holds the marché, the issuer is paid directly.
+    static func isSubcontractorsPiece(_ document: DocumentLines, type: DocumentType) -> Bool {
+        guard type == .facture || type == .devis else { return false }
+        return document.cells.prefix(40).contains { cell in
+            cell.page == 1 && (cell.folded.hasPrefix("sous-trait") || cell.folded.has("de sous-trait")
+                || cell.folded.has("sous-traitant beneficiaire") || cell.folded.has("sous-traitant admis"))
+        }
+    }
 
     /// A ministry's or a direction's name (folded): a public body, never a supplier.
     static func isPublicBody(_ folded: String) -> Bool {

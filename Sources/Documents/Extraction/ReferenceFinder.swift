@@ -278,6 +278,8 @@ enum DateFinder {
                               "date de commande", "date de la commande", "date d'edition", "emis le", "etabli le",
                               "fait a", "invoice date", "date of issue", "issue date", "issued on", "date issued",
                               "order date", "quote date", ", le", "date :", "date:", "date", "le ", "dated"]
+    static let citingLabels = ["votre ", "vos ", "v/ref", "v/ ", "notre devis", "notre offre", "notre proposition",
+                               "accepte le", "acceptee le"]
     static let otherLabels = ["echeance", "livraison", "debut", "fin ", "validite", "valable", "naissance", "paiement",
                               "reglement", "associee", "expiration", "limite", "periode", "du ", "au ", "prestation",
                               "reception", "execution", "jusqu", "avant le", "depuis", "notification", "remise des offres",
@@ -369,7 +371,11 @@ enum DateFinder {
                 let trimmedTail = tail.trimmingCharacters(in: .whitespaces) + " "
                 let after = String(cell.folded[range.upperBound...])
                 let endsPeriod = after.has(" au ") || after.has("jusqu") || after.hasPrefix("au ")
-                if issue == 0, !endsPeriod, trimmedTail.hasSuffix(" du ") || trimmedTail == "du " { issue = tail.utf8.count }
+                // « V/Réf. : votre devis n° D-118 du 04/05/2026 », « accepté le … »: another document's date, the issue
+                // date only when no other is labelled so.
+                let citing = citingLabels.compactMap { tail.lastByteOffset(of: $0).map { $0 + 1 } }.max() ?? 0
+                if citing > issue { issue = 0 }
+                if issue == 0, citing == 0, !endsPeriod, trimmedTail.hasSuffix(" du ") || trimmedTail == "du " { issue = tail.utf8.count }
                 let other = otherLabels.compactMap { label -> Int? in
                     if label == "au " { return trimmedTail.hasSuffix(label) ? tail.utf8.count : nil }
                     if label == "du " { return trimmedTail.hasSuffix(label) && endsPeriod ? tail.utf8.count : nil }

@@ -82,9 +82,12 @@ struct StateEntity {
     /// Service du commissariat des armées »), and a line's first words before such a dash that name no level end
     /// the level above, wrapped (« … et du logement » / « Occitanie – Service risques naturels »).
     static func levels(of lines: [String]) -> [String] {
+        // « Centre-Est » qualifies the level above; « Centre des monuments nationaux » is one.
         func namesLevel(_ text: String) -> Bool {
             let folded = DocumentLines.fold(text)
-            return PartyFinder.entityLevels.contains { folded.hasPrefix($0) }
+            return PartyFinder.entityLevels.contains { level in
+                folded.hasPrefix(level) && !(folded.dropFirst(level.count).first.map { $0 == "-" || $0.isLetter } ?? false)
+            }
         }
         var levels: [String] = []
         for line in lines {
@@ -139,7 +142,7 @@ struct StateEntity {
             else { break }
             let folded = next.folded
             let isAddress = next.text.contains(PartyFinder.postcodeLine) || next.text.first?.isNumber == true
-                || PartyFinder.addressWords.contains { folded.has($0) } || folded.has("siret") || folded.has("@")
+                || PartyFinder.hasAddressWord(folded) || folded.has("siret") || folded.has("@")
                 || folded.has("tel") || folded.mayHoldDigits(5)
             // A table's row of headings, a party's or an amount's label (« N° d'engagement │ Date │ … »,
             // « Fournisseur », « Montant estimatif HT ») ends the block.

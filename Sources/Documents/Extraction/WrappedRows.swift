@@ -48,7 +48,7 @@ extension DocumentLines {
         if !places.contains(0), places.count < row.count,
            row.count <= 4 || row.count <= 6 && line.count >= 2 && line.allSatisfy({ cell in
                cell.text.split(separator: " ").count <= 3 && !cell.text.contains(PartyFinder.postcodeLine)
-                   && !PartyFinder.addressWords.contains { cell.folded.has($0) }
+                   && !PartyFinder.hasAddressWord(cell.folded)
            }) {
             continues = true
         }

@@ -45,6 +45,11 @@ enum PartiesFinder {
                         .first { $0.contains(where: \.isLetter) && !DocumentLines.fold($0).contains("siret") }?
                         .components(separatedBy: "   ").first?.trimmingCharacters(in: .whitespaces) ?? ""
                 }
+                // « Sous-traitant : ACME SAS, SIRET … »: the name without its role's label and the identifier's.
+                if let colon = name.firstIndex(of: ":"), name[..<colon].count <= 30, let value = name.valueAfterColon {
+                    name = value
+                }
+                name = PartyFinder.cleanName(name)
                 var members: [String: TypedFact] = ["siret": .value(number, 0.9 * reliability, row.source)]
                 if !name.isEmpty { members["nom"] = .value(String(name.prefix(200)), 0.7 * reliability, row.source) }
                 let after = String(row.text[match.output.1.endIndex...])
