@@ -49,6 +49,18 @@ public final class DocumentReader {
         }
         let methods = Set(document.pages.map(\.method))
         let textMethod: TextMethod = methods.contains(.ocr) ? .ocr : methods.first ?? .textLayer
+        // Words Tesseract dropped beside those it kept (a bordered table's values, a grid's labels) are looked for
+        // only when something is missing.
+        if textMethod == .ocr, Self.lacksFacts(textFacts, reliability: lines.reliability),
+           let inked = try extractor.addingUnreadInk(to: document, path: path) {
+            let inkedLines = DocumentLines(pages: inked.pages)
+            let inkedFacts = Self.facts(from: inkedLines, knowing: exact)
+            if Self.isMoreComplete(inkedFacts, than: textFacts) {
+                textFacts = inkedFacts
+                document = inked
+                lines = inkedLines
+            }
+        }
         if textMethod == .ocr, Self.failsItsChecks(textFacts, reliability: lines.reliability),
            let reread = try extractor.rereadingDoubtfulDigits(in: document, path: path) {
             let rereadLines = DocumentLines(pages: reread.pages)
@@ -89,6 +101,25 @@ public final class DocumentReader {
         let totals = [FieldKey.amountHT, .amountTTC].compactMap { facts.fields[$0] }
         if totals.isEmpty { return typesWithTotals.contains(facts.documentType) }
         return totals.count < 2 || totals.contains { $0.confidence < 0.7 * reliability }
+    }
+
+    /// Types whose supplier and object a document states.
+    static let typesWithParties: Set<DocumentType> = [.devis, .bonDeCommande, .facture, .ficheNavette, .acteEngagement]
+
+    /// The checks fail, the type is unknown, or a type that names its supplier and object lacks one.
+    static func lacksFacts(_ facts: DocumentFacts, reliability: Double) -> Bool {
+        if failsItsChecks(facts, reliability: reliability) || facts.documentType == .autre { return true }
+        guard typesWithParties.contains(facts.documentType) else { return false }
+        return facts.fields[.supplierName] == nil || facts.fields[.object] == nil
+    }
+
+    /// More facts read, or as many with totals that agree better.
+    static func isMoreComplete(_ second: DocumentFacts, than first: DocumentFacts) -> Bool {
+        func totals(_ facts: DocumentFacts) -> Double {
+            [FieldKey.amountHT, .amountTTC].map { facts.fields[$0]?.confidence ?? 0 }.min() ?? 0
+        }
+        if second.fields.count != first.fields.count { return second.fields.count > first.fields.count }
+        return totals(second) > totals(first)
     }
 
     /// The first reading's facts with what the second reading makes pass its checks: totals that now add up with

@@ -121,6 +121,10 @@ public final class TextExtractor {
     /// each time the reading with more sure characters. Erasing moves no pixel: the words' boxes stay those of the
     /// page, for the second look at doubtful digits.
     private func readAgainIfBroken(_ image: GrayImage, dpi: Int) throws -> OCRPage {
+        try readAgainIfDropped(image, dpi: dpi)
+    }
+
+    private func readAgainIfDropped(_ image: GrayImage, dpi: Int) throws -> OCRPage {
         var first = try ocr().read(image, dpi: dpi)
         if DotLeaders.hintsAtLeaders(first.words), let cleared = DotLeaders.erased(from: image, dpi: dpi) {
             first = Self.surer(first, try ocr().read(cleared, dpi: dpi))
@@ -173,6 +177,37 @@ public final class TextExtractor {
             let layout = PageLayout(words: replaced, whole: true)
             return PageText(number: page.number, method: .ocr, text: layout.text, layout: layout, reliability: page.reliability,
                             words: replaced)
+        }
+        return changed ? ReadDocument(pages: pages, attachments: document.attachments) : nil
+    }
+
+    /// The document with the ink its OCR pages left without words beside the words they kept read again region by
+    /// region (`UnreadInk`) and added, in the same images; nil when no page had any or no second reading was sure.
+    /// Asked only when the facts read lack something: a page has a few such regions, each one more OCR pass of a line.
+    func addingUnreadInk(to document: ReadDocument, path: String) throws -> ReadDocument? {
+        guard document.pages.contains(where: { $0.method == .ocr }) else { return nil }
+        let pdf = Self.firstBytes(of: path)?.starts(with: Array("%PDF".utf8)) == true ? try PDFDocument(path: path) : nil
+        var changed = false
+        let pages = try document.pages.map { page -> PageText in
+            guard page.method == .ocr else { return page }
+            let image: GrayImage, dpi: Int
+            if let pdf {
+                guard page.number <= pdf.pageCount, let found = ocrImage(of: pdf, page: page.number - 1) else { return page }
+                (image, dpi) = found
+            } else {
+                (image, dpi) = try OCREngine.grayImage(at: path, maxPixels: Self.maxPixels)
+            }
+            let regions = UnreadInk.regions(in: image, words: page.words)
+            guard !regions.isEmpty else { return page }
+            // Each region with each margin, the surest reading kept, as for doubtful digits.
+            let readings = try ocr().reread(image, dpi: dpi, regions: regions.flatMap { $0 })
+            var next = readings.makeIterator()
+            let rereads = regions.map { variants in DoubtfulDigits.surest(variants.compactMap { _ in next.next() }) }
+            guard let words = UnreadInk.adding(rereads, to: page.words) else { return page }
+            changed = true
+            let layout = PageLayout(words: words, whole: true)
+            return PageText(number: page.number, method: .ocr, text: layout.text, layout: layout, reliability: page.reliability,
+                            words: words)
         }
         return changed ? ReadDocument(pages: pages, attachments: document.attachments) : nil
     }
