@@ -121,10 +121,6 @@ public final class TextExtractor {
     /// each time the reading with more sure characters. Erasing moves no pixel: the words' boxes stay those of the
     /// page, for the second look at doubtful digits.
     private func readAgainIfBroken(_ image: GrayImage, dpi: Int) throws -> OCRPage {
-        try readAgainIfDropped(image, dpi: dpi)
-    }
-
-    private func readAgainIfDropped(_ image: GrayImage, dpi: Int) throws -> OCRPage {
         var first = try ocr().read(image, dpi: dpi)
         if DotLeaders.hintsAtLeaders(first.words), let cleared = DotLeaders.erased(from: image, dpi: dpi) {
             first = Self.surer(first, try ocr().read(cleared, dpi: dpi))

@@ -236,6 +236,8 @@ enum AmountFinder {
             }
             own = String(carried.suffix(60)) + " " + own
         }
+        // « EUR 3 194,64 »: a currency before the amount is no label.
+        if ["eur", "euros", "€", "eur :"].contains(own.trimmingCharacters(in: .whitespaces)) { own = "" }
         if own.filter({ $0.isLetter }).count >= 2 { return own }
         if let heading = soleRowHeading(of: cell, in: document) { return heading }
         // A cell of more digits than letters is a value, not a label: a scan's garbled total (« 521MP81NE »).

@@ -231,6 +231,9 @@ enum ObjectFinder {
     nonisolated(unsafe) static let purposeSentence =
         /present(?:e|s|es)? (?:marche|consultation|cahier|accord-cadre|accord cadre|contrat|commande|cctp|ccap|document|bon de commande)[^.]{0,40}?(?:a pour objet|concerne|porte sur)/
 
+    /// « L'opération consiste en : remplacement de … », « La mission consiste à … ».
+    nonisolated(unsafe) static let consistsOf = /(?:operation|prestation|mission|projet|marche)s? consiste(?:nt)? (?:en|a)\b/
+
     /// An order's letter announces what it orders: « … d'exécuter la prestation suivante : … », « les fournitures
     /// suivantes : … ».
     nonisolated(unsafe) static let announcedPurchase =
@@ -255,12 +258,14 @@ enum ObjectFinder {
             && document.lines[cell.line - 1].last.map { $0.page == cell.page && $0.folded.firstMatch(of: announcedNouns) != nil } == true
         let announced = cell.folded.has("suivant")
             ? cell.folded.firstMatch(of: wrappedAnnouncement ? announcedWrapped : announcedPurchase) : nil
+        let consists = cell.folded.has("consiste") ? cell.folded.firstMatch(of: consistsOf) : nil
         guard cell.folded.has("pour objet") || cell.folded.has("concerne") || cell.folded.has("porte sur") || announced != nil
+            || consists != nil
         else { return nil }
         let range: Range<String.Index>
         if cell.folded.has("pour objet"), let found = cell.text.range(of: "pour objet", options: [.caseInsensitive, .diacriticInsensitive]) {
             range = found
-        } else if let match = announced ?? cell.folded.firstMatch(of: purposeSentence) {
+        } else if let match = announced ?? consists ?? cell.folded.firstMatch(of: purposeSentence) {
             let end = cell.folded.distance(from: cell.folded.startIndex, to: match.range.upperBound)
             let at = cell.text.index(cell.text.startIndex, offsetBy: end)
             range = at..<at

@@ -72,6 +72,10 @@ enum PartyFinder {
     /// a public body's SIREN counts towards the buyer.
     static func supplierSIREN(_ hits: [IdentifierHit], _ document: DocumentLines, type: DocumentType) -> String? {
         var scores: [String: (score: Double, first: Int)] = [:]
+        // An invoice or a quote is issued by someone: when every company number on it is a public body's, one of
+        // them issued it (an établissement public billing a ministry).
+        let issuedByPublicBody = (type == .facture || type == .devis)
+            && hits.allSatisfy { $0.siren.map(IdentifierFinder.isPublicBody(siren:)) ?? true }
         for hit in hits {
             guard let siren = hit.siren else { continue }
             var vote = 0.0
@@ -80,7 +84,7 @@ enum PartyFinder {
             case .buyer, .partner: vote = -2
             case nil: vote = 0.5
             }
-            if IdentifierFinder.isPublicBody(siren: siren) { vote -= 1.5 }
+            if IdentifierFinder.isPublicBody(siren: siren), !issuedByPublicBody { vote -= 1.5 }
             // A number whose check fails carries a SIREN that may be misprinted or misread; one whose key holds
             // vouches for its SIREN a little (an invalid SIRET beside a valid VAT number of another SIREN).
             if !hit.checked.isValid { vote *= 0.25 } else if vote > 0 { vote += 0.3 }
@@ -161,8 +165,10 @@ enum PartyFinder {
         // The heading of the address block the identifiers are printed under.
         // A public body's block above the supplier's identifiers (the addressee's, when OCR lost the lines between)
         // names the buyer.
+        // Unless the supplier's own identifiers are a public body's (an établissement public's invoice).
+        let publicIssuer = anchors.contains { $0.siren.map(IdentifierFinder.isPublicBody(siren:)) ?? false }
         for anchor in anchors {
-            if let block = nameAboveAddress(anchor.cell, document), !isPublicBody(block.folded) {
+            if let block = nameAboveAddress(anchor.cell, document), publicIssuer || !isPublicBody(block.folded) {
                 return ExtractedField(key: .supplierName, value: cleanName(block.text), confidence: 0.7 * r, source: block.source)
             }
         }
@@ -270,7 +276,7 @@ enum PartyFinder {
             return ExtractedField(key: .buyer, value: entityLevels(stated, in: document), confidence: 0.85 * r,
                                   source: stated.cell.source)
         }
-        let service = labelledValue(document, labels: requestingServiceLabels)
+        let service = labelledValue(document, labels: requestingServiceLabels) ?? bareServiceRow(document)
         if let state = StateEntity.find(in: document) {
             // The letterhead names the ministry, the form the service inside it that orders.
             if let service, !names(state.name, service.value) {
@@ -297,6 +303,17 @@ enum PartyFinder {
             let key = SupplierReferenceEntry.nameKey(block.text)
             if let supplierKey, key == supplierKey || key.has(supplierKey) || supplierKey.has(key) { continue }
             return ExtractedField(key: .buyer, value: cleanName(block.text), confidence: 0.5 * r, source: block.source)
+        }
+        return nil
+    }
+
+    /// A form's row labelled « Service » alone, its value beside it (« Service │ Service des impôts des entreprises
+    /// de Pau »): the service that asks.
+    static func bareServiceRow(_ document: DocumentLines) -> (value: String, cell: LocatedCell)? {
+        for cell in document.cells where cell.folded.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":"))) == "service" {
+            if let value = document.cellRight(of: cell), isName(value.text), value.text.first?.isUppercase == true {
+                return (cleanName(document.wrappedText(of: value)), value)
+            }
         }
         return nil
     }
@@ -478,9 +495,11 @@ enum PartyFinder {
                low.top - high.bottom > 2 * max(low.bottom - low.top, high.bottom - high.top) { return nil }
             if document.lines[cell.line].contains(where: { $0.text.firstMatch(of: AmountFinder.amountPattern) != nil }) { return nil }
             lowest = cell.line
-            // « À l'attention de M. Durand » under the addressee's name: a contact, not the block's heading.
+            // « À l'attention de M. Durand » under the addressee's name: a contact, not the block's heading; nor is
+            // a legal status under the name (« Établissement public »).
             if cell.folded.hasPrefix("a l'attention d"), cell.text.valueAfterColon == nil,
                cell.folded.split(separator: " ").count >= 4 { index += 1; continue }
+            if legalStatuses.contains(where: { cell.folded.hasPrefix($0) }) { index += 1; continue }
             // The block's heading (« Émetteur », « Facturé à ») reached without a name: there is none to give.
             if isLabel(cell) { return nil }
             let isAddress = hasAddressWord(cell.folded) || cell.text.first?.isNumber == true
@@ -701,6 +720,8 @@ enum PartyFinder {
                 || cell.folded.has("sous-traitant beneficiaire") || cell.folded.has("sous-traitant admis"))
         }
     }
+
+    static let legalStatuses = ["etablissement public", "epic", "epa ", "groupement d'interet public", "autorite administrative"]
 
     /// A ministry's or a direction's name (folded): a public body, never a supplier.
     static func isPublicBody(_ folded: String) -> Bool {

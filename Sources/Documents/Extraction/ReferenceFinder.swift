@@ -32,7 +32,7 @@ enum ReferenceFinder {
     nonisolated(unsafe) static let clientReference =
         /(?:re[fs]\.? client|reference client|votre reference|vos references|votre ref\.?|engagement|n\s?° client)\s*:?\s*([12]\d{9})(?!\d)/
     nonisolated(unsafe) static let marcheNumber =
-        /(?:(?:n\s?°|nº|numero|num\.?|ref\.?|references?)\s*(?:de |du |d')?(?:la |l')?marche(?: public| subsequent)?|marche(?: [a-z]{3,12})? (?:n\s?°|nº|numero)|n\s?° (?:de |du )?contrat|contrat n\s?°|agreement ref\.?|contract (?:ref\.?|no\.?|number))\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
+        /(?:(?:n\s?°|nº|numero|num\.?|ref\.?|references?)\s*(?:de |du |d')?(?:la |l')?marche(?: public| subsequent)?|marche(?: [a-z]{3,12})? (?:n\s?°|nº|numero)|mapa\s*(?:n\s?°|nº|numero)|n\s?° (?:de |du )?contrat|contrat n\s?°|agreement ref\.?|contract (?:ref\.?|no\.?|number))\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
     /// A consultation's reference numbers the marché it gives rise to, on the marché's own pieces (acte
     /// d'engagement, CCTP).
     nonisolated(unsafe) static let consultationNumber =
@@ -51,7 +51,8 @@ enum ReferenceFinder {
     /// Words one of which each pattern needs: a line without them is not given to the (slow) regex engine.
     static let documentWords = ["facture", "devis", "commande", "avoir", "proposition", "offre", "invoice", "quot", "piece",
                                 "purchase order", "credit note"]
-    static let marcheWords = ["marche", "contrat", "agreement", "contract"]
+    /// « MAPA n° … »: a marché à procédure adaptée, by its usual abbreviation.
+    static let marcheWords = ["marche", "contrat", "agreement", "contract", "mapa"]
     /// An insurance's or a maintenance's « contrat n° » is not the marché.
     static let otherContracts = ["assurance", "decennale", "police", "abonnement", "maintenance"]
 

@@ -152,7 +152,9 @@ struct StateEntity {
                 (PartyFinder.isLabel(left) || ObjectFinder.labels.contains { left.folded.hasPrefix($0) })
                     && !left.text.contains(where: \.isNumber) && left.text.valueAfterColon == nil
             } ?? false
-            let isTableRow = document.lines[next.line].count >= 3 || PartyFinder.isLabel(next) || rowLabel
+            // A level's word alone (« Service │ … ») labels a form's row.
+            let bareLevel = (directions + services).contains(folded.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)))
+            let isTableRow = document.lines[next.line].count >= 3 || PartyFinder.isLabel(next) || rowLabel || bareLevel
                 || ["n°", "numero", "montant", "total", "date"].contains { folded.hasPrefix($0) }
             guard !isAddress, !isTableRow, PartyFinder.isName(next.text), next.text.count <= 120,
                   !(titleWords + salutations).contains(where: { folded.hasPrefix($0) }), next.text != next.text.uppercased() || top.text == top.text.uppercased()
