@@ -13,7 +13,10 @@
 #    and set e (bench-out/stranger-e: energy, bilingual, VAT summaries, architects' fees, joint groups, title blocks)
 #    and set f (bench-out/stranger-f: summaries first, TTC prices, fixed-width prints, options, a purchasing platform's
 #    order, tranches, a navette as a mail, a CCTP's contents) and set g (bench-out/stranger-g: totals in words, the
-#    addressee first, Chorus supplier codes, an accord-cadre's maximum, a certificate of service fait, a lot's CCTP).
+#    addressee first, Chorus supplier codes, an accord-cadre's maximum, a certificate of service fait, a lot's CCTP)
+#    and set h (bench-out/stranger-h: sums carried forward, a subcontractor paid directly, deposits, an order as a
+#    letter, lettered AE sections, a spreadsheet's navette, a cover's title) and set i (bench-out/stranger-i: fees after
+#    a subtotal, an établissement public's invoice, imputation groups, an advance, AE and CP, a CCTP's versions).
 # Each set is read with `eclaire extract --json --no-structured` and scored by scripts/score-extraction.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +42,7 @@ rm -rf "$harsh"
 echo "## held-out half, harsh scans"
 scripts/score-extraction.py "$corpus/truth" "$corpus/harsh.jsonl" --half test --by-type
 echo
-for set in a b c d e f g; do
+for set in a b c d e f g h i; do
   case $set in
     a) dir=bench-out/stranger seed=1789 per=16 ;;
     b) dir=bench-out/stranger-b seed=1848 per=12 ;;
@@ -48,6 +51,8 @@ for set in a b c d e f g; do
     e) dir=bench-out/stranger-e seed=1981 per=12 ;;
     f) dir=bench-out/stranger-f seed=2026 per=12 ;;
     g) dir=bench-out/stranger-g seed=2027 per=12 ;;
+    h) dir=bench-out/stranger-h seed=2028 per=12 ;;
+    i) dir=bench-out/stranger-i seed=2029 per=12 ;;
   esac
   [ -d "$dir/truth" ] || scripts/generate-stranger-corpus.py "$dir" --set "$set" --seed "$seed" --per-type "$per" --scans
   for kind in text scan; do

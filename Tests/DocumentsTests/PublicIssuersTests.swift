@@ -58,6 +58,13 @@ import TestSupport
         #expect(buyer == "Ministère de l'Économie et des Finances › Service des impôts des entreprises de Pau")
     }
 
+    @Test func aLevelAloneOnItsLineIsStillALevel() {
+        let words = Self.row(20, [(0, "Ministère de l'Agriculture et de la Souveraineté alimentaire")])
+            + Self.row(31, [(0, "Secrétariat général")]) + Self.row(60, [(200, "Fiche de demande d'achat")])
+            + Self.row(90, [(0, "Date de la demande"), (150, "22/08/2025")]) + CloseColumnsTests.prose
+        #expect(CloseColumnsTests.facts(words)[.buyer] == "Ministère de l'Agriculture et de la Souveraineté alimentaire › Secrétariat général")
+    }
+
     @Test func aMAPAsNumberIsTheMarches() {
         let facts = Self.facts(["Ministère des Armées", "Direction de la maintenance aéronautique",
                                 "Cahier des clauses techniques particulières", "MAPA n° 2025-DMAé-492"])

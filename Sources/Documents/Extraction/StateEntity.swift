@@ -152,8 +152,10 @@ struct StateEntity {
                 (PartyFinder.isLabel(left) || ObjectFinder.labels.contains { left.folded.hasPrefix($0) })
                     && !left.text.contains(where: \.isNumber) && left.text.valueAfterColon == nil
             } ?? false
-            // A level's word alone (« Service │ … ») labels a form's row.
+            // A level's word alone with a value beside it (« Service │ … ») labels a form's row; « Secrétariat
+            // général » alone on its line is a level.
             let bareLevel = (directions + services).contains(folded.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)))
+                && document.cellRight(of: next) != nil
             let isTableRow = document.lines[next.line].count >= 3 || PartyFinder.isLabel(next) || rowLabel || bareLevel
                 || ["n°", "numero", "montant", "total", "date"].contains { folded.hasPrefix($0) }
             guard !isAddress, !isTableRow, PartyFinder.isName(next.text), next.text.count <= 120,
