@@ -92,9 +92,7 @@ struct DocumentsCommand: AsyncParsableCommand {
                 print("document \(document.id) — \(document.fileName) — \(document.status.label) — EJ \(document.ejs.joined(separator: ", "))")
                 for stored in fields {
                     let corrected = stored.correctedBy.map { " (corrigé par \($0))" } ?? ""
-                    let value = stored.field.key.isAmount ? (try? AmountParser.parse(stored.field.value))?.french ?? stored.field.value
-                        : stored.field.value
-                    print("  \(stored.field.key.label) : \(value)  [confiance \(Int((stored.field.confidence * 100).rounded())) %]\(corrected)")
+                    print("  \(stored.field.key.label) : \(stored.field.key.french(stored.field.value))  [confiance \(Int((stored.field.confidence * 100).rounded())) %]\(corrected)")
                 }
             }
             JSONOutput.flush()

@@ -118,9 +118,7 @@ struct ExtractCommand: AsyncParsableCommand {
         var lines = ["\(report.file) (\(report.textMethod))"]
         for key in FieldKey.allCases {
             guard let field = facts.fields[key] else { continue }
-            var value = field.value
-            if key.isAmount, let money = try? AmountParser.parse(value) { value = money.french }
-            lines.append("  \(key.label) : \(value)  [confiance \(Int((field.confidence * 100).rounded())) %]")
+            lines.append("  \(key.label) : \(key.french(field.value))  [confiance \(Int((field.confidence * 100).rounded())) %]")
         }
         if !facts.invalidIDs.isEmpty { lines.append("  Identifiants invalides : \(facts.invalidIDs.joined(separator: ", "))") }
         let typed = report.typedFacts.flattened

@@ -14,6 +14,15 @@ struct FieldValueTests {
         #expect(try FieldKey.object.canonical("   ") == "")
     }
 
+    /// What the command line and the pages show: the stored canonical value read the French way.
+    @Test func valuesShownTheFrenchWay() {
+        #expect(FieldKey.amountHT.french("12345.67") == "12\u{202F}345,67\u{00A0}€")
+        #expect(FieldKey.dateIssued.french("2025-12-31") == "31/12/2025")
+        #expect(FieldKey.documentType.french("bon_de_commande") == DocumentType.bonDeCommande.label)
+        #expect(FieldKey.dateIssued.french("pas une date") == "pas une date")
+        #expect(FieldKey.supplierName.french("ACME SAS") == "ACME SAS")
+    }
+
     @Test func wrongValuesAreRefusedWithTheirReason() {
         for (key, value) in [(FieldKey.category, "ANALYSES BUDGETAIRES SAS"), (.documentType, "lettre"),
                              (.amountHT, "douze euros"), (.amountTVA, "-5,00"), (.dateIssued, "31/02/2025"),

@@ -64,6 +64,18 @@ public enum FieldKey: String, CaseIterable, Sendable, Codable {
 
     public var isAmount: Bool { [.amountHT, .amountTVA, .amountTTC].contains(self) }
 
+    /// A value as a French reader reads it: amounts « 12 345,67 € », the date « 31/12/2025 », a type or a category
+    /// by its label; any other value as stored.
+    public func french(_ value: String) -> String {
+        switch self {
+        case .amountHT, .amountTVA, .amountTTC: (try? AmountParser.parse(value))?.french ?? value
+        case .dateIssued: LocalDate.parse(value).map(FrenchFormat.date) ?? value
+        case .documentType: DocumentType(rawValue: value)?.label ?? value
+        case .category: PurchaseCategory(rawValue: value)?.label ?? value
+        default: value
+        }
+    }
+
     public var label: String {
         switch self {
         case .documentType: "Type de document"

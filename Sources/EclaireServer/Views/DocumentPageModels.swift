@@ -97,12 +97,7 @@ struct FieldRowView: Encodable {
     init(_ stored: StoredField) {
         key = stored.field.key.rawValue
         label = stored.field.key.label
-        var shown = stored.field.value
-        if stored.field.key.isAmount, let money = try? AmountParser.parse(shown) { shown = money.french }
-        if stored.field.key == .dateIssued, let date = LocalDate.parse(shown) { shown = FrenchFormat.date(date) }
-        if stored.field.key == .documentType { shown = DocumentType(rawValue: shown)?.label ?? shown }
-        if stored.field.key == .category { shown = PurchaseCategory(rawValue: shown)?.label ?? shown }
-        value = shown
+        value = stored.field.key.french(stored.field.value)
         let sure = ConfidenceView(stored.field.confidence, stored.field.source)
         (confidence, level, page, source) = (sure.confidence, sure.level, sure.page, sure.source)
         correctedBy = stored.correctedBy ?? ""
