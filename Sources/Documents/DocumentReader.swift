@@ -115,11 +115,13 @@ public final class DocumentReader {
 
     /// More facts read, or as many with totals that agree better.
     static func isMoreComplete(_ second: DocumentFacts, than first: DocumentFacts) -> Bool {
-        func totals(_ facts: DocumentFacts) -> Double {
-            [FieldKey.amountHT, .amountTTC].map { facts.fields[$0]?.confidence ?? 0 }.min() ?? 0
-        }
         if second.fields.count != first.fields.count { return second.fields.count > first.fields.count }
-        return totals(second) > totals(first)
+        return totalsConfidence(second) > totalsConfidence(first)
+    }
+
+    /// How sure the reading is of its totals: the lesser confidence of its HT and TTC, 0 when one is missing.
+    static func totalsConfidence(_ facts: DocumentFacts) -> Double {
+        [FieldKey.amountHT, .amountTTC].map { facts.fields[$0]?.confidence ?? 0 }.min() ?? 0
     }
 
     /// The first reading's facts with what the second reading makes pass its checks: totals that now add up with
@@ -128,10 +130,7 @@ public final class DocumentReader {
     static func keepingWhatPasses(_ first: DocumentFacts, from second: DocumentFacts, reliability: Double) -> DocumentFacts? {
         var kept = first
         var improved = false
-        func totals(_ facts: DocumentFacts) -> Double {
-            [FieldKey.amountHT, .amountTTC].map { facts.fields[$0]?.confidence ?? 0 }.min() ?? 0
-        }
-        if totals(second) > totals(first), totals(second) >= 0.85 * reliability {
+        if totalsConfidence(second) > totalsConfidence(first), totalsConfidence(second) >= 0.85 * reliability {
             for key in AmountFinder.keys { kept.fields[key] = second.fields[key] }
             improved = true
         }
