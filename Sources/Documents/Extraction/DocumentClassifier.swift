@@ -129,8 +129,7 @@ public enum DocumentClassifier {
     static func ruleScores(_ document: DocumentLines) -> ([DocumentType: Double], [DocumentType: LocatedCell]) {
         var scores: [DocumentType: Double] = [:]
         var evidence: [DocumentType: LocatedCell] = [:]
-        var titled = false
-        // The types the title names, once it is read.
+        // The types the title names, once it is read (nil before).
         var titleTypes: Set<DocumentType>?
         for (rank, cell) in document.cells.enumerated() {
             let weight = cell.page == 1 && rank < 25 ? 3.0 : 1.0
@@ -167,17 +166,14 @@ public enum DocumentClassifier {
                     // The page's first cells may end with the title, set so close after the letterhead's name that
                     // both read as one cell (« Presse Territoriale Diffusion   Facture »).
                     let heads = !continues && folded.hasPrefix(word) || (rank < 4 && cell.page == 1 && own.hasSuffix(word) && !signal.hasPrefix("^"))
-                    let lead = heads ? (weight > 1 && !titled ? 3 : 1.5) : 1
+                    let lead = heads ? (weight > 1 && titleTypes == nil ? 3 : 1.5) : 1
                     leads = leads || heads
                     if heads { headed.insert(type) }
                     scores[type, default: 0] += points * weight * lead
-                    if evidence[type] == nil || (heads && weight > 1 && !titled) { evidence[type] = cell }
+                    if evidence[type] == nil || (heads && weight > 1 && titleTypes == nil) { evidence[type] = cell }
                 }
             }
-            if leads && weight > 1 {
-                if !titled { titleTypes = headed }
-                titled = true
-            }
+            if leads && weight > 1 && titleTypes == nil { titleTypes = headed }
         }
         return (scores, evidence)
     }

@@ -104,13 +104,12 @@ enum PartyFinder {
     nonisolated(unsafe) static let postcodeLine =
         /(?:^|\D)\d{2} ?\d{3}(?!\d)(?!\s+(?:euros?|eur|ht|ttc|jours?|heures?|mois|ans?|pages?)\b)\s+[A-Za-zÀ-ÿ]/.ignoresCase()
     static let addressWords = ["rue ", "avenue", "av.", "bd ", "boulevard", "chemin", "place ", "allee", "impasse",
-                               "route", "quai", "cedex", "bp ", "cs ", "batiment", "zi ", "za ",
+                               "route", "quai", "cedex", "bp ", "cs ", "zi ", "za ",
                                "zac", "lieu-dit", "cours ", "esplanade", "square", "parvis", "tour "]
     /// A building is part of an address where a line opens on it or it is designated (« Bâtiment B », « bâtiment
     /// 3 »); in a company's name it is a trade (« Contrôle Technique Bâtiment Ouest »).
     static func hasAddressWord(_ folded: String) -> Bool {
-        addressWords.contains { $0 != "batiment" && folded.has($0) }
-            || folded.hasPrefix("batiment") || folded.contains(designatedBuilding)
+        addressWords.contains { folded.has($0) } || folded.hasPrefix("batiment") || folded.contains(designatedBuilding)
     }
 
     nonisolated(unsafe) static let designatedBuilding = /(?:^|[^a-z])batiment\s+(?:[a-z]\d{0,2}|\d{1,3})(?:[^a-z0-9]|$)/
@@ -677,7 +676,7 @@ enum PartyFinder {
         let parts = value.components(separatedBy: ", ")
         guard parts.count >= 2 else { return value }
         let next = DocumentLines.fold(parts[1])
-        let isAddress = parts[1].first?.isNumber == true || addressWords.contains { next.hasPrefix($0) }
+        let isAddress = parts[1].first?.isNumber == true || addressWords.contains { next.hasPrefix($0) } || next.hasPrefix("batiment")
         return isAddress ? parts[0] : value
     }
 
