@@ -116,7 +116,8 @@ public final class TextExtractor {
 
     /// The page read once; read again without its dot leaders when the reading shows what is left of one
     /// (`DotLeaders`: Tesseract dropped the rows that held them), as one block when rows of ink hold no word
-    /// (`DroppedRows`), and without its ruling lines when the reading found
+    /// (`DroppedRows`) and without its ruling lines when that leaves them so, and without its ruling lines when the
+    /// reading found
     /// far fewer characters than its ink holds — Tesseract took a table for a picture (`RulingLines`) — keeping
     /// each time the reading with more sure characters. Erasing moves no pixel: the words' boxes stay those of the
     /// page, for the second look at doubtful digits.
@@ -127,6 +128,11 @@ public final class TextExtractor {
         }
         if DroppedRows.hasHole(in: image, words: first.words) {
             first = Self.surer(first, try ocr().readAsOneBlock(image, dpi: dpi))
+            // A small bordered table Tesseract took for a picture leaves a hole too, its ink too little for the page
+            // to look broken: read without its ruling lines.
+            if DroppedRows.hasHole(in: image, words: first.words), let erased = RulingLines.erased(from: image, dpi: dpi) {
+                return Self.surer(first, try ocr().read(erased, dpi: dpi))
+            }
         }
         guard RulingLines.inkPerCharacter(image, dpi: dpi, characters: Self.sureCharacters(first)) > RulingLines.brokenInkPerCharacter
         else { return first }

@@ -254,6 +254,13 @@ enum AmountFinder {
             if kind(of: row).map({ $0.1 }) ?? true, let heading = gridHeading(over: placed, in: document) {
                 return row + " " + heading + " " + own
             }
+            // The total row of an items table (« Total │ 12 155,18 │ 2 431,04 │ 14 586,22 » under « Poste │
+            // Désignation │ HT │ TVA │ TTC »): the row says a total, its column's heading which.
+            // The cell's whole width: a heading set flush right stands over the amount and its currency.
+            let single = cell.text.matches(of: amountPattern).count == 1
+            if kind(of: row)?.1 == true, let heading = itemsColumnHeading(over: single ? cell : placed, in: document) {
+                return row + " " + heading + " " + own
+            }
             return row + " " + own
         }
         for above in document.contextAbove(placed, lines: 3) where above.folded.filter({ $0.isLetter }).count >= 2 {
@@ -281,6 +288,27 @@ enum AmountFinder {
             other.page == cell.page && other.cell.overlaps(cell.cell) && other.text.firstMatch(of: amountPattern) != nil
         }) { return nil }
         return DocumentLines.fold(String(headed.text[..<colon]))
+    }
+
+    /// The heading of `value`'s column in the items table above it when that heading names a total's kind (« HT »,
+    /// « Montant TTC »): the nearest row of headings, items' headings among them, on the same page, every line
+    /// between them a row of the table (an amount in the column) or a designation wrapped (two lines at most).
+    static func itemsColumnHeading(over value: LocatedCell, in document: DocumentLines) -> String? {
+        var wraps = 0
+        for line in stride(from: value.line - 1, through: max(0, value.line - 40), by: -1) {
+            let row = document.lines[line]
+            guard let first = row.first, first.page == value.page else { return nil }
+            if row.count >= 3, row.allSatisfy(DocumentLines.isHeading) {
+                guard row.contains(where: { heading in itemHeadings.contains { heading.folded.hasPrefix($0) } }),
+                      let above = row.first(where: { $0.cell.overlaps(value.cell) }), let named = kind(of: above.folded), !named.1
+                else { return nil }
+                return above.folded
+            }
+            let inColumn = row.contains { $0.cell.overlaps(value.cell) && $0.text.firstMatch(of: amountPattern) != nil }
+            wraps = inColumn ? 0 : wraps + 1
+            if wraps > 2 { return nil }
+        }
+        return nil
     }
 
     /// The heading of `value`'s column in a grid of totals: the nearest line above without an amount, past rows of

@@ -74,6 +74,12 @@ struct DocumentLines {
         return abs(a.cell.x0 - b.cell.x0) <= 0.02 * (margin.right - margin.left)
     }
 
+    /// Two cells end at the same place on the page, as the lines of a block set flush right do.
+    func alignedRight(_ a: LocatedCell, _ b: LocatedCell) -> Bool {
+        guard let margin = margins[a.page], margin.right > margin.left else { return false }
+        return abs(a.cell.x1 - b.cell.x1) <= 0.02 * (margin.right - margin.left)
+    }
+
     var cells: some Sequence<LocatedCell> { lines.joined() }
 
     /// Line `line` follows the line above it as the next line of the same paragraph or wrapped cell: closer to it

@@ -79,6 +79,13 @@ enum IdentifierFinder {
                                               labelled: true))
                 }
             }
+            // OCR reads a digit of a SIRET as a letter (« SIRET 657 924 O15 08472 »): labelled, its key decides.
+            if mayHoldNumber, cell.folded.has("siret"), !hits.contains(where: { $0.kind == .siret && $0.cell.line == cell.line }),
+               document.extents.indices.contains(cell.line), document.extents[cell.line]?.ocr == true,
+               let match = digitsForLetters(cell.text).firstMatch(of: siretPattern),
+               Identifiers.siret(String(match.output.1)).isValid {
+                hits.append(IdentifierHit(kind: .siret, checked: Identifiers.siret(String(match.output.1)), cell: cell, labelled: true))
+            }
             for match in mayHoldNumber && cell.text.has("FR") ? cell.text.matches(of: frenchVATPattern) : [] {
                 let printed = ocrKey(String(match.output.1))
                 hits.append(IdentifierHit(kind: .vatNumber, checked: Identifiers.vatNumber(printed), cell: cell, labelled: true))
@@ -104,21 +111,37 @@ enum IdentifierFinder {
                 }
             }
             for match in mayHoldIBAN ? cell.text.matches(of: ibanPattern) : [] {
-                let printed = ibanRunOn(String(match.output.1), endingAt: match.output.1.endIndex, in: cell, document)
+                let prefix = before(match.output.1.startIndex, in: cell)
+                let named = label.has("iban") || prefix.has("iban")
+                let printed = ibanRunOn(String(match.output.1), endingAt: match.output.1.endIndex, in: cell, document, named: named)
                     ?? String(match.output.1)
                 guard let iban = iban(printed) else { continue }
                 // « … par virement sur le compte FR76 … »: the words of a payment name an account as well as « IBAN ».
                 // Those words name other numbers too (« N° de compte client »): they count for an IBAN of its
                 // country's exact length.
-                let prefix = before(match.output.1.startIndex, in: cell)
                 let fullLength = ibanLengths[String(iban.normalized.prefix(2))].map { $0 == iban.normalized.count } ?? false
-                let labelled = label.has("iban") || prefix.has("iban")
+                let labelled = named
                     || fullLength && ibanWords.contains { label.has($0) || prefix.has($0) }
                 guard labelled || iban.isValid else { continue }
                 hits.append(IdentifierHit(kind: .iban, checked: iban, cell: cell, labelled: labelled))
             }
         }
         return hits
+    }
+
+    /// The letters OCR reads for digits (O for 0, l and I for 1, S for 5, B for 8) made digits where they stand
+    /// between digits or beside one in a group of digits (« 924 O15 »); a word's letters stay.
+    static func digitsForLetters(_ text: String) -> String {
+        let characters = Array(text)
+        let digits: [Character: Character] = ["O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "S": "5", "B": "8"]
+        var out = characters
+        for (index, character) in characters.enumerated() {
+            guard let digit = digits[character] else { continue }
+            let before = index > 0 ? characters[index - 1] : " ", after = index + 1 < characters.count ? characters[index + 1] : " "
+            let group = (before.isNumber || before == " ") && (after.isNumber || after == " ") && (before.isNumber || after.isNumber)
+            if group { out[index] = digit }
+        }
+        return String(out)
     }
 
     /// A French VAT number whose two-character key reads « O » where the rest is digits: OCR's 0 read as a letter
@@ -133,16 +156,21 @@ enum IdentifierFinder {
 
     /// An IBAN cut short: by a sentence's line (« IBAN FR76 6728 7790 5381 6587 8202 » / « 866, BIC … »), or by a
     /// gap OCR saw in an IBAN printed without spaces (« FR762533153512151 1205911452 »). The characters missing to
-    /// its country's length follow it, or start the next line; taken only when the number so joined holds its key.
-    static func ibanRunOn(_ printed: String, endingAt end: String.Index, in cell: LocatedCell, _ document: DocumentLines) -> String? {
+    /// its country's length follow it, or start the next line; taken only when the number so joined holds its key,
+    /// or when, labelled « IBAN », it is wrapped in a narrow column: the next line, starting where it starts, holds
+    /// exactly the characters missing and nothing else (a wrong key is then the printed IBAN's, to flag).
+    static func ibanRunOn(_ printed: String, endingAt end: String.Index, in cell: LocatedCell, _ document: DocumentLines,
+                          named: Bool = false) -> String? {
         let compact = Identifiers.compact(printed)
         guard let length = ibanLengths[String(compact.prefix(2))], compact.count < length else { return nil }
         let rest = cell.text[end...].drop { $0 == " " }
         let following: Substring
+        var wrappedInColumn = false
         if !rest.isEmpty {
             following = rest
         } else if cell.line + 1 < document.lines.count, let next = document.lines[cell.line + 1].first, next.page == cell.page {
             following = Substring(next.text)
+            wrappedInColumn = document.alignedLeft(next, cell) && document.runsOn(cell.line + 1)
         } else {
             return nil
         }
@@ -153,7 +181,9 @@ enum IdentifierFinder {
             if character != " " { missing -= 1 }
         }
         let joined = printed + " " + taken
-        return missing == 0 && Identifiers.iban(joined).isValid ? joined : nil
+        guard missing == 0 else { return nil }
+        let whole = named && wrappedInColumn && taken.count == following.trimmingCharacters(in: .whitespaces).count
+        return Identifiers.iban(joined).isValid || whole ? joined : nil
     }
 
     nonisolated(unsafe) static let ibanGroups = /[A-Z0-9]{1,10}(?: [A-Z0-9]{1,10})*/
@@ -182,7 +212,11 @@ enum IdentifierFinder {
     /// Labels that can govern a value: the cell to the left, the cell just above.
     private static func labelContext(_ cell: LocatedCell, in document: DocumentLines) -> String {
         let left = document.leftOf(cell).first?.folded ?? ""
-        let above = document.contextAbove(cell, lines: 1).first?.folded ?? ""
+        // A line of another column may stand between a label and its value (« SIRET » in a sidebar, the client's
+        // block beside it): the label is the column's cell right above, as close as a wrapped line.
+        let above = document.contextAbove(cell, lines: 2).first { above in
+            above.line == cell.line - 1 || document.follows(cell.line, after: above.line)
+        }?.folded ?? ""
         return left + " " + above
     }
 

@@ -97,7 +97,8 @@ enum PartyFinder {
 
     // MARK: Names
 
-    static let legalForms = ["sas", "sarl", "sa", "eurl", "sasu", "snc", "scop", "scic", "gie", "selarl", "sca", "sci",
+    static let legalForms = ["sas", "sarl", "sa", "eurl", "sasu", "snc", "scop", "scic", "gie", "selarl", "selas", "selafa", "scp", "eirl",
+                             "sem", "spl", "sca", "sci",
                              "societe anonyme", "societe par actions simplifiee", "association", "ei", "gmbh", "ltd",
                              "s.a.s.", "s.a.", "s.a.r.l."]
     /// Five digits then a town; « 85 000 euros HT » or « 12 500 jours » is an amount, not an address.
@@ -472,8 +473,9 @@ enum PartyFinder {
     static func nameAboveAddress(_ anchor: LocatedCell, _ document: DocumentLines, fromIdentifier: Bool = true) -> LocatedCell? {
         let column = [anchor] + document.contextAbove(anchor, lines: 12)
         // The identifiers close their own block: a postcode further up is another block's, above the page's body.
+        // Lines are counted in the block's column: a block beside it (a client's, set at other heights) adds lines.
         guard let postcode = column.dropFirst(fromIdentifier ? 1 : 0).firstIndex(where: { $0.text.contains(postcodeLine) }),
-              !fromIdentifier || anchor.line - column[postcode].line <= 6
+              !fromIdentifier || postcode <= 6
         else { return nil }
         // A legal line (« ACME — 12 rue … 75011 Paris — RCS … ») holds its own name; what stands above it is not.
         // Its registry words may stand in another cell of the line, past a wide gap (and OCR may misread « RCS »).
@@ -535,8 +537,9 @@ enum PartyFinder {
             return line >= 0 ? document.lines[line].first { $0.page == cell.page && document.alignedLeft($0, cell) } : nil
         }).first, isNamePart(above), looksLikeAName(above.text) else { return cell }
         // A line ending on a legal form (« NORD SASU ») ends the name, whatever the lines beside it make of its height.
+        // OCR's boxes hug the ink: a line without descenders (« Plus ») stands a quarter lower than one with them.
         if let high = document.extents[above.line], let low = document.extents[cell.line],
-           high.bottom - high.top >= 1.25 * (low.bottom - low.top), low.top - high.bottom < high.bottom - high.top,
+           high.bottom - high.top >= (low.ocr ? 1.5 : 1.25) * (low.bottom - low.top), low.top - high.bottom < high.bottom - high.top,
            !endsOnLegalForm(cell.text) {
             return nameWrappedAbove(above, document)
         }
@@ -548,7 +551,9 @@ enum PartyFinder {
         }
         let head = title.map { words[..<$0].joined(separator: " ") } ?? above.text
         guard head == head.uppercased() || cell.text != cell.text.uppercased(), head.count + cell.text.count <= 80 else { return cell }
-        return cell.with(text: head + " " + cell.text)
+        // A narrower column wraps it over three lines (« Plomberie » / « Chauffage » / « Lambert SELAS »).
+        let joined = above.with(text: head + " " + cell.text)
+        return cell.with(text: (title == nil ? nameWrappedAbove(joined, document) : joined).text)
     }
 
     /// `below` follows `above` as the next line of the same block, a line of another block between them: as close

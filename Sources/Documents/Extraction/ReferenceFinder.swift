@@ -46,6 +46,8 @@ enum ReferenceFinder {
         /accord[- ]cadre(?:\s+|\s*:\s*)(?:(?:n\s?°|nº|no\.|numero|[a-z']{2,12})(?:\s+|\s*:\s*)){0,2}([a-z0-9][a-z0-9\-_\/.]{3,})/
     nonisolated(unsafe) static let titledAccordCadre =
         /accord[- ]cadre(?:\s+[a-z'à]{1,12}){0,5}\s+(?:n\s?°|nº|no\.?|numero)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
+    /// A marché's piece by its abbreviation, its number after a dash or « n° » (« CCTP – 2026-193 », « CCAP n° 24-017 »).
+    nonisolated(unsafe) static let pieceNumber = /(?:^|\s)(?:cctp|ccap)\s*(?:[-–—:]|n\s?°|nº)\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
     nonisolated(unsafe) static let cpv = /(?:^|\D)(\d{8})(?:-(\d))?(?!\d)/
 
     /// Words one of which each pattern needs: a line without them is not given to the (slow) regex engine.
@@ -163,6 +165,15 @@ enum ReferenceFinder {
             offerMarcheRow(cell)
             offerBareNumber(cell)
         }
+        // A CCTP's running header names the piece and the marché (« Ministère … – CCTP – 2026-193 »).
+        if wantsMarche, facts[.numberMarche] == nil, [.cctp, .ccap].contains(facts.documentType) {
+            for cell in document.cells where cell.folded.has("cctp") || cell.folded.has("ccap") {
+                guard let match = cell.folded.firstMatch(of: pieceNumber), match.output.1.contains(where: \.isNumber),
+                      match.output.1.wholeMatch(of: numericDate) == nil else { continue }
+                facts.offer(field(.numberMarche, contractNumber(match.output.1, cell), 0.65 * r, cell))
+                break
+            }
+        }
         // An accord-cadre's own piece is titled with its number (« Accord-cadre à bons de commande n° MAR20230717 »):
         // the contract the EJ will cite, when no marché is named otherwise.
         if wantsMarche, facts[.numberMarche] == nil, [.acteEngagement, .cctp, .ccap].contains(facts.documentType) {
@@ -215,7 +226,9 @@ enum ReferenceFinder {
     /// A line within three of `cell` names the marché (« Intitulé du marché │ … », « Marché public de services »).
     static func namesMarcheNearby(_ cell: LocatedCell, in document: DocumentLines) -> Bool {
         (max(cell.line - 3, 0)...min(cell.line + 3, document.lines.count - 1)).contains { line in
-            line != cell.line && document.lines[line].contains { $0.page == cell.page && $0.folded.hasWord("marche") }
+            line != cell.line && document.lines[line].contains { other in
+                other.page == cell.page && (other.folded.hasWord("marche") || other.folded.hasWord("consultation"))
+            }
         }
     }
 
@@ -262,7 +275,8 @@ enum ReferenceFinder {
 /// a date whose first number cannot be a day (`03/15/2024`) shows month-first order, and an English document
 /// (a foreign supplier's invoice) is month-first unless one of its dates cannot be.
 enum DateFinder {
-    nonisolated(unsafe) static let numeric = /(?:^|[^\d\/.])(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4}|\d{2})(?![\d\/])/
+    /// A form's boxes space the slashes out (« 05 / 03 / 2025 »).
+    nonisolated(unsafe) static let numeric = /(?:^|[^\d\/.])(\d{1,2})(?:[.\-]| ?\/ ?)(\d{1,2})(?:[.\-]| ?\/ ?)(\d{4}|\d{2})(?![\d\/])/
     nonisolated(unsafe) static let iso = /(?:^|\D)(\d{4})-(\d{2})-(\d{2})(?!\d)/
     /// Months written whole or abbreviated as French typography does (« 14 juil. 2025 », « 3 févr. 2026 »).
     nonisolated(unsafe) static let long =

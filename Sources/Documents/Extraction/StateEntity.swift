@@ -6,6 +6,8 @@ struct StateEntity {
     let name: String
     let confidence: Double
     let source: FieldSource
+    /// The ministry's line, when a ministry heads the entity.
+    var ministry: LocatedCell? = nil
 
     static let ministries = ["ministere", "premier ministre", "services du premier ministre"]
     /// « Agence » alone also opens a company's name (« Agence Pixels et Pages »): a State agency is qualified.
@@ -17,8 +19,22 @@ struct StateEntity {
     static let services = ["service", "sous-direction", "bureau", "departement", "mission", "division", "pole",
                            "cellule", "centre"]
 
+    /// A running header or a letterhead may name the ministry alone (« Ministère de la Justice – CCTP – 2026-193 »);
+    /// the buyer's block further on names it again with its levels: that one names the entity.
     static func find(in document: DocumentLines) -> StateEntity? {
         let candidates = document.cells.filter { $0.text.count <= 120 && $0.text.filter(\.isLetter).count >= 4 }
+        guard let first = find(in: document, candidates: candidates, from: 0) else { return nil }
+        guard let ministry = first.ministry, !first.name.contains(" › ") else { return first }
+        let key = levels(of: [ministry.text]).first.map(DocumentLines.fold)
+        var from = ministry.line + 1
+        while let other = find(in: document, candidates: candidates, from: from), let again = other.ministry {
+            if other.name.contains(" › "), levels(of: [again.text]).first.map(DocumentLines.fold) == key { return other }
+            from = again.line + 1
+        }
+        return first
+    }
+
+    private static func find(in document: DocumentLines, candidates: [LocatedCell], from start: Int) -> StateEntity? {
         func first(_ prefixes: [String], after line: Int, within distance: Int) -> LocatedCell? {
             candidates.first { cell in
                 // A heading starts with a capital: « ministère de l'Intérieur Sud » in lower case ends a name wrapped.
@@ -26,7 +42,8 @@ struct StateEntity {
                     && cell.text.first?.isUppercase == true
             }
         }
-        let ministry = first(ministries, after: 0, within: .max)
+        let ministry = first(ministries, after: start, within: .max)
+        guard start == 0 || ministry != nil else { return nil }
         let direction = first(directions, after: ministry?.line ?? 0, within: ministry == nil ? .max : 12)
         guard ministry != nil || direction != nil else { return nil }
         var parts: [LocatedCell]
@@ -57,7 +74,7 @@ struct StateEntity {
             PartyFinder.cleanName(wrapped(part, in: document).map(\.text).joined(separator: " ")
                 .replacingOccurrences(of: "' ", with: "'").replacingOccurrences(of: "- ", with: "-"))
         }).joined(separator: " › ")
-        return StateEntity(name: name, confidence: ministry != nil ? 0.85 : 0.7, source: parts[0].source)
+        return StateEntity(name: name, confidence: ministry != nil ? 0.85 : 0.7, source: parts[0].source, ministry: ministry)
     }
 
     /// A service named on the line above the entity, where an address block starts with it (« Service risques
@@ -91,13 +108,17 @@ struct StateEntity {
         }
         var levels: [String] = []
         for line in lines {
-            let pieces = PartyFinder.dashesNormalised(line).components(separatedBy: " – ")
+            // A running header's title and reference after the entity (« … – CCTP – 2026-193 ») are no level.
+            let pieces = Array(PartyFinder.dashesNormalised(line).components(separatedBy: " – ").enumerated().prefix { index, piece in
+                index == 0 || !runningTitles.contains { DocumentLines.fold(piece).hasPrefix($0) }
+            }.map(\.element))
             let dashedLevels = pieces.dropFirst().contains(where: namesLevel)
             // A word of its own that names no level (« Sud », « Occitanie », or two in lower case) ends the level
             // above; an acronym (« DRAC Bretagne ») is a level.
             let words = line.split(separator: " ")
             let endsAbove = (words.count == 1 || line.first?.isLowercase == true) && words.count <= 2 && !namesLevel(line)
                 && !(words.first.map { $0.count >= 2 && $0.allSatisfy(\.isUppercase) } ?? false)
+                || regions.contains(DocumentLines.fold(line).trimmingCharacters(in: .whitespaces))
             for (index, piece) in pieces.enumerated() {
                 if levels.isEmpty || namesLevel(piece) || index == 0 && !dashedLevels && !endsAbove {
                     levels.append(piece)
@@ -124,6 +145,16 @@ struct StateEntity {
         return nil
     }
 
+    /// A region's name on a line of its own ends the level above, wrapped (« … des solidarités » / « Grand Est »).
+    static let regions: Set<String> = ["grand est", "hauts-de-france", "ile-de-france", "normandie", "bretagne",
+                                       "pays de la loire", "centre-val de loire", "bourgogne-franche-comte",
+                                       "nouvelle-aquitaine", "occitanie", "auvergne-rhone-alpes",
+                                       "provence-alpes-cote d'azur", "corse", "guadeloupe", "martinique", "guyane",
+                                       "la reunion", "mayotte", "outre-mer"]
+    /// What a running header prints after the entity: the piece's title, its page.
+    static let runningTitles = ["cctp", "ccap", "cahier des clauses", "acte d'engagement", "fiche navette",
+                                "bon de commande", "page "]
+
     static let titleWords = ["fiche", "bon de commande", "devis", "facture", "acte", "cahier", "cctp", "ccap", "lettre",
                              "commande", "marche", "demande", "avenant", "objet", "a l'attention", "affaire suivie"]
 
@@ -137,7 +168,7 @@ struct StateEntity {
         var previous = end
         while found.count < 2 {
             guard let next = nextInColumn(after: previous, column: top, in: document),
-                  document.alignedLeft(next, top) || document.centred(next, top)
+                  document.alignedLeft(next, top) || document.centred(next, top) || document.alignedRight(next, top)
                     || next.cell.x0 >= top.cell.x0 - 1 && next.cell.x1 <= top.cell.x1 + 1
             else { break }
             let folded = next.folded
@@ -148,9 +179,11 @@ struct StateEntity {
             // « Fournisseur », « Montant estimatif HT ») ends the block.
             // So does a form's next row (« Opération │ Fourniture de mobilier … » under « Maître d'ouvrage │ … »).
             // A bare label: beside blocks set side by side, the other block's line may be a labelled value (« Siret : … »).
+            // A label whose value stands under it (a sidebar's « SIRET » over its number) is another block's.
             let rowLabel = document.leftOf(next).first.map { left in
                 (PartyFinder.isLabel(left) || ObjectFinder.labels.contains { left.folded.hasPrefix($0) })
                     && !left.text.contains(where: \.isNumber) && left.text.valueAfterColon == nil
+                    && !(document.below(left, within: 1).map { $0.text.first?.isNumber == true } ?? false)
             } ?? false
             // A level's word alone with a value beside it (« Service │ … ») labels a form's row; « Secrétariat
             // général » alone on its line is a level.
