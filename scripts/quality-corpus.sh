@@ -18,7 +18,8 @@
 #    letter, lettered AE sections, a spreadsheet's navette, a cover's title) and set i (bench-out/stranger-i: fees after
 #    a subtotal, an établissement public's invoice, imputation groups, an advance, AE and CP, a CCTP's versions) and
 #    set j (bench-out/stranger-j: a supplier's sidebar, line discounts and a service-fait stamp, an order's own number,
-#    a DPGF summary, a navette's postes, a running header).
+#    a DPGF summary, a navette's postes, a running header) and set k (bench-out/stranger-k: landscape tables, credit
+#    notes, VAT codes, delivery dates per line, an accord-cadre's DQE, a Chorus form, a CCTP in two columns).
 # Each set is read with `eclaire extract --json --no-structured` and scored by scripts/score-extraction.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,7 +45,7 @@ rm -rf "$harsh"
 echo "## held-out half, harsh scans"
 scripts/score-extraction.py "$corpus/truth" "$corpus/harsh.jsonl" --half test --by-type
 echo
-for set in a b c d e f g h i j; do
+for set in a b c d e f g h i j k; do
   case $set in
     a) dir=bench-out/stranger seed=1789 per=16 ;;
     b) dir=bench-out/stranger-b seed=1848 per=12 ;;
@@ -56,6 +57,7 @@ for set in a b c d e f g h i j; do
     h) dir=bench-out/stranger-h seed=2028 per=12 ;;
     i) dir=bench-out/stranger-i seed=2029 per=12 ;;
     j) dir=bench-out/stranger-j seed=2030 per=12 ;;
+    k) dir=bench-out/stranger-k seed=2031 per=12 ;;
   esac
   [ -d "$dir/truth" ] || scripts/generate-stranger-corpus.py "$dir" --set "$set" --seed "$seed" --per-type "$per" --scans
   for kind in text scan; do
