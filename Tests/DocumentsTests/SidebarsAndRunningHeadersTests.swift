@@ -171,3 +171,67 @@ import TestSupport
         #expect(extraction.facts[.amountTTC] == "11280.53")
     }
 }
+
+/// Designs of set k of the stranger corpus (issue 15, session 22), measured blind before these rules were written:
+/// an acte d'engagement naming « Le titulaire : … – 41 boulevard … », a CCTP set in two columns, a credit note's
+/// « Motif : », a court as the buyer, a name wrapped beside a larger title.
+@Suite struct TwoColumnsAndCreditNotesTests {
+    static let row = CloseColumnsTests.row
+    static let facts = CloseColumnsTests.facts
+    static let totals = SidebarsAndRunningHeadersTests.totals
+
+    @Test func aHolderLabelledWithItsArticleIsNamedWithoutItsAddress() {
+        let facts = DocumentReader.facts(fromLines: [
+            "Ministère de l'Intérieur", "Préfecture du Finistère", "ACTE D'ENGAGEMENT",
+            "Objet : Remplacement des serrures du bâtiment de Rennes Beauregard",
+            "Le titulaire : Cartographie Azimut – 41 boulevard Voltaire, 69003 Lyon – SIRET 570 034 314 81916",
+            "Total HT du DQE\t22.791,20 €", "TVA 20 %\t4.558,24 €", "Total TTC du DQE\t27.349,44 €"])
+        #expect(facts[.supplierName] == "Cartographie Azimut")
+    }
+
+    @Test func aSectionsHeadingIsReadForTheSentenceUnderItNotTheOtherColumn() {
+        let words = Self.row(20, [(0, "Ministère de l'Agriculture")]) + Self.row(31, [(0, "Direction départementale des territoires de la Vienne")])
+            + Self.row(50, [(250, "CCTP")])
+            + Self.row(80, [(0, "Article 1 – Objet"), (300, "Le titulaire exécute les prestations conformément aux")])
+            + Self.row(91, [(300, "règles de l'art et aux prescriptions du présent cahier.")])
+            + Self.row(97, [(0, "Le présent marché a pour objet : location de véhicules")])
+            + Self.row(108, [(0, "utilitaires pour Mémoire des Armées."), (300, "Article 4 – Contrôles")])
+            + Self.row(130, [(0, "Article 2 – Description"), (300, "Le titulaire exécute les prestations conformément aux")])
+            + CloseColumnsTests.prose
+        #expect(Self.facts(words)[.object] == "location de véhicules utilitaires pour Mémoire des Armées")
+    }
+
+    @Test func aCreditNotesMotifIsItsObject() {
+        let facts = DocumentReader.facts(fromLines: [
+            "Imprimerie Numérique Atlantique SAS", "AVOIR N° A-2025-689", "Avoir sur la facture n° F2025-3981 du 07.12.24",
+            "Motif : prestation non réalisée – Location de véhicules utilitaires pour Mémoire des Armées",
+            "Désignation\tQté\tPU HT\tMontant HT", "Fourgon (jour)\t-4\t95,00\t-380,00",
+            "Total HT\t-380,00", "TVA 20 %\t-76,00", "Total TTC de l'avoir\t-456,00"])
+        #expect(facts.documentType == .avoir)
+        #expect(facts[.object]?.hasSuffix("Location de véhicules utilitaires pour Mémoire des Armées") == true)
+    }
+
+    @Test func aCourtIsALevelOfItsMinistry() {
+        #expect(PartyFinder.entityPath("Ministère de la Justice – Tribunal judiciaire de Rennes")
+            == "Ministère de la Justice › Tribunal judiciaire de Rennes")
+    }
+
+    @Test func aNameWrappedBesideALargerTitleIsReadWhole() {
+        // « DEVIS » in a larger type stands beside the name's first line, a smaller number beside its second: the
+        // lines' heights are their columns', the name's two lines are of one size.
+        let words = [PositionedWord(text: "IMPRIMERIE", x0: 0, y0: 20, x1: 60, y1: 34), PositionedWord(text: "NUMÉRIQUE", x0: 64, y0: 20, x1: 120, y1: 34),
+                     PositionedWord(text: "DEVIS", x0: 400, y0: 16, x1: 450, y1: 36),
+                     PositionedWord(text: "ATLANTIQUE", x0: 0, y0: 35, x1: 60, y1: 49),
+                     PositionedWord(text: "N°", x0: 400, y0: 38, x1: 410, y1: 47), PositionedWord(text: "2025-771", x0: 413, y0: 38, x1: 450, y1: 47)]
+            + Self.row(52, [(0, "11 boulevard Voltaire")]) + Self.row(63, [(0, "29200 Brest")])
+            + Self.row(74, [(0, "SIRET 433 933 173 14878")]) + Self.totals
+        #expect(Self.facts(words)[.supplierName] == "IMPRIMERIE NUMÉRIQUE ATLANTIQUE")
+    }
+
+    @Test func aLineInLowerCaseUnderANameInCapitalsIsNoPartOfIt() {
+        let words = Self.row(20, [(0, "SERRURERIE MÉTALLERIE DUVAL"), (400, "FACTURE")]) + Self.row(31, [(0, "Organisme de formation")])
+            + Self.row(42, [(0, "8 parc technologique des Collines, 30000 Nîmes")]) + Self.row(53, [(0, "SIRET 433 933 173 14878")])
+            + Self.totals
+        #expect(SidebarsAndRunningHeadersTests.scanned(words)[.supplierName] == "SERRURERIE MÉTALLERIE DUVAL")
+    }
+}

@@ -13,7 +13,8 @@ enum ObjectFinder {
                          "texte d'en-tete", "texte d'entete"]
     /// Labels that name the object only when a value follows them on the line (« Désignation : … »): alone in
     /// their cell they head a table's column or a paragraph about something else.
-    static let inlineLabels = ["designation", "prestations", "prestation", "mission", "affaire", "projet"]
+    /// A credit note states why it refunds (« Motif : prestation non réalisée – … »).
+    static let inlineLabels = ["designation", "prestations", "prestation", "mission", "affaire", "projet", "motif"]
     static let itemHeaders = ["designation", "description", "libelle"]
     /// « Désignation de l'acheteur », « Désignation du comptable » name a party, not a column of items.
     static let partyWords = ["acheteur", "titulaire", "fournisseur", "client", "comptable", "pouvoir adjudicateur", "banc"]
@@ -56,7 +57,11 @@ enum ObjectFinder {
                 // In a row of headings (« Date │ Objet │ Fournisseur │ … ») the value is under the label, not beside.
                 let headingRow = document.isInHeadingRow(cell)
                 // Its value may stand under the heading's wrapped lines (« Montant » / « HT » beside it).
-                if let next = (shortLabel && !headingRow ? document.cellRight(of: cell) : nil) ?? (bare ? document.below(cell, within: headingRow ? 4 : 2) : nil),
+                // A section's heading over the sentence that states the object is read for that sentence, whatever
+                // stands beside the heading (the other column of a page set in two).
+                let under = document.below(cell, within: headingRow ? 4 : 2)
+                let stated = bare ? under.flatMap { statedPurpose(of: $0, in: document) != nil ? $0 : nil } : nil
+                if let next = stated ?? (shortLabel && !headingRow ? document.cellRight(of: cell) : nil) ?? (bare ? under : nil),
                    next.text.filter(\.isLetter).count >= 4, !labels.contains(where: next.folded.hasPrefix),
                    !(next.text.first?.isNumber == true && PartyFinder.hasAddressWord(next.folded)),
                    !next.text.contains(PartyFinder.postcodeLine) {

@@ -324,7 +324,12 @@ enum PartyFinder {
     static func labelledValue(_ document: DocumentLines, labels: [String], skipping: [String] = []) -> (value: String, cell: LocatedCell)? {
         for cell in document.cells where !skipping.contains(where: { cell.folded.hasWord($0) }) {
             let start = cell.folded.prefix(6).firstIndex(where: \.isLetter) ?? cell.folded.startIndex
-            let head = cell.folded[start...]
+            var head = cell.folded[start...]
+            // An article before the label and its colon (« Le titulaire : … »); not a sentence (« La société … s'engage »).
+            if let article = ["le ", "la ", "l'"].first(where: head.hasPrefix), let label = labels.first(where: head.dropFirst(article.count).hasPrefix),
+               head.dropFirst(article.count + label.count).trimmingCharacters(in: .whitespaces).hasPrefix(":") {
+                head = head.dropFirst(article.count)
+            }
             for label in labels where head.hasPrefix(label) {
                 if !holderLabels.contains(label), holderLabels.contains(where: { head.hasPrefix($0) }) { continue }
                 // « Fournisseur d'énergie », « Prestataire de services »: what a company does, not a label.
@@ -538,8 +543,16 @@ enum PartyFinder {
         }).first, isNamePart(above), looksLikeAName(above.text) else { return cell }
         // A line ending on a legal form (« NORD SASU ») ends the name, whatever the lines beside it make of its height.
         // OCR's boxes hug the ink: a line without descenders (« Plus ») stands a quarter lower than one with them.
+        // The cells' own heights when known: a line's mixes its columns' (a large title beside the name's first line,
+        // a small number beside its second).
+        // A name in capitals keeps them when it wraps: a line in lower case under it, no larger, says what the company
+        // does (a smaller line in capitals above a name is a heading of its own: « RÉPUBLIQUE FRANÇAISE »).
+        let sizes = above.cell.height > 0 && cell.cell.height > 0 ? (above.cell.height, cell.cell.height) : nil
+        let capitalsOverWords = above.text == above.text.uppercased() && above.text.count(where: \.isLetter) >= 4
+            && cell.text != cell.text.uppercased() && (sizes.map { $0.0 >= 0.9 * $0.1 } ?? true)
         if let high = document.extents[above.line], let low = document.extents[cell.line],
-           high.bottom - high.top >= (low.ocr ? 1.5 : 1.25) * (low.bottom - low.top), low.top - high.bottom < high.bottom - high.top,
+           capitalsOverWords || (sizes?.0 ?? high.bottom - high.top) >= (low.ocr ? 1.5 : 1.25) * (sizes?.1 ?? low.bottom - low.top),
+           low.top - high.bottom < high.bottom - high.top,
            !endsOnLegalForm(cell.text) {
             return nameWrappedAbove(above, document)
         }
@@ -677,13 +690,19 @@ enum PartyFinder {
     }
 
     /// « ACME, 12 rue Pasteur, 49100 Angers (SIRET …) » after a label: the name before its address.
+    /// The name before its address, parted by a comma or a dash (« ACME, 12 rue … », « ACME – 41 boulevard … – SIRET »).
     static func nameBeforeAddress(_ value: String) -> String {
-        let parts = value.components(separatedBy: ", ")
-        guard parts.count >= 2 else { return value }
-        let next = DocumentLines.fold(parts[1])
-        let isAddress = parts[1].first?.isNumber == true || addressWords.contains { next.hasPrefix($0) } || next.hasPrefix("batiment")
-        return isAddress ? parts[0] : value
+        for separator in value.matches(of: addressSeparator) {
+            let next = value[separator.range.upperBound...]
+            let folded = DocumentLines.fold(String(next.prefix(30)))
+            if next.first?.isNumber == true || addressWords.contains(where: { folded.hasPrefix($0) }) || folded.hasPrefix("batiment") {
+                return String(value[..<separator.range.lowerBound])
+            }
+        }
+        return value
     }
+
+    nonisolated(unsafe) static let addressSeparator = /,\s|\s[–—-]\s/
 
     static func cleanName(_ text: String) -> String {
         var name = text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–,;.")))

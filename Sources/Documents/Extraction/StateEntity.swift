@@ -15,7 +15,9 @@ struct StateEntity {
                              "agence regionale", "agence francaise", "agence de l'", "agence de la ", "agence des ",
                              "agence du ", "agence pour ", "rectorat",
                              "academie", "commissariat", "inspection generale", "haut-commissariat", "dinum", "dgfip",
-                             "insee", "ambassade", "etat-major", "ecole nationale", "base de defense", "groupement de soutien"]
+                             "insee", "ambassade", "etat-major", "ecole nationale", "base de defense", "groupement de soutien",
+                             "tribunal judiciaire", "tribunal administratif", "tribunal de commerce", "cour d'appel",
+                             "cour administrative d'appel", "conseil de prud'hommes"]
     static let services = ["service", "sous-direction", "bureau", "departement", "mission", "division", "pole",
                            "cellule", "centre"]
 

@@ -14,6 +14,9 @@ public struct LayoutCell: Sendable, Equatable {
     public let text: String
     /// Horizontal extent, so that a cell can be related to the cells above it in the same column.
     public let x0: Double, x1: Double
+    /// Its tallest word's height, so that a cell's type size is known apart from the other cells of its line (0 for
+    /// text without positions).
+    public var height = 0.0
 
     public func overlaps(_ other: LayoutCell) -> Bool { x0 < other.x1 && other.x0 < x1 }
 }
@@ -212,21 +215,22 @@ public struct PageLayout: Sendable, Equatable {
         let pieces: [PositionedWord?] = words.contains { Self.leader(in: $0.text) != nil } ? words.flatMap(Self.splitAtLeaders) : words
         let ordered: [PositionedWord?] = pieces.contains { $0 != nil } ? pieces : words
         var cells: [LayoutCell] = []
-        var text = "", x0 = words[0].x0, x1 = words[0].x1
+        var text = "", x0 = words[0].x0, x1 = words[0].x1, tallest = 0.0
         for piece in ordered {
             guard let word = piece else {
-                if !text.isEmpty { cells.append(LayoutCell(text: text, x0: x0, x1: x1)) }
+                if !text.isEmpty { cells.append(LayoutCell(text: text, x0: x0, x1: x1, height: tallest)) }
                 text = ""
                 continue
             }
             if text.isEmpty {
-                text = word.text; x0 = word.x0; x1 = word.x1
+                text = word.text; x0 = word.x0; x1 = word.x1; tallest = word.height
             } else if word.x0 - x1 > typical * cellGap
                         || word.x0 - x1 >= typical * columnGap
                             && (columnStarts.contains { abs($0 - word.x0) <= 0.3 * typical } || columnEnds.contains { abs($0 - x1) <= 0.3 * typical }) {
-                cells.append(LayoutCell(text: text, x0: x0, x1: x1))
-                text = word.text; x0 = word.x0; x1 = word.x1
+                cells.append(LayoutCell(text: text, x0: x0, x1: x1, height: tallest))
+                text = word.text; x0 = word.x0; x1 = word.x1; tallest = word.height
             } else {
+                tallest = max(tallest, word.height)
                 let gap = word.x0 - x1
                 let touching = gap <= typical * 0.12
                 // OCR's words touching are still two words, unless digits touch digits (« 9999 » « 9999800010 »).
@@ -236,7 +240,7 @@ public struct PageLayout: Sendable, Equatable {
                 x1 = max(x1, word.x1)
             }
         }
-        if !text.isEmpty { cells.append(LayoutCell(text: text, x0: x0, x1: x1)) }
+        if !text.isEmpty { cells.append(LayoutCell(text: text, x0: x0, x1: x1, height: tallest)) }
         let tops = words.map(\.y0).sorted(), bottoms = words.map(\.y1).sorted()
         return LayoutLine(cells: cells, top: tops[tops.count / 2], bottom: bottoms[bottoms.count / 2])
     }
