@@ -550,6 +550,7 @@ enum PartyFinder {
         let sizes = above.cell.height > 0 && cell.cell.height > 0 ? (above.cell.height, cell.cell.height) : nil
         let capitalsOverWords = above.text == above.text.uppercased() && above.text.count(where: \.isLetter) >= 4
             && cell.text != cell.text.uppercased() && (sizes.map { $0.0 >= 0.9 * $0.1 } ?? true)
+            && !entityLevels.contains(where: cell.folded.hasPrefix)
         if let high = document.extents[above.line], let low = document.extents[cell.line],
            capitalsOverWords || (sizes?.0 ?? high.bottom - high.top) >= (low.ocr ? 1.5 : 1.25) * (sizes?.1 ?? low.bottom - low.top),
            low.top - high.bottom < high.bottom - high.top,
@@ -748,7 +749,7 @@ enum PartyFinder {
 
     /// A ministry's or a direction's name (folded): a public body, never a supplier.
     static func isPublicBody(_ folded: String) -> Bool {
-        (StateEntity.ministries + StateEntity.directions).contains { folded.hasPrefix($0) }
+        (StateEntity.ministries + StateEntity.directions + ["republique francaise"]).contains { folded.hasPrefix($0) }
     }
 
     nonisolated(unsafe) static let companyWord = #/(?:la |l')?(?:société|entreprise) /#
