@@ -129,8 +129,9 @@ public final class TextExtractor {
         if DroppedRows.hasHole(in: image, words: first.words) {
             first = Self.surer(first, try ocr().readAsOneBlock(image, dpi: dpi))
             // A small bordered table Tesseract took for a picture leaves a hole too, its ink too little for the page
-            // to look broken: read without its ruling lines.
-            if DroppedRows.hasHole(in: image, words: first.words), let erased = RulingLines.erased(from: image, dpi: dpi) {
+            // to look broken: read without its ruling lines, when rulings cross the hole (not a logo's or a stamp's).
+            if let hole = DroppedRows.hole(in: image, words: first.words), RulingLines.crosses(hole, in: image, dpi: dpi),
+               let erased = RulingLines.erased(from: image, dpi: dpi) {
                 return Self.surer(first, try ocr().read(erased, dpi: dpi))
             }
         }

@@ -234,4 +234,33 @@ import TestSupport
             + Self.totals
         #expect(SidebarsAndRunningHeadersTests.scanned(words)[.supplierName] == "SERRURERIE MÉTALLERIE DUVAL")
     }
+
+    @Test func largerTotalsLabelledHTAndTTCWinOverALineThatAddsUpWhenOCRGarbledTheirVAT() {
+        // Each line prints its HT, VAT and TTC, which add up; the totals' VAT lost its separators.
+        let facts = DocumentReader.facts(fromLines: [
+            "FACTURE N° 2024-00123", "Désignation\tPériode\tQté\tMontant HT\tTaux TVA\tMontant TVA\tMontant TTC",
+            "Fourgon (jour)\t02/2024\t6\t6.298,50 €\t20 %\t1.259,70 €\t7.558,20 €",
+            "Kilomètre supplémentaire\t02/2024\t2000\t49.229,34 €\t20 %\t9.845,87 €\t59.075,21 €",
+            "Total HT\t55.527,84 €", "Total TVA\t1110557€", "Total TTC\t66.633,41 €"])
+        #expect(facts[.amountHT] == "55527.84")
+        #expect(facts[.amountTTC] == "66633.41")
+        #expect(facts[.amountTVA] == "11105.57")
+    }
+
+    /// A white page 600 pixels wide with dark rows drawn by `dark(x, y)`.
+    static func page(_ dark: (Int, Int) -> Bool) -> GrayImage {
+        let width = 600, height = 300
+        var pixels = [UInt8](repeating: 255, count: width * height)
+        for y in 0..<height { for x in 0..<width where dark(x, y) { pixels[y * width + x] = 0 } }
+        return GrayImage(width: width, height: height, pixels: pixels)
+    }
+
+    @Test func aRulingLineCrossesRowsALineOfLettersDoesNot() {
+        let ruled = Self.page { _, y in y == 150 || y == 151 }
+        #expect(RulingLines.crosses(140..<160, in: ruled, dpi: 300))
+        #expect(!RulingLines.crosses(100..<140, in: ruled, dpi: 300))
+        // Letters 12 pixels wide, 3 apart: ink on every row, no run a quarter of an inch long.
+        let letters = Self.page { x, y in y >= 140 && y < 170 && x % 15 < 12 }
+        #expect(!RulingLines.crosses(140..<170, in: letters, dpi: 300))
+    }
 }

@@ -61,6 +61,16 @@ enum AmountFinder {
         var candidates = self.candidates(document, type: facts.documentType)
         markLineTotals(&candidates, document)
         let r = document.reliability
+        // A triple that adds up by arithmetic alone (a line of a table printing its HT, VAT and TTC) gives way to
+        // larger totals labelled HT and TTC whose VAT OCR garbled (« Total TVA 1110557€ »).
+        if let triple = bestTriple(candidates), [fit(triple.ht, .ht), fit(triple.tva, .tva), fit(triple.ttc, .ttc)].allSatisfy({ $0 < 1.5 }),
+           let pair = bestPair(candidates), pair.ht.kind == .ht, !pair.ht.weak, pair.ttc.kind == .ttc || pair.ttc.kind == .due,
+           !pair.ttc.weak, pair.ttc.magnitude > triple.ttc.magnitude {
+            facts.offer(field(.amountHT, pair.ht.money, pair.confidence * r, pair.ht.cell))
+            facts.offer(field(.amountTTC, pair.ttc.money, pair.confidence * r, pair.ttc.cell))
+            if let tva = pair.tva { facts.offer(field(.amountTVA, tva, pair.confidence * 0.95 * r, pair.ttc.cell)) }
+            return
+        }
         if let triple = bestTriple(candidates) {
             for (key, candidate) in [(FieldKey.amountHT, triple.ht), (.amountTVA, triple.tva), (.amountTTC, triple.ttc)] {
                 facts.offer(field(key, candidate.money, triple.confidence * r, candidate.cell))

@@ -10,13 +10,16 @@
 enum DroppedRows {
     static let darkLevel: UInt8 = 160
 
-    static func hasHole(in image: GrayImage, words: [PositionedWord]) -> Bool {
+    static func hasHole(in image: GrayImage, words: [PositionedWord]) -> Bool { hole(in: image, words: words) != nil }
+
+    /// The pixel rows of the first hole: the band of rows no word covers around it.
+    static func hole(in image: GrayImage, words: [PositionedWord]) -> Range<Int>? {
         let kept = words.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty && $0.y1 > $0.y0 && $0.x1 > $0.x0 }
-        guard kept.count >= 5, image.width > 8, image.height > 8, image.pixels.count == image.width * image.height else { return false }
+        guard kept.count >= 5, image.width > 8, image.height > 8, image.pixels.count == image.width * image.height else { return nil }
         let heights = kept.map(\.height).sorted()
         let lineHeight = heights[heights.count / 2]
         let left = max(0, Int(kept.map(\.x0).min()!)), right = min(image.width, Int(kept.map(\.x1).max()!.rounded(.up)))
-        guard right - left >= 8 else { return false }
+        guard right - left >= 8 else { return nil }
         // A word covers its rows and a quarter of its height around them (accents, descenders).
         var covered = [Bool](repeating: false, count: image.height)
         for word in kept {
@@ -24,20 +27,21 @@ enum DroppedRows {
             let top = max(0, Int(word.y0 - margin)), bottom = min(image.height, Int((word.y1 + margin).rounded(.up)))
             if top < bottom { for y in top..<bottom { covered[y] = true } }
         }
-        guard let first = covered.firstIndex(of: true), let last = covered.lastIndex(of: true) else { return false }
+        guard let first = covered.firstIndex(of: true), let last = covered.lastIndex(of: true) else { return nil }
         let spread = max(2, (right - left) / 50)
-        var inked = 0
+        var inked = 0, start = first
         for y in first...last {
             if covered[y] {
                 inked = 0
+                start = y + 1
                 continue
             }
             var dark = 0
             let row = y * image.width
             for x in left..<right where image.pixels[row + x] < darkLevel { dark += 1 }
             if dark >= spread { inked += 1 }
-            if Double(inked) >= 1.5 * lineHeight { return true }
+            if Double(inked) >= 1.5 * lineHeight { return start..<(covered[y...].firstIndex(of: true) ?? last) }
         }
-        return false
+        return nil
     }
 }

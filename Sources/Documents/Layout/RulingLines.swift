@@ -21,6 +21,21 @@ enum RulingLines {
         return Double(ink) * scale * scale / Double(max(characters, 1))
     }
 
+    /// A horizontal ruling line crosses the rows: a run of dark pixels a quarter of an inch long at least (a line of
+    /// text has gaps between its letters).
+    static func crosses(_ rows: Range<Int>, in image: GrayImage, dpi: Int) -> Bool {
+        let width = image.width, minimumLength = max(20, dpi / 4)
+        guard image.pixels.count == width * image.height else { return false }
+        for y in rows.clamped(to: 0..<image.height) {
+            var run = 0
+            for x in 0..<width {
+                run = image.pixels[y * width + x] < DroppedRows.darkLevel ? run + 1 : 0
+                if run >= minimumLength { return true }
+            }
+        }
+        return false
+    }
+
     /// The page without its ruling lines; nil when it has none.
     static func erased(from image: GrayImage, dpi: Int) -> GrayImage? {
         let width = image.width, height = image.height
