@@ -229,6 +229,23 @@ class Facts:
         return self.rng.choice([" - ", " • ", " | ", " – "]).join(parts)
 
 
+class OwnForms(Facts):
+    """A set's own amount and date forms: MONEY, a list of `form(digits, cents)`, and DATES, a list of
+    `form(year, month, day)`, one of each drawn per document."""
+    MONEY, DATES = [], []
+
+    def __init__(self, rng, kind):
+        super().__init__(rng, kind)
+        self.money_style = rng.randrange(len(self.MONEY))
+        self.date_form = rng.randrange(len(self.DATES))
+
+    def m(self, cents):
+        return signed(cents, self.MONEY[self.money_style])
+
+    def day(self, d=None):
+        return self.DATES[self.date_form](*(d or self.date))
+
+
 def css(f, extra=""):
     rng = f.rng
     return """@page { size: A4; margin: %dmm %dmm }

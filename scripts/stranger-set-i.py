@@ -18,7 +18,7 @@ spec.loader.exec_module(g)
 grouped, MONTHS = g.grouped, g.MONTHS
 
 
-class FactsI(g.Facts):
+class FactsI(g.OwnForms):
     COMPANIES = ["Fontaines et Réseaux d'Eau", "Sérigraphie Martin Frères", "Clinique Vétérinaire des Halles",
                  "Ateliers Numériques Garonne", "Location Engins du Sud", "Scènes et Lumières d'Alsace",
                  "Cabinet Ravel Avocats", "Transports Scolaires Bocage", "Biolab Analyses Médicales",
@@ -55,18 +55,8 @@ class FactsI(g.Facts):
     ACCORDS = ["%d-AC-NAT-%03d", "ACN%d.%03d", "%d-UGAP-%04d"]
     MONEY = [lambda d, r: grouped(d, " ") + ",%02d" % r, lambda d, r: "EUR " + grouped(d, " ") + ",%02d" % r,
              lambda d, r: grouped(d, "\u00a0") + ",%02d €" % r]
-
-    def __init__(self, rng, kind):
-        super().__init__(rng, kind)
-        self.money_style = rng.randrange(3)
-        self.date_form = rng.randrange(3)
-
-    def m(self, cents):
-        return g.signed(cents, self.MONEY[self.money_style])
-
-    def day(self, d=None):
-        y, m, day = d or self.date
-        return ["%d.%d.%d" % (day, m, y), "%02d %s %d" % (day, MONTHS[m - 1], y), "%02d/%02d/%d" % (day, m, y)][self.date_form]
+    DATES = [lambda y, m, d: "%d.%d.%d" % (d, m, y), lambda y, m, d: "%02d %s %d" % (d, MONTHS[m - 1], y),
+             lambda y, m, d: "%02d/%02d/%d" % (d, m, y)]
 
 
 def rows(f, lines):

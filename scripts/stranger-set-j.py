@@ -21,7 +21,7 @@ spec.loader.exec_module(g)
 grouped, MONTHS = g.grouped, g.MONTHS
 
 
-class FactsJ(g.Facts):
+class FactsJ(g.OwnForms):
     COMPANIES = ["Plomberie Chauffage Lambert", "Optique et Vision Durand", "Cabinet Géomètre Perrot",
                  "Ascenseurs du Littoral", "Reprographie Rapide Lorraine", "Espaces Verts Chevalier",
                  "Agence Web Mistral", "Déménagements Bertin", "Laboratoire Hydro Conseil", "Vitrerie Fabre",
@@ -57,18 +57,8 @@ class FactsJ(g.Facts):
     ACCORDS = ["%d-ACM-%03d", "AC%d-%04d", "%d-UGAP-AC-%03d"]
     MONEY = [lambda d, r: grouped(d, "\u2009") + ",%02d €" % r, lambda d, r: "%s,%02d" % (d, r),
              lambda d, r: grouped(d, " ") + ",%02d EUR" % r]
-
-    def __init__(self, rng, kind):
-        super().__init__(rng, kind)
-        self.money_style = rng.randrange(3)
-        self.date_form = rng.randrange(3)
-
-    def m(self, cents):
-        return g.signed(cents, self.MONEY[self.money_style])
-
-    def day(self, d=None):
-        y, m, day = d or self.date
-        return ["%d %s %d" % (day, MONTHS[m - 1], y), "%02d/%02d/%d" % (day, m, y), "%02d / %02d / %d" % (day, m, y)][self.date_form]
+    DATES = [lambda y, m, d: "%d %s %d" % (d, MONTHS[m - 1], y), lambda y, m, d: "%02d/%02d/%d" % (d, m, y),
+             lambda y, m, d: "%02d / %02d / %d" % (d, m, y)]
 
 
 def later_day(f, days):

@@ -19,7 +19,7 @@ spec.loader.exec_module(g)
 grouped, MONTHS = g.grouped, g.MONTHS
 
 
-class FactsK(g.Facts):
+class FactsK(g.OwnForms):
     COMPANIES = ["Boulangerie Pâtisserie Moulin", "Serrurerie Dufour", "Cabinet d'Expertise Comptable Noël",
                  "Imprimerie Numérique Atlantique", "Climatisation Service Rhône", "Centre de Formation Horizon",
                  "Location Véhicules Mercier", "Cartographie Azimut", "Auto-École Carnot", "Pépinières Roy",
@@ -54,18 +54,8 @@ class FactsK(g.Facts):
     ACCORDS = ["%d-ACBC-%03d", "AC%d-BDC-%03d", "%d-UGAP-%04d"]
     MONEY = [lambda d, r: grouped(d, ".") + ",%02d €" % r, lambda d, r: grouped(d, " ") + ",%02d" % r,
              lambda d, r: "%s,%02d EUR" % (d, r)]
-
-    def __init__(self, rng, kind):
-        super().__init__(rng, kind)
-        self.money_style = rng.randrange(3)
-        self.date_form = rng.randrange(3)
-
-    def m(self, cents):
-        return g.signed(cents, self.MONEY[self.money_style])
-
-    def day(self, d=None):
-        y, m, day = d or self.date
-        return ["%02d/%02d/%d" % (day, m, y), "%d %s %d" % (day, MONTHS[m - 1], y), "%02d.%02d.%02d" % (day, m, y % 100)][self.date_form]
+    DATES = [lambda y, m, d: "%02d/%02d/%d" % (d, m, y), lambda y, m, d: "%d %s %d" % (d, MONTHS[m - 1], y),
+             lambda y, m, d: "%02d.%02d.%02d" % (d, m, y % 100)]
 
 
 LANDSCAPE = "<style>@page { size: A4 landscape }</style>"
