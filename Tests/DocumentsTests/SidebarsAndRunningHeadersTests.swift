@@ -164,6 +164,22 @@ import TestSupport
         #expect(Self.scanned(words)[.supplierName] == "Institut de Sondage Opinion Plus")
     }
 
+    @Test func aTaglineUnderANameIsToldByTheLinesHeightsOnAScan() {
+        // OCR's boxes: the name's tallest word (« Nettoyage », its descender) is not 1.5 times the tagline's tallest
+        // (« Organisme »), but the name's line stands 1.7 times the tagline's.
+        let words = [PositionedWord(text: "Nettoyage", x0: 0, y0: 238, x1: 200, y1: 291),
+                     PositionedWord(text: "Industriel", x0: 215, y0: 238, x1: 420, y1: 288),
+                     PositionedWord(text: "Séquanais", x0: 435, y0: 240, x1: 640, y1: 289),
+                     PositionedWord(text: "Organisme", x0: 0, y0: 296, x1: 180, y1: 332),
+                     PositionedWord(text: "de", x0: 195, y0: 300, x1: 230, y1: 326),
+                     PositionedWord(text: "formation", x0: 245, y0: 296, x1: 420, y1: 326)]
+            + Self.row(340, [(0, "95 boulevard Carnot, 72000 Le Mans")]) + Self.row(352, [(0, "SIRET 433 933 173 14878")])
+            + Self.row(380, [(0, "FACTURE N° FC-2024-2538")]) + Self.totals.map { word in
+                PositionedWord(text: word.text, x0: word.x0, y0: word.y0 + 200, x1: word.x1, y1: word.y1 + 200)
+            }
+        #expect(Self.scanned(words)[.supplierName] == "Nettoyage Industriel Séquanais")
+    }
+
     @Test func aSmallBorderedTableDroppedByTheFirstReadingIsReadWithoutItsRulings() throws {
         let extraction = try DocumentReader().read(Fixtures.path("documents/postes-table-scan.pdf"))
         #expect(extraction.facts[.amountHT] == "9400.44")

@@ -543,11 +543,13 @@ enum PartyFinder {
         }).first, isNamePart(above), looksLikeAName(above.text) else { return cell }
         // A line ending on a legal form (« NORD SASU ») ends the name, whatever the lines beside it make of its height.
         // OCR's boxes hug the ink: a line without descenders (« Plus ») stands a quarter lower than one with them.
-        // The cells' own heights when known: a line's mixes its columns' (a large title beside the name's first line,
-        // a small number beside its second).
+        // A text layer's cells have their type's own heights: a line's mixes its columns' (a large title beside the
+        // name's first line, a small number beside its second). OCR's boxes of a cell vary with its letters: the
+        // line's median is steadier there.
         // A name in capitals keeps them when it wraps: a line in lower case under it, no larger, says what the company
         // does (a smaller line in capitals above a name is a heading of its own: « RÉPUBLIQUE FRANÇAISE »).
-        let sizes = above.cell.height > 0 && cell.cell.height > 0 ? (above.cell.height, cell.cell.height) : nil
+        let ocr = document.extents[cell.line]?.ocr ?? false
+        let sizes = !ocr && above.cell.height > 0 && cell.cell.height > 0 ? (above.cell.height, cell.cell.height) : nil
         let capitalsOverWords = above.text == above.text.uppercased() && above.text.count(where: \.isLetter) >= 4
             && cell.text != cell.text.uppercased() && (sizes.map { $0.0 >= 0.9 * $0.1 } ?? true)
             && !entityLevels.contains(where: cell.folded.hasPrefix)
