@@ -116,10 +116,9 @@ public final class TextExtractor {
 
     /// The page read once; read again without its dot leaders when the reading shows what is left of one
     /// (`DotLeaders`: Tesseract dropped the rows that held them), as one block when rows of ink hold no word
-    /// (`DroppedRows`) and without its ruling lines when that leaves them so, and without its ruling lines when the
-    /// reading found
-    /// far fewer characters than its ink holds — Tesseract took a table for a picture (`RulingLines`) — keeping
-    /// each time the reading with more sure characters. Erasing moves no pixel: the words' boxes stay those of the
+    /// (`DroppedRows`) — then without its ruling lines if a ruling crosses the rows still unread —, and without its
+    /// ruling lines when the reading found far fewer characters than its ink holds — Tesseract took a table for a
+    /// picture (`RulingLines`) — keeping each time the reading with more sure characters. Erasing moves no pixel: the words' boxes stay those of the
     /// page, for the second look at doubtful digits.
     private func readAgainIfBroken(_ image: GrayImage, dpi: Int) throws -> OCRPage {
         var first = try ocr().read(image, dpi: dpi)

@@ -56,6 +56,14 @@ struct TypedFactsTests {
         #expect(typed.value(at: "validite")?.value == "2025-04-30")
     }
 
+    @Test func aDesignationKeepsTheBracketItCloses() {
+        let (_, typed) = Self.read(["FACTURE N° F-2024-12", "Désignation\tQté\tP.U. HT\tTotal HT",
+                                    "Relevé (hectare)\t2\t773,59 €\t1 547,18 €", "Plan coté (A0)\t2\t1 304,46 €\t2 608,92 €",
+                                    "Montant net HT\t4 156,10 €", "Montant TVA 20 %\t831,22 €", "Net à payer TTC\t4 987,32 €"])
+        #expect(typed.value(at: "lignes.0.designation")?.value == "Relevé (hectare)")
+        #expect(typed.value(at: "lignes.1.designation")?.value == "Plan coté (A0)")
+    }
+
     @Test func totalsAndRatesAreNotLines() {
         let typed = Self.read(["FACTURE F-12", "Total HT\t1 000,00", "TVA\t20\t%\t200,00", "Total TTC\t1 200,00"]).1
         #expect(typed["lignes"] == nil)

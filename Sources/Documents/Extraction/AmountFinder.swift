@@ -63,7 +63,8 @@ enum AmountFinder {
         let r = document.reliability
         // A triple that adds up by arithmetic alone (a line of a table printing its HT, VAT and TTC) gives way to
         // larger totals labelled HT and TTC whose VAT OCR garbled (« Total TVA 1110557€ »).
-        if let triple = bestTriple(candidates), [fit(triple.ht, .ht), fit(triple.tva, .tva), fit(triple.ttc, .ttc)].allSatisfy({ $0 < 1.5 }),
+        let triple = bestTriple(candidates)
+        if let triple, [fit(triple.ht, .ht), fit(triple.tva, .tva), fit(triple.ttc, .ttc)].allSatisfy({ $0 < 1.5 }),
            let pair = bestPair(candidates), pair.ht.kind == .ht, !pair.ht.weak, pair.ttc.kind == .ttc || pair.ttc.kind == .due,
            !pair.ttc.weak, pair.ttc.magnitude > triple.ttc.magnitude {
             facts.offer(field(.amountHT, pair.ht.money, pair.confidence * r, pair.ht.cell))
@@ -71,7 +72,7 @@ enum AmountFinder {
             if let tva = pair.tva { facts.offer(field(.amountTVA, tva, pair.confidence * 0.95 * r, pair.ttc.cell)) }
             return
         }
-        if let triple = bestTriple(candidates) {
+        if let triple {
             for (key, candidate) in [(FieldKey.amountHT, triple.ht), (.amountTVA, triple.tva), (.amountTTC, triple.ttc)] {
                 facts.offer(field(key, candidate.money, triple.confidence * r, candidate.cell))
             }
@@ -267,8 +268,8 @@ enum AmountFinder {
             // The total row of an items table (« Total │ 12 155,18 │ 2 431,04 │ 14 586,22 » under « Poste │
             // Désignation │ HT │ TVA │ TTC »): the row says a total, its column's heading which.
             // The cell's whole width: a heading set flush right stands over the amount and its currency.
-            let single = cell.text.matches(of: amountPattern).count == 1
-            if kind(of: row)?.1 == true, let heading = itemsColumnHeading(over: single ? cell : placed, in: document) {
+            if kind(of: row)?.1 == true,
+               let heading = itemsColumnHeading(over: cell.text.matches(of: amountPattern).count == 1 ? cell : placed, in: document) {
                 return row + " " + heading + " " + own
             }
             return row + " " + own

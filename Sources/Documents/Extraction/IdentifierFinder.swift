@@ -133,16 +133,17 @@ enum IdentifierFinder {
     /// between digits or beside one in a group of digits (« 924 O15 »); a word's letters stay.
     static func digitsForLetters(_ text: String) -> String {
         let characters = Array(text)
-        let digits: [Character: Character] = ["O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "S": "5", "B": "8"]
         var out = characters
         for (index, character) in characters.enumerated() {
-            guard let digit = digits[character] else { continue }
+            guard let digit = lettersForDigits[character] else { continue }
             let before = index > 0 ? characters[index - 1] : " ", after = index + 1 < characters.count ? characters[index + 1] : " "
             let group = (before.isNumber || before == " ") && (after.isNumber || after == " ") && (before.isNumber || after.isNumber)
             if group { out[index] = digit }
         }
         return String(out)
     }
+
+    static let lettersForDigits: [Character: Character] = ["O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "S": "5", "B": "8"]
 
     /// A French VAT number whose two-character key reads « O » where the rest is digits: OCR's 0 read as a letter
     /// (« FRO9 524 558 442 »), not a printed key.

@@ -692,8 +692,8 @@ enum PartyFinder {
         return letters >= 2 && letters * 2 >= text.filter({ !$0.isWhitespace }).count && text.count <= 120
     }
 
-    /// « ACME, 12 rue Pasteur, 49100 Angers (SIRET …) » after a label: the name before its address.
-    /// The name before its address, parted by a comma or a dash (« ACME, 12 rue … », « ACME – 41 boulevard … – SIRET »).
+    /// « ACME, 12 rue Pasteur, 49100 Angers (SIRET …) » or « ACME – 41 boulevard … – SIRET … » after a label: the name
+    /// before its address, parted by a comma or a dash.
     static func nameBeforeAddress(_ value: String) -> String {
         for separator in value.matches(of: addressSeparator) {
             let next = value[separator.range.upperBound...]

@@ -73,11 +73,15 @@ enum LineItemsFinder {
         return (words.designation, String(amount.cents / price.cents), words.unit, price, amount)
     }
 
+    static let closingKept = CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: ")"))
+
     /// A line's words: the designation before its quantity (not a total's label), and a unit word between the
     /// quantity and the unit price.
     static func words(of text: String, quantity: Range<String.Index>, priceStart: String.Index) -> (designation: String, unit: String?)? {
-        let designation = String(text[..<quantity.lowerBound]).trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
-            .replacingOccurrences(of: "   ", with: " ")
+        // A bracket the designation opens is closed with it (« Relevé (hectare) »).
+        var trimmed = String(text[..<quantity.lowerBound]).trimmingCharacters(in: .whitespaces.union(closingKept))
+        if trimmed.hasSuffix(")"), trimmed.count(where: { $0 == ")" }) > trimmed.count(where: { $0 == "(" }) { trimmed.removeLast() }
+        let designation = trimmed.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "   ", with: " ")
         guard designation.count >= 3, designation.contains(where: \.isLetter),
               !["total", "sous-total", "montant", "tva", "net a payer", "acompte"].contains(where: { DocumentLines.fold(designation).hasPrefix($0) })
         else { return nil }
