@@ -206,6 +206,16 @@ class Facts:
         m += months
         return (y + (m - 1) // 12, (m - 1) % 12 + 1, d)
 
+    def later_days(self, days):
+        """The date `days` after the document's, months counted as 28 days (the day stays a real one)."""
+        y, m, d = self.date
+        d += days
+        while d > 28:
+            d -= 28
+            m += 1
+            if m > 12: m, y = 1, y + 1
+        return (y, m, d)
+
     def set_rates(self, parts):
         """parts: [(rate, base)]; sets HT, TVA, TTC and the rates."""
         self.rates = [(r, b, int(round(b * r / 100))) for r, b in parts]
@@ -739,8 +749,8 @@ def main():
     parser.add_argument("--per-type", type=int, default=16)
     parser.add_argument("--seed", type=int, default=1789)
     parser.add_argument("--scans", action="store_true")
-    parser.add_argument("--set", choices=["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"], default="a",
-                        help="a, b: the designs of session 17; c: session 18's; d, e: session 19's; f, g: session 20's; h, i: session 21's; j, k: session 22's (stranger-set-X.py)")
+    parser.add_argument("--set", choices=["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m"], default="a",
+                        help="a, b: the designs of session 17; c: session 18's; d, e: session 19's; f, g: session 20's; h, i: session 21's; j, k: session 22's; l, m: session 23's (stranger-set-X.py)")
     args = parser.parse_args()
     import logging
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -750,7 +760,7 @@ def main():
         os.makedirs(os.path.join(args.out, sub), exist_ok=True)
     rng = random.Random(args.seed)
     templates, facts, half = {"a": (TEMPLATES, Facts, "stranger"), "b": (TEMPLATES_B, Facts, "stranger-b")}.get(args.set, (None, None, None))
-    if args.set in ("c", "d", "e", "f", "g", "h", "i", "j", "k"):
+    if args.set in ("c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m"):
         spec_set = importlib.util.spec_from_file_location("stranger_" + args.set, os.path.join(HERE, "stranger-set-%s.py" % args.set))
         designs = importlib.util.module_from_spec(spec_set)
         spec_set.loader.exec_module(designs)

@@ -19,7 +19,11 @@
 #    a subtotal, an établissement public's invoice, imputation groups, an advance, AE and CP, a CCTP's versions) and
 #    set j (bench-out/stranger-j: a supplier's sidebar, line discounts and a service-fait stamp, an order's own number,
 #    a DPGF summary, a navette's postes, a running header) and set k (bench-out/stranger-k: landscape tables, credit
-#    notes, VAT codes, delivery dates per line, an accord-cadre's DQE, a Chorus form, a CCTP in two columns).
+#    notes, VAT codes, delivery dates per line, an accord-cadre's DQE, a Chorus form, a CCTP in two columns) and set l
+#    (bench-out/stranger-l: a hotel's tourist tax, a reverse-charged foreign supplier, éco-participation, daily rates
+#    and a billing schedule, an EJ under a barcode, a price in words and a RIB grid, a request's validation circuit,
+#    a summary table) and set m (bench-out/stranger-m: dark bands and a watermark, a cash discount, subtotals by lot,
+#    light grey print, a budget controller's stamp, a marché subséquent, a base offer plus a PSE, a footer's object).
 # Each set is read with `eclaire extract --json --no-structured` and scored by scripts/score-extraction.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,7 +49,7 @@ rm -rf "$harsh"
 echo "## held-out half, harsh scans"
 scripts/score-extraction.py "$corpus/truth" "$corpus/harsh.jsonl" --half test --by-type
 echo
-for set in a b c d e f g h i j k; do
+for set in a b c d e f g h i j k l m; do
   case $set in
     a) dir=bench-out/stranger seed=1789 per=16 ;;
     b) dir=bench-out/stranger-b seed=1848 per=12 ;;
@@ -58,6 +62,8 @@ for set in a b c d e f g h i j k; do
     i) dir=bench-out/stranger-i seed=2029 per=12 ;;
     j) dir=bench-out/stranger-j seed=2030 per=12 ;;
     k) dir=bench-out/stranger-k seed=2031 per=12 ;;
+    l) dir=bench-out/stranger-l seed=2032 per=12 ;;
+    m) dir=bench-out/stranger-m seed=2033 per=12 ;;
   esac
   [ -d "$dir/truth" ] || scripts/generate-stranger-corpus.py "$dir" --set "$set" --seed "$seed" --per-type "$per" --scans
   for kind in text scan; do

@@ -61,16 +61,6 @@ class FactsJ(g.OwnForms):
              lambda y, m, d: "%02d / %02d / %d" % (d, m, y)]
 
 
-def later_day(f, days):
-    y, m, d = f.date
-    d += days
-    while d > 28:
-        d -= 28
-        m += 1
-        if m > 12: m, y = 1, y + 1
-    return (y, m, d)
-
-
 PENALTIES = ("En cas de retard de paiement, pénalités au taux de %s %% par an et indemnité forfaitaire pour frais de "
              "recouvrement de 40 € (art. L441-10 du Code de commerce). Pas d'escompte pour paiement anticipé.")
 
@@ -136,7 +126,7 @@ def line_discounts(f):
     html.append("<p class='small'>%s</p><p class='small'>%s</p>" % (PENALTIES % f.rng.choice(["10", "11,62"]), f.legal_footer()))
     if f.kind == "facture" and f.rng.random() < 0.6:
         html.append("<div style='position:absolute;left:12mm;bottom:40mm;transform:rotate(-9deg);border:2pt solid #a22;color:#a22;padding:5pt;font-weight:bold'>"
-                    "SERVICE FAIT<br>le %s<br>Visa : %s</div>" % (f.day(later_day(f, 12)), f.rng.choice(["J. Martin", "C. Roux", "P. Leblanc"])))
+                    "SERVICE FAIT<br>le %s<br>Visa : %s</div>" % (f.day(f.later_days(12)), f.rng.choice(["J. Martin", "C. Roux", "P. Leblanc"])))
     return html, truth, g.supplier_truth(f, truth)
 
 

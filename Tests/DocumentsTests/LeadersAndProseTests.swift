@@ -370,7 +370,7 @@ import TestSupport
             + Self.row(156, [(0, "Montant total TTC"), (400, "33 862,85 €")]) + CloseColumnsTests.prose
             + Self.row(400, [(0, "Soleil Levant Énergie S.A.S. au capital de 2 500 000 € – RCS Cannes 345 378 889 – SIRET 34537888921302")])
         let facts = CloseColumnsTests.facts(words)
-        #expect(facts[.supplierName] == "Soleil Levant Énergie S.A.S")
+        #expect(facts[.supplierName] == "Soleil Levant Énergie S.A.S.")
         #expect(facts[.buyer] == "Ministère de la Culture › Direction régionale des affaires culturelles d'Occitanie")
         #expect(facts[.amountHT] == "28279.71")
         #expect(facts[.amountTVA] == "5583.14")

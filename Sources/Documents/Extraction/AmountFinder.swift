@@ -6,7 +6,9 @@ import EclaireCore
 /// confidence; an amount with no label at all can still be a total when the numbers add up. Unit prices, deposits,
 /// discounts and capital are never totals.
 enum AmountFinder {
-    enum Kind { case ht, tva, ttc, due }
+    /// `outside`: a charge the TTC adds beyond the VAT, neither HT nor VAT (a hotel's taxe de séjour, a carrier's
+    /// débours, « frais non soumis à TVA »).
+    enum Kind { case ht, tva, ttc, due, outside }
 
     /// The fields it gives.
     static let keys: Set<FieldKey> = [.amountHT, .amountTVA, .amountTTC]
@@ -50,6 +52,7 @@ enum AmountFinder {
                            "escompte", "capital", "quantite", "qte", "franco", "frais de port offert", "penalite",
                            "indemnite forfaitaire", "minimum", "plafond", "taux horaire", "reglement", "virement",
                            "avance", "retenue", "rabais", "ristourne", "report"]
+    nonisolated(unsafe) static let retainedOption = /(?:pse|option|variante|tranche)[^.;:]{0,40}retenues?(?:$|[^a-z])/
     static let depositTitles = ["facture d'acompte", "facture d'avance", "appel d'acompte", "demande d'acompte"]
     static let quoteRecalls = ["du devis", "de notre devis", "de votre devis", "du devis initial"]
     static let itemHeadings = ["qte", "quantite", "pu", "p.u", "prix unit", "designation", "libelle", "poste", "article",
@@ -84,7 +87,8 @@ enum AmountFinder {
             if let tva = pair.tva { facts.offer(field(.amountTVA, tva, pair.confidence * 0.95 * r, pair.ttc.cell)) }
             return
         }
-        if let implied = impliedTotal(candidates) {
+        // A charge outside the VAT printed (« Taxe de séjour »): the TTC is more than HT + TVA, not implied by them.
+        if let implied = impliedTotal(candidates, charged: candidates.contains { $0.kind == .outside }) {
             let c = implied.confidence * r
             facts.offer(field(.amountHT, implied.ht, c, implied.htCell))
             facts.offer(field(.amountTVA, implied.tva.money, c, implied.tva.cell))
@@ -92,10 +96,17 @@ enum AmountFinder {
             return
         }
         // Nothing adds up: the labels alone, said with little confidence.
-        let ttc = best(candidates, .ttc) ?? best(candidates, .due), tva = best(candidates, .tva)
+        let ttc = best(candidates, .ttc) ?? best(candidates, .due)
         // A total the lines add up to is the HT, even when its label only says « total », if another is the TTC.
         let ht = best(candidates, .ht) ?? candidates.last { candidate in
             candidate.agreesWithLines && (candidate.kind == nil || candidate.weak) && ttc.map { $0.order != candidate.order } ?? false
+        }
+        // One rate's VAT (« TVA à 5,5 % sur 502,11 € ») short of the difference between a HT and a TTC named so is
+        // a part of the VAT, the other rates' unread; unless a charge outside the VAT makes up the rest.
+        var tva = best(candidates, .tva)
+        if let part = tva, part.rate != nil, let ht, let ttc, ttc.kind == .ttc, !ht.weak, !ttc.weak,
+           !candidates.contains(where: { $0.kind == .outside }), part.magnitude < ttc.magnitude - ht.magnitude {
+            tva = nil
         }
         // Exempt or reverse-charged (« TVA 0,00 », intra-EU supplies): HT and TTC named so and equal, VAT zero.
         if let ht, let ttc, ttc.kind == .ttc, !ht.weak, !ttc.weak, ht.money == ttc.money, ht.order != ttc.order,
@@ -193,7 +204,9 @@ enum AmountFinder {
                 let mark: Kind? = after.has("ttc") || after.has("toutes taxes") || after.hasWord("tic") ? .ttc
                     : (after.has(" ht") || after.has("hors tax") || after.has("h.t")) ? .ht : nil
                 let tail = String(label.suffix(60))
-                if excluded.contains(where: { tail.has($0) }) && mark == nil { continue }
+                // « PSE retenue », « option retenue »: an option the buyer kept, not a sum withheld.
+                let kept = tail.has("retenue") && tail.contains(retainedOption)
+                if excluded.contains(where: { tail.has($0) && !(kept && $0 == "retenue") }) && mark == nil { continue }
                 if recalled.contains(where: { tail.has($0) }) { continue }
                 // « TVA à 5,5 % sur 502,11 € »: the base a rate applies to, one part of the HT, neither a total nor a VAT.
                 if mark == nil, basePrefixes.contains(where: { tail.trimmingCharacters(in: .whitespaces).hasSuffix($0) }) { continue }
@@ -251,10 +264,11 @@ enum AmountFinder {
         if ["eur", "euros", "€", "eur :"].contains(own.trimmingCharacters(in: .whitespaces)) { own = "" }
         if own.filter({ $0.isLetter }).count >= 2 { return own }
         if let heading = soleRowHeading(of: cell, in: document) { return heading }
-        // A cell of more digits than letters is a value, not a label: a scan's garbled total (« 521MP81NE »).
+        // A cell of more digits than letters is a value, not a label: a scan's garbled total (« 521MP81NE »); one
+        // that names a total is a label, whatever base it gives (« TVA 10 % sur 3 060,00 € »).
         let left = document.leftOf(cell).first(where: { candidate in
             let letters = candidate.folded.filter(\.isLetter).count
-            return letters >= 2 && letters > candidate.folded.filter(\.isNumber).count
+            return letters >= 2 && (letters > candidate.folded.filter(\.isNumber).count || kind(of: candidate.folded).map { !$0.1 } == true)
         })
         let placed = part(of: cell, from: offset, to: end ?? cell.text.count)
         // A label wrapped in its narrow cell (« Montant estimatif » / « HT ») is read whole.
@@ -327,10 +341,17 @@ enum AmountFinder {
     /// of a line item (unit price, quantity) — an items table's column « Montant HT » heads line amounts, not totals.
     static func gridHeading(over value: LocatedCell, in document: DocumentLines) -> String? {
         // The heading is looked for first, on words alone: most amounts have none, and counting amounts is dear.
+        // A line of OCR's specks between two rows (a ruling read « EE ») is no row and no heading.
+        func isSpecks(_ row: [LocatedCell]) -> Bool {
+            row.allSatisfy { cell in
+                !cell.text.contains(where: \.isNumber) && !cell.text.split(separator: " ").contains { $0.count(where: \.isLetter) >= 3 }
+            }
+        }
         var line = value.line - 1
         while true {
-            guard line >= 0, value.line - line <= 8, let first = document.lines[line].first, first.page == value.page,
-                  document.lines[line].count >= 2 else { return nil }
+            guard line >= 0, value.line - line <= 8, let first = document.lines[line].first, first.page == value.page else { return nil }
+            if isSpecks(document.lines[line]) { line -= 1; continue }
+            guard document.lines[line].count >= 2 else { return nil }
             if !document.lines[line].contains(where: { $0.text.mayHoldDigits(3) }) { break }
             line -= 1
         }
@@ -343,7 +364,7 @@ enum AmountFinder {
         func amounts(_ row: [LocatedCell]) -> Int {
             row.reduce(0) { $0 + ($1.text.mayHoldDigits(3) ? $1.text.matches(of: amountPattern).count : 0) }
         }
-        guard (line + 1...value.line).allSatisfy({ amounts(document.lines[$0]) >= 2 }) else { return nil }
+        guard (line + 1...value.line).allSatisfy({ amounts(document.lines[$0]) >= 2 || isSpecks(document.lines[$0]) }) else { return nil }
         return above.folded
     }
 
@@ -400,6 +421,12 @@ enum AmountFinder {
         return text.filter({ $0.isLetter }).count >= 2 ? text : nil
     }
 
+    nonisolated(unsafe) static let ticForTTC = /(?:total|montant|prix|net)\s+tic(?:$|[^a-z])/
+
+    /// Charges a total adds outside the VAT: « Taxe de séjour (non soumise à TVA) », « Débours ».
+    static let outsideVAT = ["taxe de sejour", "debours", "non soumis a tva", "non soumise a tva", "non soumis a la tva",
+                             "non soumise a la tva", "hors champ de la tva", "hors champ tva"]
+
     /// The kind a label names, and whether it only says « total » (weak: HT or TTC).
     static func kind(of label: String) -> (Kind, Bool)? {
         let label = label.replacingOccurrences(of: ".", with: "")
@@ -409,12 +436,14 @@ enum AmountFinder {
         if label.has("net total") || label.has("total net") || label.has("subtotal") || label.has("sub-total")
             || label.has("excl") || label.has("before tax") || label.has("excluding") { return (.ht, false) }
         if label.has("amount due") || label.has("balance due") || label.has("total due") { return (.due, false) }
-        if label.has("ttc") || label.has("toutes taxes") || label.has("total a payer") || label.has("incl") {
+        // OCR reads « TTC » as « TIC » too.
+        if label.has("ttc") || label.has("toutes taxes") || label.has("total a payer") || label.has("incl") || label.contains(ticForTTC) {
             return (.ttc, false)
         }
         // OCR glues short words: « TOTALHT », « MontantHT ».
         if label.range(of: #"\bht\b|(?:total|montant|net)ht\b"#, options: .regularExpression) != nil || label.has("hors tax") || label.has("hors-tax")
             || label.has("base imposable") || label.has("base hors") { return (.ht, false) }
+        if outsideVAT.contains(where: { label.has($0) }) { return (.outside, false) }
         if label.has("tva") || label.has("taxe") || label.has("vat") { return (.tva, false) }
         if label.has("montant total") || label.hasSuffix("total") { return (.ttc, true) }
         if label.has("total") || label.has("montant") || label.has("s'eleve") { return (.ttc, true) }
@@ -445,36 +474,40 @@ enum AmountFinder {
         var byCents: [Int64: [Candidate]] = [:]
         for candidate in usable where fit(candidate, .tva) > -3 { byCents[candidate.magnitude, default: []].append(candidate) }
         var best: Triple?
+        // A charge outside the VAT (« Taxe de séjour ») is part of the TTC: HT + TVA + charge = TTC.
+        let outside = [Int64(0)] + Set(usable.filter { $0.kind == .outside && $0.money.cents > 0 }.map(\.magnitude)).sorted()
         for ht in usable where fit(ht, .ht) > -3 {
             for ttc in usable where ttc.magnitude > ht.magnitude && (ttc.money.cents < 0) == (ht.money.cents < 0) && fit(ttc, .ttc) > -3 {
-                let difference = ttc.magnitude - ht.magnitude
-                let share = Double(difference) / Double(ht.magnitude)
-                guard share >= 0.02, share <= 0.2001 else { continue }
-                let exactRate = rates.contains { abs(share - $0) < 0.0006 }
-                for delta in [Int64(0), -1, 1] {
-                    // The VAT has the sign of the totals: a negative amount beside positive totals is a discount.
-                    for tva in byCents[difference &+ delta] ?? [] where tva.order != ht.order && tva.order != ttc.order
-                        && (tva.money.cents < 0) == (ht.money.cents < 0) && ht.fits(with: tva, ttc) {
-                        var score = 10.0 + fit(ht, .ht) + fit(tva, .tva) + fit(ttc, .ttc)
-                        score += exactRate ? 2 : 0
-                        if let rate = tva.rate { score += abs(share - rate) < 0.0006 ? 1.5 : -1 }
-                        score += (ht.isTotal ? 0.5 : 0) + (tva.isTotal ? 0.3 : 0) + (ttc.isTotal ? 0.5 : 0)
-                        score += ht.order < ttc.order ? 0.5 : 0
-                        score += ht.agreesWithLines ? 1.5 : 0
-                        score -= delta == 0 ? 0 : 0.5
-                        // Grand totals come last and are the largest: the line of a table that adds up too does not.
-                        score += Double(ht.order + tva.order + ttc.order) / 3000 + log10(Double(ttc.magnitude)) / 10
-                        guard best.map({ score > $0.score }) ?? true else { continue }
-                        let labels = [fit(ht, .ht), fit(tva, .tva), fit(ttc, .ttc)]
-                        let confidence: Double
-                        let agreeing = labels.filter { $0 >= 1.5 }.count
-                        if labels.contains(where: { $0 < 0 }) { confidence = agreeing >= 2 && exactRate ? 0.92 : 0.8 }
-                        else if agreeing >= 2 && (exactRate || tva.rate != nil) { confidence = 0.97 }
-                        else if labels.contains(where: { $0 >= 1.5 }) { confidence = 0.93 }
-                        else { confidence = exactRate ? 0.88 : 0.8 }
-                        // The lines add up to the HT too: a fourth check that agrees.
-                        let checked = ht.agreesWithLines && !labels.contains(where: { $0 < -1 }) ? max(confidence, 0.96) : confidence
-                        best = Triple(ht: ht, tva: tva, ttc: ttc, score: score, confidence: checked)
+                for charge in outside where ttc.magnitude - ht.magnitude > charge {
+                    let difference = ttc.magnitude - ht.magnitude - charge
+                    let share = Double(difference) / Double(ht.magnitude)
+                    guard share >= 0.02, share <= 0.2001 else { continue }
+                    let exactRate = rates.contains { abs(share - $0) < 0.0006 }
+                    for delta in [Int64(0), -1, 1] {
+                        // The VAT has the sign of the totals: a negative amount beside positive totals is a discount.
+                        for tva in byCents[difference &+ delta] ?? [] where tva.order != ht.order && tva.order != ttc.order
+                            && (tva.money.cents < 0) == (ht.money.cents < 0) && ht.fits(with: tva, ttc) {
+                            var score = 10.0 + fit(ht, .ht) + fit(tva, .tva) + fit(ttc, .ttc)
+                            score += exactRate ? 2 : 0
+                            if let rate = tva.rate { score += abs(share - rate) < 0.0006 ? 1.5 : -1 }
+                            score += (ht.isTotal ? 0.5 : 0) + (tva.isTotal ? 0.3 : 0) + (ttc.isTotal ? 0.5 : 0)
+                            score += ht.order < ttc.order ? 0.5 : 0
+                            score += ht.agreesWithLines ? 1.5 : 0
+                            score -= delta == 0 ? 0 : 0.5
+                            // Grand totals come last and are the largest: the line of a table that adds up too does not.
+                            score += Double(ht.order + tva.order + ttc.order) / 3000 + log10(Double(ttc.magnitude)) / 10
+                            guard best.map({ score > $0.score }) ?? true else { continue }
+                            let labels = [fit(ht, .ht), fit(tva, .tva), fit(ttc, .ttc)]
+                            let confidence: Double
+                            let agreeing = labels.filter { $0 >= 1.5 }.count
+                            if labels.contains(where: { $0 < 0 }) { confidence = agreeing >= 2 && exactRate ? 0.92 : 0.8 }
+                            else if agreeing >= 2 && (exactRate || tva.rate != nil) { confidence = 0.97 }
+                            else if labels.contains(where: { $0 >= 1.5 }) { confidence = 0.93 }
+                            else { confidence = exactRate ? 0.88 : 0.8 }
+                            // The lines add up to the HT too: a fourth check that agrees.
+                            let checked = ht.agreesWithLines && !labels.contains(where: { $0 < -1 }) ? max(confidence, 0.96) : confidence
+                            best = Triple(ht: ht, tva: tva, ttc: ttc, score: score, confidence: checked)
+                        }
                     }
                 }
             }
@@ -488,19 +521,22 @@ enum AmountFinder {
         let hts = candidates.filter { ($0.kind == .ht || ($0.agreesWithLines && ($0.kind == nil || $0.weak))) && $0.money.cents != 0 }.suffix(60)
         let ttcs = candidates.filter { ($0.kind == .ttc || $0.kind == .due) && $0.money.cents != 0 }.suffix(60)
         let vatAmounts = candidates.filter { $0.kind == .tva && $0.money.cents != 0 }.suffix(12).map(\.magnitude)
+        let outside = [Int64(0)] + Set(candidates.filter { $0.kind == .outside && $0.money.cents > 0 }.map(\.magnitude)).sorted()
         var best: (ht: Candidate, ttc: Candidate, tva: Money?, confidence: Double, score: Double)?
         for ht in hts {
             for ttc in ttcs where ttc.magnitude > ht.magnitude && (ttc.money.cents < 0) == (ht.money.cents < 0) && ht.fits(with: ttc) {
-                let difference = ttc.magnitude - ht.magnitude
-                let share = Double(difference) / Double(ht.magnitude)
-                let exactRate = rates.contains { abs(share - $0) < 0.0006 }
-                let partsAddUp = share <= 0.2001 && sumsOfUpToThree(vatAmounts).contains(difference)
-                guard exactRate || partsAddUp else { continue }
-                let score = (ttc.kind == .ttc ? 1.0 : 0) + (ht.weak ? 0 : 1) + (ttc.weak ? 0 : 1)
-                    + Double(ht.order + ttc.order) / 3000
-                guard best.map({ score > $0.score }) ?? true else { continue }
-                let confidence = (ht.weak && !ht.agreesWithLines) || ttc.weak ? 0.8 : 0.92
-                best = (ht, ttc, Money(cents: ht.money.cents < 0 ? -difference : difference), confidence, score)
+                for charge in outside where ttc.magnitude - ht.magnitude > charge {
+                    let difference = ttc.magnitude - ht.magnitude - charge
+                    let share = Double(difference) / Double(ht.magnitude)
+                    let exactRate = rates.contains { abs(share - $0) < 0.0006 }
+                    let partsAddUp = share <= 0.2001 && sumsOfUpToThree(vatAmounts).contains(difference)
+                    guard exactRate || partsAddUp else { continue }
+                    let score = (ttc.kind == .ttc ? 1.0 : 0) + (ht.weak ? 0 : 1) + (ttc.weak ? 0 : 1)
+                        + Double(ht.order + ttc.order) / 3000
+                    guard best.map({ score > $0.score }) ?? true else { continue }
+                    let confidence = (ht.weak && !ht.agreesWithLines) || ttc.weak ? 0.8 : 0.92
+                    best = (ht, ttc, Money(cents: ht.money.cents < 0 ? -difference : difference), confidence, score)
+                }
             }
         }
         return best.map { ($0.ht, $0.ttc, $0.tva, $0.confidence) }
@@ -515,7 +551,7 @@ enum AmountFinder {
     /// Two totals printed and the third implied by them: « Total TTC 120,00 € dont TVA 20,00 € » (HT = TTC − TVA), or
     /// a HT and its VAT with no TTC. Taken only when the VAT is a French rate of the HT to the cent (or the rate
     /// printed beside it), since nothing else vouches for the total that is not printed.
-    static func impliedTotal(_ candidates: [Candidate]) -> Implied? {
+    static func impliedTotal(_ candidates: [Candidate], charged: Bool = false) -> Implied? {
         let tvas = candidates.filter { $0.kind == .tva && $0.money.cents > 0 }.suffix(12)
         let hts = candidates.filter { ($0.kind == .ht && !$0.weak || $0.agreesWithLines && ($0.kind == nil || $0.weak)) && $0.money.cents > 0 }.suffix(30)
         let ttcs = candidates.filter { ($0.kind == .ttc || $0.kind == .due) && $0.money.cents > 0 }.suffix(30)
@@ -532,7 +568,7 @@ enum AmountFinder {
                 consider(ht: ttc.magnitude - tva.magnitude, tva: tva, ttc: ttc.magnitude, htCell: ttc.cell,
                          ttcCell: ttc.cell, printed: ttc)
             }
-            for ht in hts where ht.order != tva.order && ht.fits(with: tva) {
+            for ht in hts where !charged && ht.order != tva.order && ht.fits(with: tva) {
                 let (ttc, overflow) = ht.magnitude.addingReportingOverflow(tva.magnitude)
                 guard !overflow else { continue }
                 consider(ht: ht.magnitude, tva: tva, ttc: ttc, htCell: ht.cell, ttcCell: tva.cell, printed: ht)

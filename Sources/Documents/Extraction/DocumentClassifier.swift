@@ -25,7 +25,8 @@ public enum DocumentClassifier {
                          // The certificate a service sends back to its budget office once the work is done.
                          ("attestation de service fait", 5), ("certificat de service fait", 5), ("constatation du service fait", 5), ("service fait", 2),
                          ("imputation budgetaire", 2), ("centre financier", 2), ("visa", 1)]),
-        (.cctp, [("cctp", 6), ("cahier des clauses techniques particulieres", 6), ("specifications techniques", 2),
+        // A procedure adaptée's single specification is often titled « Cahier des charges ».
+        (.cctp, [("cctp", 6), ("cahier des clauses techniques particulieres", 6), ("specifications techniques", 2), ("^cahier des charges", 5),
                  ("exigences", 1), ("livrables", 1)]),
         (.ccap, [("ccap", 6), ("cahier des clauses administratives particulieres", 6), ("penalites", 1),
                  ("clauses administratives", 2), ("resiliation", 1)]),

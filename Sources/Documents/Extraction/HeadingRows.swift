@@ -43,8 +43,20 @@ extension DocumentLines {
                 found.append(lines[next][index].with(text: Self.labelled(headings[place].text, values[index])))
             }
         }
+        // A number's label alone in its box over the number, a line of the block beside between them (« N° EJ » over
+        // « 1400469066 », the buyer's address on the left).
+        for row in lines {
+            for label in row where Self.isHeading(label) && label.text.count <= 24 && cellRight(of: label) == nil
+                && Self.numberLabels.contains(where: label.folded.hasPrefix) {
+                guard let value = below(label, within: 2), value.text.contains(where: \.isNumber),
+                      value.text.split(separator: " ").count <= 2, !value.text.contains(":") else { continue }
+                found.append(value.with(text: Self.labelled(label.text, value.text)))
+            }
+        }
         return found
     }
+
+    static let numberLabels = ["n°", "no ", "numero", "ref"]
 
     /// A form's rows read as « label : value »: each cell of a few words without a digit with the cell after it on
     /// its line (« Date   2026-08-27   Marché   2025MP00063 » gives « Marché : 2025MP00063 »), so that a label read

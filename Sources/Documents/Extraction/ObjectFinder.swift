@@ -61,7 +61,10 @@ enum ObjectFinder {
                 // stands beside the heading (the other column of a page set in two).
                 let under = document.below(cell, within: headingRow ? 4 : 2)
                 let stated = bare ? under.flatMap { statedPurpose(of: $0, in: document) != nil ? $0 : nil } : nil
-                if let next = stated ?? (shortLabel && !headingRow ? document.cellRight(of: cell) : nil) ?? (bare ? under : nil),
+                // « Le présent cahier définit les conditions … » under « Article 1 – Objet » says what the document
+                // does, not what is bought: read on.
+                let formula = bare && stated == nil && under.map { presentDocument.contains(where: $0.folded.hasPrefix) } == true
+                if !formula, let next = stated ?? (shortLabel && !headingRow ? document.cellRight(of: cell) : nil) ?? (bare ? under : nil),
                    next.text.filter(\.isLetter).count >= 4, !labels.contains(where: next.folded.hasPrefix),
                    !(next.text.first?.isNumber == true && PartyFinder.hasAddressWord(next.folded)),
                    !next.text.contains(PartyFinder.postcodeLine) {
@@ -107,9 +110,17 @@ enum ObjectFinder {
             }
         }
         for cell in document.cells {
-            for label in inlineLabels where cell.folded.hasPrefix(label) {
-                let rest = cell.folded.dropFirst(label.count).drop { $0 == " " }
-                if rest.first == ":", offerValueAfterColon(of: cell, in: document, confidence: 0.75 * r, into: &facts) { return }
+            // Addressed to the reader (« Votre projet : … »), or with a complement (« Désignation de la commande : »,
+            // « Motif du séjour : »), a party's excepted (« Désignation du titulaire : »).
+            let head = ["votre ", "notre "].first(where: cell.folded.hasPrefix).map { cell.folded.dropFirst($0.count) } ?? cell.folded[...]
+            for label in inlineLabels where head.hasPrefix(label) {
+                let rest = head.dropFirst(label.count).drop { $0 == " " }
+                let labelled = rest.first == ":" || rest.prefix(30).firstIndex(of: ":").map { colon in
+                    let complement = rest[..<colon]
+                    return complement.prefixMatch(of: complementStart) != nil && complement.split(separator: " ").count <= 4
+                        && !complement.contains(where: \.isNumber) && !partyWords.contains { String(complement).has($0) }
+                } ?? false
+                if labelled, offerValueAfterColon(of: cell, in: document, confidence: 0.75 * r, into: &facts) { return }
             }
         }
         if let stated = statedPurpose(in: document) {
@@ -144,8 +155,12 @@ enum ObjectFinder {
             }
         }
         // A cover whose title is the object, set above the piece's name (« RÉFECTION DE LA CHARPENTE … » over « CAHIER
-        // DES CLAUSES TECHNIQUES PARTICULIÈRES »), wrapped on two or three lines.
-        for title in titles where !title.folded.hasPrefix("marche") {
+        // DES CLAUSES TECHNIQUES PARTICULIÈRES », a consultancy's « Proposition commerciale n° … »), wrapped on two
+        // or three lines.
+        let offers = document.cells.filter { cell in
+            cell.page == 1 && cell.line < 25 && offerTitles.contains { cell.folded.hasPrefix($0) }
+        }
+        for title in titles.filter({ !$0.folded.hasPrefix("marche") }) + offers {
             for step in 1...3 {
                 let line = title.line - step
                 guard line >= 0, document.lines[line].count == 1, let last = document.lines[line].first, last.page == title.page else { continue }
@@ -171,7 +186,17 @@ enum ObjectFinder {
         }
     }
 
+    /// A label's complement: « de la commande », « du séjour », « des travaux », « d'achat ».
+    nonisolated(unsafe) static let complementStart = /(?:de |du |des |d')/
+
     nonisolated(unsafe) static let lotTitle = /lot\s*(?:n\s?°|no\.?)?\s*\d{1,2}\s*[:–—-]\s*/
+
+    /// A sentence about the document itself, not what it buys.
+    static let presentDocument = ["le present", "la presente", "les presentes", "les presents"]
+
+    /// An offer's name under its cover's title.
+    static let offerTitles = ["proposition commerciale", "proposition technique", "proposition d'intervention",
+                              "offre technique", "offre commerciale", "memoire technique"]
 
     /// Words that make a line something else than a phrase naming what is bought.
     static let notAnObject = ["montant", "tva", "page", "total", "client", "facture", "devis", "condition",

@@ -100,18 +100,28 @@ enum PartyFinder {
     static let legalForms = ["sas", "sarl", "sa", "eurl", "sasu", "snc", "scop", "scic", "gie", "selarl", "selas", "selafa", "scp", "eirl",
                              "sem", "spl", "sca", "sci",
                              "societe anonyme", "societe par actions simplifiee", "association", "ei", "gmbh", "ltd",
-                             "s.a.s.", "s.a.", "s.a.r.l."]
+                             "s.a.s.", "s.a.", "s.a.r.l.",
+                             // Other member states' companies bill the State too.
+                             "srl", "s.r.l.", "sprl", "bv", "b.v.", "nv", "n.v.", "plc", "limited", "spa", "s.p.a."]
     /// Five digits then a town; « 85 000 euros HT » or « 12 500 jours » is an amount, not an address.
+    /// Abroad: a country's letter before the code (« L-1724 Luxembourg ») or the country after the town (« 1000
+    /// Bruxelles – Belgique », « D02 X285 Dublin 2, Irlande »).
     nonisolated(unsafe) static let postcodeLine =
-        /(?:^|\D)\d{2} ?\d{3}(?!\d)(?!\s+(?:euros?|eur|ht|ttc|jours?|heures?|mois|ans?|pages?)\b)\s+[A-Za-zÀ-ÿ]/.ignoresCase()
+        /(?:^|\D)\d{2} ?\d{3}(?!\d)(?!\s+(?:euros?|eur|ht|ttc|jours?|heures?|mois|ans?|pages?)\b)\s+[A-Za-zÀ-ÿ]|(?:^|[^A-Za-z0-9-])[A-Z]{1,2}-\d{4,5}\s+[A-Za-zÀ-ÿ]|\d[^:]*[,–—-]\s*(?:belgique|luxembourg|suisse|allemagne|autriche|pays-bas|danemark|irlande|italie|espagne|portugal|royaume-uni)\s*$/.ignoresCase()
     static let addressWords = ["rue ", "avenue", "av.", "bd ", "boulevard", "chemin", "place ", "allee", "impasse",
-                               "route", "quai", "cedex", "bp ", "cs ", "zi ", "za ",
-                               "zac", "lieu-dit", "cours ", "esplanade", "square", "parvis", "tour "]
+                               "route ", "quai", "cedex", "bp ", "cs ", "zi ", "za ",
+                               "zac", "lieu-dit", "cours ", "esplanade", "square", "parvis", "tour ",
+                               // Abroad.
+                               " street", "strasse", "straße", " road", "straat", "laan "]
     /// A building is part of an address where a line opens on it or it is designated (« Bâtiment B », « bâtiment
     /// 3 »); in a company's name it is a trade (« Contrôle Technique Bâtiment Ouest »).
     static func hasAddressWord(_ folded: String) -> Bool {
-        addressWords.contains { folded.has($0) } || folded.hasPrefix("batiment") || folded.contains(designatedBuilding)
+        addressWords.contains { folded.has($0) } || folded.contains(designatedBuilding) || folded.contains(namedBuilding)
     }
+
+    /// A building named on its own line (« Bâtiment Europa », « Bâtiment Les Jardins de la Gare »); a company's name
+    /// opening on its trade goes on with more words (« Bâtiment Rénovation Picard »).
+    nonisolated(unsafe) static let namedBuilding = /^batiment\s+(?:(?:le|la|les)\s|l'|[^\s]+\s*$)/
 
     nonisolated(unsafe) static let designatedBuilding = /(?:^|[^a-z])batiment\s+(?:[a-z]\d{0,2}|\d{1,3})(?:[^a-z0-9]|$)/
 
@@ -441,11 +451,17 @@ enum PartyFinder {
 
     /// « Ministère du Travail – Délégation générale … » written on one line: the entity's levels joined by « › », as
     /// the letterhead's lines are.
+    /// After a ministry, what a dash parts from it is its service (« Ministère de la Culture – Archives nationales »).
     static func entityPath(_ name: String) -> String {
-        dashesNormalised(name).components(separatedBy: " – ").reduce(into: "") { path, part in
-                let folded = DocumentLines.fold(part)
-                path += path.isEmpty ? part : (entityLevels.contains { folded.hasPrefix($0) } ? " › " : " – ") + part
-            }
+        let parts = dashesNormalised(name).components(separatedBy: " – ")
+        let underMinistry = StateEntity.ministries.contains { DocumentLines.fold(parts[0]).hasPrefix($0) }
+        return parts.enumerated().reduce(into: "") { path, element in
+            let (index, part) = element
+            let folded = DocumentLines.fold(part)
+            let level = entityLevels.contains { folded.hasPrefix($0) }
+                || index > 0 && underMinistry && part.first?.isUppercase == true && !part.contains(where: \.isNumber)
+            path += path.isEmpty ? part : (level ? " › " : " – ") + part
+        }
     }
 
     /// A dash between two parts of a name as « – »: OCR reads it as a hyphen, or glued to the next word (« Armées
@@ -660,9 +676,13 @@ enum PartyFinder {
         let words = folded.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" })
         // A legal form is written in capitals: « de sa notification » holds no SA.
         let printed = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" })
+        // « S.à r.l. », Luxembourg's SARL, is written in two words.
+        func isForm(_ index: Int) -> Bool {
+            legalForms.contains(String(words[index])) || words[index] == "s.a" && words.indices.contains(index + 1) && words[index + 1] == "r.l."
+        }
         guard printed.count == words.count,
               // OCR reads a sole trader's « EI » as « El ».
-              let formIndex = words.indices.first(where: { (legalForms.contains(String(words[$0])) || printed[$0] == "El") && printed[$0].contains(where: \.isUppercase) })
+              let formIndex = words.indices.first(where: { (isForm($0) || printed[$0] == "El") && printed[$0].contains(where: \.isUppercase) })
         else { return nil }
         // The name is what surrounds the legal form up to a separator: "ACME SAS - 12 rue…", "SAS ACME au capital".
         let cutMarks = [" - ", " – ", " — ", " au capital", ", ", " rcs", " siret", " siren", " | ", " tva", " · ", " : "]
@@ -674,7 +694,7 @@ enum PartyFinder {
                 if offset > formOffset { name = String(name.prefix(offset)) }
             }
         }
-        let cleaned = cleanName(name)
+        let cleaned = cleanName(endingOnLegalForm(name))
         return isName(cleaned) && cleaned.count <= 80 && cleaned.split(separator: " ").count <= 8 ? cleaned : nil
     }
 
@@ -699,16 +719,31 @@ enum PartyFinder {
             let next = value[separator.range.upperBound...]
             let folded = DocumentLines.fold(String(next.prefix(30)))
             if next.first?.isNumber == true || addressWords.contains(where: { folded.hasPrefix($0) }) || folded.hasPrefix("batiment") {
-                return String(value[..<separator.range.lowerBound])
+                return endingOnLegalForm(String(value[..<separator.range.lowerBound]))
             }
         }
-        return value
+        return endingOnLegalForm(value)
+    }
+
+    /// OCR may lose the comma between a name and its address (« Informatique Services Rhône SCOP 93 avenue Pasteur »):
+    /// the name ends on its legal form when a number and an address follow it.
+    static func endingOnLegalForm(_ text: String) -> String {
+        let words = text.split(separator: " ")
+        for index in words.indices.dropLast() where words[index].contains(where: \.isUppercase) && words[index + 1].first?.isNumber == true {
+            let form = DocumentLines.fold(String(words[index]))
+            guard legalForms.contains(form) else { continue }
+            let after = DocumentLines.fold(words[(index + 1)...].joined(separator: " "))
+            if hasAddressWord(after) { return words[...index].joined(separator: " ") }
+        }
+        return text
     }
 
     nonisolated(unsafe) static let addressSeparator = /,\s|\s[–—-]\s/
 
     static func cleanName(_ text: String) -> String {
         var name = text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–,;.")))
+        // An abbreviation's last dot is part of it (« S.à r.l. », « S.A.R.L. »).
+        if text.trimmingCharacters(in: .whitespaces).hasSuffix("."), name.split(separator: " ").last?.contains(".") == true { name += "." }
         // OCR reads a sole trader's « EI » as « El ».
         if name.hasSuffix(" El") { name = String(name.dropLast()) + "I" }
         // « la société ACME » in a sentence: the company's name is what follows.

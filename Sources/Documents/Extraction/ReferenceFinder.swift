@@ -34,9 +34,9 @@ enum ReferenceFinder {
     nonisolated(unsafe) static let marcheNumber =
         /(?:(?:n\s?°|nº|numero|num\.?|ref\.?|references?)\s*(?:de |du |d')?(?:la |l')?marche(?: public| subsequent)?|marche(?: [a-z]{3,12})? (?:n\s?°|nº|numero)|mapa\s*(?:n\s?°|nº|numero)|n\s?° (?:de |du )?contrat|contrat n\s?°|agreement ref\.?|contract (?:ref\.?|no\.?|number))\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
     /// A consultation's reference numbers the marché it gives rise to, on the marché's own pieces (acte
-    /// d'engagement, CCTP).
+    /// d'engagement, CCTP). OCR may read the table's border before the value as a letter (« c CA-DIJ-2025-874 »).
     nonisolated(unsafe) static let consultationNumber =
-        /(?:(?:reference|ref\.?|numero|n\s?°)\s*(?:de la |du )?(?:consultation|procedure)|consultation\s*(?:n\s?°|nº|numero))\s*:?\s*([a-z0-9][a-z0-9\-_\/.]{2,})/
+        /(?:(?:reference|ref\.?|numero|n\s?°)\s*(?:de la |du )?(?:consultation|procedure)|consultation\s*(?:n\s?°|nº|numero))\s*:?\s*(?:\S\s+)??([a-z0-9][a-z0-9\-_\/.]{2,})/
     /// A form's row: « Marché   M2024723 », « Marché public : 2025-0594-00 », « Marché de référence …… 2023-017 »:
     /// up to two words qualify the label, the value holds a digit.
     nonisolated(unsafe) static let marcheRow = /^marche(?:\s+[a-z']{2,12}){0,2}\s*(?:n\s?°|no\.?)?\s*:?\s+((?=[a-z\-_\/.]*\d)[a-z0-9][a-z0-9\-_\/.]{2,})/
@@ -191,6 +191,14 @@ enum ReferenceFinder {
         if wantsEJ, facts[.numberEJ] == nil, facts.documentType == .bonDeCommande, let number = facts.fields[.numberDocument],
            number.value.wholeMatch(of: /[12]\d{9}/) != nil {
             facts.offer(ExtractedField(key: .numberEJ, value: number.value, confidence: 0.75 * number.confidence, source: number.source))
+        }
+        // A fiche navette's box whose label OCR lost (« N° EJ »): the one cell that is a number of an EJ's shape, ten
+        // digits starting with 1 or 2, said with little confidence.
+        if wantsEJ, facts[.numberEJ] == nil, facts.documentType == .ficheNavette {
+            let lone = document.cells.filter { $0.text.wholeMatch(of: /\s*[12]\d{9}\s*/) != nil }
+            if lone.count == 1, let cell = lone.first {
+                facts.offer(field(.numberEJ, cell.text.trimmingCharacters(in: .whitespaces), 0.5 * r, cell))
+            }
         }
     }
 

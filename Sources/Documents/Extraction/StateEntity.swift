@@ -114,6 +114,9 @@ struct StateEntity {
             let pieces = Array(PartyFinder.dashesNormalised(line).components(separatedBy: " – ").enumerated().prefix { index, piece in
                 index == 0 || !runningTitles.contains { DocumentLines.fold(piece).hasPrefix($0) }
             }.map(\.element))
+            // After a ministry, what the dash parts from it is its service (« Ministère de la Culture – Archives
+            // nationales »).
+            let underMinistry = ministries.contains { DocumentLines.fold(pieces[0]).hasPrefix($0) }
             let dashedLevels = pieces.dropFirst().contains(where: namesLevel)
             // A word of its own that names no level (« Sud », « Occitanie », or two in lower case) ends the level
             // above; an acronym (« DRAC Bretagne ») is a level.
@@ -122,7 +125,8 @@ struct StateEntity {
                 && !(words.first.map { $0.count >= 2 && $0.allSatisfy(\.isUppercase) } ?? false)
                 || regions.contains(DocumentLines.fold(line).trimmingCharacters(in: .whitespaces))
             for (index, piece) in pieces.enumerated() {
-                if levels.isEmpty || namesLevel(piece) || index == 0 && !dashedLevels && !endsAbove {
+                let serviceOfMinistry = index > 0 && underMinistry && piece.first?.isUppercase == true && !piece.contains(where: \.isNumber)
+                if levels.isEmpty || namesLevel(piece) || index == 0 && !dashedLevels && !endsAbove || serviceOfMinistry {
                     levels.append(piece)
                 } else {
                     levels[levels.count - 1] += (index == 0 ? " " : " – ") + piece
@@ -211,8 +215,16 @@ struct StateEntity {
             let lastWord = DocumentLines.fold(String(last.text.split(separator: " ").last ?? ""))
             let endsMidPhrase = ObjectFinder.connectors.contains(lastWord) || lastWord.hasSuffix("'") || last.text.hasSuffix(",")
                 || last.text.hasSuffix("-")
-            guard endsMidPhrase || next.text.first?.isLowercase == true, PartyFinder.isName(next.text),
-                  !next.text.contains(PartyFinder.postcodeLine) else { break }
+            guard endsMidPhrase || next.text.first?.isLowercase == true, PartyFinder.isName(next.text) else { break }
+            if next.text.contains(PartyFinder.postcodeLine) {
+                // The name ends on that line before the address it goes on with (« … du travail et des » /
+                // « solidarités de Normandie – 76000 Rouen »).
+                let head = PartyFinder.dashesNormalised(next.text).components(separatedBy: " – ")[0]
+                if endsMidPhrase, head.count < next.text.count, !head.contains(PartyFinder.postcodeLine), !head.contains(where: \.isNumber) {
+                    run.append(next.with(text: head))
+                }
+                break
+            }
             run.append(next)
         }
         return run
