@@ -40,6 +40,20 @@ import TestSupport
         #expect(facts[.amountTTC] == "38870.40")
     }
 
+    @Test func aGridsTotalRowWhoseVATOCRDroppedIsStillTheTotal() {
+        let row = CloseColumnsTests.row
+        let words = row(20, [(0, "Ministère de l'Intérieur")]) + row(50, [(180, "ACTE D'ENGAGEMENT")])
+            + row(65, [(0, "Marché n° 2024-PREF45-112")]) + row(100, [(0, "Prix :")])
+            + row(115, [(290, "Montant HT"), (385, "TVA 20 %"), (465, "Montant TTC")])
+            + row(130, [(0, "Offre de base"), (300, "27 584,89 €"), (390, "5 516,98 €"), (475, "33 101,87 €")])
+            + row(145, [(0, "PSE n° 1 — Option de formation"), (305, "4137,73 €"), (395, "827,55 €"), (480, "4 965,28 €")])
+            + row(160, [(0, "Total (offre de base + PSE retenue)"), (300, "31 722,62 €"), (475, "38 067,14 €")])
+        let facts = CloseColumnsTests.facts(words)
+        #expect(facts[.amountHT] == "31722.62")
+        #expect(facts[.amountTVA] == "6344.52")
+        #expect(facts[.amountTTC] == "38067.14")
+    }
+
     @Test func aNavettesLoneEJWhoseLabelOCRLostIsItsEJ() {
         let navette = ["Ministère de l'Économie et des Finances", "Direction régionale des douanes de Lyon",
                        "FICHE NAVETTE – DEMANDE D'ENGAGEMENT", "Date de la demande\t01/10/2026",

@@ -66,10 +66,15 @@ enum AmountFinder {
         let r = document.reliability
         // A triple that adds up by arithmetic alone (a line of a table printing its HT, VAT and TTC) gives way to
         // larger totals labelled HT and TTC whose VAT OCR garbled (« Total TVA 1110557€ »).
+        // So does a grid's row above its total row whose VAT OCR dropped (« Offre de base │ … » over « Total (offre de
+        // base + PSE retenue) │ 31 722,62 € │ 38 067,14 € »).
         let triple = bestTriple(candidates)
-        if let triple, [fit(triple.ht, .ht), fit(triple.tva, .tva), fit(triple.ttc, .ttc)].allSatisfy({ $0 < 1.5 }),
-           let pair = bestPair(candidates), pair.ht.kind == .ht, !pair.ht.weak, pair.ttc.kind == .ttc || pair.ttc.kind == .due,
-           !pair.ttc.weak, pair.ttc.magnitude > triple.ttc.magnitude {
+        func totalRow(_ line: Int) -> Bool { document.lines[line].first?.folded.hasPrefix("total") == true }
+        if let triple, let pair = bestPair(candidates), pair.ht.kind == .ht, !pair.ht.weak, pair.ttc.kind == .ttc || pair.ttc.kind == .due,
+           !pair.ttc.weak, pair.ttc.magnitude > triple.ttc.magnitude,
+           [fit(triple.ht, .ht), fit(triple.tva, .tva), fit(triple.ttc, .ttc)].allSatisfy({ $0 < 1.5 })
+            || Set([triple.ht.cell.line, triple.tva.cell.line, triple.ttc.cell.line]).count == 1 && !totalRow(triple.ht.cell.line)
+                && pair.ht.cell.line == pair.ttc.cell.line && pair.ht.cell.line > triple.ht.cell.line && totalRow(pair.ht.cell.line) {
             facts.offer(field(.amountHT, pair.ht.money, pair.confidence * r, pair.ht.cell))
             facts.offer(field(.amountTTC, pair.ttc.money, pair.confidence * r, pair.ttc.cell))
             if let tva = pair.tva { facts.offer(field(.amountTVA, tva, pair.confidence * 0.95 * r, pair.ttc.cell)) }
