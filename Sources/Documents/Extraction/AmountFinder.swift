@@ -93,7 +93,8 @@ enum AmountFinder {
             return
         }
         // A charge outside the VAT printed (« Taxe de séjour »): the TTC is more than HT + TVA, not implied by them.
-        if let implied = impliedTotal(candidates, charged: candidates.contains { $0.kind == .outside }) {
+        let charged = candidates.contains { $0.kind == .outside }
+        if let implied = impliedTotal(candidates, charged: charged) {
             let c = implied.confidence * r
             facts.offer(field(.amountHT, implied.ht, c, implied.htCell))
             facts.offer(field(.amountTVA, implied.tva.money, c, implied.tva.cell))
@@ -109,8 +110,8 @@ enum AmountFinder {
         // One rate's VAT (« TVA à 5,5 % sur 502,11 € ») short of the difference between a HT and a TTC named so is
         // a part of the VAT, the other rates' unread; unless a charge outside the VAT makes up the rest.
         var tva = best(candidates, .tva)
-        if let part = tva, part.rate != nil, let ht, let ttc, ttc.kind == .ttc, !ht.weak, !ttc.weak,
-           !candidates.contains(where: { $0.kind == .outside }), part.magnitude < ttc.magnitude - ht.magnitude {
+        if let part = tva, part.rate != nil, let ht, let ttc, ttc.kind == .ttc, !ht.weak, !ttc.weak, !charged,
+           part.magnitude < ttc.magnitude - ht.magnitude {
             tva = nil
         }
         // Exempt or reverse-charged (« TVA 0,00 », intra-EU supplies): HT and TTC named so and equal, VAT zero.
@@ -479,8 +480,7 @@ enum AmountFinder {
         var byCents: [Int64: [Candidate]] = [:]
         for candidate in usable where fit(candidate, .tva) > -3 { byCents[candidate.magnitude, default: []].append(candidate) }
         var best: Triple?
-        // A charge outside the VAT (« Taxe de séjour ») is part of the TTC: HT + TVA + charge = TTC.
-        let outside = [Int64(0)] + Set(usable.filter { $0.kind == .outside && $0.money.cents > 0 }.map(\.magnitude)).sorted()
+        let outside = outsideCharges(usable)
         for ht in usable where fit(ht, .ht) > -3 {
             for ttc in usable where ttc.magnitude > ht.magnitude && (ttc.money.cents < 0) == (ht.money.cents < 0) && fit(ttc, .ttc) > -3 {
                 for charge in outside where ttc.magnitude - ht.magnitude > charge {
@@ -520,13 +520,18 @@ enum AmountFinder {
         return best
     }
 
+    /// What may stand between HT + TVA and the TTC: nothing, or one charge outside the VAT printed (« Taxe de séjour »).
+    static func outsideCharges(_ candidates: some Sequence<Candidate>) -> [Int64] {
+        [0] + Set(candidates.filter { $0.kind == .outside && $0.money.cents > 0 }.map(\.magnitude)).sorted()
+    }
+
     /// HT and TTC without a printed total VAT: labelled so, at a French rate, or with per-rate VAT amounts that add
     /// up to the difference.
     static func bestPair(_ candidates: [Candidate]) -> (ht: Candidate, ttc: Candidate, tva: Money?, confidence: Double)? {
         let hts = candidates.filter { ($0.kind == .ht || ($0.agreesWithLines && ($0.kind == nil || $0.weak))) && $0.money.cents != 0 }.suffix(60)
         let ttcs = candidates.filter { ($0.kind == .ttc || $0.kind == .due) && $0.money.cents != 0 }.suffix(60)
         let vatAmounts = candidates.filter { $0.kind == .tva && $0.money.cents != 0 }.suffix(12).map(\.magnitude)
-        let outside = [Int64(0)] + Set(candidates.filter { $0.kind == .outside && $0.money.cents > 0 }.map(\.magnitude)).sorted()
+        let outside = outsideCharges(candidates)
         var best: (ht: Candidate, ttc: Candidate, tva: Money?, confidence: Double, score: Double)?
         for ht in hts {
             for ttc in ttcs where ttc.magnitude > ht.magnitude && (ttc.money.cents < 0) == (ht.money.cents < 0) && ht.fits(with: ttc) {

@@ -46,8 +46,8 @@ extension DocumentLines {
         // A number's label alone in its box over the number, a line of the block beside between them (« N° EJ » over
         // « 1400469066 », the buyer's address on the left).
         for row in lines {
-            for label in row where Self.isHeading(label) && label.text.count <= 24 && cellRight(of: label) == nil
-                && Self.numberLabels.contains(where: label.folded.hasPrefix) {
+            for label in row where Self.numberLabels.contains(where: label.folded.hasPrefix) && label.text.count <= 24
+                && Self.isHeading(label) && cellRight(of: label) == nil {
                 guard let value = below(label, within: 2), value.text.contains(where: \.isNumber),
                       value.text.split(separator: " ").count <= 2, !value.text.contains(":") else { continue }
                 found.append(value.with(text: Self.labelled(label.text, value.text)))

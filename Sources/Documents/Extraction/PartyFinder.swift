@@ -451,15 +451,12 @@ enum PartyFinder {
 
     /// « Ministère du Travail – Délégation générale … » written on one line: the entity's levels joined by « › », as
     /// the letterhead's lines are.
-    /// After a ministry, what a dash parts from it is its service (« Ministère de la Culture – Archives nationales »).
+    /// After a ministry, what a dash parts from it is its service (`StateEntity.isService`).
     static func entityPath(_ name: String) -> String {
         let parts = dashesNormalised(name).components(separatedBy: " – ")
-        let underMinistry = StateEntity.ministries.contains { DocumentLines.fold(parts[0]).hasPrefix($0) }
-        return parts.enumerated().reduce(into: "") { path, element in
-            let (index, part) = element
+        return parts.reduce(into: "") { path, part in
             let folded = DocumentLines.fold(part)
-            let level = entityLevels.contains { folded.hasPrefix($0) }
-                || index > 0 && underMinistry && part.first?.isUppercase == true && !part.contains(where: \.isNumber)
+            let level = entityLevels.contains { folded.hasPrefix($0) } || StateEntity.isService(part, dashedFrom: parts[0])
             path += path.isEmpty ? part : (level ? " › " : " – ") + part
         }
     }

@@ -189,18 +189,21 @@ enum ReferenceFinder {
             facts.offer(ExtractedField(key: .numberDocument, value: ej.value, confidence: 0.75 * ej.confidence, source: ej.source))
         }
         if wantsEJ, facts[.numberEJ] == nil, facts.documentType == .bonDeCommande, let number = facts.fields[.numberDocument],
-           number.value.wholeMatch(of: /[12]\d{9}/) != nil {
+           number.value.wholeMatch(of: ejShape) != nil {
             facts.offer(ExtractedField(key: .numberEJ, value: number.value, confidence: 0.75 * number.confidence, source: number.source))
         }
         // A fiche navette's box whose label OCR lost (« N° EJ »): the one cell that is a number of an EJ's shape, ten
         // digits starting with 1 or 2, said with little confidence.
         if wantsEJ, facts[.numberEJ] == nil, facts.documentType == .ficheNavette {
-            let lone = document.cells.filter { $0.text.wholeMatch(of: /\s*[12]\d{9}\s*/) != nil }
+            let lone = document.cells.filter { $0.text.trimmingCharacters(in: .whitespaces).wholeMatch(of: ejShape) != nil }
             if lone.count == 1, let cell = lone.first {
                 facts.offer(field(.numberEJ, cell.text.trimmingCharacters(in: .whitespaces), 0.5 * r, cell))
             }
         }
     }
+
+    /// An EJ's shape in Chorus: ten digits, the first 1 or 2.
+    nonisolated(unsafe) static let ejShape = /[12]\d{9}/
 
     nonisolated(unsafe) static let marcheLabelAtEnd = /marche(?: [a-z]{3,12})? (?:n\s?°|nº|numero)\s*:?\s*([a-z0-9][a-z0-9\-_\/.]*[\-_\/.])?$/
 

@@ -114,9 +114,6 @@ struct StateEntity {
             let pieces = Array(PartyFinder.dashesNormalised(line).components(separatedBy: " – ").enumerated().prefix { index, piece in
                 index == 0 || !runningTitles.contains { DocumentLines.fold(piece).hasPrefix($0) }
             }.map(\.element))
-            // After a ministry, what the dash parts from it is its service (« Ministère de la Culture – Archives
-            // nationales »).
-            let underMinistry = ministries.contains { DocumentLines.fold(pieces[0]).hasPrefix($0) }
             let dashedLevels = pieces.dropFirst().contains(where: namesLevel)
             // A word of its own that names no level (« Sud », « Occitanie », or two in lower case) ends the level
             // above; an acronym (« DRAC Bretagne ») is a level.
@@ -125,8 +122,7 @@ struct StateEntity {
                 && !(words.first.map { $0.count >= 2 && $0.allSatisfy(\.isUppercase) } ?? false)
                 || regions.contains(DocumentLines.fold(line).trimmingCharacters(in: .whitespaces))
             for (index, piece) in pieces.enumerated() {
-                let serviceOfMinistry = index > 0 && underMinistry && piece.first?.isUppercase == true && !piece.contains(where: \.isNumber)
-                if levels.isEmpty || namesLevel(piece) || index == 0 && !dashedLevels && !endsAbove || serviceOfMinistry {
+                if levels.isEmpty || namesLevel(piece) || index == 0 && !dashedLevels && !endsAbove || isService(piece, dashedFrom: pieces[0]) {
                     levels.append(piece)
                 } else {
                     levels[levels.count - 1] += (index == 0 ? " " : " – ") + piece
@@ -134,6 +130,13 @@ struct StateEntity {
             }
         }
         return levels
+    }
+
+    /// After a ministry, what a dash parts from it on the same line is its service (« Ministère de la Culture –
+    /// Archives nationales »): a name in capitals, no address.
+    static func isService(_ piece: String, dashedFrom first: String) -> Bool {
+        piece != first && piece.first?.isUppercase == true && !piece.contains(where: \.isNumber)
+            && ministries.contains { DocumentLines.fold(first).hasPrefix($0) }
     }
 
     /// The next cell under `cell` that overlaps `column`, passing over up to two lines that hold nothing in the
