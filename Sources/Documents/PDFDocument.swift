@@ -28,25 +28,29 @@ final class PDFDocument {
 
     /// The text layer of a page (0-based) and its words with their boxes, from one text pass: Poppler caches the
     /// page's text on the page object, and gives one rectangle per character of that text, in order.
-    func textLayer(page index: Int) -> (text: String, words: [PositionedWord]) {
-        guard let page = poppler_document_get_page(document, Int32(index)) else { return ("", []) }
+    func textLayer(page index: Int) -> (text: String, words: [PositionedWord], quarterTurns: Int) {
+        guard let page = poppler_document_get_page(document, Int32(index)) else { return ("", [], 0) }
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
-        guard let cText = poppler_page_get_text(page) else { return ("", []) }
+        guard let cText = poppler_page_get_text(page) else { return ("", [], 0) }
         defer { g_free(cText) }
         let text = String(cString: cText)
         var rectangles: UnsafeMutablePointer<PopplerRectangle>?
         var count: guint = 0
-        guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return (text, []) }
+        guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return (text, [], 0) }
         defer { g_free(rectangles) }
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        let scalars = Array(text.unicodeScalars.prefix(Int(count)))
+        let (boxes, turns) = TextDirection.upright(UnsafeBufferPointer(start: rectangles, count: scalars.count).map {
+            TextDirection.Box(x1: $0.x1, y1: $0.y1, x2: $0.x2, y2: $0.y2)
+        }, spaces: scalars.map(\.properties.isWhitespace), width: width, height: height)
         var words: [PositionedWord] = []
         var current = "", x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0
         func flush() {
             if !current.isEmpty { words.append(PositionedWord(text: current, x0: x0, y0: y0, x1: x1, y1: y1)) }
             current = ""
         }
-        for (offset, scalar) in text.unicodeScalars.enumerated() {
-            guard offset < Int(count) else { break }
-            let box = rectangles[offset]
+        for (scalar, box) in zip(scalars, boxes) {
             if scalar.properties.isWhitespace { flush(); continue }
             // A character left of the previous one, below it, or after a gap wider than a thin space starts
             // another word even where the text has no space.
@@ -58,7 +62,7 @@ final class PDFDocument {
             x1 = max(x1, box.x2); y0 = min(y0, box.y1); y1 = max(y1, box.y2)
         }
         flush()
-        return (text, words)
+        return (text, words, turns)
     }
 
     /// Files embedded in the PDF (a Factur-X invoice carries its XML this way), by name; each at most `maxBytes`.

@@ -18,6 +18,10 @@ public struct PageText: Sendable {
     /// A text layer's words with their boxes, kept so that a form's check boxes join them without a second text pass;
     /// an OCR page's, in its image's pixels and with their confidence, so that doubtful ones can be read again.
     var words: [PositionedWord] = []
+    /// Clockwise quarter turns an OCR page's image was given before it read upright (`PageOrientation`), or a text
+    /// layer's boxes (`TextDirection`); its words' boxes are in the turned frame, where a second look at a region
+    /// must be taken.
+    var quarterTurns = 0
 }
 
 extension PageText {
@@ -54,6 +58,8 @@ public final class TextExtractor {
 
     private let options: Options
     private var engine: OCREngine?
+    /// Created the first time a page reads as if turned; `.some(nil)` when Tesseract's « osd » model is missing.
+    private var orientationFinder: OrientationFinder??
 
     public init(options: Options = Options()) { self.options = options }
 
@@ -68,7 +74,8 @@ public final class TextExtractor {
         if Self.isImage(bytes) {
             // In gray pixels, so that a broken reading can be read again without its rulings or its leaders.
             let (image, dpi) = try OCREngine.grayImage(at: path, maxPixels: Self.maxPixels)
-            return ReadDocument(pages: [Self.ocrPage(1, try readAgainIfBroken(image, dpi: dpi))], attachments: [])
+            let (page, turns) = try readAgainIfBroken(image, dpi: dpi)
+            return ReadDocument(pages: [Self.ocrPage(1, page, quarterTurns: turns)], attachments: [])
         }
         if bytes.starts(with: CompoundFile.signature) {
             return ReadDocument(pages: try BinaryAndSheetText.legacyOffice(path), attachments: [])
@@ -90,17 +97,18 @@ public final class TextExtractor {
                                            reason: "\(document.pageCount) pages, au-delà de \(Self.maxPages)")
         }
         let pages = try (0..<document.pageCount).map { index in
-            let (layer, words) = document.textLayer(page: index)
+            let (layer, words, turns) = document.textLayer(page: index)
             let hasLayer = layer.unicodeScalars.filter(CharacterSet.alphanumerics.contains).count
                 >= Self.minimumTextLayerCharacters
             if hasLayer && !options.forceOCR {
                 return PageText(number: index + 1, method: .textLayer, text: layer, layout: PageLayout(words: words), reliability: 1,
-                                words: words)
+                                words: words, quarterTurns: turns)
             }
             guard let (image, dpi) = ocrImage(of: document, page: index) else {
                 return PageText(number: index + 1, method: .textLayer, text: layer, layout: PageLayout(words: words), reliability: 1)
             }
-            return Self.ocrPage(index + 1, try readAgainIfBroken(image, dpi: dpi))
+            let (page, imageTurns) = try readAgainIfBroken(image, dpi: dpi)
+            return Self.ocrPage(index + 1, page, quarterTurns: imageTurns)
         }
         return ReadDocument(pages: pages, attachments: document.attachments(maxBytes: Self.maxAttachmentBytes))
     }
@@ -114,14 +122,35 @@ public final class TextExtractor {
         return document.grayImage(page: index, dpi: Double(dpi), maxPixels: Self.maxPixels).map { ($0, dpi) }
     }
 
-    /// The page read once; read again without its dot leaders when the reading shows what is left of one
+    /// The page read once, and again turned when it reads as if upside down or sideways (`PageOrientation`); read
+    /// again without its dot leaders when the reading shows what is left of one
     /// (`DotLeaders`: Tesseract dropped the rows that held them), as one block when rows of ink hold no word
     /// (`DroppedRows`) — then without its ruling lines if a ruling crosses the rows still unread —, and without its
     /// ruling lines when the reading found far fewer characters than its ink holds — Tesseract took a table for a
     /// picture (`RulingLines`) — keeping each time the reading with more sure characters. Erasing moves no pixel: the words' boxes stay those of the
-    /// page, for the second look at doubtful digits.
-    private func readAgainIfBroken(_ image: GrayImage, dpi: Int) throws -> OCRPage {
-        var first = try ocr().read(image, dpi: dpi)
+    /// page, for the second look at doubtful digits. Returns the reading and the quarter turns its image was given.
+    private func readAgainIfBroken(_ image: GrayImage, dpi: Int) throws -> (OCRPage, Int) {
+        let (image, first, turns) = try upright(image, dpi: dpi)
+        return (try readAgainIfBroken(image, dpi: dpi, first: first), turns)
+    }
+
+    /// The page's first reading, or the reading of the page turned upright when the first was doubtful or sideways,
+    /// Tesseract tells how it lies and the turned page holds more sure characters — a sideways page's four fifths
+    /// of them: its first reading's words are right, but its lines are not.
+    private func upright(_ image: GrayImage, dpi: Int) throws -> (GrayImage, OCRPage, Int) {
+        let first = try ocr().read(image, dpi: dpi)
+        guard PageOrientation.isDoubtful(first.meanConfidence, words: first.words),
+              let found = orientation()?.uprightTurns(image, dpi: dpi), found.quarterTurns != 0,
+              found.confidence >= PageOrientation.minimumConfidence else { return (image, first, 0) }
+        let turned = image.turned(clockwise: found.quarterTurns)
+        let second = try ocr().read(turned, dpi: dpi)
+        let better = PageOrientation.readsSideways(first.words) ? 5 * Self.sureCharacters(second) >= 4 * Self.sureCharacters(first)
+            : Self.sureCharacters(second) > Self.sureCharacters(first)
+        return better ? (turned, second, found.quarterTurns) : (image, first, 0)
+    }
+
+    private func readAgainIfBroken(_ image: GrayImage, dpi: Int, first: OCRPage) throws -> OCRPage {
+        var first = first
         if DotLeaders.hintsAtLeaders(first.words), let cleared = DotLeaders.erased(from: image, dpi: dpi) {
             first = Self.surer(first, try ocr().read(cleared, dpi: dpi))
         }
@@ -165,11 +194,11 @@ public final class TextExtractor {
             let variants = DoubtfulDigits.margins.map { margin in regions.map { DoubtfulDigits.padded($0, margin) } }
             let all = variants.flatMap { $0 }
             let readings: [[PositionedWord]]
-            if let pdf {
-                guard page.number <= pdf.pageCount, let (image, dpi) = ocrImage(of: pdf, page: page.number - 1) else { return page }
-                readings = try ocr().reread(image, dpi: dpi, regions: all)
-            } else {
+            if pdf == nil && page.quarterTurns == 0 {
                 readings = try ocr().reread(imageAt: path, maxPixels: Self.maxPixels, regions: all)
+            } else {
+                guard let (image, dpi) = try image(of: page, pdf: pdf, path: path) else { return page }
+                readings = try ocr().reread(image, dpi: dpi, regions: all)
             }
             let rereads = regions.indices.map { index in
                 DoubtfulDigits.surest(variants.indices.map { readings[$0 * regions.count + index] })
@@ -178,7 +207,7 @@ public final class TextExtractor {
             changed = true
             let layout = PageLayout(words: replaced, whole: true)
             return PageText(number: page.number, method: .ocr, text: layout.text, layout: layout, reliability: page.reliability,
-                            words: replaced)
+                            words: replaced, quarterTurns: page.quarterTurns)
         }
         return changed ? ReadDocument(pages: pages, attachments: document.attachments) : nil
     }
@@ -191,14 +220,7 @@ public final class TextExtractor {
         let pdf = Self.firstBytes(of: path)?.starts(with: Array("%PDF".utf8)) == true ? try PDFDocument(path: path) : nil
         var changed = false
         let pages = try document.pages.map { page -> PageText in
-            guard page.method == .ocr else { return page }
-            let image: GrayImage, dpi: Int
-            if let pdf {
-                guard page.number <= pdf.pageCount, let found = ocrImage(of: pdf, page: page.number - 1) else { return page }
-                (image, dpi) = found
-            } else {
-                (image, dpi) = try OCREngine.grayImage(at: path, maxPixels: Self.maxPixels)
-            }
+            guard page.method == .ocr, let (image, dpi) = try image(of: page, pdf: pdf, path: path) else { return page }
             let regions = UnreadInk.regions(in: image, words: page.words)
             guard !regions.isEmpty else { return page }
             // Each region with each margin, the surest reading kept, as for doubtful digits.
@@ -209,9 +231,22 @@ public final class TextExtractor {
             changed = true
             let layout = PageLayout(words: words, whole: true)
             return PageText(number: page.number, method: .ocr, text: layout.text, layout: layout, reliability: page.reliability,
-                            words: words)
+                            words: words, quarterTurns: page.quarterTurns)
         }
         return changed ? ReadDocument(pages: pages, attachments: document.attachments) : nil
+    }
+
+    /// The image an OCR page was read in, turned as it was: the PDF page's or the image file's; nil when the page is
+    /// gone or too large.
+    private func image(of page: PageText, pdf: PDFDocument?, path: String) throws -> (GrayImage, Int)? {
+        let found: (GrayImage, Int)
+        if let pdf {
+            guard page.number <= pdf.pageCount, let image = ocrImage(of: pdf, page: page.number - 1) else { return nil }
+            found = image
+        } else {
+            found = try OCREngine.grayImage(at: path, maxPixels: Self.maxPixels)
+        }
+        return (found.0.turned(clockwise: page.quarterTurns), found.1)
     }
 
     /// A scan between 150 and 400 dpi is read at its own resolution, not resampled; a coarser one (a 100 dpi fax) is
@@ -230,7 +265,8 @@ public final class TextExtractor {
         let pdf = try PDFDocument(path: path)
         var found = false
         let pages = document.pages.map { page -> PageText in
-            guard page.method == .textLayer, page.number <= min(pdf.pageCount, CheckBoxFinder.maxPages),
+            // A turned page's words are not in its rendered image's frame: its boxes are not looked for.
+            guard page.method == .textLayer, page.quarterTurns == 0, page.number <= min(pdf.pageCount, CheckBoxFinder.maxPages),
                   let image = pdf.grayImage(page: page.number - 1, dpi: CheckBoxFinder.dpi, maxPixels: CheckBoxFinder.maxPixels)
             else { return page }
             let boxes = CheckBoxFinder.drawn(CheckBoxFinder.boxes(in: image), apartFrom: page.words)
@@ -244,9 +280,16 @@ public final class TextExtractor {
         return found ? ReadDocument(pages: pages, attachments: document.attachments) : nil
     }
 
-    private static func ocrPage(_ number: Int, _ page: OCRPage) -> PageText {
+    private static func ocrPage(_ number: Int, _ page: OCRPage, quarterTurns: Int) -> PageText {
         PageText(number: number, method: .ocr, text: page.text, layout: PageLayout(words: page.words, whole: true),
-                 reliability: page.meanConfidence, words: page.words)
+                 reliability: page.meanConfidence, words: page.words, quarterTurns: quarterTurns)
+    }
+
+    private func orientation() -> OrientationFinder? {
+        if let orientationFinder { return orientationFinder }
+        let created = OrientationFinder()
+        orientationFinder = .some(created)
+        return created
     }
 
     private func ocr() throws -> OCREngine {
