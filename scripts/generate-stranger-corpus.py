@@ -749,8 +749,8 @@ def main():
     parser.add_argument("--per-type", type=int, default=16)
     parser.add_argument("--seed", type=int, default=1789)
     parser.add_argument("--scans", action="store_true")
-    parser.add_argument("--set", choices=["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m"], default="a",
-                        help="a, b: the designs of session 17; c: session 18's; d, e: session 19's; f, g: session 20's; h, i: session 21's; j, k: session 22's; l, m: session 23's (stranger-set-X.py)")
+    parser.add_argument("--set", choices=["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n"], default="a",
+                        help="a, b: the designs of session 17; c: session 18's; d, e: session 19's; f, g: session 20's; h, i: session 21's; j, k: session 22's; l, m: session 23's; n: session 24's (stranger-set-X.py)")
     args = parser.parse_args()
     import logging
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -760,7 +760,7 @@ def main():
         os.makedirs(os.path.join(args.out, sub), exist_ok=True)
     rng = random.Random(args.seed)
     templates, facts, half = {"a": (TEMPLATES, Facts, "stranger"), "b": (TEMPLATES_B, Facts, "stranger-b")}.get(args.set, (None, None, None))
-    if args.set in ("c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m"):
+    if args.set in ("c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n"):
         spec_set = importlib.util.spec_from_file_location("stranger_" + args.set, os.path.join(HERE, "stranger-set-%s.py" % args.set))
         designs = importlib.util.module_from_spec(spec_set)
         spec_set.loader.exec_module(designs)

@@ -23,7 +23,10 @@
 #    (bench-out/stranger-l: a hotel's tourist tax, a reverse-charged foreign supplier, éco-participation, daily rates
 #    and a billing schedule, an EJ under a barcode, a price in words and a RIB grid, a request's validation circuit,
 #    a summary table) and set m (bench-out/stranger-m: dark bands and a watermark, a cash discount, subtotals by lot,
-#    light grey print, a budget controller's stamp, a marché subséquent, a base offer plus a PSE, a footer's object).
+#    light grey print, a budget controller's stamp, a marché subséquent, a base offer plus a PSE, a footer's object)
+#    and set n (bench-out/stranger-n: a statement of delivery notes with a payment slip, totals in cards, a rental
+#    quote and its deposit, an ERP's order, an AE's financial annex, a navette comparing quotes, a lot's CCTP).
+# 5. set m's scans turned upside down and sideways (scripts/turn-scans.py: a sheet fed the wrong way).
 # Each set is read with `eclaire extract --json --no-structured` and scored by scripts/score-extraction.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,7 +52,7 @@ rm -rf "$harsh"
 echo "## held-out half, harsh scans"
 scripts/score-extraction.py "$corpus/truth" "$corpus/harsh.jsonl" --half test --by-type
 echo
-for set in a b c d e f g h i j k l m; do
+for set in a b c d e f g h i j k l m n; do
   case $set in
     a) dir=bench-out/stranger seed=1789 per=16 ;;
     b) dir=bench-out/stranger-b seed=1848 per=12 ;;
@@ -64,6 +67,7 @@ for set in a b c d e f g h i j k l m; do
     k) dir=bench-out/stranger-k seed=2031 per=12 ;;
     l) dir=bench-out/stranger-l seed=2032 per=12 ;;
     m) dir=bench-out/stranger-m seed=2033 per=12 ;;
+    n) dir=bench-out/stranger-n seed=2034 per=12 ;;
   esac
   [ -d "$dir/truth" ] || scripts/generate-stranger-corpus.py "$dir" --set "$set" --seed "$seed" --per-type "$per" --scans
   for kind in text scan; do
@@ -73,6 +77,11 @@ for set in a b c d e f g h i j k l m; do
     echo
   done
 done
+[ -d bench-out/stranger-m/turned ] || scripts/turn-scans.py bench-out/stranger-m/scan bench-out/stranger-m/turned
+"$eclaire" extract --json --no-structured bench-out/stranger-m/turned/*.pdf > bench-out/stranger-m/turned.jsonl
+echo "## set m's scans turned upside down or sideways"
+scripts/score-extraction.py bench-out/stranger-m/truth bench-out/stranger-m/turned.jsonl --by-type
+echo
 stripped=$(mktemp -d)
 trap 'rm -rf "$stripped"' EXIT
 scripts/strip-facturx.py "$facturx" "$stripped/pdf" 2>/dev/null

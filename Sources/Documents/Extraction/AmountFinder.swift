@@ -40,9 +40,10 @@ enum AmountFinder {
         var magnitude: Int64 { money.cents.magnitude > UInt64(Int64.max) ? .max : Int64(money.cents.magnitude) }
     }
 
-    /// Thousands parted by a space (any width), a dot or an apostrophe (« 50'224,45 EUR », Swiss software).
+    /// Thousands parted by a space (any width), a dot or an apostrophe (« 50'224,45 EUR », Swiss software). Whole
+    /// euros without cents (« 1 290 € », « 129 € », or « 22078 € » whose space OCR lost) only with their currency.
     nonisolated(unsafe) static let amountPattern =
-        /(?:^|[^\d.,\/'’])(-?\d{1,3}(?:[ \u00A0\u202F.'’]\d{3})*,\d{2}|-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d{1,3}(?:[ \u00A0\u202F]\d{3})+\.\d{2}|-?\d+[.,]\d{2}|\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?=\s?(?:€|EUR|euros?)))(?![\d,\/]|\.\d|\s?%)/
+        /(?:^|[^\d.,\/'’])(-?\d{1,3}(?:[ \u00A0\u202F.'’]\d{3})*,\d{2}|-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d{1,3}(?:[ \u00A0\u202F]\d{3})+\.\d{2}|-?\d+[.,]\d{2}|\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?=\s?(?:€|EUR|euros?))|\d{3,6}(?=\s?(?:€|EUR|euros?)))(?![\d,\/]|\.\d|\s?%)/
     /// What follows an amount and belongs to it (« € TTC », « euros hors taxes »), not to the next amount's label.
     nonisolated(unsafe) static let taxMarkAfterAmount =
         /\s*(?:€|eur\b|euros?\b)?\s*(?:ttc\b|toutes taxes comprises|hors taxes?|h\.?t\.?(?![a-z]))?/

@@ -80,8 +80,11 @@ enum ObjectFinder {
                 }
             }
         }
-        // A lot's own title (« Lot 6 : Diagnostic structurel du bâtiment … ») on the pieces of a marché in lots.
-        for cell in document.cells where cell.folded.hasPrefix("lot") {
+        // A lot's own title (« Lot 6 : Diagnostic structurel du bâtiment … ») on the pieces of a marché in lots,
+        // unless a sentence states what the contract is about (« Les prestations objet du présent CCTP concernent :
+        // … » under « Lot n° 03 – Menuiseries »): it tells more.
+        let stated = statedPurpose(in: document)
+        for cell in document.cells where stated == nil && cell.folded.hasPrefix("lot") {
             guard let match = cell.folded.prefixMatch(of: lotTitle) else { continue }
             let value = clean(String(cell.text.dropFirst(match.output.count)))
             if value.filter(\.isLetter).count >= 8, !value.contains(where: \.isNumber) || value.split(separator: " ").count >= 4 {
@@ -123,7 +126,7 @@ enum ObjectFinder {
                 if labelled, offerValueAfterColon(of: cell, in: document, confidence: 0.75 * r, into: &facts) { return }
             }
         }
-        if let stated = statedPurpose(in: document) {
+        if let stated {
             facts.offer(ExtractedField(key: .object, value: stated.value, confidence: 0.7 * r, source: stated.cell.source))
             return
         }
@@ -259,7 +262,7 @@ enum ObjectFinder {
     /// The sentence public contracts open with, with another verb than « a pour objet »: « La présente consultation
     /// concerne : … », « Le présent marché porte sur … ».
     nonisolated(unsafe) static let purposeSentence =
-        /present(?:e|s|es)? (?:marche|consultation|cahier|accord-cadre|accord cadre|contrat|commande|cctp|ccap|document|bon de commande)[^.]{0,40}?(?:a pour objet|concerne|porte sur)/
+        /present(?:e|s|es)? (?:marche|consultation|cahier|accord-cadre|accord cadre|contrat|commande|cctp|ccap|document|bon de commande)[^.]{0,40}?(?:a pour objet|concerne(?:nt)?|porte(?:nt)? sur)/
 
     /// « L'opération consiste en : remplacement de … », « La mission consiste à … ».
     nonisolated(unsafe) static let consistsOf = /(?:operation|prestation|mission|projet|marche)s? consiste(?:nt)? (?:en|a)\b/
@@ -289,7 +292,8 @@ enum ObjectFinder {
         let announced = cell.folded.has("suivant")
             ? cell.folded.firstMatch(of: wrappedAnnouncement ? announcedWrapped : announcedPurchase) : nil
         let consists = cell.folded.has("consiste") ? cell.folded.firstMatch(of: consistsOf) : nil
-        guard cell.folded.has("pour objet") || cell.folded.has("concerne") || cell.folded.has("porte sur") || announced != nil
+        guard cell.folded.has("pour objet") || cell.folded.has("concerne") || cell.folded.has("porte sur")
+            || cell.folded.has("portent sur") || announced != nil
             || consists != nil
         else { return nil }
         let range: Range<String.Index>

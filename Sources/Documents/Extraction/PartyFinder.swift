@@ -356,7 +356,7 @@ enum PartyFinder {
                 // A form's or a table's row: the label in its cell, the value in the next one (« Dénomination │ ACME »).
                 let headingRow = document.isInHeadingRow(cell)
                 if bare || rest.count <= 30, !rest.contains(where: \.isNumber), !headingRow,
-                   let beside = document.cellRight(of: cell), isName(beside.text), !isLabel(beside),
+                   let beside = document.cellRight(of: cell), isName(beside.text), !isAmountHeadings(beside.folded), !isLabel(beside),
                    // A line in lower case beside it ends a name wrapped above, another block's (« de Lyon »).
                    beside.text.first?.isLowercase != true {
                     // A name wrapped in a narrow cell (« TRANSPORTS GIRARD ET » / « FILS ») is read whole.
@@ -490,15 +490,20 @@ enum PartyFinder {
     /// which holds its own name.
     static func nameAboveAddress(_ anchor: LocatedCell, _ document: DocumentLines, fromIdentifier: Bool = true) -> LocatedCell? {
         let column = [anchor] + document.contextAbove(anchor, lines: 12)
+        // A letterhead may follow its address with the identifiers on one line (« 75 quai de la Fosse · 31000 Toulouse
+        // · SIRET … »): that line opens the walk up to the name. At a page's foot such a line stands under a
+        // signature (« Pour ACME, » / « Jeanne Martin, associée »), not under a name.
+        let ownLine = fromIdentifier && anchor.page == 1 && anchor.line <= 8 && anchor.text.contains(postcodeLine)
+            && opensOnAddress(anchor)
         // The identifiers close their own block: a postcode further up is another block's, above the page's body.
         // Lines are counted in the block's column: a block beside it (a client's, set at other heights) adds lines.
-        guard let postcode = column.dropFirst(fromIdentifier ? 1 : 0).firstIndex(where: { $0.text.contains(postcodeLine) }),
+        guard let postcode = ownLine ? 0 : column.dropFirst(fromIdentifier ? 1 : 0).firstIndex(where: { $0.text.contains(postcodeLine) }),
               !fromIdentifier || postcode <= 6
         else { return nil }
         // A legal line (« ACME — 12 rue … 75011 Paris — RCS … ») holds its own name; what stands above it is not.
         // Its registry words may stand in another cell of the line, past a wide gap (and OCR may misread « RCS »).
         let line = document.lines[column[postcode].line].map(\.folded).joined(separator: " ")
-        if column[postcode].text.count > 60 && ["rcs", "capital", "siret"].contains(where: { line.hasWord($0) }) {
+        if !ownLine, column[postcode].text.count > 60 && ["rcs", "capital", "siret"].contains(where: { line.hasWord($0) }) {
             return nil
         }
         // Up the postcode's own column: a wide anchor overlaps two blocks side by side.
@@ -538,6 +543,11 @@ enum PartyFinder {
             index += 1
         }
         return nil
+    }
+
+    /// A line that starts with its street's number or an address word: no name stands before the address.
+    static func opensOnAddress(_ cell: LocatedCell) -> Bool {
+        cell.text.first?.isNumber == true || addressWords.contains { cell.folded.hasPrefix($0) }
     }
 
     /// Words that make a line a role's heading (« SELLER TRADE NAME »), not part of a name.
@@ -699,9 +709,19 @@ enum PartyFinder {
     /// digit, holds no « : », « € » or « % », and is at most ten words.
     static func looksLikeAName(_ text: String) -> Bool {
         guard let first = text.first(where: { !$0.isWhitespace }), first.isUppercase || first.isNumber else { return false }
-        // A numbered section's heading (« Article 2 - Identification du titulaire ») names no one.
+        // A numbered section's heading (« Article 2 - Identification du titulaire ») names no one, nor does a table's
+        // row of amount headings OCR read as one cell (« Montant HT Montant TTC Choix » beside « Fournisseur »).
+        let folded = DocumentLines.fold(text)
         return !text.contains(where: { ":€%".contains($0) }) && text.split(separator: " ").count <= 10
-            && DocumentLines.fold(text).prefixMatch(of: ObjectFinder.sectionNumber) == nil
+            && folded.prefixMatch(of: ObjectFinder.sectionNumber) == nil && !isAmountHeadings(folded)
+    }
+
+    /// Words of the headings over a table's amounts.
+    static let amountHeadingWords: Set<String> = ["montant", "montants", "ht", "ttc", "tva", "total", "prix", "quantite", "qte"]
+
+    /// Three of those words or more (folded text): a row of headings, not a name.
+    static func isAmountHeadings(_ folded: String) -> Bool {
+        folded.split(separator: " ").filter { amountHeadingWords.contains(String($0)) }.count >= 3
     }
 
     static func isName(_ text: String) -> Bool {

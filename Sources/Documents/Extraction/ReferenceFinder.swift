@@ -379,7 +379,9 @@ enum DateFinder {
         var fallback: ExtractedField?
         // Dates set under their headings (« Date │ Échéance » over two dates) come last, with their heading as label.
         for cell in Array(document.cells) + document.headedValues {
-            for (date, range) in dates(in: cell, order: order) {
+            let found = dates(in: cell, order: order)
+            let firstDate = found.map(\.1.lowerBound).min()
+            for (date, range) in found {
                 var label = String(cell.folded[..<range.lowerBound])
                 if label.filter(\.isLetter).count < 3 {
                     label = (document.leftOf(cell).first?.folded ?? "") + " " + label
@@ -389,8 +391,11 @@ enum DateFinder {
                 // « du » names periods elsewhere.
                 // « le » before a date is an article, not a label: it names the issue date only when nothing else
                 // labels the date (« Date d'échéance : le 28 janvier »).
-                var issue = issueLabels.compactMap { label in label == "le " ? nil : tail.lastByteOffset(of: label).map { $0 + 1 } }.max()
-                    ?? (tail.has("le ") ? 1 : 0)
+                let labelled = issueLabels.compactMap { label in label == "le " ? nil : tail.lastByteOffset(of: label).map { $0 + 1 } }.max()
+                // … and only for the cell's first date: « livraison le 8 janvier – reprise le 10 janvier » is one
+                // statement whose label stands before its first date.
+                let byArticle = labelled == nil && tail.has("le ") && range.lowerBound == firstDate
+                var issue = labelled ?? (byArticle ? 1 : 0)
                 // « du » and « au » bound a period only right before its dates (« du 01/01 au 31/01 »), not in
                 // « Date du document : »; « du » without an end to the period dates the document (« Bon de commande
                 // n° 1300… du 21/03/2026 »).
@@ -407,7 +412,8 @@ enum DateFinder {
                     if label == "du " { return trimmedTail.hasSuffix(label) && endsPeriod ? tail.utf8.count : nil }
                     return tail.lastByteOffset(of: label).map { $0 + 1 }
                 }.max() ?? 0
-                if other > issue { continue }
+                // The article yields to any other label (« Livraison le 12/02 »), wherever it stands.
+                if other > issue || byArticle && other > 0 { continue }
                 let r = document.reliability
                 if issue > 0 {
                     return ExtractedField(key: .dateIssued, value: date.iso, confidence: 0.9 * r, source: cell.source)
