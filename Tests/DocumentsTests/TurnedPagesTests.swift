@@ -92,6 +92,16 @@ struct TurnedPagesTests {
         #expect(extraction.facts[.supplierSiret] == "82360402058811")
     }
 
+    /// An image file scanned upside down (set d's navette with dot leaders, see Fixtures/README.md): turned over, then
+    /// read again without its leaders in the turned image, as the straight image is.
+    @Test func anUpsideDownImageFileIsReadTurnedOver() throws {
+        let extraction = try DocumentReader().read(Fixtures.path("documents/navette-upside-down.jpg"))
+        #expect(extraction.pages.map(\.quarterTurns) == [2])
+        #expect(extraction.facts[.amountHT] == "8963.68")
+        #expect(extraction.facts[.amountTTC] == "10756.42")
+        #expect(extraction.facts[.numberMarche] == "BOP2024-980")
+    }
+
     /// Set m's grey quote scanned sideways: Tesseract reads its words well, but their boxes stand one above the
     /// other and the rebuilt lines mixed the columns; turned upright, its lines and facts are the straight scan's.
     @Test func aSidewaysScanIsReadTurnedUpright() throws {
