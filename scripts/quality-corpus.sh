@@ -26,7 +26,8 @@
 #    light grey print, a budget controller's stamp, a marché subséquent, a base offer plus a PSE, a footer's object)
 #    and set n (bench-out/stranger-n: a statement of delivery notes with a payment slip, totals in cards, a rental
 #    quote and its deposit, an ERP's order, an AE's financial annex, a navette comparing quotes, a lot's CCTP).
-# 5. set m's scans turned upside down and sideways (scripts/turn-scans.py: a sheet fed the wrong way).
+# 5. set m's scans turned upside down and sideways (scripts/turn-scans.py: a sheet fed the wrong way), set n's turned
+#    4° one way or the other (turn-scans.py --skew 4 --seed 11: a sheet fed askew).
 # Each set is read with `eclaire extract --json --no-structured` and scored by scripts/score-extraction.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,6 +82,11 @@ done
 "$eclaire" extract --json --no-structured bench-out/stranger-m/turned/*.pdf > bench-out/stranger-m/turned.jsonl
 echo "## set m's scans turned upside down or sideways"
 scripts/score-extraction.py bench-out/stranger-m/truth bench-out/stranger-m/turned.jsonl --by-type
+echo
+[ -d bench-out/stranger-n/askew ] || scripts/turn-scans.py bench-out/stranger-n/scan bench-out/stranger-n/askew --skew 4 --seed 11
+"$eclaire" extract --json --no-structured bench-out/stranger-n/askew/*.pdf > bench-out/stranger-n/askew.jsonl
+echo "## set n's scans turned 4°"
+scripts/score-extraction.py bench-out/stranger-n/truth bench-out/stranger-n/askew.jsonl --by-type
 echo
 stripped=$(mktemp -d)
 trap 'rm -rf "$stripped"' EXIT

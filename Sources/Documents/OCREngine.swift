@@ -71,25 +71,12 @@ final class OCREngine {
         var pix: UnsafeMutablePointer<PIX>? = try readPix(at: path, maxPixels: maxPixels)
         defer { pixDestroy(&pix) }
         var gray: UnsafeMutablePointer<PIX>? = pixConvertTo8(pix, 0)
-        guard gray != nil, pixGetDepth(gray) == 8, let data = pixGetData(gray) else {
+        defer { pixDestroy(&gray) }
+        guard let gray, let image = GrayImage(gray8: gray) else {
             throw DocumentError.unreadable(URL(fileURLWithPath: path).lastPathComponent, reason: "image illisible")
         }
-        defer { pixDestroy(&gray) }
-        let w = Int(pixGetWidth(gray)), h = Int(pixGetHeight(gray)), wordsPerLine = Int(pixGetWpl(gray))
-        // Leptonica keeps each line in 32-bit words, the first pixel in the most significant byte: on a
-        // little-endian machine the byte of pixel x is at x ^ 3.
-        let bytes = UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self)
-        var pixels = [UInt8](repeating: 255, count: w * h)
-        for y in 0..<h {
-            let line = bytes + y * wordsPerLine * 4
-            #if _endian(big)
-            for x in 0..<w { pixels[y * w + x] = line[x] }
-            #else
-            for x in 0..<w { pixels[y * w + x] = line[x ^ 3] }
-            #endif
-        }
         let resolution = Int(pixGetYRes(pix))
-        return (GrayImage(width: w, height: h, pixels: pixels), resolution < 70 ? 300 : resolution)
+        return (image, resolution < 70 ? 300 : resolution)
     }
 
     /// The image file read by Leptonica, its size checked from its header first; the caller destroys it.

@@ -22,6 +22,8 @@ public struct PageText: Sendable {
     /// layer's boxes (`TextDirection`); its words' boxes are in the turned frame, where a second look at a region
     /// must be taken.
     var quarterTurns = 0
+    /// An OCR page's image was set straight after its turns (`Skew`): its words' boxes are in the straightened image.
+    var straightened = false
 }
 
 extension PageText {
@@ -74,8 +76,8 @@ public final class TextExtractor {
         if Self.isImage(bytes) {
             // In gray pixels, so that a broken reading can be read again without its rulings or its leaders.
             let (image, dpi) = try OCREngine.grayImage(at: path, maxPixels: Self.maxPixels)
-            let (page, turns) = try readAgainIfBroken(image, dpi: dpi)
-            return ReadDocument(pages: [Self.ocrPage(1, page, quarterTurns: turns)], attachments: [])
+            let (page, turns, straightened) = try readAgainIfBroken(image, dpi: dpi)
+            return ReadDocument(pages: [Self.ocrPage(1, page, quarterTurns: turns, straightened: straightened)], attachments: [])
         }
         if bytes.starts(with: CompoundFile.signature) {
             return ReadDocument(pages: try BinaryAndSheetText.legacyOffice(path), attachments: [])
@@ -107,8 +109,8 @@ public final class TextExtractor {
             guard let (image, dpi) = ocrImage(of: document, page: index) else {
                 return PageText(number: index + 1, method: .textLayer, text: layer, layout: PageLayout(words: words), reliability: 1)
             }
-            let (page, imageTurns) = try readAgainIfBroken(image, dpi: dpi)
-            return Self.ocrPage(index + 1, page, quarterTurns: imageTurns)
+            let (page, imageTurns, straightened) = try readAgainIfBroken(image, dpi: dpi)
+            return Self.ocrPage(index + 1, page, quarterTurns: imageTurns, straightened: straightened)
         }
         return ReadDocument(pages: pages, attachments: document.attachments(maxBytes: Self.maxAttachmentBytes))
     }
@@ -128,10 +130,17 @@ public final class TextExtractor {
     /// (`DroppedRows`) — then without its ruling lines if a ruling crosses the rows still unread —, and without its
     /// ruling lines when the reading found far fewer characters than its ink holds — Tesseract took a table for a
     /// picture (`RulingLines`) — keeping each time the reading with more sure characters. Erasing moves no pixel: the words' boxes stay those of the
-    /// page, for the second look at doubtful digits. Returns the reading and the quarter turns its image was given.
-    private func readAgainIfBroken(_ image: GrayImage, dpi: Int) throws -> (OCRPage, Int) {
-        let (image, first, turns) = try upright(image, dpi: dpi)
-        return (try readAgainIfBroken(image, dpi: dpi, first: first), turns)
+    /// page, for the second look at doubtful digits. Returns the reading, the quarter turns its image was given and
+    /// whether it was then set straight.
+    private func readAgainIfBroken(_ image: GrayImage, dpi: Int) throws -> (OCRPage, Int, Bool) {
+        var (image, first, turns) = try upright(image, dpi: dpi)
+        // A page askew by degrees (`Skew`): its straightened reading is kept when surer.
+        var straightened = false
+        if let straight = Skew.straightened(image) {
+            let second = try ocr().read(straight.image, dpi: dpi)
+            if Self.sureCharacters(second) > Self.sureCharacters(first) { (image, first, straightened) = (straight.image, second, true) }
+        }
+        return (try readAgainIfBroken(image, dpi: dpi, first: first), turns, straightened)
     }
 
     /// The page's first reading, or the reading of the page turned upright when the first was doubtful or sideways,
@@ -194,7 +203,7 @@ public final class TextExtractor {
             let variants = DoubtfulDigits.margins.map { margin in regions.map { DoubtfulDigits.padded($0, margin) } }
             let all = variants.flatMap { $0 }
             let readings: [[PositionedWord]]
-            if pdf == nil && page.quarterTurns == 0 {
+            if pdf == nil && page.quarterTurns == 0 && !page.straightened {
                 readings = try ocr().reread(imageAt: path, maxPixels: Self.maxPixels, regions: all)
             } else {
                 guard let (image, dpi) = try image(of: page, pdf: pdf, path: path) else { return page }
@@ -207,7 +216,7 @@ public final class TextExtractor {
             changed = true
             let layout = PageLayout(words: replaced, whole: true)
             return PageText(number: page.number, method: .ocr, text: layout.text, layout: layout, reliability: page.reliability,
-                            words: replaced, quarterTurns: page.quarterTurns)
+                            words: replaced, quarterTurns: page.quarterTurns, straightened: page.straightened)
         }
         return changed ? ReadDocument(pages: pages, attachments: document.attachments) : nil
     }
@@ -231,12 +240,12 @@ public final class TextExtractor {
             changed = true
             let layout = PageLayout(words: words, whole: true)
             return PageText(number: page.number, method: .ocr, text: layout.text, layout: layout, reliability: page.reliability,
-                            words: words, quarterTurns: page.quarterTurns)
+                            words: words, quarterTurns: page.quarterTurns, straightened: page.straightened)
         }
         return changed ? ReadDocument(pages: pages, attachments: document.attachments) : nil
     }
 
-    /// The image an OCR page was read in, turned as it was: the PDF page's or the image file's; nil when the page is
+    /// The image an OCR page was read in, turned and straightened as it was: the PDF page's or the image file's; nil when the page is
     /// gone or too large.
     private func image(of page: PageText, pdf: PDFDocument?, path: String) throws -> (GrayImage, Int)? {
         let found: (GrayImage, Int)
@@ -246,7 +255,8 @@ public final class TextExtractor {
         } else {
             found = try OCREngine.grayImage(at: path, maxPixels: Self.maxPixels)
         }
-        return (found.0.turned(clockwise: page.quarterTurns), found.1)
+        let turned = found.0.turned(clockwise: page.quarterTurns)
+        return (page.straightened ? Skew.straightened(turned)?.image ?? turned : turned, found.1)
     }
 
     /// A scan between 150 and 400 dpi is read at its own resolution, not resampled; a coarser one (a 100 dpi fax) is
@@ -280,9 +290,9 @@ public final class TextExtractor {
         return found ? ReadDocument(pages: pages, attachments: document.attachments) : nil
     }
 
-    private static func ocrPage(_ number: Int, _ page: OCRPage, quarterTurns: Int) -> PageText {
+    private static func ocrPage(_ number: Int, _ page: OCRPage, quarterTurns: Int, straightened: Bool) -> PageText {
         PageText(number: number, method: .ocr, text: page.text, layout: PageLayout(words: page.words, whole: true),
-                 reliability: page.meanConfidence, words: page.words, quarterTurns: quarterTurns)
+                 reliability: page.meanConfidence, words: page.words, quarterTurns: quarterTurns, straightened: straightened)
     }
 
     private func orientation() -> OrientationFinder? {

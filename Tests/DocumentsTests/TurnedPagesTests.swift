@@ -1,9 +1,11 @@
+import Foundation
 @testable import Documents
 import EclaireCore
 import TestSupport
 import Testing
 
-/// Pages that do not lie straight: a sheet fed to the scanner upside down or sideways, a PDF page shown turned.
+/// Pages that do not lie straight: a sheet fed to the scanner upside down, sideways or askew, a PDF page shown
+/// turned.
 @Suite("Reading turned pages")
 struct TurnedPagesTests {
     @Test func anImageTurnedAQuarterMovesEachPixelClockwise() {
@@ -100,6 +102,40 @@ struct TurnedPagesTests {
         #expect(extraction.facts[.amountHT] == "8963.68")
         #expect(extraction.facts[.amountTTC] == "10756.42")
         #expect(extraction.facts[.numberMarche] == "BOP2024-980")
+    }
+
+    /// Rows of dark bars like lines of words, falling `degrees` to the right.
+    static func rows(width: Int, height: Int, degrees: Double) -> GrayImage {
+        var pixels = [UInt8](repeating: 255, count: width * height)
+        let slope = tan(degrees * .pi / 180)
+        for top in stride(from: 60, to: height - 80, by: 40) {
+            for x in 40..<(width - 40) where (x / 30) % 4 != 3 {
+                let y0 = top + Int((Double(x) * slope).rounded())
+                for y in y0..<(y0 + 12) where (0..<height).contains(y) { pixels[y * width + x] = 0 }
+            }
+        }
+        return GrayImage(width: width, height: height, pixels: pixels)
+    }
+
+    @Test func aPageAskewBySeveralDegreesIsSetStraightAndAStraightOneIsLeft() throws {
+        let askew = try #require(Skew.straightened(Self.rows(width: 1200, height: 900, degrees: 4)))
+        #expect(abs(abs(Double(askew.degrees)) - 4) < 0.5)
+        #expect(Skew.straightened(Self.rows(width: 1200, height: 900, degrees: 0.8)) == nil)
+        #expect(Skew.straightened(Self.rows(width: 1200, height: 900, degrees: 0)) == nil)
+    }
+
+    /// Set n's quote whose totals stand in cards, scanned 4° askew (see Fixtures/README.md): read as it lies, its
+    /// lines cross each other and its totals are lost; set straight, they add up.
+    @Test func aScanAskewBySeveralDegreesIsReadStraightened() throws {
+        let extraction = try DocumentReader().read(Fixtures.path("documents/askew-scan.pdf"))
+        #expect(extraction.pages.map(\.straightened) == [true])
+        #expect(extraction.facts[.amountHT] == "10142.00")
+        #expect(extraction.facts[.amountTVA] == "1014.20")
+        #expect(extraction.facts[.amountTTC] == "11156.20")
+        #expect(extraction.facts[.dateIssued] == "2024-07-01")
+        #expect(extraction.facts[.numberDocument] == "D-2024-478")
+        #expect(extraction.facts[.supplierSiret] == "51939186611981")
+        #expect(extraction.facts[.object] == "Gardiennage du site de Nantes Malakoff")
     }
 
     /// Set m's grey quote scanned sideways: Tesseract reads its words well, but their boxes stand one above the
