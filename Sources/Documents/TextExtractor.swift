@@ -18,12 +18,8 @@ public struct PageText: Sendable {
     /// A text layer's words with their boxes, kept so that a form's check boxes join them without a second text pass;
     /// an OCR page's, in its image's pixels and with their confidence, so that doubtful ones can be read again.
     var words: [PositionedWord] = []
-    /// Clockwise quarter turns an OCR page's image was given before it read upright (`PageOrientation`), or a text
-    /// layer's boxes (`TextDirection`); its words' boxes are in the turned frame, where a second look at a region
-    /// must be taken.
-    var quarterTurns = 0
-    /// An OCR page's image was set straight after its turns (`Skew`): its words' boxes are in the straightened image.
-    var straightened = false
+    /// How an OCR page's image was turned and straightened before it was read, or a text layer's boxes turned.
+    var frame = ImageFrame()
 }
 
 extension PageText {
@@ -31,6 +27,13 @@ extension PageText {
     static func plain(_ lines: [String]) -> PageText {
         PageText(number: 1, method: .office, text: lines.joined(separator: "\n"), layout: PageLayout(plainLines: lines),
                  reliability: 1)
+    }
+
+    /// The OCR page with its words completed or replaced by a second look, in the same frame.
+    func rereadAs(_ words: [PositionedWord]) -> PageText {
+        let layout = PageLayout(words: words, whole: true)
+        return PageText(number: number, method: .ocr, text: layout.text, layout: layout, reliability: reliability, words: words,
+                        frame: frame)
     }
 }
 
@@ -76,8 +79,8 @@ public final class TextExtractor {
         if Self.isImage(bytes) {
             // In gray pixels, so that a broken reading can be read again without its rulings or its leaders.
             let (image, dpi) = try OCREngine.grayImage(at: path, maxPixels: Self.maxPixels)
-            let (page, turns, straightened) = try readAgainIfBroken(image, dpi: dpi)
-            return ReadDocument(pages: [Self.ocrPage(1, page, quarterTurns: turns, straightened: straightened)], attachments: [])
+            let (page, frame) = try readAgainIfBroken(image, dpi: dpi)
+            return ReadDocument(pages: [Self.ocrPage(1, page, frame: frame)], attachments: [])
         }
         if bytes.starts(with: CompoundFile.signature) {
             return ReadDocument(pages: try BinaryAndSheetText.legacyOffice(path), attachments: [])
@@ -104,13 +107,13 @@ public final class TextExtractor {
                 >= Self.minimumTextLayerCharacters
             if hasLayer && !options.forceOCR {
                 return PageText(number: index + 1, method: .textLayer, text: layer, layout: PageLayout(words: words), reliability: 1,
-                                words: words, quarterTurns: turns)
+                                words: words, frame: ImageFrame(quarterTurns: turns))
             }
             guard let (image, dpi) = ocrImage(of: document, page: index) else {
                 return PageText(number: index + 1, method: .textLayer, text: layer, layout: PageLayout(words: words), reliability: 1)
             }
-            let (page, imageTurns, straightened) = try readAgainIfBroken(image, dpi: dpi)
-            return Self.ocrPage(index + 1, page, quarterTurns: imageTurns, straightened: straightened)
+            let (page, frame) = try readAgainIfBroken(image, dpi: dpi)
+            return Self.ocrPage(index + 1, page, frame: frame)
         }
         return ReadDocument(pages: pages, attachments: document.attachments(maxBytes: Self.maxAttachmentBytes))
     }
@@ -130,17 +133,16 @@ public final class TextExtractor {
     /// (`DroppedRows`) — then without its ruling lines if a ruling crosses the rows still unread —, and without its
     /// ruling lines when the reading found far fewer characters than its ink holds — Tesseract took a table for a
     /// picture (`RulingLines`) — keeping each time the reading with more sure characters. Erasing moves no pixel: the words' boxes stay those of the
-    /// page, for the second look at doubtful digits. Returns the reading, the quarter turns its image was given and
-    /// whether it was then set straight.
-    private func readAgainIfBroken(_ image: GrayImage, dpi: Int) throws -> (OCRPage, Int, Bool) {
+    /// page, for the second look at doubtful digits. Returns the reading and how its image was turned and straightened.
+    private func readAgainIfBroken(_ image: GrayImage, dpi: Int) throws -> (OCRPage, ImageFrame) {
         var (image, first, turns) = try upright(image, dpi: dpi)
+        var frame = ImageFrame(quarterTurns: turns)
         // A page askew by degrees (`Skew`): its straightened reading is kept when surer.
-        var straightened = false
         if let straight = Skew.straightened(image) {
             let second = try ocr().read(straight.image, dpi: dpi)
-            if Self.sureCharacters(second) > Self.sureCharacters(first) { (image, first, straightened) = (straight.image, second, true) }
+            if Self.sureCharacters(second) > Self.sureCharacters(first) { (image, first, frame.straightened) = (straight.image, second, true) }
         }
-        return (try readAgainIfBroken(image, dpi: dpi, first: first), turns, straightened)
+        return (try readAgainIfBroken(image, dpi: dpi, first: first), frame)
     }
 
     /// The page's first reading, or the reading of the page turned upright when the first was doubtful or sideways,
@@ -203,7 +205,7 @@ public final class TextExtractor {
             let variants = DoubtfulDigits.margins.map { margin in regions.map { DoubtfulDigits.padded($0, margin) } }
             let all = variants.flatMap { $0 }
             let readings: [[PositionedWord]]
-            if pdf == nil && page.quarterTurns == 0 && !page.straightened {
+            if pdf == nil && page.frame == ImageFrame() {
                 readings = try ocr().reread(imageAt: path, maxPixels: Self.maxPixels, regions: all)
             } else {
                 guard let (image, dpi) = try image(of: page, pdf: pdf, path: path) else { return page }
@@ -214,9 +216,7 @@ public final class TextExtractor {
             }
             guard let replaced = DoubtfulDigits.replacing(page.words, in: variants.last ?? regions, by: rereads) else { return page }
             changed = true
-            let layout = PageLayout(words: replaced, whole: true)
-            return PageText(number: page.number, method: .ocr, text: layout.text, layout: layout, reliability: page.reliability,
-                            words: replaced, quarterTurns: page.quarterTurns, straightened: page.straightened)
+            return page.rereadAs(replaced)
         }
         return changed ? ReadDocument(pages: pages, attachments: document.attachments) : nil
     }
@@ -238,15 +238,13 @@ public final class TextExtractor {
             let rereads = regions.map { variants in DoubtfulDigits.surest(variants.compactMap { _ in next.next() }) }
             guard let words = UnreadInk.adding(rereads, to: page.words) else { return page }
             changed = true
-            let layout = PageLayout(words: words, whole: true)
-            return PageText(number: page.number, method: .ocr, text: layout.text, layout: layout, reliability: page.reliability,
-                            words: words, quarterTurns: page.quarterTurns, straightened: page.straightened)
+            return page.rereadAs(words)
         }
         return changed ? ReadDocument(pages: pages, attachments: document.attachments) : nil
     }
 
-    /// The image an OCR page was read in, turned and straightened as it was: the PDF page's or the image file's; nil when the page is
-    /// gone or too large.
+    /// The image an OCR page was read in, turned and straightened as it was: the PDF page's or the image file's; nil
+    /// when the page is gone or too large.
     private func image(of page: PageText, pdf: PDFDocument?, path: String) throws -> (GrayImage, Int)? {
         let found: (GrayImage, Int)
         if let pdf {
@@ -255,8 +253,7 @@ public final class TextExtractor {
         } else {
             found = try OCREngine.grayImage(at: path, maxPixels: Self.maxPixels)
         }
-        let turned = found.0.turned(clockwise: page.quarterTurns)
-        return (page.straightened ? Skew.straightened(turned)?.image ?? turned : turned, found.1)
+        return (page.frame.applied(to: found.0), found.1)
     }
 
     /// A scan between 150 and 400 dpi is read at its own resolution, not resampled; a coarser one (a 100 dpi fax) is
@@ -276,7 +273,7 @@ public final class TextExtractor {
         var found = false
         let pages = document.pages.map { page -> PageText in
             // A turned page's words are not in its rendered image's frame: its boxes are not looked for.
-            guard page.method == .textLayer, page.quarterTurns == 0, page.number <= min(pdf.pageCount, CheckBoxFinder.maxPages),
+            guard page.method == .textLayer, page.frame.quarterTurns == 0, page.number <= min(pdf.pageCount, CheckBoxFinder.maxPages),
                   let image = pdf.grayImage(page: page.number - 1, dpi: CheckBoxFinder.dpi, maxPixels: CheckBoxFinder.maxPixels)
             else { return page }
             let boxes = CheckBoxFinder.drawn(CheckBoxFinder.boxes(in: image), apartFrom: page.words)
@@ -290,9 +287,9 @@ public final class TextExtractor {
         return found ? ReadDocument(pages: pages, attachments: document.attachments) : nil
     }
 
-    private static func ocrPage(_ number: Int, _ page: OCRPage, quarterTurns: Int, straightened: Bool) -> PageText {
+    private static func ocrPage(_ number: Int, _ page: OCRPage, frame: ImageFrame) -> PageText {
         PageText(number: number, method: .ocr, text: page.text, layout: PageLayout(words: page.words, whole: true),
-                 reliability: page.meanConfidence, words: page.words, quarterTurns: quarterTurns, straightened: straightened)
+                 reliability: page.meanConfidence, words: page.words, frame: frame)
     }
 
     private func orientation() -> OrientationFinder? {

@@ -78,7 +78,7 @@ struct TurnedPagesTests {
             #expect(lines.contains("Montant : 85 000 euros HT"))
             #expect(lines.contains("Objet : Mission de conseil en transformation digitale"))
         }
-        #expect(pages.map(\.quarterTurns) == [3, 2, 1])
+        #expect(pages.map(\.frame.quarterTurns) == [3, 2, 1])
     }
 
     /// Set m's dark-band invoice scanned upside down (see Fixtures/README.md): the first reading is a few doubtful
@@ -86,7 +86,7 @@ struct TurnedPagesTests {
     @Test func anUpsideDownScanIsReadTurnedOver() throws {
         let extraction = try DocumentReader().read(Fixtures.path("documents/upside-down-scan.pdf"))
         #expect(extraction.textMethod == .ocr)
-        #expect(extraction.pages.map(\.quarterTurns) == [2])
+        #expect(extraction.pages.map(\.frame.quarterTurns) == [2])
         #expect(extraction.facts[.documentType] == "facture")
         #expect(extraction.facts[.numberDocument] == "FA/2024/98885")
         #expect(extraction.facts[.amountHT] == "329.44")
@@ -98,7 +98,7 @@ struct TurnedPagesTests {
     /// read again without its leaders in the turned image, as the straight image is.
     @Test func anUpsideDownImageFileIsReadTurnedOver() throws {
         let extraction = try DocumentReader().read(Fixtures.path("documents/navette-upside-down.jpg"))
-        #expect(extraction.pages.map(\.quarterTurns) == [2])
+        #expect(extraction.pages.map(\.frame.quarterTurns) == [2])
         #expect(extraction.facts[.amountHT] == "8963.68")
         #expect(extraction.facts[.amountTTC] == "10756.42")
         #expect(extraction.facts[.numberMarche] == "BOP2024-980")
@@ -128,7 +128,7 @@ struct TurnedPagesTests {
     /// lines cross each other and its totals are lost; set straight, they add up.
     @Test func aScanAskewBySeveralDegreesIsReadStraightened() throws {
         let extraction = try DocumentReader().read(Fixtures.path("documents/askew-scan.pdf"))
-        #expect(extraction.pages.map(\.straightened) == [true])
+        #expect(extraction.pages.map(\.frame.straightened) == [true])
         #expect(extraction.facts[.amountHT] == "10142.00")
         #expect(extraction.facts[.amountTVA] == "1014.20")
         #expect(extraction.facts[.amountTTC] == "11156.20")
@@ -142,7 +142,7 @@ struct TurnedPagesTests {
     /// other and the rebuilt lines mixed the columns; turned upright, its lines and facts are the straight scan's.
     @Test func aSidewaysScanIsReadTurnedUpright() throws {
         let extraction = try DocumentReader().read(Fixtures.path("documents/sideways-scan.pdf"))
-        #expect(extraction.pages.map(\.quarterTurns) == [3])
+        #expect(extraction.pages.map(\.frame.quarterTurns) == [3])
         #expect(extraction.facts[.documentType] == "devis")
         #expect(extraction.facts[.numberDocument] == "2025-D8723")
         #expect(extraction.facts[.amountHT] == "3908.30")

@@ -50,3 +50,17 @@ extension GrayImage {
         return GrayImage(width: height, height: width, pixels: out)
     }
 }
+
+/// How a page's image was set before its words were read — turned by quarters, then straightened (`Skew`) — or how a
+/// text layer's boxes were turned (`TextDirection`). The words' boxes are in that frame, where a second look at a
+/// region of the image must be taken.
+struct ImageFrame: Sendable, Equatable {
+    var quarterTurns = 0
+    var straightened = false
+
+    /// The page's image set as its words were read. Straightening the same image again gives the same image.
+    func applied(to image: GrayImage) -> GrayImage {
+        let turned = image.turned(clockwise: quarterTurns)
+        return straightened ? Skew.straightened(turned)?.image ?? turned : turned
+    }
+}
