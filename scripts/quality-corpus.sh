@@ -28,6 +28,8 @@
 #    quote and its deposit, an ERP's order, an AE's financial annex, a navette comparing quotes, a lot's CCTP).
 # 5. set m's scans turned upside down and sideways (scripts/turn-scans.py: a sheet fed the wrong way), set n's turned
 #    4° one way or the other (turn-scans.py --skew 4 --seed 11: a sheet fed askew).
+# 6. set n's and set m's text PDFs photographed by a phone (scripts/photograph-pages.py: on a desk at a slant, lit
+#    unevenly), and set n's lit unevenly only (--light-only: the sheet filling the frame).
 # Each set is read with `eclaire extract --json --no-structured` and scored by scripts/score-extraction.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -87,6 +89,19 @@ echo
 "$eclaire" extract --json --no-structured bench-out/stranger-n/askew/*.pdf > bench-out/stranger-n/askew.jsonl
 echo "## set n's scans turned 4°"
 scripts/score-extraction.py bench-out/stranger-n/truth bench-out/stranger-n/askew.jsonl --by-type
+echo
+for set in n m; do
+  dir=bench-out/stranger-$set
+  [ -d "$dir/photo" ] || scripts/photograph-pages.py "$dir/text" "$dir/photo"
+  "$eclaire" extract --json --no-structured "$dir/photo"/*.pdf > "$dir/photo.jsonl"
+  echo "## set $set photographed on a desk"
+  scripts/score-extraction.py "$dir/truth" "$dir/photo.jsonl" --by-type
+  echo
+done
+[ -d bench-out/stranger-n/photo-lit ] || scripts/photograph-pages.py bench-out/stranger-n/text bench-out/stranger-n/photo-lit --light-only
+"$eclaire" extract --json --no-structured bench-out/stranger-n/photo-lit/*.pdf > bench-out/stranger-n/photo-lit.jsonl
+echo "## set n photographed lit unevenly"
+scripts/score-extraction.py bench-out/stranger-n/truth bench-out/stranger-n/photo-lit.jsonl --by-type
 echo
 stripped=$(mktemp -d)
 trap 'rm -rf "$stripped"' EXIT

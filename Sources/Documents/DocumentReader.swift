@@ -71,6 +71,16 @@ public final class DocumentReader {
                 lines = rereadLines
             }
         }
+        // A bordered table of totals Tesseract's page analysis dropped (a photographed invoice's) is read as sparse
+        // text, asked only when the totals are still missing; its totals are taken when it finds them adding up (not
+        // by their labels alone), and the facts the first reading lacked — the rest of the page read better as blocks.
+        if textMethod == .ocr, Self.lacksTotals(textFacts), let sparse = try extractor.readingSparselyAgain(in: document, path: path) {
+            let sparseFacts = Self.facts(from: DocumentLines(pages: sparse.pages), knowing: exact)
+            if !Self.lacksTotals(sparseFacts), Self.totalsConfidence(sparseFacts) > Self.addingUpConfidence * lines.reliability {
+                for key in AmountFinder.keys { textFacts.fields[key] = sparseFacts.fields[key] }
+                for (key, field) in sparseFacts.fields where textFacts.fields[key] == nil { textFacts.fields[key] = field }
+            }
+        }
         guard let structured else {
             var extraction = DocumentExtraction(facts: textFacts, textMethod: textMethod, pages: document.pages)
             extraction.typedFacts = TypedFactsReader.read(lines, facts: textFacts)
@@ -105,6 +115,15 @@ public final class DocumentReader {
 
     /// Types whose supplier and object a document states.
     static let typesWithParties: Set<DocumentType> = [.devis, .bonDeCommande, .facture, .ficheNavette, .acteEngagement]
+
+    /// Totals found by their labels alone are given at most 0.6 (times the page's reliability); totals that add up,
+    /// more.
+    static let addingUpConfidence = 0.6
+
+    /// A type that prints its totals lacks its HT or its TTC.
+    static func lacksTotals(_ facts: DocumentFacts) -> Bool {
+        typesWithParties.contains(facts.documentType) && (facts.fields[.amountHT] == nil || facts.fields[.amountTTC] == nil)
+    }
 
     /// The checks fail, the type is unknown, or a type that names its supplier and object lacks one.
     static func lacksFacts(_ facts: DocumentFacts, reliability: Double) -> Bool {

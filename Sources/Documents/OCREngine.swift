@@ -18,7 +18,13 @@ final class OCREngine {
         // Tesseract's table finder took a boxed header beside a logo (« FACTURE N° : F20220023 ») for a non-text
         // region and dropped it; Eclaire rebuilds tables from word positions itself. Measured on printed-and-scanned
         // real invoices (docs/QUALITY.md): document numbers 9/15 → 13/15, no loss on the generated scans.
-        guard TessBaseAPISetVariable(api, "textord_tabfind_find_tables", "0") != 0 else {
+        // Tesseract's diagnostics (« Detected 191 diacritics », « Invalid resolution 0 dpi », its model cache's
+        // « LEAK! » at exit) went to standard error, among the command line's messages: they go nowhere. The setting
+        // is Tesseract's own global, for the orientation model's engine too.
+        // Both settings are globals of the library, shared by every engine of the process: they are never changed
+        // for one reading (a worker's change would reach another's page).
+        guard TessBaseAPISetVariable(api, "textord_tabfind_find_tables", "0") != 0,
+              TessBaseAPISetVariable(api, "debug_file", "/dev/null") != 0 else {
             TessBaseAPIEnd(api)
             TessBaseAPIDelete(api)
             throw DocumentError.ocrUnavailable(reason: "réglage de Tesseract refusé")
@@ -43,6 +49,15 @@ final class OCREngine {
     /// automatic segmentation is back for the next page.
     func readAsOneBlock(_ image: GrayImage, dpi: Int) throws -> OCRPage {
         TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK)
+        defer { TessBaseAPISetPageSegMode(api, PSM_AUTO) }
+        return try read(image, dpi: dpi)
+    }
+
+    /// The page read as sparse text: every piece of text found, without the page's analysis into blocks, for a page
+    /// whose totals are missing — the analysis drops a bordered table of totals on a photographed invoice; the lines
+    /// are rebuilt from the words' positions anyway. The automatic segmentation is back for the next page.
+    func readSparse(_ image: GrayImage, dpi: Int) throws -> OCRPage {
+        TessBaseAPISetPageSegMode(api, PSM_SPARSE_TEXT)
         defer { TessBaseAPISetPageSegMode(api, PSM_AUTO) }
         return try read(image, dpi: dpi)
     }

@@ -127,7 +127,9 @@ public final class TextExtractor {
         return document.grayImage(page: index, dpi: Double(dpi), maxPixels: Self.maxPixels).map { ($0, dpi) }
     }
 
-    /// The page read once, and again turned when it reads as if upside down or sideways (`PageOrientation`); read
+    /// The page read once — a photographed sheet first set back to a rectangle (`PaperEdges`), its paper evened out
+    /// when it is lit unevenly (`UnevenLight`) —, and again turned
+    /// when it reads as if upside down or sideways (`PageOrientation`); read
     /// again without its dot leaders when the reading shows what is left of one
     /// (`DotLeaders`: Tesseract dropped the rows that held them), as one block when rows of ink hold no word
     /// (`DroppedRows`) — then without its ruling lines if a ruling crosses the rows still unread —, and without its
@@ -135,8 +137,13 @@ public final class TextExtractor {
     /// picture (`RulingLines`) — keeping each time the reading with more sure characters. Erasing moves no pixel: the words' boxes stay those of the
     /// page, for the second look at doubtful digits. Returns the reading and how its image was turned and straightened.
     private func readAgainIfBroken(_ image: GrayImage, dpi: Int) throws -> (OCRPage, ImageFrame) {
-        var (image, first, turns) = try upright(image, dpi: dpi)
-        var frame = ImageFrame(quarterTurns: turns)
+        // A photographed sheet is cut from its desk and set back to a rectangle, then its paper evened out when it
+        // is lit unevenly: read as it lies, its darker side and its narrower end are lost.
+        let rectified = PaperEdges.rectified(image)
+        let sheet = rectified ?? image
+        let evened = UnevenLight.evened(sheet)
+        var (image, first, turns) = try upright(evened ?? sheet, dpi: dpi)
+        var frame = ImageFrame(rectified: rectified != nil, evened: evened != nil, quarterTurns: turns)
         // A page askew by degrees (`Skew`): its straightened reading is kept when surer.
         if let straight = Skew.straightened(image) {
             let second = try ocr().read(straight.image, dpi: dpi)
@@ -241,6 +248,18 @@ public final class TextExtractor {
             return page.rereadAs(words)
         }
         return changed ? ReadDocument(pages: pages, attachments: document.attachments) : nil
+    }
+
+    /// The document with its OCR pages read again as sparse text (`OCREngine.readSparse`), in the same images; nil
+    /// when it has no OCR page. Asked only when its totals are missing: a full OCR pass a page.
+    func readingSparselyAgain(in document: ReadDocument, path: String) throws -> ReadDocument? {
+        guard document.pages.contains(where: { $0.method == .ocr }) else { return nil }
+        let pdf = Self.firstBytes(of: path)?.starts(with: Array("%PDF".utf8)) == true ? try PDFDocument(path: path) : nil
+        let pages = try document.pages.map { page -> PageText in
+            guard page.method == .ocr, let (image, dpi) = try image(of: page, pdf: pdf, path: path) else { return page }
+            return page.rereadAs(try ocr().readSparse(image, dpi: dpi).words)
+        }
+        return ReadDocument(pages: pages, attachments: document.attachments)
     }
 
     /// The image an OCR page was read in, turned and straightened as it was: the PDF page's or the image file's; nil

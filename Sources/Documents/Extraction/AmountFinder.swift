@@ -29,12 +29,16 @@ enum AmountFinder {
         var agreesWithLines = false
         /// It stands on one of those lines: a line's amount, not a total of the document.
         var lineRow: Int?
+        /// It stands on one of those lines, right of the line's amount: the line's VAT or TTC, or a total printed beside
+        /// the table that OCR read on the same row.
+        var trailingRow: Int?
 
         /// Two amounts of the lines add up to a third number as often as totals do: amounts of a line count only
         /// with amounts of the same line (a one-line invoice whose row prints HT, TVA and TTC).
         func fits(with others: Candidate...) -> Bool {
-            guard lineRow != nil || others.contains(where: { $0.lineRow != nil }) else { return true }
-            return others.allSatisfy { $0.lineRow == lineRow }
+            let all = [self] + others
+            guard let row = all.lazy.compactMap(\.lineRow).first else { return true }
+            return all.allSatisfy { ($0.lineRow ?? $0.trailingRow) == row }
         }
 
         var magnitude: Int64 { money.cents.magnitude > UInt64(Int64.max) ? .max : Int64(money.cents.magnitude) }
@@ -165,7 +169,13 @@ enum AmountFinder {
         }
         for index in candidates.indices {
             let candidate = candidates[index]
-            if lines.rows.contains(candidate.cell.line) { candidates[index].lineRow = candidate.cell.line }
+            if lines.rows.contains(candidate.cell.line) {
+                if let amountCell = lines.amountCells[candidate.cell.line], candidate.cell.index > amountCell {
+                    candidates[index].trailingRow = candidate.cell.line
+                } else {
+                    candidates[index].lineRow = candidate.cell.line
+                }
+            }
             guard candidate.cell.line > first, !lines.rows.contains(candidate.cell.line),
                   totals.contains(candidate.magnitude) else { continue }
             candidates[index].agreesWithLines = true

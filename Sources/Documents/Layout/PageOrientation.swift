@@ -51,16 +51,21 @@ extension GrayImage {
     }
 }
 
-/// How a page's image was set before its words were read — turned by quarters, then straightened (`Skew`) — or how a
+/// How a page's image was set before its words were read — a photographed sheet set back to a rectangle
+/// (`PaperEdges`), its paper evened out (`UnevenLight`), turned by quarters, then straightened (`Skew`) — or how a
 /// text layer's boxes were turned (`TextDirection`). The words' boxes are in that frame, where a second look at a
 /// region of the image must be taken.
 struct ImageFrame: Sendable, Equatable {
+    var rectified = false
+    var evened = false
     var quarterTurns = 0
     var straightened = false
 
-    /// The page's image set as its words were read. Straightening the same image again gives the same image.
+    /// The page's image set as its words were read. Each step taken again on the same image gives the same image.
     func applied(to image: GrayImage) -> GrayImage {
-        let turned = image.turned(clockwise: quarterTurns)
+        let sheet = rectified ? PaperEdges.rectified(image) ?? image : image
+        let lit = evened ? UnevenLight.evened(sheet) ?? sheet : sheet
+        let turned = lit.turned(clockwise: quarterTurns)
         return straightened ? Skew.straightened(turned)?.image ?? turned : turned
     }
 }

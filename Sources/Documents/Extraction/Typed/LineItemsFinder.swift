@@ -45,18 +45,25 @@ enum LineItemsFinder {
         })
     }
 
-    /// What the document's lines (each checked by quantity × unit price = amount) add up to, and the rows they
-    /// stand on; nil when it has no such line or the sum overflows.
-    static func total(in document: DocumentLines) -> (cents: Int64, rows: Set<Int>)? {
-        var cents: Int64 = 0, rows: Set<Int> = []
-        for row in document.wholeLines where row.text.mayHoldDigits(3) {
-            guard let line = item(in: row) else { continue }
+    /// What the document's lines (each checked by quantity × unit price = amount) add up to, the rows they stand on
+    /// and, on each, the cell that holds the line's amount — a cell further right is not the line's (a total beside
+    /// the table that OCR read on the same row); nil when it has no such line or the sum overflows.
+    static func total(in document: DocumentLines) -> (cents: Int64, rows: Set<Int>, amountCells: [Int: Int])? {
+        var cents: Int64 = 0, rows: Set<Int> = [], amountCells: [Int: Int] = [:]
+        for cells in document.lines {
+            guard let row = DocumentLines.wholeLine(cells), row.text.mayHoldDigits(3), let line = item(in: row) else { continue }
             let (sum, overflow) = cents.addingReportingOverflow(line.amount.cents)
             guard !overflow else { return nil }
             cents = sum
             rows.insert(row.line)
+            // The whole line joins its cells with three spaces: the amount stands in the cell its start falls in.
+            var start = row.text.distance(from: row.text.startIndex, to: line.amountStart)
+            for cell in cells {
+                start -= cell.text.count + 3
+                if start < 0 { amountCells[row.line] = cell.index; break }
+            }
         }
-        return rows.isEmpty ? nil : (cents, rows)
+        return rows.isEmpty ? nil : (cents, rows, amountCells)
     }
 
     /// A row whose last two amounts are a unit price and a whole multiple of it, with a number before them: the
@@ -91,7 +98,8 @@ enum LineItemsFinder {
     }
 
     /// A line's parts when three of its numbers, in order, are quantity × price = amount.
-    static func item(in row: LocatedCell) -> (designation: String, quantity: String, unit: String?, price: Money, amount: Money)? {
+    static func item(in row: LocatedCell) -> (designation: String, quantity: String, unit: String?, price: Money, amount: Money,
+                                              amountStart: String.Index)? {
         let text = row.text
         let matches = text.matches(of: number)
         guard matches.count >= 3, matches.count <= 12 else { return nil }
@@ -117,7 +125,7 @@ enum LineItemsFinder {
                     NSDecimalRound(&rounded, &product, 0, .plain)
                     guard rounded == Decimal(amount.cents),
                           let words = words(of: text, quantity: numbers[i].range, priceStart: numbers[j].range.lowerBound) else { continue }
-                    return (words.designation, "\(quantity)", words.unit, price, amount)
+                    return (words.designation, "\(quantity)", words.unit, price, amount, numbers[k].range.lowerBound)
                 }
             }
         }
