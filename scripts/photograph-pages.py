@@ -8,7 +8,8 @@ unevenly (one side up to 45 % darker than the other, sometimes the soft shadow o
 tinted warm, blurred and noised a little, and saved as a colour JPEG of quality 70–85; the pages are wrapped into an
 image-only PDF of the same name in OUT_DIR (scripts/scan-pdf.py), so that the generator's truth still applies. Used
 by scripts/quality-corpus.sh to measure the reading of photographed pages (docs/QUALITY.md). With --light-only the
-sheet fills the frame, seen from straight above (as a scanning app crops it): only its light is uneven.
+sheet fills the frame, seen from straight above (as a scanning app crops it): only its light is uneven. Needs
+python3-numpy, python3-pil and poppler-utils (Debian packages).
 """
 import argparse, glob, os, random, subprocess, sys, tempfile
 import numpy

@@ -36,7 +36,7 @@ cd "$(dirname "$0")/.."
 eclaire=${1:-.build/release/eclaire}
 corpus=${CORPUS:-bench-out/corpus}
 facturx=../shared/data/documents/facturx
-scripts/install-system-packages.sh weasyprint python3-pil python3-pikepdf poppler-utils fonts-dejavu fonts-liberation
+scripts/install-system-packages.sh weasyprint python3-pil python3-pikepdf python3-numpy poppler-utils fonts-dejavu fonts-liberation
 export OMP_THREAD_LIMIT=1
 [ -d "$corpus/truth" ] || scripts/generate-document-corpus.py "$corpus" --per-type 20 --scans
 for set in text scan; do
