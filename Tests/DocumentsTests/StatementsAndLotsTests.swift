@@ -40,6 +40,17 @@ import TestSupport
         #expect(facts[.supplierName] == "Nuage Cévenol")
     }
 
+    /// OCR reads a region's letter between a service's acronym and a number as a zero (« 2024-SGAMI-0-337 », set n's
+    /// scans and photos): a number's group is not a bare zero.
+    @Test func aLoneZeroBetweenCapitalsAndANumberIsTheLetterO() {
+        #expect(ReferenceFinder.lettersForZeros("2024-SGAMI-0-337") == "2024-SGAMI-O-337")
+        #expect(ReferenceFinder.lettersForZeros("2024-A00-356") == "2024-AOO-356")
+        #expect(ReferenceFinder.lettersForZeros("2023MP00460") == "2023MP00460")
+        #expect(ReferenceFinder.lettersForZeros("DIRM-2024-868") == "DIRM-2024-868")
+        #expect(ReferenceFinder.lettersForZeros("LOT-10-2") == "LOT-10-2")
+        #expect(ReferenceFinder.lettersForZeros("2024-0-337") == "2024-0-337")
+    }
+
     @Test func aDeliveryAndACollectionDateDoNotDateTheQuote() {
         let facts = Self.facts([
             "TRANSPORTS EXPRESS VIDAL SA\tDEVIS DE LOCATION", "46 rue Victor Hugo, 86000 Poitiers",

@@ -266,11 +266,14 @@ enum ReferenceFinder {
     }
 
     /// In a contract's number, a group of capitals followed by zeros only (« A00 ») is letters OCR took for digits:
-    /// a group is letters, digits, or letters then digits that are not all zeros (« MP00460 »).
+    /// a group is letters, digits, or letters then digits that are not all zeros (« MP00460 »). So is a lone zero
+    /// between a word of capitals and a number (« 2024-SGAMI-0-337 »: the region's letter, Ouest): a number's group
+    /// is not a bare zero.
     static func lettersForZeros(_ number: String) -> String {
         number.replacing(/(^|[-\/._ ])([A-Z]+)(0+)(?=$|[-\/._ ])/) { match in
             "\(match.output.1)\(match.output.2)" + String(repeating: "O", count: match.output.3.count)
         }
+        .replacing(/([A-Z]{2,}[-\/._ ])0(?=[-\/._ ]\d)/) { match in "\(match.output.1)O" }
     }
 
     /// The printed form of a match found in the folded copy of a cell (same length, character for character).
