@@ -19,10 +19,9 @@ final class OCREngine {
         // region and dropped it; Eclaire rebuilds tables from word positions itself. Measured on printed-and-scanned
         // real invoices (docs/QUALITY.md): document numbers 9/15 → 13/15, no loss on the generated scans.
         // Tesseract's diagnostics (« Detected 191 diacritics », « Invalid resolution 0 dpi », its model cache's
-        // « LEAK! » at exit) went to standard error, among the command line's messages: they go nowhere. The setting
-        // is Tesseract's own global, for the orientation model's engine too.
-        // Both settings are globals of the library, shared by every engine of the process: they are never changed
-        // for one reading (a worker's change would reach another's page).
+        // « LEAK! » at exit) went to standard error, among the command line's messages: they go nowhere.
+        // Both settings are globals of the library, shared by every engine of the process (the orientation model's
+        // too): they are never changed for one reading, since a worker's change would reach another's page.
         guard TessBaseAPISetVariable(api, "textord_tabfind_find_tables", "0") != 0,
               TessBaseAPISetVariable(api, "debug_file", "/dev/null") != 0 else {
             TessBaseAPIEnd(api)

@@ -18,7 +18,8 @@ public struct PageText: Sendable {
     /// A text layer's words with their boxes, kept so that a form's check boxes join them without a second text pass;
     /// an OCR page's, in its image's pixels and with their confidence, so that doubtful ones can be read again.
     var words: [PositionedWord] = []
-    /// How an OCR page's image was turned and straightened before it was read, or a text layer's boxes turned.
+    /// How an OCR page's image was set before it was read (rectified, evened, turned, straightened), or a text layer's
+    /// boxes turned.
     var frame = ImageFrame()
 }
 
@@ -128,14 +129,14 @@ public final class TextExtractor {
     }
 
     /// The page read once — a photographed sheet first set back to a rectangle (`PaperEdges`), its paper evened out
-    /// when it is lit unevenly (`UnevenLight`) —, and again turned
-    /// when it reads as if upside down or sideways (`PageOrientation`); read
-    /// again without its dot leaders when the reading shows what is left of one
-    /// (`DotLeaders`: Tesseract dropped the rows that held them), as one block when rows of ink hold no word
-    /// (`DroppedRows`) — then without its ruling lines if a ruling crosses the rows still unread —, and without its
-    /// ruling lines when the reading found far fewer characters than its ink holds — Tesseract took a table for a
-    /// picture (`RulingLines`) — keeping each time the reading with more sure characters. Erasing moves no pixel: the words' boxes stay those of the
-    /// page, for the second look at doubtful digits. Returns the reading and how its image was turned and straightened.
+    /// when it is lit unevenly (`UnevenLight`) —, and again turned when it reads as if upside down or sideways
+    /// (`PageOrientation`), straightened when askew (`Skew`); read again without its dot leaders when the reading
+    /// shows what is left of one (`DotLeaders`: Tesseract dropped the rows that held them), as one block when rows of
+    /// ink hold no word (`DroppedRows`) — then without its ruling lines if a ruling crosses the rows still unread —,
+    /// and without its ruling lines when the reading found far fewer characters than its ink holds — Tesseract took a
+    /// table for a picture (`RulingLines`) — keeping each time the reading with more sure characters. Erasing moves
+    /// no pixel: the words' boxes stay those of the page, for the second look at doubtful digits. Returns the reading
+    /// and how its image was set (`ImageFrame`).
     private func readAgainIfBroken(_ image: GrayImage, dpi: Int) throws -> (OCRPage, ImageFrame) {
         // A photographed sheet is cut from its desk and set back to a rectangle, then its paper evened out when it
         // is lit unevenly: read as it lies, its darker side and its narrower end are lost.
@@ -204,7 +205,7 @@ public final class TextExtractor {
             page.method == .ocr ? DoubtfulDigits.regions(in: page.words) : []
         }
         guard regions.contains(where: { !$0.isEmpty }) else { return nil }
-        let pdf = Self.firstBytes(of: path)?.starts(with: Array("%PDF".utf8)) == true ? try PDFDocument(path: path) : nil
+        let pdf = try Self.pdf(at: path)
         var changed = false
         let pages = try zip(document.pages, regions).map { page, regions -> PageText in
             guard !regions.isEmpty else { return page }
@@ -233,7 +234,7 @@ public final class TextExtractor {
     /// Asked only when the facts read lack something: a page has a few such regions, each one more OCR pass of a line.
     func addingUnreadInk(to document: ReadDocument, path: String) throws -> ReadDocument? {
         guard document.pages.contains(where: { $0.method == .ocr }) else { return nil }
-        let pdf = Self.firstBytes(of: path)?.starts(with: Array("%PDF".utf8)) == true ? try PDFDocument(path: path) : nil
+        let pdf = try Self.pdf(at: path)
         var changed = false
         let pages = try document.pages.map { page -> PageText in
             guard page.method == .ocr, let (image, dpi) = try image(of: page, pdf: pdf, path: path) else { return page }
@@ -254,7 +255,7 @@ public final class TextExtractor {
     /// when it has no OCR page. Asked only when its totals are missing: a full OCR pass a page.
     func readingSparselyAgain(in document: ReadDocument, path: String) throws -> ReadDocument? {
         guard document.pages.contains(where: { $0.method == .ocr }) else { return nil }
-        let pdf = Self.firstBytes(of: path)?.starts(with: Array("%PDF".utf8)) == true ? try PDFDocument(path: path) : nil
+        let pdf = try Self.pdf(at: path)
         let pages = try document.pages.map { page -> PageText in
             guard page.method == .ocr, let (image, dpi) = try image(of: page, pdf: pdf, path: path) else { return page }
             return page.rereadAs(try ocr().readSparse(image, dpi: dpi).words)
@@ -262,7 +263,12 @@ public final class TextExtractor {
         return ReadDocument(pages: pages, attachments: document.attachments)
     }
 
-    /// The image an OCR page was read in, turned and straightened as it was: the PDF page's or the image file's; nil
+    /// The file opened as a PDF when it is one; nil for an image file, whose pages are read from the file again.
+    private static func pdf(at path: String) throws -> PDFDocument? {
+        firstBytes(of: path)?.starts(with: Array("%PDF".utf8)) == true ? try PDFDocument(path: path) : nil
+    }
+
+    /// The image an OCR page was read in, set as it was (`ImageFrame`): the PDF page's or the image file's; nil
     /// when the page is gone or too large.
     private func image(of page: PageText, pdf: PDFDocument?, path: String) throws -> (GrayImage, Int)? {
         let found: (GrayImage, Int)
